@@ -1,0 +1,139 @@
+// ascolto: the native command line over the same core as the browser.
+//   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media]
+//                           [--config CONFIG.json] [--pretty]
+// Prints the report JSON on stdout. On unusable input: one line per problem
+// on stderr, {"error": {...}} on stdout, and a non-zero exit status.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "report/workspace.hpp"
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using ascolto::Error;
+using ascolto::ErrorCode;
+
+constexpr int kExitOk = 0, kExitInputError = 1, kExitUsage = 2;
+constexpr std::size_t kChunkBytes = 1u << 20;
+
+const char* const kUsage =
+    "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media]\n"
+    "                       [--config CONFIG.json] [--pretty]\n";
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+int fail(const Error& error, const std::string& what) {
+  std::cerr << "ascolto: " << what << ": " << error.message;
+  if (error.line) std::cerr << " (line " << error.line << ")";
+  std::cerr << "\n";
+  json out = {{"error",
+               {{"code", ascolto::error_code_name(error.code)},
+                {"message", error.message},
+                {"line", error.line ? json(error.line) : json(nullptr)}}}};
+  std::cout << out.dump() << "\n";
+  return error.code == ErrorCode::invalid_config ? kExitUsage : kExitInputError;
+}
+
+// Feeds one file in chunks; reading errors become io_error.
+Error load_file(ascolto::report::Workspace& workspace, const std::string& path) {
+  if (Error e = workspace.begin_dataset(base_name(path))) return e;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Error e = ascolto::make_error(ErrorCode::io_error, "cannot open the file");
+    workspace.finish_dataset();
+    return e;
+  }
+  std::vector<char> buffer(kChunkBytes);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    if (Error e = workspace.feed(std::string_view(buffer.data(), got))) return e;
+  }
+  if (in.bad()) return ascolto::make_error(ErrorCode::io_error, "read error");
+  return workspace.finish_dataset();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cerr << kUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] != "analyze") {
+    std::cerr << "ascolto: unknown command '" << args[0] << "'\n" << kUsage;
+    return kExitUsage;
+  }
+  std::vector<std::string> files;
+  std::string kind, config_path;
+  bool pretty = false;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if ((a == "--kind" || a == "--config") && i + 1 < args.size()) {
+      (a == "--kind" ? kind : config_path) = args[++i];
+    } else if (a == "--pretty") {
+      pretty = true;
+    } else if (a.rfind("--", 0) == 0) {
+      std::cerr << "ascolto: unknown or incomplete option '" << a << "'\n" << kUsage;
+      return kExitUsage;
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) {
+    std::cerr << "ascolto: no input file\n" << kUsage;
+    return kExitUsage;
+  }
+
+  json config = json::object();
+  if (!config_path.empty()) {
+    std::ifstream in(config_path);
+    if (!in)
+      return fail(ascolto::make_error(ErrorCode::invalid_config, "cannot open the configuration file"),
+                  config_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    config = json::parse(text.str(), nullptr, false);
+    if (config.is_discarded() || !config.is_object())
+      return fail(ascolto::make_error(ErrorCode::invalid_config,
+                                      "The configuration is not a JSON object."),
+                  config_path);
+  }
+  if (!kind.empty()) config["kind"] = kind;
+
+  ascolto::report::Workspace workspace;
+  if (Error e = workspace.configure(config.dump()))
+    return fail(e, config_path.empty() ? "--kind" : config_path);
+
+  std::vector<std::pair<std::string, Error>> failures;
+  for (const std::string& path : files)
+    if (Error e = load_file(workspace, path)) failures.emplace_back(path, e);
+
+  json report = json::parse(workspace.report("{}"));
+  if (failures.size() == files.size() && files.size() == 1)
+    return fail(failures[0].second, failures[0].first);
+  for (const auto& [path, error] : failures) {
+    std::cerr << "ascolto: " << path << ": " << error.message;
+    if (error.line) std::cerr << " (line " << error.line << ")";
+    std::cerr << "\n";
+  }
+  for (const json& d : report["datasets"])
+    if (d.contains("error")) {
+      report["error"] = d["error"];
+      break;
+    }
+  std::cout << report.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
+  return failures.empty() ? kExitOk : kExitInputError;
+}

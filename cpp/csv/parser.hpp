@@ -1,0 +1,81 @@
+// A CSV parser fed with UTF-8 text in chunks of any size (RFC 4180, with
+// the leniency real exports need). It never sees the whole file: a quoted
+// field, a CRLF pair or a record may be split across chunks.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace ascolto::csv {
+
+struct Dialect {
+  char delimiter = ',';
+  char quote = '"';
+};
+
+/// Receives each complete record. The views are valid only during the call.
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  /// `line` is the 1-based physical line on which the record starts.
+  virtual void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) = 0;
+};
+
+/// How lines end in the input, counted between records (not inside quotes).
+struct LineEndCounts {
+  std::uint64_t crlf = 0, lf = 0, cr = 0;
+  /// "crlf", "lf", "cr", "mixed" or "none".
+  const char* name() const;
+};
+
+class Parser {
+ public:
+  explicit Parser(Dialect dialect, std::size_t max_field_bytes = 64u << 20);
+
+  /// Parses one chunk, calling `sink` for each record it completes.
+  Error feed(std::string_view text, RecordSink& sink);
+
+  /// Ends the input: emits a last record without line break; fails if a
+  /// quoted field is still open.
+  Error finish(RecordSink& sink);
+
+  std::uint64_t blank_lines() const { return blank_lines_; }
+  std::uint64_t stray_quotes() const { return stray_quotes_; }
+  /// Lines seen so far (a last line without line break counts).
+  std::uint64_t lines() const { return line_; }
+  const LineEndCounts& line_ends() const { return line_ends_; }
+
+ private:
+  enum class State : std::uint8_t { field_start, unquoted, quoted, quoted_quote };
+
+  void end_field() { field_ends_.push_back(row_.size()); }
+  void end_record(RecordSink& sink);
+  Error check_field_size() const;
+  void count_quoted_line_breaks(const char* begin, const char* end);
+
+  Dialect dialect_;
+  std::size_t max_field_bytes_;
+  bool special_[256] = {};  // bytes that end an unquoted run
+
+  State state_ = State::field_start;
+  bool skip_lf_ = false;         // a record ended with CR: a following LF belongs to it
+  bool last_was_cr_ = false;     // inside quotes: the previous byte was CR
+  bool record_started_ = false;  // the current record has at least one byte
+  std::uint64_t line_ = 1;
+  std::uint64_t record_line_ = 1;
+  std::uint64_t quote_line_ = 0;  // where the open quoted field began
+  std::uint64_t blank_lines_ = 0;
+  std::uint64_t stray_quotes_ = 0;
+  LineEndCounts line_ends_;
+
+  std::string row_;                      // the fields of the current record, concatenated
+  std::vector<std::size_t> field_ends_;  // end offset of each completed field in row_
+  std::vector<std::string_view> views_;  // reused for the sink
+};
+
+}  // namespace ascolto::csv

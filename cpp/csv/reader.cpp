@@ -1,0 +1,96 @@
+#include "csv/reader.hpp"
+
+namespace ascolto::csv {
+
+void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields,
+                                     std::uint64_t line) {
+  if (first_) {
+    first_ = false;
+    if (has_header_) {
+      sink_.on_header(fields, line);
+      return;
+    }
+    sink_.on_header(std::vector<std::string_view>(fields.size()), 0);
+  }
+  sink_.on_row(fields, line);
+}
+
+Reader::Reader(ReadOptions options, DataSink& sink)
+    : options_(options), router_(sink, info_.header) {}
+
+Error Reader::feed(std::string_view bytes) {
+  info_.bytes += bytes.size();
+  if (started_) return parse(transcoder_->decode(bytes));
+  head_.append(bytes);
+  if (head_.size() < options_.sniff_bytes) return {};
+  return start(false);
+}
+
+Error Reader::finish() {
+  if (!started_) {
+    if (Error e = start(true)) return e;
+  }
+  if (Error e = parse(transcoder_->finish())) return e;
+  if (Error e = parser_->finish(router_)) return e;
+  info_.replaced_bytes = transcoder_->replaced_bytes();
+  info_.line_ending = parser_->line_ends().name();
+  info_.lines = parser_->lines();
+  info_.blank_lines = parser_->blank_lines();
+  info_.stray_quotes = parser_->stray_quotes();
+  return {};
+}
+
+Error Reader::parse(std::string_view text) {
+  if (text.empty()) return {};
+  return parser_->feed(text, router_);
+}
+
+Error Reader::start(bool at_end) {
+  started_ = true;
+  EncodingGuess guess = detect_encoding(head_);
+  if (options_.encoding) {
+    const Encoding forced = *options_.encoding;
+    const bool bom_matches = guess.encoding == forced ||
+                             (forced == Encoding::utf8 && guess.encoding == Encoding::utf8_bom);
+    guess = {forced, bom_matches ? guess.bom_size : 0, "set in the configuration"};
+  }
+  info_.encoding = guess.encoding;
+  info_.encoding_reason = guess.reason;
+  transcoder_.emplace(guess.encoding);
+  const std::string_view body = std::string_view(head_).substr(guess.bom_size);
+  std::string text(transcoder_->decode(body));
+  if (guess.encoding != Encoding::utf16le && guess.encoding != Encoding::utf16be &&
+      looks_binary(body))
+    return make_error(ErrorCode::binary_data);
+
+  // Guess on whole lines only: a record cut by the end of the sample would
+  // look narrower than the rest.
+  std::string_view sample = text;
+  if (!at_end) {
+    const std::size_t last_break = sample.find_last_of("\r\n");
+    if (last_break != std::string_view::npos) sample = sample.substr(0, last_break + 1);
+  }
+  const char quote = '"';
+  if (options_.delimiter) {
+    info_.delimiter = *options_.delimiter;
+    info_.delimiter_reason = "set in the configuration";
+  } else {
+    const DelimiterGuess delimiter = guess_delimiter(sample, quote);
+    info_.delimiter = delimiter.delimiter;
+    info_.delimiter_reason = delimiter.reason;
+  }
+  const Dialect dialect{info_.delimiter, quote};
+  if (options_.header) {
+    info_.header = *options_.header;
+    info_.header_reason = "set in the configuration";
+  } else {
+    const HeaderGuess header = guess_header(sample_records(sample, dialect, 200, at_end));
+    info_.header = header.has_header;
+    info_.header_reason = header.reason;
+  }
+  parser_.emplace(dialect, options_.max_field_bytes);
+  head_ = {};
+  return parse(text);
+}
+
+}  // namespace ascolto::csv

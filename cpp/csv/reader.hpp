@@ -1,0 +1,84 @@
+// The whole reading path for one file: bytes in chunks -> encoding ->
+// dialect -> records. Buffers only the first bytes (to guess the dialect),
+// then streams.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "csv/dialect.hpp"
+#include "csv/encoding.hpp"
+#include "csv/parser.hpp"
+
+namespace ascolto::csv {
+
+/// Choices the user can force; what is not forced is guessed.
+struct ReadOptions {
+  std::optional<char> delimiter;
+  std::optional<bool> header;
+  std::optional<Encoding> encoding;
+  std::size_t max_field_bytes = 64u << 20;
+  std::size_t sniff_bytes = 64u << 10;  ///< how much is read before guessing
+};
+
+/// Receives the header (or empty names when the file has none) and rows.
+class DataSink {
+ public:
+  virtual ~DataSink() = default;
+  virtual void on_header(const std::vector<std::string_view>& names, std::uint64_t line) = 0;
+  virtual void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) = 0;
+};
+
+/// What the reader decided, and why: it goes in the report as "file".
+struct FileInfo {
+  std::uint64_t bytes = 0;
+  Encoding encoding = Encoding::utf8;
+  std::string encoding_reason;
+  std::uint64_t replaced_bytes = 0;  ///< bytes invalid in the encoding, read as Windows-1252
+  char delimiter = ',';
+  std::string delimiter_reason;
+  bool header = true;
+  std::string header_reason;
+  std::string line_ending = "none";
+  std::uint64_t lines = 0;
+  std::uint64_t blank_lines = 0;
+  std::uint64_t stray_quotes = 0;
+};
+
+class Reader {
+ public:
+  Reader(ReadOptions options, DataSink& sink);
+
+  Error feed(std::string_view bytes);
+  Error finish();
+  const FileInfo& info() const { return info_; }
+
+ private:
+  class HeaderRouter : public RecordSink {
+   public:
+    HeaderRouter(DataSink& sink, const bool& has_header) : sink_(sink), has_header_(has_header) {}
+    void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+
+   private:
+    DataSink& sink_;
+    const bool& has_header_;
+    bool first_ = true;
+  };
+
+  Error start(bool at_end);  // guesses encoding and dialect from head_
+  Error parse(std::string_view text);
+
+  ReadOptions options_;
+  HeaderRouter router_;
+  FileInfo info_;
+  std::string head_;  // raw bytes until the dialect is known
+  bool started_ = false;
+  std::optional<Utf8Transcoder> transcoder_;
+  std::optional<Parser> parser_;
+};
+
+}  // namespace ascolto::csv

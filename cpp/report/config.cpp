@@ -1,0 +1,123 @@
+#include "report/config.hpp"
+
+#include <set>
+
+namespace ascolto::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+Error invalid(const std::string& message) { return make_error(ErrorCode::invalid_config, message); }
+
+Error parse_scale(const json& value, RatingScale& scale) {
+  if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number() ||
+      value[0].get<double>() >= value[1].get<double>())
+    return invalid("\"scale\" must be [min, max] with min < max, for example [1, 5].");
+  scale.min = value[0].get<double>();
+  scale.max = value[1].get<double>();
+  return {};
+}
+
+Error parse_column(const std::string& name, const json& value, ColumnOverride& out) {
+  if (!value.is_object()) return invalid("columns.\"" + name + "\" must be an object.");
+  for (const auto& [key, v] : value.items()) {
+    if (key == "role") {
+      if (!v.is_string() || !role_from_name(v.get<std::string>()))
+        return invalid("columns.\"" + name +
+                       "\".role must be one of rating, weight, date, period, application, "
+                       "channel, dimension, comment, identifier, none.");
+      out.role = role_from_name(v.get<std::string>());
+    } else if (key == "scale") {
+      RatingScale scale;
+      if (Error e = parse_scale(v, scale)) return e;
+      out.scale = out.scale ? RatingScale{scale.min, scale.max, out.scale->not_applicable} : scale;
+    } else if (key == "not_applicable") {
+      if (!v.is_array()) return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
+      if (!out.scale) out.scale = RatingScale{};
+      out.scale->not_applicable.clear();
+      for (const json& x : v) {
+        if (!x.is_number()) return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
+        out.scale->not_applicable.push_back(x.get<double>());
+      }
+    } else {
+      return invalid("Unknown key \"" + key + "\" in columns.\"" + name + "\".");
+    }
+  }
+  return {};
+}
+
+Error parse_encoding(const std::string& name, csv::Encoding& out) {
+  for (csv::Encoding e : {csv::Encoding::utf8, csv::Encoding::utf8_bom, csv::Encoding::utf16le,
+                          csv::Encoding::utf16be, csv::Encoding::windows1252}) {
+    if (name == csv::encoding_name(e)) {
+      out = e == csv::Encoding::utf8_bom ? csv::Encoding::utf8 : e;
+      return {};
+    }
+  }
+  return invalid("\"encoding\" must be one of utf-8, utf-16le, utf-16be, windows-1252.");
+}
+
+}  // namespace
+
+Error parse_config(std::string_view text, Config& out) {
+  out = Config{};
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
+  const json root = json::parse(text, nullptr, false);
+  if (root.is_discarded()) return invalid("The configuration is not valid JSON.");
+  if (!root.is_object()) return invalid("The configuration must be a JSON object.");
+  for (const auto& [key, v] : root.items()) {
+    if (key == "kind") {
+      if (!v.is_string()) return invalid("\"kind\" must be a string.");
+      const std::string kind = v.get<std::string>();
+      if (kind == "auto") continue;
+      auto parsed = dataset_kind_from_name(kind);
+      if (!parsed || *parsed == DatasetKind::unknown)
+        return invalid("\"kind\" must be auto, survey, feedback, volumes or media.");
+      out.kind = parsed;
+    } else if (key == "delimiter") {
+      if (!v.is_string()) return invalid("\"delimiter\" must be a string.");
+      const std::string d = v.get<std::string>();
+      if (d == "tab" || d == "\t") out.read.delimiter = '\t';
+      else if (d.size() == 1 && d != "\"" && d != "\n" && d != "\r") out.read.delimiter = d[0];
+      else return invalid("\"delimiter\" must be one character (or \"tab\").");
+    } else if (key == "header") {
+      if (!v.is_boolean()) return invalid("\"header\" must be true or false.");
+      out.read.header = v.get<bool>();
+    } else if (key == "encoding") {
+      if (!v.is_string()) return invalid("\"encoding\" must be a string.");
+      csv::Encoding e;
+      if (Error err = parse_encoding(v.get<std::string>(), e)) return err;
+      out.read.encoding = e;
+    } else if (key == "missing_tokens") {
+      if (!v.is_array()) return invalid("\"missing_tokens\" must be a list of strings.");
+      for (const json& token : v) {
+        if (!token.is_string()) return invalid("\"missing_tokens\" must be a list of strings.");
+        out.typing.missing_tokens.push_back(table::ascii_lower(table::trim(token.get<std::string>())));
+      }
+    } else if (key == "weight") {
+      if (!v.is_string()) return invalid("\"weight\" must be a column name.");
+      out.weight = v.get<std::string>();
+    } else if (key == "min_base") {
+      if (!v.is_number_integer() || v.get<std::int64_t>() < 3)
+        return invalid("\"min_base\" must be a whole number of at least 3.");
+      out.disclosure.min_base = v.get<std::uint64_t>();
+    } else if (key == "low_base") {
+      if (!v.is_number_integer() || v.get<std::int64_t>() < 1)
+        return invalid("\"low_base\" must be a positive whole number.");
+      out.disclosure.low_base = v.get<std::uint64_t>();
+    } else if (key == "columns") {
+      if (!v.is_object()) return invalid("\"columns\" must map column names to settings.");
+      for (const auto& [name, settings] : v.items()) {
+        ColumnOverride o;
+        if (Error e = parse_column(name, settings, o)) return e;
+        out.columns.emplace_back(name, o);
+      }
+    } else {
+      return invalid("Unknown configuration key \"" + key + "\".");
+    }
+  }
+  return {};
+}
+
+}  // namespace ascolto::report

@@ -1,0 +1,268 @@
+#include "report/dataset_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "csv/dialect.hpp"
+#include "report/estimate_json.hpp"
+#include "report/roles.hpp"
+#include "stats/estimate.hpp"
+
+namespace ascolto::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using table::Column;
+using table::ColumnType;
+
+constexpr std::size_t kTopCategories = 10;
+
+json file_json(const std::string& name, const csv::FileInfo& f) {
+  return {{"name", name},
+          {"bytes", f.bytes},
+          {"encoding", csv::encoding_name(f.encoding)},
+          {"encoding_reason", f.encoding_reason},
+          {"replaced_bytes", f.replaced_bytes},
+          {"delimiter", std::string(1, f.delimiter)},
+          {"delimiter_name", csv::delimiter_name(f.delimiter)},
+          {"delimiter_reason", f.delimiter_reason},
+          {"header", f.header},
+          {"header_reason", f.header_reason},
+          {"line_ending", f.line_ending},
+          {"lines", f.lines},
+          {"blank_lines", f.blank_lines}};
+}
+
+json rows_json(const table::RowCounts& rows, const Warnings& warnings) {
+  json by_reason = json::object();
+  for (const char* reason : {"too_few_fields", "too_many_fields", "empty_row"}) {
+    const std::uint64_t count = warnings.count(reason);
+    if (count) by_reason[reason] = count;
+  }
+  return {{"read", rows.read},
+          {"used", rows.used},
+          {"rejected", rows.rejected},
+          {"rejected_by_reason", by_reason}};
+}
+
+json warnings_json(const Warnings& warnings) {
+  json out = json::array();
+  for (const Warning& w : warnings.list()) {
+    json item = {{"code", w.code}, {"message", w.message}, {"count", w.count},
+                 {"first_lines", w.first_lines}};
+    if (!w.column.empty()) item["column"] = w.column;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// Formats a stored number back to what it means (dates as ISO text).
+json display_value(const Column& c, double v) {
+  if (std::isnan(v)) return nullptr;
+  switch (c.type) {
+    case ColumnType::date: return table::format_date(static_cast<std::int64_t>(v));
+    case ColumnType::datetime: {
+      const double days = std::floor(v / 86400.0);
+      const double seconds = v - days * 86400.0;
+      char time[48];
+      std::snprintf(time, sizeof time, "T%02d:%02d:%02d", static_cast<int>(seconds / 3600),
+                    static_cast<int>(std::fmod(seconds, 3600) / 60),
+                    static_cast<int>(std::fmod(seconds, 60)));
+      return table::format_date(static_cast<std::int64_t>(days)) + time;
+    }
+    case ColumnType::month: {
+      const auto m = static_cast<std::int64_t>(v);
+      char text[48];
+      std::snprintf(text, sizeof text, "%04lld-%02lld", static_cast<long long>(m / 12),
+                    static_cast<long long>(m % 12 + 1));
+      return std::string(text);
+    }
+    default: return v;
+  }
+}
+
+json column_json(const Column& c, const ColumnRole& role, std::size_t index,
+                 const Disclosure& disclosure) {
+  json out = {{"name", c.name},
+              {"index", index},
+              {"type", table::column_type_name(c.type)},
+              {"type_reason", c.type_reason},
+              {"role", role_name(role.role)},
+              {"role_reason", role.reason},
+              {"missing", c.missing},
+              {"invalid", c.invalid}};
+  if (!c.format.empty()) out["format"] = c.format;
+  if (c.ambiguous_dates) out["ambiguous_dates"] = true;
+  if (table::is_numeric_type(c.type)) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (double v : c.numbers)
+      if (!std::isnan(v)) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+      }
+    if (lo <= hi) {
+      out["min"] = display_value(c, lo);
+      out["max"] = display_value(c, hi);
+    }
+    const bool measure = role.role != Role::identifier && role.role != Role::period;
+    if (measure && (c.type == ColumnType::integer || c.type == ColumnType::decimal ||
+                    c.type == ColumnType::boolean))
+      out["mean"] = estimate_json(stats::mean({c.numbers, {}}), disclosure);
+  } else if (c.type == ColumnType::categorical) {
+    std::vector<std::uint64_t> counts(c.labels.size(), 0);
+    for (std::uint32_t code : c.codes)
+      if (code != table::kMissingCode) ++counts[code];
+    std::vector<std::size_t> order(c.labels.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+    json top = json::array();
+    for (std::size_t i = 0; i < order.size() && i < kTopCategories; ++i) {
+      const std::uint64_t count = counts[order[i]];
+      if (count < disclosure.min_base)
+        top.push_back({{"value", c.labels[order[i]]}, {"suppressed", true}});
+      else
+        top.push_back({{"value", c.labels[order[i]]}, {"count", count}});
+    }
+    out["distinct"] = c.labels.size();
+    out["top"] = std::move(top);
+  } else if (c.type == ColumnType::text) {
+    std::uint64_t filled = 0, length = 0;
+    for (std::size_t row = 0; row < c.size(); ++row) {
+      const std::size_t size = c.text(row).size();
+      if (size) {
+        ++filled;
+        length += size;
+      }
+    }
+    out["mean_length"] = filled ? static_cast<double>(length) / static_cast<double>(filled) : 0.0;
+  }
+  return out;
+}
+
+// The valid rating of each row (NaN for missing, not applicable or out of
+// the scale), counting what was set aside.
+struct RatingValues {
+  std::vector<double> values;
+  std::uint64_t not_applicable = 0;
+  std::uint64_t out_of_scale = 0;
+};
+
+RatingValues rating_values(const Column& c, const RatingScale& scale,
+                           const std::vector<std::uint32_t>& row_lines, const std::string& name,
+                           Warnings& warnings) {
+  RatingValues out;
+  out.values = c.numbers;
+  for (std::size_t row = 0; row < out.values.size(); ++row) {
+    double& v = out.values[row];
+    if (std::isnan(v)) continue;
+    if (std::find(scale.not_applicable.begin(), scale.not_applicable.end(), v) !=
+        scale.not_applicable.end()) {
+      ++out.not_applicable;
+      v = stats::kNaN;
+    } else if (v < scale.min || v > scale.max || v != std::floor(v)) {
+      ++out.out_of_scale;
+      warnings.add("rating_out_of_scale", name, row_lines[row],
+                   "Ratings outside the scale are left out of the statistics.");
+      v = stats::kNaN;
+    }
+  }
+  return out;
+}
+
+json rating_json(const Column& c, const RatingScale& scale, const std::vector<double>* weights,
+                 const table::Table& table, Warnings& warnings, const Disclosure& disclosure) {
+  const RatingValues r = rating_values(c, scale, table.row_lines, c.name, warnings);
+  stats::Sample sample{r.values, weights ? *weights : std::vector<double>{}};
+  json distribution = json::array();
+  for (double level = scale.min; level <= scale.max; level += 1) {
+    std::uint64_t count = 0;
+    for (double v : r.values) count += v == level;
+    distribution.push_back(
+        {{"level", level},
+         {"count", count < disclosure.min_base && count > 0 ? json(nullptr) : json(count)},
+         {"share", estimate_json(stats::share(sample, [level](double v) { return v == level; }),
+                                 disclosure)}});
+  }
+  // Top-2 box: the two highest points of the scale (4-5 of 1-5, 9-10 of 0-10).
+  const double top_from = scale.max - 1, bottom_to = scale.min + 1;
+  return {{"column", c.name},
+          {"scale", {{"min", scale.min}, {"max", scale.max}, {"not_applicable", scale.not_applicable}}},
+          {"weighted", weights != nullptr},
+          {"not_applicable", r.not_applicable},
+          {"out_of_scale", r.out_of_scale},
+          {"mean", estimate_json(stats::mean(sample), disclosure)},
+          {"distribution", std::move(distribution)},
+          {"top2", estimate_json(stats::share(sample, [=](double v) { return v >= top_from; }),
+                                 disclosure)},
+          {"bottom2", estimate_json(stats::share(sample, [=](double v) { return v <= bottom_to; }),
+                                    disclosure)}};
+}
+
+// Weights usable for estimation: NaN where missing or not positive.
+std::vector<double> usable_weights(const Column& c, const table::Table& table, Warnings& warnings) {
+  std::vector<double> w = c.numbers;
+  for (std::size_t row = 0; row < w.size(); ++row) {
+    if (std::isnan(w[row]) || w[row] <= 0) {
+      warnings.add("unusable_weight", c.name, table.row_lines[row],
+                   "Rows without a positive weight are left out of weighted estimates.");
+      w[row] = stats::kNaN;
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
+json error_json(const Error& error) {
+  return {{"code", error_code_name(error.code)},
+          {"message", error.message},
+          {"line", error.line ? json(error.line) : json(nullptr)}};
+}
+
+json dataset_report(const DatasetInput& in) {
+  const table::Table& table = in.table;
+  Warnings warnings = in.warnings;  // a copy: asking twice gives the same report
+  const std::vector<ColumnRole> roles = detect_roles(table, in.config.columns, in.config.weight);
+  KindGuess kind = detect_kind(table, roles);
+  if (in.config.kind) kind = {*in.config.kind, "set in the configuration"};
+
+  if (!in.config.weight.empty() && !table.find(in.config.weight))
+    warnings.add("unknown_column", in.config.weight, 0,
+                    "The weight column named in the configuration is not in the file.");
+  for (const auto& [name, o] : in.config.columns)
+    if (!table.find(name))
+      warnings.add("unknown_column", name, 0,
+                      "A column named in the configuration is not in the file.");
+
+  std::vector<double> weights;
+  const Column* weight_column = nullptr;
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type)) {
+      weight_column = &table.columns[i];
+      weights = usable_weights(*weight_column, table, warnings);
+      break;
+    }
+
+  json columns = json::array();
+  json ratings = json::array();
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    const Column& c = table.columns[i];
+    columns.push_back(column_json(c, roles[i], i, in.config.disclosure));
+    if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
+      ratings.push_back(rating_json(c, *roles[i].scale, weight_column ? &weights : nullptr, table,
+                                    warnings, in.config.disclosure));
+  }
+  json out = {{"name", in.name},
+              {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
+              {"file", file_json(in.name, in.file)},
+              {"rows", rows_json(table.rows, warnings)},
+              {"columns", std::move(columns)},
+              {"weight", weight_column ? json(weight_column->name) : json(nullptr)},
+              {"ratings", std::move(ratings)}};
+  out["warnings"] = warnings_json(warnings);  // last: the sections above add to it
+  return out;
+}
+
+}  // namespace ascolto::report

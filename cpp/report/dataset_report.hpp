@@ -1,0 +1,29 @@
+// The report of one dataset: how the file was read, its columns, and the
+// statistics of its rating columns.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/warnings.hpp"
+#include "csv/reader.hpp"
+#include "report/config.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+struct DatasetInput {
+  const std::string& name;
+  const csv::FileInfo& file;
+  const table::Table& table;
+  const Warnings& warnings;  ///< from reading; the report adds its own to a copy
+  const Config& config;
+};
+
+nlohmann::ordered_json dataset_report(const DatasetInput& input);
+
+/// {"code", "message", "line"} of an error (line null when unknown).
+nlohmann::ordered_json error_json(const Error& error);
+
+}  // namespace ascolto::report

@@ -1,0 +1,259 @@
+#include "report/roles.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace ascolto::report {
+
+namespace {
+
+using table::Column;
+using table::ColumnType;
+
+// Header words that name a role, in Italian and English. A header matches
+// when one of its words starts with one of these stems.
+const std::vector<std::string> kRatingStems = {
+    "voto", "rating", "soddisf", "giudizi", "valutaz", "score", "stell", "star", "satisf",
+    "punteggi", "gradiment", "stars"};
+const std::vector<std::string> kWeightNames = {"peso", "pesi", "weight", "weights", "wt",
+                                               "peso_campionario", "coef_riporto", "w"};
+const std::vector<std::string> kPeriodStems = {"anno", "year", "wave", "ondata", "mese",
+                                               "month", "periodo", "period", "trimestre"};
+const std::vector<std::string> kApplicationStems = {"applicativ", "applicazion", "application",
+                                                    "app", "servizio", "service", "portale"};
+const std::vector<std::string> kChannelStems = {"canale", "channel", "device", "dispositiv",
+                                                "touchpoint", "piattaform", "platform"};
+const std::vector<std::string> kIdentifierNames = {"id", "codice", "cod", "progressivo",
+                                                   "respondent_id", "id_rispondente"};
+const std::vector<std::string> kMediaStems = {"testata", "titolo", "outlet", "headline", "fonte"};
+const std::vector<std::string> kVolumeStems = {"valore", "value", "volume", "contatti", "contacts",
+                                               "visualizzazioni", "views", "accessi", "prenotazion",
+                                               "download", "login", "calls", "chiamate"};
+
+std::vector<std::string> words(const std::string& normalized) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : normalized) {
+    if (c == '_') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (!word.empty()) out.push_back(word);
+  return out;
+}
+
+bool has_stem(const std::string& normalized, const std::vector<std::string>& stems) {
+  for (const std::string& word : words(normalized))
+    for (const std::string& stem : stems)
+      if (word.compare(0, stem.size(), stem) == 0 && (stem.size() > 3 || word == stem))
+        return true;
+  return false;
+}
+
+bool is_one_of(const std::string& normalized, const std::vector<std::string>& names) {
+  return std::find(names.begin(), names.end(), normalized) != names.end();
+}
+
+// Reads a rating scale off the values of a numeric column.
+std::optional<ColumnRole> rating_from_values(const Column& c, bool name_hint) {
+  if (c.type != ColumnType::integer && c.type != ColumnType::decimal) return {};
+  std::set<double> levels;
+  std::uint64_t filled = 0, zeros = 0;
+  for (double v : c.numbers) {
+    if (std::isnan(v)) continue;
+    if (v != std::floor(v)) return {};  // ratings are whole points
+    ++filled;
+    if (v == 0) ++zeros;
+    if (levels.size() <= 12) levels.insert(v);
+  }
+  if (filled == 0 || levels.size() > 11) return {};
+  const double lo = *levels.begin(), hi = *levels.rbegin();
+  const std::size_t distinct = levels.size();
+  ColumnRole role;
+  role.role = Role::rating;
+  const std::string hint = name_hint ? " and the header names a rating" : "";
+  if (lo >= 1 && hi <= 5 && (distinct >= 3 || name_hint)) {
+    role.scale = RatingScale{1, 5, {}};
+    role.reason = "whole values within 1-5" + hint;
+    return role;
+  }
+  if (lo == 0 && hi <= 5 && distinct >= 4) {
+    // 0 on a 0-5 item is "not applicable" in many questionnaires: when it
+    // is rare, a real 0 point is unlikely.
+    if (zeros * 5 < filled) {
+      role.scale = RatingScale{1, 5, {0}};
+      role.reason = "whole values within 0-5, with 0 rare (" + std::to_string(zeros) +
+                    " of " + std::to_string(filled) + "): 0 read as 'not applicable'" + hint;
+    } else {
+      role.scale = RatingScale{0, 5, {}};
+      role.reason = "whole values within 0-5" + hint;
+    }
+    return role;
+  }
+  if (lo >= 0 && hi <= 10 && hi > 5 && (distinct >= 8 || (name_hint && distinct >= 3))) {
+    role.scale = RatingScale{lo >= 1 ? 1.0 : 0.0, 10, {}};
+    role.reason = "whole values within 0-10" + hint;
+    return role;
+  }
+  return {};
+}
+
+// 0, 1, 2, ... or 1, 2, 3, ...: a row number exported with the data.
+bool is_row_counter(const Column& c) {
+  if (c.type != ColumnType::integer || c.numbers.size() < 3 || c.missing > 0) return false;
+  const double start = c.numbers[0];
+  if (start != 0 && start != 1) return false;
+  for (std::size_t i = 1; i < c.numbers.size(); ++i)
+    if (c.numbers[i] != start + static_cast<double>(i)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string normalize_header(const std::string& name) {
+  std::string out;
+  bool separator = false;
+  for (unsigned char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+      if (separator && !out.empty()) out.push_back('_');
+      separator = false;
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    } else {
+      separator = true;
+    }
+  }
+  return out;
+}
+
+const char* role_name(Role role) {
+  switch (role) {
+    case Role::none: return "none";
+    case Role::rating: return "rating";
+    case Role::weight: return "weight";
+    case Role::date: return "date";
+    case Role::period: return "period";
+    case Role::application: return "application";
+    case Role::channel: return "channel";
+    case Role::dimension: return "dimension";
+    case Role::comment: return "comment";
+    case Role::identifier: return "identifier";
+  }
+  return "none";
+}
+
+std::optional<Role> role_from_name(const std::string& name) {
+  for (Role r : {Role::none, Role::rating, Role::weight, Role::date, Role::period,
+                 Role::application, Role::channel, Role::dimension, Role::comment,
+                 Role::identifier})
+    if (name == role_name(r)) return r;
+  return {};
+}
+
+const char* dataset_kind_name(DatasetKind kind) {
+  switch (kind) {
+    case DatasetKind::unknown: return "unknown";
+    case DatasetKind::survey: return "survey";
+    case DatasetKind::feedback: return "feedback";
+    case DatasetKind::volumes: return "volumes";
+    case DatasetKind::media: return "media";
+  }
+  return "unknown";
+}
+
+std::optional<DatasetKind> dataset_kind_from_name(const std::string& name) {
+  for (DatasetKind k : {DatasetKind::unknown, DatasetKind::survey, DatasetKind::feedback,
+                        DatasetKind::volumes, DatasetKind::media})
+    if (name == dataset_kind_name(k)) return k;
+  return {};
+}
+
+std::vector<ColumnRole> detect_roles(
+    const table::Table& table,
+    const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
+    const std::string& weight_column) {
+  std::vector<ColumnRole> roles;
+  for (const Column& c : table.columns) {
+    const std::string name = normalize_header(c.name);
+    ColumnRole role;
+    const bool numeric = table::is_numeric_type(c.type);
+    if (!weight_column.empty() && c.name == weight_column) {
+      role = {Role::weight, "named as the weight in the configuration", {}};
+    } else if (is_one_of(name, kIdentifierNames)) {
+      role = {Role::identifier, "an identifier header", {}};
+    } else if (is_row_counter(c)) {
+      role = {Role::identifier, "values count the rows 0, 1, 2, ...", {}};
+    } else if (numeric && c.type != ColumnType::boolean && weight_column.empty() &&
+               is_one_of(name, kWeightNames)) {
+      role = {Role::weight, "a weight header over numbers", {}};
+    } else if (auto rating = rating_from_values(c, has_stem(name, kRatingStems))) {
+      role = *rating;
+    } else if (c.type == ColumnType::date || c.type == ColumnType::datetime) {
+      role = {Role::date, "values are dates", {}};
+    } else if (c.type == ColumnType::month ||
+               (c.type == ColumnType::integer && has_stem(name, kPeriodStems))) {
+      role = {Role::period, "a period header or month values", {}};
+    } else if (c.type == ColumnType::categorical && has_stem(name, kApplicationStems)) {
+      role = {Role::application, "an application header over categories", {}};
+    } else if (c.type == ColumnType::categorical && has_stem(name, kChannelStems)) {
+      role = {Role::channel, "a channel or device header over categories", {}};
+    } else if (c.type == ColumnType::categorical || c.type == ColumnType::boolean) {
+      role = {Role::dimension, "categories", {}};
+    } else if (c.type == ColumnType::text) {
+      role = {Role::comment, "free text", {}};
+    }
+    for (const auto& [column, o] : overrides) {
+      if (column != c.name) continue;
+      if (o.role) role = {*o.role, "set in the configuration", {}};
+      if (o.scale) {
+        role.role = Role::rating;
+        role.scale = o.scale;
+        role.reason = "set in the configuration";
+      } else if (role.role == Role::rating && !role.scale) {
+        role.scale = RatingScale{};
+      }
+    }
+    roles.push_back(role);
+  }
+  return roles;
+}
+
+KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& roles) {
+  std::size_t ratings = 0, weights = 0, applications = 0, dates = 0, periods = 0, media = 0,
+              volumes = 0;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const std::string name = normalize_header(table.columns[i].name);
+    switch (roles[i].role) {
+      case Role::rating: ++ratings; break;
+      case Role::weight: ++weights; break;
+      case Role::application: ++applications; break;
+      case Role::date: ++dates; break;
+      case Role::period: ++periods; break;
+      default: break;
+    }
+    if (has_stem(name, kMediaStems)) ++media;
+    if (table::is_numeric_type(table.columns[i].type) && roles[i].role == Role::none &&
+        has_stem(name, kVolumeStems))
+      ++volumes;
+  }
+  if (media >= 2) return {DatasetKind::media, "headers name outlets and titles"};
+  if (ratings == 1 && (applications > 0 || dates > 0))
+    return {DatasetKind::feedback, "one rating with an application or a date column"};
+  if (ratings >= 2 || (ratings >= 1 && weights > 0))
+    return {DatasetKind::survey, std::to_string(ratings) + " rating items" +
+                                     (weights ? " and a weight" : "")};
+  if (ratings == 1) return {DatasetKind::feedback, "one rating column"};
+  if ((dates > 0 || periods > 0) && volumes > 0)
+    return {DatasetKind::volumes, "a period and counts of contacts or views"};
+  if (dates > 0 || periods > 0) {
+    for (std::size_t i = 0; i < roles.size(); ++i)
+      if (roles[i].role == Role::none && table::is_numeric_type(table.columns[i].type))
+        return {DatasetKind::volumes, "a period and numeric measures"};
+  }
+  return {DatasetKind::unknown, "no rating, period or outlet columns recognized"};
+}
+
+}  // namespace ascolto::report

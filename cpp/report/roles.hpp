@@ -1,0 +1,67 @@
+// What each column is for (a rating, a weight, a date, ...) and what kind
+// of dataset the file is, decided from values and from Italian and English
+// header names; every decision carries its reason and can be overridden.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+enum class Role : std::uint8_t {
+  none,         ///< nothing specific: described, not analysed
+  rating,       ///< a rating scale (1-5, 0-10, ...)
+  weight,       ///< survey weights
+  date,         ///< when the row happened
+  period,       ///< year, wave or month
+  application,  ///< the web application a feedback belongs to
+  channel,      ///< device, channel or touchpoint
+  dimension,    ///< a categorical breakdown (gender, age class, region, ...)
+  comment,      ///< free text
+  identifier,   ///< a row id: never analysed
+};
+
+const char* role_name(Role role);
+std::optional<Role> role_from_name(const std::string& name);
+
+struct RatingScale {
+  double min = 1, max = 5;
+  std::vector<double> not_applicable;  ///< values meaning "does not apply" (0 on 0-5 items)
+};
+
+struct ColumnRole {
+  Role role = Role::none;
+  std::string reason;
+  std::optional<RatingScale> scale;  ///< for ratings
+};
+
+/// What the user may force for one column.
+struct ColumnOverride {
+  std::optional<Role> role;
+  std::optional<RatingScale> scale;
+};
+
+/// The role of each column, in table order.
+std::vector<ColumnRole> detect_roles(const table::Table& table,
+                                     const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
+                                     const std::string& weight_column);
+
+enum class DatasetKind : std::uint8_t { unknown, survey, feedback, volumes, media };
+const char* dataset_kind_name(DatasetKind kind);
+std::optional<DatasetKind> dataset_kind_from_name(const std::string& name);
+
+struct KindGuess {
+  DatasetKind kind = DatasetKind::unknown;
+  std::string reason;
+};
+
+KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& roles);
+
+/// Lowercase ASCII letters and digits of a header, words joined by '_':
+/// "Soddisfazione Globale" -> "soddisfazione_globale".
+std::string normalize_header(const std::string& name);
+
+}  // namespace ascolto::report

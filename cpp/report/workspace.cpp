@@ -1,0 +1,162 @@
+#include "report/workspace.hpp"
+
+#include <new>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/warnings.hpp"
+#include "csv/reader.hpp"
+#include "report/dataset_report.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+using json = nlohmann::ordered_json;
+
+struct Workspace::Dataset {
+  // While loading: the reader streams records into the builder.
+  struct Loading {
+    Loading(const Config& config, Warnings& warnings)
+        : builder(warnings), reader(config.read, builder) {}
+    table::TableBuilder builder;
+    csv::Reader reader;
+  };
+
+  Dataset(std::string dataset_name, const Config& dataset_config)
+      : name(std::move(dataset_name)), config(dataset_config) {
+    loading = std::make_unique<Loading>(config, warnings);
+  }
+
+  std::string name;
+  Config config;  // a copy: each dataset keeps the configuration it was read with
+  Warnings warnings;
+  std::unique_ptr<Loading> loading;
+  csv::FileInfo file;
+  table::Table table;
+  Error error;
+};
+
+namespace {
+
+// Runs `body`, turning any exception into an Error: nothing escapes the core.
+template <typename Body>
+Error guarded(Body&& body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return make_error(ErrorCode::out_of_memory);
+  } catch (const std::length_error&) {
+    return make_error(ErrorCode::out_of_memory);
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::internal, std::string("Internal error: ") + e.what());
+  } catch (...) {
+    return make_error(ErrorCode::internal);
+  }
+}
+
+}  // namespace
+
+Workspace::Workspace() = default;
+Workspace::~Workspace() = default;
+
+Error Workspace::configure(std::string_view config_json) {
+  return guarded([&] {
+    Config parsed;
+    if (Error e = parse_config(config_json, parsed)) return e;
+    config_ = std::move(parsed);
+    return Error{};
+  });
+}
+
+Error Workspace::begin_dataset(std::string name) {
+  return guarded([&] {
+    if (!datasets_.empty() && datasets_.back()->loading)
+      return make_error(ErrorCode::invalid_state, "The previous dataset is not finished.");
+    datasets_.push_back(std::make_unique<Dataset>(std::move(name), config_));
+    return Error{};
+  });
+}
+
+Error Workspace::fail_current(Error error) {
+  Dataset& d = *datasets_.back();
+  d.error = error;
+  d.file = d.loading->reader.info();
+  d.loading.reset();  // free what was read
+  return error;
+}
+
+Error Workspace::feed(std::string_view bytes) {
+  if (datasets_.empty() || !datasets_.back()->loading)
+    return make_error(ErrorCode::invalid_state, "No dataset is being read.");
+  Error e = guarded([&] {
+    Dataset::Loading& loading = *datasets_.back()->loading;
+    if (Error error = loading.reader.feed(bytes)) return error;
+    return loading.builder.error();
+  });
+  if (e) return fail_current(e);
+  return e;
+}
+
+Error Workspace::finish_dataset() {
+  if (datasets_.empty() || !datasets_.back()->loading)
+    return make_error(ErrorCode::invalid_state, "No dataset is being read.");
+  Dataset& d = *datasets_.back();
+  Error e = guarded([&] {
+    if (Error error = d.loading->reader.finish()) return error;
+    return d.loading->builder.finish(d.config.typing, d.table);
+  });
+  if (e) return fail_current(e);
+  d.file = d.loading->reader.info();
+  d.loading.reset();
+  return {};
+}
+
+std::uint64_t Workspace::bytes_read() const {
+  if (datasets_.empty() || !datasets_.back()->loading) return 0;
+  return datasets_.back()->loading->reader.info().bytes;
+}
+
+std::uint64_t Workspace::rows_read() const {
+  if (datasets_.empty()) return 0;
+  const Dataset& d = *datasets_.back();
+  return d.loading ? d.loading->builder.rows_read() : d.table.rows.read;
+}
+
+std::size_t Workspace::dataset_count() const { return datasets_.size(); }
+
+std::string Workspace::report(std::string_view request_json) const {
+  json out;
+  Error e = guarded([&] {
+    json request = json::object();
+    if (request_json.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      request = json::parse(request_json, nullptr, false);
+      if (request.is_discarded() || !request.is_object())
+        return make_error(ErrorCode::invalid_request, "The report request must be a JSON object.");
+    }
+    for (const auto& [key, value] : request.items()) {
+      (void)value;
+      return make_error(ErrorCode::invalid_request, "Unknown report request key \"" + key + "\".");
+    }
+    json datasets = json::array();
+    for (const auto& d : datasets_) {
+      if (d->loading) continue;  // still being read
+      if (d->error) {
+        json failed = {{"name", d->name}, {"error", error_json(d->error)}};
+        if (d->file.bytes) failed["file"] = {{"bytes", d->file.bytes}};
+        datasets.push_back(std::move(failed));
+        continue;
+      }
+      datasets.push_back(
+          dataset_report(DatasetInput{d->name, d->file, d->table, d->warnings, d->config}));
+    }
+    out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};
+    return Error{};
+  });
+  // Text from files is valid UTF-8 after transcoding; replace, never throw, if not.
+  const auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+  if (e) return dump(json{{"error", error_json(e)}});
+  return dump(out);
+}
+
+}  // namespace ascolto::report

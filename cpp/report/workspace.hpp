@@ -1,0 +1,54 @@
+// The core's one coarse entry point: datasets fed as byte chunks, then a
+// report request (JSON) answered with report JSON. The CLI and the WASM
+// binding are thin adapters over this class. No method throws.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "report/config.hpp"
+
+namespace ascolto::report {
+
+class Workspace {
+ public:
+  Workspace();
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  /// Sets the configuration for the datasets that follow (JSON text; empty
+  /// for defaults).
+  Error configure(std::string_view config_json);
+
+  /// Starts a new dataset; the previous one must be finished.
+  Error begin_dataset(std::string name);
+  /// Feeds the next bytes of the current dataset.
+  Error feed(std::string_view bytes);
+  /// Ends the current dataset. On error the dataset stays in the report
+  /// with its error; the workspace stays usable for the next one.
+  Error finish_dataset();
+
+  /// Bytes and rows read so far in the current dataset (for progress).
+  std::uint64_t bytes_read() const;
+  std::uint64_t rows_read() const;
+
+  /// The report JSON for a request ("{}" or empty: everything). Errors
+  /// come back as {"error": {...}}.
+  std::string report(std::string_view request_json) const;
+
+  std::size_t dataset_count() const;
+
+ private:
+  struct Dataset;
+  Error fail_current(Error error);
+
+  Config config_;
+  std::vector<std::unique_ptr<Dataset>> datasets_;
+};
+
+}  // namespace ascolto::report

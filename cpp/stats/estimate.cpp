@@ -1,0 +1,168 @@
+#include "stats/estimate.hpp"
+
+#include <cmath>
+
+namespace ascolto::stats {
+
+namespace {
+
+struct WeightedMoments {
+  std::uint64_t n = 0;
+  double sum_w = 0, sum_w2 = 0, mean = kNaN, sum_w2_dev2 = 0;
+};
+
+// Two passes: the mean, then the squared deviations (no cancellation).
+WeightedMoments moments(const Sample& s) {
+  WeightedMoments m;
+  const bool weighted = !s.weights.empty();
+  double sum_wy = 0;
+  for (std::size_t i = 0; i < s.values.size(); ++i) {
+    const double y = s.values[i];
+    const double w = weighted ? s.weights[i] : 1.0;
+    if (std::isnan(y) || std::isnan(w)) continue;
+    ++m.n;
+    m.sum_w += w;
+    m.sum_w2 += w * w;
+    sum_wy += w * y;
+  }
+  if (m.n == 0 || m.sum_w <= 0) return m;
+  m.mean = sum_wy / m.sum_w;
+  for (std::size_t i = 0; i < s.values.size(); ++i) {
+    const double y = s.values[i];
+    const double w = weighted ? s.weights[i] : 1.0;
+    if (std::isnan(y) || std::isnan(w)) continue;
+    const double d = w * (y - m.mean);
+    m.sum_w2_dev2 += d * d;
+  }
+  return m;
+}
+
+double linearized_variance(const WeightedMoments& m) {
+  if (m.n < 2) return kNaN;
+  const double n = static_cast<double>(m.n);
+  return n / (n - 1) * m.sum_w2_dev2 / (m.sum_w * m.sum_w);
+}
+
+// Continued fraction for the incomplete beta (Lentz's method, as in
+// Numerical Recipes 6.4); converges fast for x < (a+1)/(a+b+2).
+double beta_continued_fraction(double a, double b, double x) {
+  constexpr double kTiny = 1e-300, kEpsilon = 1e-15;
+  const double qab = a + b, qap = a + 1, qam = a - 1;
+  double c = 1, d = 1 - qab * x / qap;
+  if (std::fabs(d) < kTiny) d = kTiny;
+  d = 1 / d;
+  double h = d;
+  for (int m = 1; m <= 10000; ++m) {
+    const double m2 = 2.0 * m;
+    double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (std::fabs(d) < kTiny) d = kTiny;
+    c = 1 + aa / c;
+    if (std::fabs(c) < kTiny) c = kTiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (std::fabs(d) < kTiny) d = kTiny;
+    c = 1 + aa / c;
+    if (std::fabs(c) < kTiny) c = kTiny;
+    d = 1 / d;
+    const double delta = d * c;
+    h *= delta;
+    if (std::fabs(delta - 1) < kEpsilon) break;
+  }
+  return h;
+}
+
+}  // namespace
+
+Estimate mean(const Sample& sample) {
+  const WeightedMoments m = moments(sample);
+  Estimate e;
+  e.method = sample.weights.empty() ? "mean, se = s/sqrt(n), normal interval"
+                                    : "weighted mean, linearized se, normal interval";
+  e.n = m.n;
+  if (m.n == 0) return e;
+  e.value = m.mean;
+  e.n_eff = m.sum_w * m.sum_w / m.sum_w2;
+  const double variance = linearized_variance(m);
+  e.se = std::sqrt(variance);
+  e.ci_low = e.value - kZ95 * e.se;
+  e.ci_high = e.value + kZ95 * e.se;
+  return e;
+}
+
+Estimate share_of_indicator(const Sample& indicator) {
+  const WeightedMoments m = moments(indicator);
+  Estimate e;
+  e.n = m.n;
+  const bool weighted = !indicator.weights.empty();
+  e.method = weighted ? "weighted share, linearized se, Korn-Graubard interval"
+                      : "share, Wilson score interval";
+  if (m.n == 0) return e;
+  e.value = m.mean;
+  e.n_eff = m.sum_w * m.sum_w / m.sum_w2;
+  const double variance = linearized_variance(m);
+  e.se = std::sqrt(variance);
+  if (weighted) {
+    korn_graubard_interval(e.value, variance, e.ci_low, e.ci_high);
+  } else {
+    wilson_interval(e.value * static_cast<double>(m.n), static_cast<double>(m.n), e.ci_low,
+                    e.ci_high);
+  }
+  return e;
+}
+
+void wilson_interval(double x, double n, double& low, double& high) {
+  if (n <= 0) {
+    low = high = kNaN;
+    return;
+  }
+  const double p = x / n, z2 = kZ95 * kZ95;
+  const double denominator = 1 + z2 / n;
+  const double center = (p + z2 / (2 * n)) / denominator;
+  const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
+  low = std::max(0.0, center - half);
+  high = std::min(1.0, center + half);
+}
+
+double incomplete_beta(double a, double b, double x) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
+                           a * std::log(x) + b * std::log1p(-x);
+  const double front = std::exp(log_front);
+  if (x < (a + 1) / (a + b + 2)) return front * beta_continued_fraction(a, b, x) / a;
+  return 1 - front * beta_continued_fraction(b, a, 1 - x) / b;
+}
+
+double inverse_incomplete_beta(double a, double b, double probability) {
+  if (probability <= 0) return 0;
+  if (probability >= 1) return 1;
+  // Bisection: I_x(a, b) is increasing in x; 200 halvings reach the
+  // resolution of a double.
+  double low = 0, high = 1;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = 0.5 * (low + high);
+    if (mid == low || mid == high) break;
+    if (incomplete_beta(a, b, mid) < probability) low = mid;
+    else high = mid;
+  }
+  return 0.5 * (low + high);
+}
+
+void korn_graubard_interval(double p, double variance, double& low, double& high) {
+  // survey::svyciprop(method = "beta"): n_eff = p(1-p)/var, then the
+  // Clopper-Pearson bounds with n_eff * p successes in n_eff trials.
+  // (The degrees-of-freedom factor is 1 for a design with ids = ~1.)
+  if (!(variance > 0)) {
+    low = high = p;
+    return;
+  }
+  const double n_eff = p * (1 - p) / variance;
+  const double alpha = 0.05;
+  low = p <= 0 ? 0 : inverse_incomplete_beta(n_eff * p, n_eff * (1 - p) + 1, alpha / 2);
+  high = p >= 1 ? 1 : inverse_incomplete_beta(n_eff * p + 1, n_eff * (1 - p), 1 - alpha / 2);
+}
+
+}  // namespace ascolto::stats

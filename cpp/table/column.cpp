@@ -1,0 +1,367 @@
+#include "table/column.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace ascolto::table {
+
+namespace {
+
+constexpr std::size_t kMaxInvalidLines = 10;
+// Share of non-missing cells that must fit a type for the column to take it;
+// the rest are reported as invalid values.
+constexpr double kTypeCoverage = 0.95;
+
+struct Distinct {
+  std::string_view value;
+  std::uint64_t count;
+};
+
+enum class CellState : std::uint8_t { ok, missing, invalid };
+
+// How a column's text becomes numbers, once its type is chosen.
+struct Decision {
+  ColumnType type = ColumnType::text;
+  NumberFormat number_format;
+  DateOrder date_order = DateOrder::day_first;
+  bool has_time = false;
+};
+
+bool is_missing_token(std::string_view value, const std::vector<std::string>& tokens) {
+  const std::string_view t = trim(value);
+  if (t.size() > 16) return false;
+  const std::string lower = ascii_lower(t);
+  return std::find(tokens.begin(), tokens.end(), lower) != tokens.end();
+}
+
+std::string describe_number_format(NumberFormat f) {
+  std::string out = std::string("decimal '") + f.decimal + "'";
+  if (f.thousands == ' ') out += ", thousands ' '";
+  else if (f.thousands) out += std::string(", thousands '") + f.thousands + "'";
+  return out;
+}
+
+std::string percent(std::uint64_t part, std::uint64_t whole) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", whole ? 100.0 * part / whole : 0.0);
+  return buffer;
+}
+
+// Chooses the type from the distinct values and their counts.
+Decision decide_type(const std::vector<Distinct>& values, const TypingOptions& options,
+                     Column& column) {
+  const auto& formats = candidate_number_formats();
+  std::uint64_t filled = 0, booleans = 0, dates = 0, months = 0;
+  std::vector<std::uint64_t> numbers(formats.size(), 0);
+  std::vector<bool> all_integral(formats.size(), true);
+  bool zero = false, one = false, other = false;
+  bool day_first_evidence = false, month_first_evidence = false, any_time = false;
+  bool any_ambiguous = false;
+  std::size_t distinct_filled = 0, text_length = 0;
+  for (const Distinct& d : values) {
+    if (is_missing_token(d.value, options.missing_tokens)) {
+      column.missing += d.count;
+      continue;
+    }
+    filled += d.count;
+    ++distinct_filled;
+    text_length += d.value.size() * d.count;
+    if (parse_boolean_word(d.value)) booleans += d.count;
+    for (std::size_t f = 0; f < formats.size(); ++f) {
+      if (auto v = parse_number(d.value, formats[f])) {
+        numbers[f] += d.count;
+        if (*v != std::floor(*v)) all_integral[f] = false;
+        if (f == 0) {
+          if (*v == 0) zero = true;
+          else if (*v == 1) one = true;
+          else other = true;
+        }
+      }
+    }
+    if (auto parts = split_date(d.value)) {
+      dates += d.count;
+      any_time |= parts->has_time;
+      if (!parts->iso) {
+        if (parts->first > 12) day_first_evidence = true;
+        if (parts->second > 12) month_first_evidence = true;
+        if (parts->first <= 12 && parts->second <= 12) any_ambiguous = true;
+      }
+    } else if (parse_month(d.value)) {
+      months += d.count;
+    }
+  }
+  Decision decision;
+  if (filled == 0) {
+    decision.type = ColumnType::empty;
+    column.type_reason = "every value is missing";
+    return decision;
+  }
+  const double needed = kTypeCoverage * static_cast<double>(filled);
+  if (dates >= needed) {
+    decision.type = any_time ? ColumnType::datetime : ColumnType::date;
+    decision.has_time = any_time;
+    const bool month_first = month_first_evidence && !day_first_evidence;
+    decision.date_order = month_first ? DateOrder::month_first : DateOrder::day_first;
+    column.ambiguous_dates = any_ambiguous && !day_first_evidence && !month_first_evidence;
+    column.format = month_first ? "mm/dd/yyyy" : "dd/mm/yyyy (or yyyy-mm-dd)";
+    column.type_reason = percent(dates, filled) + " of values are dates";
+    if (column.ambiguous_dates)
+      column.type_reason += "; no day is above 12, so day-first is assumed (Italian usage)";
+    else if (month_first)
+      column.type_reason += "; a second part above 12 shows month-first order";
+    return decision;
+  }
+  if (months >= needed) {
+    decision.type = ColumnType::month;
+    column.format = "mm/yyyy (or yyyy-mm)";
+    column.type_reason = percent(months, filled) + " of values are months (mm/yyyy)";
+    return decision;
+  }
+  // The number format that reads most cells; on ties the first listed, or
+  // the first with a decimal comma in files written the Italian way.
+  std::size_t best = 0;
+  for (std::size_t f = 1; f < formats.size(); ++f) {
+    const bool better = numbers[f] > numbers[best] ||
+                        (numbers[f] == numbers[best] && options.prefer_decimal_comma &&
+                         formats[f].decimal == ',' && formats[best].decimal != ',');
+    if (better) best = f;
+  }
+  if (numbers[best] >= needed) {
+    decision.number_format = formats[best];
+    column.format = describe_number_format(formats[best]);
+    if (zero && one && !other) {
+      decision.type = ColumnType::boolean;
+      column.type_reason = "only the values 0 and 1";
+    } else {
+      decision.type = all_integral[best] ? ColumnType::integer : ColumnType::decimal;
+      column.type_reason = percent(numbers[best], filled) + " of values are numbers (" +
+                           column.format + ")";
+    }
+    return decision;
+  }
+  if (booleans >= needed) {
+    decision.type = ColumnType::boolean;
+    column.type_reason = "yes/no words (si, no, yes, true, ...)";
+    return decision;
+  }
+  const double mean_length = static_cast<double>(text_length) / static_cast<double>(filled);
+  const bool few_distinct =
+      distinct_filled <= 1000 && (distinct_filled <= 20 || distinct_filled * 2 <= filled);
+  if (few_distinct && mean_length <= 80) {
+    decision.type = ColumnType::categorical;
+    column.type_reason = std::to_string(distinct_filled) + " distinct values in " +
+                         std::to_string(filled) + " cells";
+  } else {
+    decision.type = ColumnType::text;
+    column.type_reason = std::to_string(distinct_filled) + " distinct values in " +
+                         std::to_string(filled) + " cells: free text";
+  }
+  return decision;
+}
+
+// Converts one non-missing cell to the stored number, if it fits.
+std::optional<double> to_number(std::string_view value, const Decision& d) {
+  switch (d.type) {
+    case ColumnType::boolean:
+      if (auto b = parse_boolean_word(value)) return *b ? 1.0 : 0.0;
+      if (auto v = parse_number(value, d.number_format); v && (*v == 0 || *v == 1)) return v;
+      return {};
+    case ColumnType::integer:
+    case ColumnType::decimal: return parse_number(value, d.number_format);
+    case ColumnType::date:
+    case ColumnType::datetime: {
+      auto parts = split_date(value);
+      if (!parts) return {};
+      auto date = resolve_date(*parts, d.date_order);
+      if (!date) return {};
+      if (d.type == ColumnType::date) return static_cast<double>(date->days);
+      return static_cast<double>(date->days) * 86400.0 + date->seconds;
+    }
+    case ColumnType::month:
+      if (auto m = parse_month(value)) return static_cast<double>(*m);
+      return {};
+    default: return {};
+  }
+}
+
+void note_invalid(Column& column, std::string_view value, std::size_t row,
+                  const std::vector<std::uint32_t>& row_lines) {
+  if (column.invalid == 0) column.invalid_example = std::string(trim(value).substr(0, 60));
+  ++column.invalid;
+  if (column.invalid_lines.size() < kMaxInvalidLines && row < row_lines.size())
+    column.invalid_lines.push_back(row_lines[row]);
+}
+
+}  // namespace
+
+const char* column_type_name(ColumnType type) {
+  switch (type) {
+    case ColumnType::empty: return "empty";
+    case ColumnType::boolean: return "boolean";
+    case ColumnType::integer: return "integer";
+    case ColumnType::decimal: return "decimal";
+    case ColumnType::date: return "date";
+    case ColumnType::datetime: return "datetime";
+    case ColumnType::month: return "month";
+    case ColumnType::categorical: return "categorical";
+    case ColumnType::text: return "text";
+  }
+  return "text";
+}
+
+bool is_numeric_type(ColumnType type) {
+  switch (type) {
+    case ColumnType::boolean:
+    case ColumnType::integer:
+    case ColumnType::decimal:
+    case ColumnType::date:
+    case ColumnType::datetime:
+    case ColumnType::month: return true;
+    default: return false;
+  }
+}
+
+std::size_t Column::size() const {
+  if (is_numeric_type(type)) return numbers.size();
+  if (type == ColumnType::categorical) return codes.size();
+  if (type == ColumnType::text) return text_ends.size();
+  return numbers.size();  // empty: all NaN
+}
+
+bool Column::is_missing(std::size_t row) const {
+  if (type == ColumnType::categorical) return codes[row] == kMissingCode;
+  if (type == ColumnType::text) return text(row).empty();
+  return std::isnan(numbers[row]);
+}
+
+std::string_view Column::text(std::size_t row) const {
+  if (type == ColumnType::categorical) {
+    const std::uint32_t code = codes[row];
+    return code == kMissingCode ? std::string_view{} : std::string_view(labels[code]);
+  }
+  if (type == ColumnType::text) {
+    const std::uint64_t begin = row ? text_ends[row - 1] : 0;
+    return std::string_view(text_bytes).substr(begin, text_ends[row] - begin);
+  }
+  return {};
+}
+
+void ColumnBuilder::append(std::string_view value) {
+  if (text_mode_) {
+    bytes_.append(value);
+    ends_.push_back(bytes_.size());
+    return;
+  }
+  auto found = index_.find(value);
+  if (found != index_.end()) {
+    codes_.push_back(found->second);
+    return;
+  }
+  const auto code = static_cast<std::uint32_t>(dictionary_.size());
+  dictionary_.emplace_back(value);
+  index_.emplace(dictionary_.back(), code);
+  codes_.push_back(code);
+  // Mostly distinct values (comments, identifiers, timestamps): hashing
+  // them buys nothing, store them as text.
+  if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
+      (codes_.size() & 255) == 0)
+    switch_to_text();
+}
+
+void ColumnBuilder::switch_to_text() {
+  for (std::uint32_t code : codes_) {
+    bytes_.append(dictionary_[code]);
+    ends_.push_back(bytes_.size());
+  }
+  text_mode_ = true;
+  codes_ = {};
+  index_ = {};
+  dictionary_ = {};
+}
+
+Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>& row_lines,
+                             const TypingOptions& options) {
+  Column column;
+  column.name = std::move(name);
+  const std::size_t rows = size();
+  auto cell = [&](std::size_t row) -> std::string_view {
+    const std::uint64_t begin = row ? ends_[row - 1] : 0;
+    return std::string_view(bytes_).substr(begin, ends_[row] - begin);
+  };
+
+  std::vector<Distinct> distinct;
+  if (text_mode_) {
+    distinct.reserve(rows);
+    for (std::size_t row = 0; row < rows; ++row) distinct.push_back({cell(row), 1});
+  } else {
+    std::vector<std::uint64_t> counts(dictionary_.size(), 0);
+    for (std::uint32_t code : codes_) ++counts[code];
+    for (std::size_t code = 0; code < dictionary_.size(); ++code)
+      distinct.push_back({dictionary_[code], counts[code]});
+  }
+  const Decision decision = decide_type(distinct, options, column);
+  column.type = decision.type;
+
+  if (decision.type == ColumnType::empty || is_numeric_type(decision.type)) {
+    column.numbers.assign(rows, std::nan(""));
+    if (decision.type == ColumnType::empty) return column;
+    if (text_mode_) {
+      for (std::size_t row = 0; row < rows; ++row) {
+        const std::string_view value = cell(row);
+        if (is_missing_token(value, options.missing_tokens)) continue;
+        if (auto v = to_number(value, decision)) column.numbers[row] = *v;
+        else note_invalid(column, value, row, row_lines);
+      }
+    } else {
+      std::vector<double> value_of(dictionary_.size(), std::nan(""));
+      std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
+      for (std::size_t code = 0; code < dictionary_.size(); ++code) {
+        if (is_missing_token(dictionary_[code], options.missing_tokens)) {
+          state_of[code] = CellState::missing;
+        } else if (auto v = to_number(dictionary_[code], decision)) {
+          value_of[code] = *v;
+        } else {
+          state_of[code] = CellState::invalid;
+        }
+      }
+      for (std::size_t row = 0; row < rows; ++row) {
+        const std::uint32_t code = codes_[row];
+        column.numbers[row] = value_of[code];
+        if (state_of[code] == CellState::invalid)
+          note_invalid(column, dictionary_[code], row, row_lines);
+      }
+    }
+    return column;
+  }
+
+  if (decision.type == ColumnType::categorical) {
+    // Labels are trimmed, so " Web" and "Web" are one category.
+    std::map<std::string_view, std::uint32_t> label_code;
+    std::vector<std::uint32_t> remap(dictionary_.size(), kMissingCode);
+    for (std::size_t code = 0; code < dictionary_.size(); ++code) {
+      if (is_missing_token(dictionary_[code], options.missing_tokens)) continue;
+      const std::string_view label = trim(dictionary_[code]);
+      auto [it, added] =
+          label_code.emplace(label, static_cast<std::uint32_t>(column.labels.size()));
+      if (added) column.labels.emplace_back(label);
+      remap[code] = it->second;
+    }
+    column.codes.resize(rows);
+    for (std::size_t row = 0; row < rows; ++row) column.codes[row] = remap[codes_[row]];
+    return column;
+  }
+
+  // Free text: missing tokens become empty cells.
+  if (!text_mode_) switch_to_text();
+  column.text_ends.reserve(rows);
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::string_view value = cell(row);
+    if (!is_missing_token(value, options.missing_tokens)) column.text_bytes.append(value);
+    column.text_ends.push_back(column.text_bytes.size());
+  }
+  bytes_ = {};
+  ends_ = {};
+  return column;
+}
+
+}  // namespace ascolto::table

@@ -1,0 +1,90 @@
+// The columnar table: one typed vector per column, built while the CSV
+// streams in, so later reports filter and aggregate without re-reading.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "table/value_parse.hpp"
+
+namespace ascolto::table {
+
+enum class ColumnType : std::uint8_t {
+  empty,        ///< every value missing
+  boolean,      ///< 0/1, sì/no, yes/no, true/false: stored as 0 and 1
+  integer,      ///< whole numbers
+  decimal,      ///< numbers with a fractional part
+  date,         ///< stored as days since 1970-01-01
+  datetime,     ///< stored as seconds since 1970-01-01 00:00 (local time as written)
+  month,        ///< a period "10/2023": stored as year * 12 + month - 1
+  categorical,  ///< dictionary codes into `labels`
+  text,         ///< free text
+};
+
+const char* column_type_name(ColumnType type);
+bool is_numeric_type(ColumnType type);  ///< stored in `numbers`
+
+inline constexpr std::uint32_t kMissingCode = std::numeric_limits<std::uint32_t>::max();
+
+/// A finished column. Exactly one storage is used, by `type`:
+/// numbers (NaN = missing), codes + labels, or text.
+struct Column {
+  std::string name;
+  ColumnType type = ColumnType::empty;
+  std::vector<double> numbers;
+  std::vector<std::uint32_t> codes;
+  std::vector<std::string> labels;
+  std::string text_bytes;
+  std::vector<std::uint64_t> text_ends;
+
+  std::uint64_t missing = 0;   ///< missing tokens and empty cells
+  std::uint64_t invalid = 0;   ///< values that did not fit the type (kept as missing)
+  std::vector<std::uint64_t> invalid_lines;  ///< the first lines with such values
+  std::string invalid_example;               ///< the first such value
+  std::string format;          ///< how values are written: "decimal ','", "dd/mm/yyyy", ...
+  std::string type_reason;     ///< why this type was chosen
+  bool ambiguous_dates = false;
+
+  std::size_t size() const;
+  bool is_missing(std::size_t row) const;
+  /// The text of a categorical or text cell (empty when missing).
+  std::string_view text(std::size_t row) const;
+};
+
+struct TypingOptions {
+  std::vector<std::string> missing_tokens = default_missing_tokens();  ///< lowercase
+  bool prefer_decimal_comma = false;  ///< break ties toward Italian notation
+};
+
+/// Accumulates the raw cells of one column. Low-cardinality columns are
+/// dictionary-encoded as they arrive (each distinct value parsed once at
+/// the end); a column with mostly distinct values switches to a compact
+/// text store.
+class ColumnBuilder {
+ public:
+  void append(std::string_view value);
+  std::size_t size() const { return text_mode_ ? ends_.size() : codes_.size(); }
+
+  /// Chooses the type and converts. `row_lines` maps rows to input lines,
+  /// for reporting values that do not fit.
+  Column finish(std::string name, const std::vector<std::uint32_t>& row_lines,
+                const TypingOptions& options);
+
+ private:
+  void switch_to_text();
+
+  bool text_mode_ = false;
+  std::deque<std::string> dictionary_;  // deque: views in index_ stay valid
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+  std::vector<std::uint32_t> codes_;
+  std::string bytes_;
+  std::vector<std::uint64_t> ends_;
+};
+
+}  // namespace ascolto::table

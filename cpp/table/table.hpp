@@ -1,0 +1,67 @@
+// A finished table and the sink that builds it from CSV records.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/warnings.hpp"
+#include "csv/reader.hpp"
+#include "table/column.hpp"
+
+namespace ascolto::table {
+
+/// Row accounting: read = used + rejected, always.
+struct RowCounts {
+  std::uint64_t read = 0;
+  std::uint64_t used = 0;
+  std::uint64_t rejected = 0;
+};
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<std::uint32_t> row_lines;  ///< input line of each row
+  RowCounts rows;
+
+  std::size_t row_count() const { return row_lines.size(); }
+  /// The column with this exact name, or nullptr.
+  const Column* find(std::string_view name) const;
+};
+
+struct TableLimits {
+  std::size_t max_columns = 5000;
+};
+
+/// Builds a Table from the records of a csv::Reader. Rows of the wrong
+/// width are rejected and reported with their line numbers; extra fields
+/// that are all empty (a trailing delimiter) are tolerated and counted.
+class TableBuilder : public csv::DataSink {
+ public:
+  explicit TableBuilder(Warnings& warnings, TableLimits limits = {})
+      : warnings_(warnings), limits_(limits) {}
+
+  void on_header(const std::vector<std::string_view>& names, std::uint64_t line) override;
+  void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+
+  std::uint64_t rows_read() const { return rows_.read; }
+
+  /// The first error met while building (too many columns), if any.
+  const Error& error() const { return error_; }
+
+  /// Types every column and returns the table; fails on a file without data.
+  Error finish(const TypingOptions& options, Table& out);
+
+ private:
+  Warnings& warnings_;
+  TableLimits limits_;
+  Error error_;
+  bool has_header_ = false;
+  std::vector<std::string> names_;
+  std::vector<ColumnBuilder> builders_;
+  std::vector<std::uint32_t> row_lines_;
+  RowCounts rows_;
+};
+
+}  // namespace ascolto::table

@@ -1,0 +1,256 @@
+#include "table/value_parse.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace ascolto::table {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Exact powers of ten up to 1e22 (all representable in a double).
+constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Reads up to `max_digits` digits; returns how many were read.
+int read_int(std::string_view s, std::size_t& i, int max_digits, int& value) {
+  int count = 0;
+  value = 0;
+  while (i < s.size() && is_digit(s[i]) && count < max_digits) {
+    value = value * 10 + (s[i] - '0');
+    ++i;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view value) {
+  std::size_t begin = 0, end = value.size();
+  while (begin < end && (value[begin] == ' ' || value[begin] == '\t')) ++begin;
+  while (end > begin && (value[end - 1] == ' ' || value[end - 1] == '\t')) --end;
+  return value.substr(begin, end - begin);
+}
+
+std::string ascii_lower(std::string_view value) {
+  std::string out(value);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+const std::vector<std::string>& default_missing_tokens() {
+  static const std::vector<std::string> tokens = {"", "na", "n/a", "n.d.", "n.a.", "nd", "-",
+                                                  "null", "nan", "#n/d", "#n/a"};
+  return tokens;
+}
+
+const std::vector<NumberFormat>& candidate_number_formats() {
+  static const std::vector<NumberFormat> formats = {
+      {'.', 0}, {',', 0}, {',', '.'}, {'.', ','}, {',', ' '}, {'.', ' '}};
+  return formats;
+}
+
+std::optional<double> parse_number(std::string_view text, NumberFormat format) {
+  const std::string_view s = trim(text);
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  std::uint64_t mantissa = 0;
+  int digits = 0, exponent = 0, group = 0, groups = 0;
+  bool exact = true;
+  const std::size_t integer_start = i;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (is_digit(c)) {
+      if (mantissa < 100000000000000000ULL)
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+      else {
+        ++exponent;  // digits beyond 17 only scale
+        exact = false;
+      }
+      ++digits;
+      ++group;
+    } else if (format.thousands && c == format.thousands) {
+      // "2.139.112": 1 to 3 digits first, then groups of exactly three.
+      if ((groups == 0 && (group == 0 || group > 3)) || (groups > 0 && group != 3)) return {};
+      ++groups;
+      group = 0;
+    } else {
+      break;
+    }
+  }
+  if (groups > 0 && group != 3) return {};
+  const bool has_integer = i > integer_start;
+  bool has_fraction = false;
+  if (i < s.size() && s[i] == format.decimal) {
+    ++i;
+    for (; i < s.size() && is_digit(s[i]); ++i) {
+      if (mantissa < 100000000000000000ULL) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(s[i] - '0');
+        --exponent;
+      } else {
+        exact = false;
+      }
+      has_fraction = true;
+    }
+  }
+  if (!has_integer && !has_fraction) return {};
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E') && format.decimal == '.' && !format.thousands) {
+    std::size_t j = i + 1;
+    bool exp_negative = false;
+    if (j < s.size() && (s[j] == '+' || s[j] == '-')) exp_negative = s[j++] == '-';
+    int value = 0;
+    if (read_int(s, j, 4, value) == 0) return {};
+    exponent += exp_negative ? -value : value;
+    i = j;
+  }
+  if (i != s.size()) return {};
+  double result;
+  // Clinger's fast path: an exact mantissa and an exact power of ten give a
+  // correctly rounded result with one IEEE operation.
+  if (exact && mantissa < (1ULL << 53) && exponent >= -22 && exponent <= 22) {
+    const double m = static_cast<double>(mantissa);
+    result = exponent < 0 ? m / kPowersOfTen[-exponent] : m * kPowersOfTen[exponent];
+  } else {
+    std::string normalized;  // strtod reads the C locale's '.' only
+    for (char c : s)
+      if (c == format.decimal) normalized.push_back('.');
+      else if (!(format.thousands && c == format.thousands)) normalized.push_back(c);
+    result = std::strtod(normalized.c_str(), nullptr);
+    if (!std::isfinite(result)) return {};
+    return result;
+  }
+  return negative ? -result : result;
+}
+
+std::optional<double> parse_number_any(std::string_view text) {
+  for (const NumberFormat& format : candidate_number_formats())
+    if (auto value = parse_number(text, format)) return value;
+  return {};
+}
+
+std::optional<bool> parse_boolean_word(std::string_view text) {
+  const std::string s = ascii_lower(trim(text));
+  if (s == "si" || s == "s\xc3\xac" || s == "s\xc3\x8c" || s == "yes" || s == "true" ||
+      s == "vero" || s == "y")
+    return true;
+  if (s == "no" || s == "false" || s == "falso" || s == "n") return false;
+  return {};
+}
+
+std::optional<std::int64_t> days_from_civil(int y, int m, int d) {
+  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || y < 1 || y > 9999) return {};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > kDaysInMonth[m - 1] + (m == 2 && leap)) return {};
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153u * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 +
+                       static_cast<unsigned>(d) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::string format_date(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(y + (m <= 2)), m, d);
+  return buffer;
+}
+
+std::optional<DateParts> split_date(std::string_view text) {
+  const std::string_view s = trim(text);
+  DateParts parts;
+  std::size_t i = 0;
+  int a = 0, b = 0, c = 0;
+  const int first_digits = read_int(s, i, 4, a);
+  if (first_digits == 0 || i >= s.size()) return {};
+  const char separator = s[i];
+  if (separator != '/' && separator != '-' && separator != '.') return {};
+  ++i;
+  if (read_int(s, i, 2, b) == 0 || i >= s.size() || s[i] != separator) return {};
+  ++i;
+  const int last_digits = read_int(s, i, 4, c);
+  if (first_digits == 4 && separator == '-' && last_digits >= 1 && last_digits <= 2) {
+    parts.iso = true;  // yyyy-mm-dd
+    parts.year = a;
+    parts.first = b;
+    parts.second = c;
+  } else if (first_digits <= 2 && last_digits == 4) {
+    parts.first = a;
+    parts.second = b;
+    parts.year = c;
+  } else {
+    return {};
+  }
+  if (i == s.size()) return parts;
+  if (s[i] != 'T' && s[i] != ' ') return {};
+  ++i;
+  int hour = 0, minute = 0, second = 0;
+  if (read_int(s, i, 2, hour) == 0 || i >= s.size() || s[i] != ':') return {};
+  ++i;
+  if (read_int(s, i, 2, minute) != 2) return {};
+  double fraction = 0;
+  if (i < s.size() && s[i] == ':') {
+    ++i;
+    if (read_int(s, i, 2, second) != 2) return {};
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      double scale = 0.1;
+      for (++i; i < s.size() && is_digit(s[i]); ++i, scale /= 10) fraction += (s[i] - '0') * scale;
+    }
+  }
+  if (i < s.size() && s[i] == 'Z') ++i;
+  else if (i < s.size() && (s[i] == '+' || s[i] == '-')) i = s.size();  // offset: local time kept
+  if (i != s.size() || hour > 23 || minute > 59 || second > 60) return {};
+  parts.has_time = true;
+  parts.seconds = hour * 3600.0 + minute * 60.0 + second + fraction;
+  return parts;
+}
+
+std::optional<DateTime> resolve_date(const DateParts& parts, DateOrder order) {
+  int month = parts.first, day = parts.second;
+  if (!parts.iso && order == DateOrder::day_first) std::swap(month, day);
+  auto days = days_from_civil(parts.year, month, day);
+  if (!days) return {};
+  return DateTime{*days, parts.seconds, parts.has_time};
+}
+
+std::optional<std::int64_t> parse_month(std::string_view text) {
+  const std::string_view s = trim(text);
+  std::size_t i = 0;
+  int a = 0, b = 0;
+  const int first_digits = read_int(s, i, 4, a);
+  if (first_digits == 0 || i >= s.size() || (s[i] != '/' && s[i] != '-' && s[i] != '.')) return {};
+  ++i;
+  const int second_digits = read_int(s, i, 4, b);
+  if (i != s.size()) return {};
+  int year, month;
+  if (first_digits == 4 && second_digits <= 2 && second_digits > 0) {
+    year = a;
+    month = b;
+  } else if (first_digits <= 2 && second_digits == 4) {
+    year = b;
+    month = a;
+  } else {
+    return {};
+  }
+  if (month < 1 || month > 12 || year < 1000) return {};
+  return static_cast<std::int64_t>(year) * 12 + (month - 1);
+}
+
+}  // namespace ascolto::table

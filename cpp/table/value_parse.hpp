@@ -1,0 +1,76 @@
+// Reading one cell: numbers in Italian and English notation, dates,
+// booleans and missing-value tokens. Pure functions, no state.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ascolto::table {
+
+/// The value without surrounding spaces and tabs.
+std::string_view trim(std::string_view value);
+
+/// ASCII lowercase copy (accented letters are left as they are).
+std::string ascii_lower(std::string_view value);
+
+/// The tokens that mean "no answer" unless configured otherwise:
+/// empty, NA, N/A, n.d., n.a., -, null (compared case-insensitively).
+const std::vector<std::string>& default_missing_tokens();
+
+/// How numbers are written in a column.
+struct NumberFormat {
+  char decimal = '.';    ///< '.' or ','
+  char thousands = 0;    ///< 0 (none), '.', ',' or ' '
+};
+
+/// Parses a number written in `format`. Thousands separators must group
+/// three digits ("2.139.112"); an exponent is accepted with '.' decimals.
+std::optional<double> parse_number(std::string_view text, NumberFormat format);
+
+/// Parses a number in any of the usual formats, for sniffing only.
+std::optional<double> parse_number_any(std::string_view text);
+
+/// The formats tried when a column is typed, most common first.
+const std::vector<NumberFormat>& candidate_number_formats();
+
+/// Parses "sì", "si", "no", "yes", "true", "falso", ... to 1 or 0.
+std::optional<bool> parse_boolean_word(std::string_view text);
+
+/// Order of day and month in a numeric date.
+enum class DateOrder : std::uint8_t { day_first, month_first };
+
+/// A parsed date or date-time: days since 1970-01-01 plus seconds in the day.
+struct DateTime {
+  std::int64_t days = 0;
+  double seconds = 0;      ///< seconds since midnight
+  bool has_time = false;
+};
+
+/// The parts of a numeric date before the day/month order is known.
+struct DateParts {
+  int first = 0, second = 0, year = 0;  ///< as written: a/b/yyyy, or ISO y-m-d
+  bool iso = false;                     ///< yyyy-mm-dd: order is known
+  double seconds = 0;
+  bool has_time = false;
+};
+
+/// Splits "dd/mm/yyyy", "d-m-yyyy", "yyyy-mm-dd" (with an optional time
+/// "hh:mm[:ss[.fff]]", 'T' or space separated, optional Z or offset ignored).
+std::optional<DateParts> split_date(std::string_view text);
+
+/// Days since 1970-01-01 of a valid civil date, or nothing.
+std::optional<std::int64_t> days_from_civil(int year, int month, int day);
+
+/// The date of `parts` in `order`, or nothing if it is not a valid date.
+std::optional<DateTime> resolve_date(const DateParts& parts, DateOrder order);
+
+/// Parses a month period "mm/yyyy", "m-yyyy" or "yyyy-mm" to year*12 + month-1.
+std::optional<std::int64_t> parse_month(std::string_view text);
+
+/// "yyyy-mm-dd" of days since 1970-01-01.
+std::string format_date(std::int64_t days);
+
+}  // namespace ascolto::table

@@ -1,0 +1,69 @@
+// The only file that knows about JavaScript: embind over report::Workspace.
+// Each function converts types and nothing else; errors come back as JSON
+// strings, never as C++ exceptions (the Workspace does not throw).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "report/dataset_report.hpp"
+#include "report/workspace.hpp"
+
+namespace {
+
+using ascolto::Error;
+using ascolto::report::Workspace;
+
+// "" when ok, else {"error": {...}}.
+std::string status(const Error& e) {
+  if (!e) return {};
+  return nlohmann::ordered_json{{"error", ascolto::report::error_json(e)}}.dump(
+      -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// A reusable input buffer inside WASM memory: JS copies each chunk of
+// File.stream() straight into it, then calls feed(length).
+class Session {
+ public:
+  std::string configure(const std::string& config) { return status(workspace_.configure(config)); }
+  std::string begin_dataset(const std::string& name) { return status(workspace_.begin_dataset(name)); }
+
+  /// A Uint8Array view of `size` bytes of WASM memory to write the next
+  /// chunk into. Valid until the next call into the module (memory may grow).
+  emscripten::val input_buffer(std::size_t size) {
+    if (buffer_.size() < size) buffer_.resize(size);
+    return emscripten::val(emscripten::typed_memory_view(size, buffer_.data()));
+  }
+  std::string feed(std::size_t length) {
+    if (length > buffer_.size()) length = buffer_.size();
+    return status(workspace_.feed(std::string_view(buffer_.data(), length)));
+  }
+  std::string finish_dataset() {
+    buffer_ = {};
+    return status(workspace_.finish_dataset());
+  }
+  double bytes_read() const { return static_cast<double>(workspace_.bytes_read()); }
+  double rows_read() const { return static_cast<double>(workspace_.rows_read()); }
+  std::string report(const std::string& request) const { return workspace_.report(request); }
+
+ private:
+  Workspace workspace_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(ascolto) {
+  emscripten::class_<Session>("Session")
+      .constructor<>()
+      .function("configure", &Session::configure)
+      .function("beginDataset", &Session::begin_dataset)
+      .function("inputBuffer", &Session::input_buffer)
+      .function("feed", &Session::feed)
+      .function("finishDataset", &Session::finish_dataset)
+      .function("bytesRead", &Session::bytes_read)
+      .function("rowsRead", &Session::rows_read)
+      .function("report", &Session::report);
+}
