@@ -129,11 +129,6 @@ int main(int argc, char** argv) {
     if (error.line) std::cerr << " (line " << error.line << ")";
     std::cerr << "\n";
   }
-  for (const json& d : report["datasets"])
-    if (d.contains("error")) {
-      report["error"] = d["error"];
-      break;
-    }
   std::cout << report.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
   return failures.empty() ? kExitOk : kExitInputError;
 }

@@ -60,7 +60,10 @@ DelimiterGuess guess_delimiter(std::string_view sample, char quote) {
       }
     }
     if (width < 2) continue;
-    const std::size_t score = width * rows;
+    // Width times rows of that width; a delimiter that splits the header
+    // like the rows wins ties ("voto;peso" over the commas of "3,5;1,2").
+    const bool header_fits = !records.empty() && records.front().size() == width;
+    const std::size_t score = 2 * width * rows + (header_fits ? 1 : 0);
     if (score > best_score) {
       best_score = score;
       best.delimiter = delimiter;

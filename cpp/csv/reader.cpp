@@ -47,7 +47,7 @@ Error Reader::parse(std::string_view text) {
 
 Error Reader::start(bool at_end) {
   started_ = true;
-  EncodingGuess guess = detect_encoding(head_);
+  EncodingGuess guess = detect_encoding(std::string_view(head_).substr(0, options_.sniff_bytes));
   if (options_.encoding) {
     const Encoding forced = *options_.encoding;
     const bool bom_matches = guess.encoding == forced ||
@@ -60,13 +60,20 @@ Error Reader::start(bool at_end) {
   const std::string_view body = std::string_view(head_).substr(guess.bom_size);
   std::string text(transcoder_->decode(body));
   if (guess.encoding != Encoding::utf16le && guess.encoding != Encoding::utf16be &&
-      looks_binary(body))
+      looks_binary(body.substr(0, options_.sniff_bytes)))
     return make_error(ErrorCode::binary_data);
 
-  // Guess on whole lines only: a record cut by the end of the sample would
-  // look narrower than the rest.
-  std::string_view sample = text;
-  if (!at_end) {
+  // Guess on the first sniff_bytes only, so that the guess does not depend
+  // on how the input was chunked, and on whole lines only: a record cut by
+  // the end of the sample would look narrower than the rest.
+  const bool whole_file = at_end && head_.size() <= options_.sniff_bytes;
+  std::string sample_text = text;
+  if (!whole_file) {
+    Utf8Transcoder sample_decoder(guess.encoding);
+    sample_text = std::string(sample_decoder.decode(body.substr(0, options_.sniff_bytes)));
+  }
+  std::string_view sample = sample_text;
+  if (!whole_file) {
     const std::size_t last_break = sample.find_last_of("\r\n");
     if (last_break != std::string_view::npos) sample = sample.substr(0, last_break + 1);
   }
@@ -84,7 +91,7 @@ Error Reader::start(bool at_end) {
     info_.header = *options_.header;
     info_.header_reason = "set in the configuration";
   } else {
-    const HeaderGuess header = guess_header(sample_records(sample, dialect, 200, at_end));
+    const HeaderGuess header = guess_header(sample_records(sample, dialect, 200, whole_file));
     info_.header = header.has_header;
     info_.header_reason = header.reason;
   }

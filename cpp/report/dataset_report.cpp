@@ -175,13 +175,16 @@ json rating_json(const Column& c, const RatingScale& scale, const std::vector<do
                  const table::Table& table, Warnings& warnings, const Disclosure& disclosure) {
   const RatingValues r = rating_values(c, scale, table.row_lines, c.name, warnings);
   stats::Sample sample{r.values, weights ? *weights : std::vector<double>{}};
+  const stats::Estimate mean = stats::mean(sample);
+  const bool base_shown = mean.n >= disclosure.min_base;
   json distribution = json::array();
   for (double level = scale.min; level <= scale.max; level += 1) {
     std::uint64_t count = 0;
     for (double v : r.values) count += v == level;
     distribution.push_back(
         {{"level", level},
-         {"count", count < disclosure.min_base && count > 0 ? json(nullptr) : json(count)},
+         // The count is shown whenever the share is: share x base would give it anyway.
+         {"count", base_shown ? json(count) : json(nullptr)},
          {"share", estimate_json(stats::share(sample, [level](double v) { return v == level; }),
                                  disclosure)}});
   }
@@ -192,7 +195,7 @@ json rating_json(const Column& c, const RatingScale& scale, const std::vector<do
           {"weighted", weights != nullptr},
           {"not_applicable", r.not_applicable},
           {"out_of_scale", r.out_of_scale},
-          {"mean", estimate_json(stats::mean(sample), disclosure)},
+          {"mean", estimate_json(mean, disclosure)},
           {"distribution", std::move(distribution)},
           {"top2", estimate_json(stats::share(sample, [=](double v) { return v >= top_from; }),
                                  disclosure)},

@@ -26,6 +26,8 @@ const std::vector<std::string> kChannelStems = {"canale", "channel", "device", "
                                                 "touchpoint", "piattaform", "platform"};
 const std::vector<std::string> kIdentifierNames = {"id", "codice", "cod", "progressivo",
                                                    "respondent_id", "id_rispondente"};
+const std::vector<std::string> kCommentStems = {"comment", "commento", "commenti", "testo", "text",
+                                                "note", "suggeriment", "osservazion", "review"};
 const std::vector<std::string> kMediaStems = {"testata", "titolo", "outlet", "headline", "fonte"};
 const std::vector<std::string> kVolumeStems = {"valore", "value", "volume", "contatti", "contacts",
                                                "visualizzazioni", "views", "accessi", "prenotazion",
@@ -104,7 +106,7 @@ std::optional<ColumnRole> rating_from_values(const Column& c, bool name_hint) {
 
 // 0, 1, 2, ... or 1, 2, 3, ...: a row number exported with the data.
 bool is_row_counter(const Column& c) {
-  if (c.type != ColumnType::integer || c.numbers.size() < 3 || c.missing > 0) return false;
+  if (c.type != ColumnType::integer || c.numbers.size() < 10 || c.missing > 0) return false;
   const double start = c.numbers[0];
   if (start != 0 && start != 1) return false;
   for (std::size_t i = 1; i < c.numbers.size(); ++i)
@@ -200,6 +202,9 @@ std::vector<ColumnRole> detect_roles(
       role = {Role::application, "an application header over categories", {}};
     } else if (c.type == ColumnType::categorical && has_stem(name, kChannelStems)) {
       role = {Role::channel, "a channel or device header over categories", {}};
+    } else if ((c.type == ColumnType::categorical || c.type == ColumnType::text) &&
+               has_stem(name, kCommentStems)) {
+      role = {Role::comment, "a comment header over text", {}};
     } else if (c.type == ColumnType::categorical || c.type == ColumnType::boolean) {
       role = {Role::dimension, "categories", {}};
     } else if (c.type == ColumnType::text) {

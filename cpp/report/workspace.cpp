@@ -139,9 +139,11 @@ std::string Workspace::report(std::string_view request_json) const {
       return make_error(ErrorCode::invalid_request, "Unknown report request key \"" + key + "\".");
     }
     json datasets = json::array();
+    json first_error;
     for (const auto& d : datasets_) {
       if (d->loading) continue;  // still being read
       if (d->error) {
+        if (first_error.is_null()) first_error = error_json(d->error);
         json failed = {{"name", d->name}, {"error", error_json(d->error)}};
         if (d->file.bytes) failed["file"] = {{"bytes", d->file.bytes}};
         datasets.push_back(std::move(failed));
@@ -151,6 +153,9 @@ std::string Workspace::report(std::string_view request_json) const {
           dataset_report(DatasetInput{d->name, d->file, d->table, d->warnings, d->config}));
     }
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};
+    // A file that could not be read is an error of the whole run (non-zero
+    // exit in the CLI), but the other files are still reported.
+    if (!first_error.is_null()) out["error"] = std::move(first_error);
     return Error{};
   });
   // Text from files is valid UTF-8 after transcoding; replace, never throw, if not.

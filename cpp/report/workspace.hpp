@@ -37,8 +37,9 @@ class Workspace {
   std::uint64_t bytes_read() const;
   std::uint64_t rows_read() const;
 
-  /// The report JSON for a request ("{}" or empty: everything). Errors
-  /// come back as {"error": {...}}.
+  /// The report JSON for a request ("{}" or empty: everything). A bad
+  /// request comes back as {"error": {...}}; a file that failed appears in
+  /// "datasets" with its error, and the first such error also as "error".
   std::string report(std::string_view request_json) const;
 
   std::size_t dataset_count() const;

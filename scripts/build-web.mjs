@@ -1,0 +1,23 @@
+// Bundles web/ into public/build/ (ECharts tree-shaken, nothing from a CDN),
+// copies the WASM module beside the worker, and writes the demo dataset.
+import { build } from 'esbuild';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { writeDemo } from './gen-demo.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}public/build`;
+const wasmBuild = process.env.ASCOLTO_WASM_DIR ?? `${root}build/wasm-release`;
+
+await mkdir(out, { recursive: true });
+const common = {
+  bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked',
+  logLevel: 'warning',
+  // The node-only loader is never reached in a page; the WASM glue is loaded as is.
+  external: ['./node-core.js', './ascolto-core.js'],
+};
+await build({ ...common, entryPoints: [`${root}web/app.js`], outfile: `${out}/app.js` });
+await build({ ...common, entryPoints: [`${root}web/worker.js`], outfile: `${out}/worker.js` });
+for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
+await writeDemo(`${root}public/demo`);
+console.log(`page built in ${out}`);

@@ -1,0 +1,52 @@
+# Shared by scripts/start, scripts/test and scripts/bench: install what is
+# missing, then build. Sourced, not run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# emcc's optimizer needs Debian's acorn, which this node does not see by itself.
+export NODE_PATH=/usr/share/nodejs
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the Debian packages that are not installed yet.
+ensure_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "Installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_build_tools() {
+  ensure_packages cmake ninja-build g++ emscripten nlohmann-json3-dev catch2
+  command -v node >/dev/null || ensure_packages nodejs npm
+}
+
+# npm ci when node_modules is missing or older than the lock file.
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+build_native() {  # $1: preset
+  log "Building native ($1)"
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1"
+}
+
+build_wasm() {
+  log "Building WebAssembly"
+  emcmake cmake --preset wasm-release >/dev/null
+  cmake --build --preset wasm-release
+}
+
+build_web() {
+  log "Bundling the page"
+  node scripts/build-web.mjs
+}

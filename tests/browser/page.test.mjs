@@ -1,0 +1,66 @@
+// The page as a user meets it: choose a CSV with the file input, see how it
+// was read and the rating chart; nothing requested from other hosts, no
+// console error, file text shown as text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { openPage } from './browser.mjs';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+test('a dropped feedback CSV shows how it was read, the columns and the rating chart', async () => {
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/');
+  try {
+    assert.equal(await page.locator('h1').textContent(), 'Ascolto');
+    assert.match(await page.locator('#drop-zone').textContent(), /Scegli file CSV/);
+    await page.setInputFiles('#file-input', `${fixtures}feedback_small.csv`);
+    await page.waitForSelector('.rating svg', { timeout: 15000 });
+    const facts = await page.locator('.facts').first().textContent();
+    assert.match(facts, /Righe lette10/);
+    assert.match(facts, /Separatore;/);
+    assert.match(facts, /Codificautf-8/);
+    // Mean of 5,4,3,5,2,4,1,4,5,3 = 3.6; Italian decimal comma.
+    assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3,60 \(IC 95%: /);
+    const columns = await page.locator('table.columns tbody th').allTextContents();
+    assert.deepEqual(columns, ['data', 'applicativo', 'voto', 'commento']);
+    // The chart's data table is one click away and holds the counts.
+    await page.getByRole('button', { name: 'Mostra tabella dati' }).click();
+    const cells = await page.locator('.data-table tbody tr').first().locator('td').allTextContents();
+    assert.equal(cells[0], '1');
+    assert.equal(await page.locator('script', { hasText: 'alert' }).count(), 0, 'file text must never become markup');
+    await mkdir(screenshots, { recursive: true });
+    await page.screenshot({ path: `${screenshots}feedback.png`, fullPage: true });
+    // The English switch translates the report.
+    await page.click('#language');
+    assert.match(await page.locator('.facts').first().textContent(), /Rows read10/);
+    assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3\.60 \(95% CI: /);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the demo button loads the built-in survey and a broken file gets a clear message', async () => {
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/');
+  try {
+    await page.click('#demo');
+    await page.waitForSelector('.rating svg', { timeout: 30000 });
+    assert.match(await page.locator('.facts').first().textContent(), /Righe lette30\.131/);
+    assert.ok(await page.locator('.rating').count() >= 4, 'one card per rating item');
+    await page.screenshot({ path: `${screenshots}demo.png`, fullPage: false });
+    await page.setInputFiles('#file-input', {
+      name: 'rotto.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,"non chiuso\n'),
+    });
+    await page.waitForSelector('.card.error');
+    const message = await page.locator('.card.error').textContent();
+    assert.match(message, /non viene mai chiuso/);
+    assert.match(message, /unterminated_quote/);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});

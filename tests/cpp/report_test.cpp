@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using test::analyze;
+
+TEST_CASE("the report of a small feedback file", "[report]") {
+  const auto bytes = test::read_file(std::string(ASCOLTO_FIXTURES) + "/feedback_small.csv");
+  const auto report = analyze(bytes);
+  REQUIRE(report["format"] == "ascolto-report");
+  const auto& d = report["datasets"][0];
+  CHECK(d["kind"]["value"] == "feedback");
+  CHECK(d["file"]["delimiter"] == ";");
+  CHECK(d["rows"]["read"] == 10);
+  CHECK(d["rows"]["used"] == 10);
+  REQUIRE(d["ratings"].size() == 1);
+  const auto& rating = d["ratings"][0];
+  CHECK(rating["column"] == "voto");
+  CHECK(rating["mean"]["value"] == Approx(3.6));
+  CHECK(rating["mean"]["n"] == 10);
+  CHECK(rating["mean"]["low_base"] == true);
+  CHECK(rating["distribution"][0]["count"] == 1);
+  CHECK(rating["top2"]["value"] == Approx(0.6));
+}
+
+TEST_CASE("the same report whatever the chunk size", "[report]") {
+  const auto bytes = test::read_file(std::string(ASCOLTO_FIXTURES) + "/feedback_small.csv");
+  const auto whole = analyze(bytes, bytes.size());
+  CHECK(analyze(bytes, 1) == whole);
+  CHECK(analyze(bytes, 7) == whole);
+}
+
+TEST_CASE("bases under the disclosure threshold are suppressed", "[report]") {
+  const auto report = analyze("voto\n5\n4\n3\n", 64);
+  const auto& rating = report["datasets"][0]["ratings"][0];
+  CHECK(rating["mean"]["suppressed"] == true);
+  CHECK_FALSE(rating["mean"].contains("value"));
+  CHECK(rating["distribution"][0]["count"].is_null());
+}
+
+TEST_CASE("a rating outside its configured scale is left out and reported", "[report]") {
+  const auto report =
+      analyze("voto\n5\n4\n6\n3\n2\n1\n", 64, R"({"columns": {"voto": {"scale": [1, 5]}}})");
+  const auto& d = report["datasets"][0];
+  CHECK(d["ratings"][0]["out_of_scale"] == 1);
+  CHECK(d["ratings"][0]["mean"]["n"] == 5);
+  bool warned = false;
+  for (const auto& w : d["warnings"])
+    if (w["code"] == "rating_out_of_scale") warned = w["first_lines"][0] == 4;
+  CHECK(warned);
+}
+
+TEST_CASE("file-level errors are reported with code and line", "[report]") {
+  CHECK(analyze("")["error"]["code"] == "empty_file");
+  CHECK(analyze("a,b\n")["error"]["code"] == "header_only");
+  CHECK(analyze(std::string("\0\0\0\x01garbage", 11))["error"]["code"] == "binary_data");
+  const auto open_quote = analyze("a,b\n1,\"x\n", 3);
+  CHECK(open_quote["error"]["code"] == "unterminated_quote");
+  CHECK(open_quote["error"]["line"] == 2);
+  CHECK(open_quote["datasets"][0]["name"] == "test.csv");
+}
+
+TEST_CASE("a bad configuration is refused with a reason", "[report]") {
+  CHECK(analyze("a\n1\n", 4, R"({"delimter": ";"})").contains("config_error"));
+  CHECK(analyze("a\n1\n", 4, R"({"min_base": 2})").contains("config_error"));
+  CHECK(analyze("a\n1\n", 4, "not json").contains("config_error"));
+}
+
+TEST_CASE("the weight column makes estimates weighted", "[report]") {
+  const auto report = analyze(test::read_file(std::string(ASCOLTO_FIXTURES) + "/r/weighted_ratings.csv"));
+  const auto& d = report["datasets"][0];
+  CHECK(d["weight"] == "peso");
+  CHECK(d["ratings"][0]["weighted"] == true);
+  CHECK(d["ratings"][0]["mean"]["value"] == Approx(3.44545454545455).epsilon(1e-12));
+}

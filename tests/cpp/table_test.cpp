@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "table/table.hpp"
+
+using namespace ascolto;
+using namespace ascolto::table;
+
+namespace {
+Column column_of(const std::vector<std::string>& values, TypingOptions options = {}) {
+  ColumnBuilder builder;
+  std::vector<std::uint32_t> lines;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    builder.append(values[i]);
+    lines.push_back(static_cast<std::uint32_t>(i + 2));
+  }
+  return builder.finish("c", lines, options);
+}
+}  // namespace
+
+TEST_CASE("column types are read from the values", "[table]") {
+  CHECK(column_of({"1", "2", "3"}).type == ColumnType::integer);
+  CHECK(column_of({"1,5", "2", "3,25"}).type == ColumnType::decimal);
+  CHECK(column_of({"0", "1", "1"}).type == ColumnType::boolean);
+  CHECK(column_of({"s\xC3\xAC", "no", "si"}).type == ColumnType::boolean);
+  CHECK(column_of({"01/02/2023", "15/02/2023"}).type == ColumnType::date);
+  CHECK(column_of({"10/2023", "11/2023"}).type == ColumnType::month);
+  CHECK(column_of({"Web", "App", "Web"}).type == ColumnType::categorical);
+  CHECK(column_of({"NA", "", "n.d."}).type == ColumnType::empty);
+}
+
+TEST_CASE("Italian thousands are preferred on ties when the file is Italian", "[table]") {
+  TypingOptions italian;
+  italian.prefer_decimal_comma = true;
+  const Column c = column_of({"1.500", "2.300", "12.000"}, italian);
+  CHECK(c.numbers[0] == 1500);
+  CHECK(column_of({"1.500", "2.300"}).numbers[0] == 1.5);
+}
+
+TEST_CASE("a value that does not fit is missing, counted, with its line", "[table]") {
+  std::vector<std::string> values(40, "4");
+  values[7] = "quattro";
+  const Column c = column_of(values);
+  CHECK(c.type == ColumnType::integer);
+  CHECK(c.invalid == 1);
+  CHECK(c.invalid_lines == std::vector<std::uint64_t>{9});
+  CHECK(c.invalid_example == "quattro");
+  CHECK(std::isnan(c.numbers[7]));
+}
+
+TEST_CASE("day-first and month-first dates are told apart by the values", "[table]") {
+  CHECK(column_of({"12/31/2023", "01/02/2023"}).format == "mm/dd/yyyy");
+  const Column ambiguous = column_of({"01/02/2023", "03/04/2023"});
+  CHECK(ambiguous.ambiguous_dates);
+  CHECK(format_date(static_cast<std::int64_t>(ambiguous.numbers[0])) == "2023-02-01");
+}
+
+TEST_CASE("many distinct values switch to the text store without losing any", "[table]") {
+  std::vector<std::string> values;
+  for (int i = 0; i < 5000; ++i) values.push_back("commento numero " + std::to_string(i) + " del cittadino");
+  const Column c = column_of(values);
+  CHECK(c.type == ColumnType::text);
+  REQUIRE(c.size() == 5000);
+  CHECK(c.text(4321) == "commento numero 4321 del cittadino");
+}
+
+TEST_CASE("rows of the wrong width are rejected and counted: read = used + rejected", "[table]") {
+  Warnings warnings;
+  TableBuilder builder(warnings);
+  builder.on_header({"a", "b"}, 1);
+  builder.on_row({"1", "2"}, 2);
+  builder.on_row({"1"}, 3);
+  builder.on_row({"1", "2", "3"}, 4);
+  builder.on_row({"1", "2", ""}, 5);  // trailing delimiter: kept
+  builder.on_row({"", ""}, 6);
+  Table table;
+  REQUIRE_FALSE(builder.finish({}, table));
+  CHECK(table.rows.read == 5);
+  CHECK(table.rows.used == 2);
+  CHECK(table.rows.rejected == 3);
+  CHECK(warnings.count("too_few_fields") == 1);
+  CHECK(warnings.count("too_many_fields") == 1);
+  CHECK(warnings.count("empty_row") == 1);
+  CHECK(table.row_lines == std::vector<std::uint32_t>{2, 5});
+}

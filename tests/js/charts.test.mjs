@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ratingDistributionOption, distributionRows } from '../../web/charts/rating-distribution.js';
+import { translator, errorMessage } from '../../web/i18n.js';
+import { formatCount, formatEstimate, formatNumber } from '../../web/format.js';
+
+const rating = {
+  column: 'voto',
+  scale: { min: 1, max: 5, not_applicable: [] },
+  mean: { value: 3.93, se: 0.006, ci95: [3.918, 3.942], n: 30131 },
+  distribution: [
+    { level: 1, count: 1200, share: { value: 0.04, ci95: [0.038, 0.042], n: 30131 } },
+    { level: 2, count: null, share: { suppressed: true } },
+    { level: 3, count: 5100, share: { value: 0.17, ci95: [0.166, 0.174], n: 30131 } },
+  ],
+};
+
+test('the distribution chart reads its rows from one dataset and leaves suppressed levels out', () => {
+  const option = ratingDistributionOption(rating, { lang: 'it', t: translator('it') });
+  assert.equal(option.dataset.id, 'distribution');
+  assert.deepEqual(option.dataset.source.map((r) => r.level), ['1', '3']);
+  assert.equal(option.series[0].datasetId, 'distribution');
+  assert.deepEqual(option.series[0].encode, { x: 'level', y: 'share' });
+  assert.equal(option.aria.enabled, true);
+  assert.match(option.aria.label.description, /Media 3,93/);
+  assert.equal(option.title.text, 'Distribuzione di voto');
+  assert.equal(option.yAxis.axisLabel.formatter(0.25), '25%');
+});
+
+test('distribution rows carry the interval for the tooltip and table', () => {
+  assert.deepEqual(distributionRows(rating)[0], { level: '1', share: 0.04, low: 0.038, high: 0.042, count: 1200 });
+});
+
+test('numbers follow the locale: 3,93 and 30.131 in Italian', () => {
+  assert.equal(formatNumber('it', 3.93), '3,93');
+  assert.equal(formatCount('it', 30131), '30.131');
+  assert.equal(formatCount('it', 2139), '2.139');
+  assert.equal(formatCount('en', 30131), '30,131');
+  const t = translator('it');
+  assert.equal(formatEstimate('it', rating.mean, t), '3,93 (IC 95%: 3,92–3,94; n = 30.131)');
+  assert.equal(formatEstimate('it', { suppressed: true }, t), null);
+});
+
+test('core error codes are translated; unknown codes keep the core message', () => {
+  assert.match(errorMessage('it', { code: 'unterminated_quote', message: 'x' }), /virgolette/);
+  assert.equal(errorMessage('en', { code: 'something_new', message: 'From the core.' }), 'From the core.');
+  assert.equal(translator('en')('reading', { name: 'a.csv', rows: 3, mb: '0.1' }), 'Reading a.csv: 3 rows, 0.1 MB');
+});

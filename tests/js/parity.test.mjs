@@ -1,0 +1,76 @@
+// The WASM module in node gives the same report as the native CLI on the
+// same files, however the bytes are chunked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../web/api.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = `${root}build/native-release/ascolto`;
+const shared = `${root}../shared/data/`;
+
+function native(path) {
+  try {
+    return JSON.parse(execFileSync(cli, ['analyze', path], { maxBuffer: 1 << 28 }).toString());
+  } catch (error) {
+    return JSON.parse(error.stdout.toString()); // non-zero exit: the error report
+  }
+}
+
+/** Deep equality, with numbers equal to 12 significant digits (libm may differ in the last bit). */
+function assertSameReport(actual, expected, path = '$') {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const scale = Math.max(Math.abs(expected), Math.abs(actual), 1e-300);
+    assert.ok(Math.abs(actual - expected) / scale < 1e-12, `${path}: ${actual} != ${expected}`);
+    return;
+  }
+  if (expected && typeof expected === 'object') {
+    assert.equal(typeof actual, 'object', path);
+    assert.deepEqual(Object.keys(actual ?? {}), Object.keys(expected), `${path}: keys`);
+    for (const key of Object.keys(expected)) assertSameReport(actual[key], expected[key], `${path}.${key}`);
+    return;
+  }
+  assert.equal(actual, expected, path);
+}
+
+async function wasm(path, chunkSize) {
+  const name = path.split('/').pop();
+  return analyze({ name, bytes: readFileSync(path) }, {}, { chunkSize });
+}
+
+const smallFiles = [`${root}tests/fixtures/feedback_small.csv`, `${root}tests/fixtures/r/weighted_ratings.csv`];
+
+test('small files: same report in 1-byte, 7-byte and 64 KiB chunks', async () => {
+  for (const file of smallFiles) {
+    const expected = native(file);
+    assert.equal(expected.format, 'ascolto-report');
+    for (const chunkSize of [1, 7, 65536]) assertSameReport(await wasm(file, chunkSize), expected, `${file}@${chunkSize}`);
+  }
+});
+
+test('the real files of ../shared/data: same report as the CLI', async (t) => {
+  if (!existsSync(shared)) return t.skip('../shared/data is absent');
+  for (const name of ['callcenter_daily_calls.csv', 'amazon_it_reviews.csv', 'anpr_cambi_residenza_canale.csv',
+    'alessandria_segnalazioni.csv', 'airline_passenger_satisfaction_test.csv']) {
+    const file = `${shared}${name}`;
+    const expected = native(file);
+    assert.ok(expected.datasets[0].rows.read > 0, name);
+    assertSameReport(await wasm(file, 65536), expected, name);
+    if (name.startsWith('callcenter') || name.startsWith('amazon')) assertSameReport(await wasm(file, 7), expected, `${name}@7`);
+  }
+});
+
+test('an unusable file: the same error from both, the others still analysed', async () => {
+  const bytes = Buffer.from('a,b\n1,"never closed\n');
+  const report = await analyze([{ name: 'bad.csv', bytes }, { name: 'good.csv', bytes: Buffer.from('voto\n1\n2\n3\n4\n5\n') }]);
+  assert.equal(report.error.code, 'unterminated_quote');
+  assert.equal(report.error.line, 2);
+  assert.equal(report.datasets[0].error.code, 'unterminated_quote');
+  assert.equal(report.datasets[1].ratings[0].mean.value, 3);
+});
+
+test('a bad configuration rejects with the core error code', async () => {
+  await assert.rejects(analyze(Buffer.from('a\n1\n'), { delimter: ';' }), (error) => error.code === 'invalid_config');
+});

@@ -1,0 +1,112 @@
+// The page controller: wires the drop zone, the file input, the URL field,
+// the demo button and the language switch to analyze() and the report view.
+import { analyze } from './api.js';
+import { formatCount, formatNumber } from './format.js';
+import { errorMessage, translator } from './i18n.js';
+import { renderReport, resizeCharts } from './report-view.js';
+
+const DEMO_URL = new URL('../demo/indagine-demo.csv', import.meta.url).href;
+
+const state = {
+  lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'it',
+  report: null,
+  controller: null,
+};
+
+const $ = (selector) => document.querySelector(selector);
+const t = (key, vars) => translator(state.lang)(key, vars);
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  const toggle = $('#language');
+  toggle.setAttribute('aria-label', t('languageLabel'));
+  if (state.report) renderReport($('#report'), state.report, { t, lang: state.lang });
+}
+
+function showStatus(message, { error = false } = {}) {
+  const status = $('#status');
+  status.textContent = message;
+  status.classList.toggle('error', error);
+  status.hidden = !message;
+}
+
+function showProgress(progress) {
+  const bar = $('#progress-bar');
+  if (progress.size) {
+    bar.max = progress.size;
+    bar.value = progress.bytes;
+  } else {
+    bar.removeAttribute('value');
+  }
+  $('#progress-text').textContent = t('reading', {
+    name: progress.name,
+    rows: formatCount(state.lang, progress.rows),
+    mb: formatNumber(state.lang, progress.bytes / 1e6, 1),
+  });
+}
+
+async function run(input) {
+  state.controller?.abort();
+  const controller = new AbortController();
+  state.controller = controller;
+  $('#progress').hidden = false;
+  $('#progress-bar').removeAttribute('value');
+  $('#progress-text').textContent = '';
+  showStatus('');
+  document.body.setAttribute('aria-busy', 'true');
+  try {
+    const report = await analyze(input, {}, { onProgress: showProgress, signal: controller.signal });
+    state.report = report;
+    renderReport($('#report'), report, { t, lang: state.lang });
+  } catch (error) {
+    if (state.controller !== controller) return; // replaced by a newer run
+    showStatus(errorMessage(state.lang, { code: error.code ?? 'internal', message: error.message }), { error: true });
+  } finally {
+    if (state.controller === controller) {
+      $('#progress').hidden = true;
+      document.body.removeAttribute('aria-busy');
+      state.controller = null;
+    }
+  }
+}
+
+function setUp() {
+  const input = $('#file-input');
+  const zone = $('#drop-zone');
+  input.addEventListener('change', () => {
+    if (input.files.length) run([...input.files]);
+    input.value = '';
+  });
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const files = [...event.dataTransfer.files];
+    if (files.length) run(files);
+  });
+  $('#url-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = $('#url-input').value.trim();
+    if (url) run(new URL(url, location.href).href);
+  });
+  $('#demo').addEventListener('click', () => run(DEMO_URL));
+  $('#cancel').addEventListener('click', () => {
+    state.controller?.abort();
+    showStatus(t('cancelled'));
+  });
+  $('#language').addEventListener('click', () => {
+    state.lang = state.lang === 'it' ? 'en' : 'it';
+    applyLanguage();
+  });
+  window.addEventListener('resize', resizeCharts);
+  applyLanguage();
+  const src = new URLSearchParams(location.search).get('src');
+  if (src) run(new URL(src, location.href).href);
+}
+
+setUp();

@@ -1,0 +1,83 @@
+// Feeds byte streams into the WASM core and returns its report. Shared by
+// the Web Worker (browser) and by node: the only code that talks to the
+// module's Session.
+
+/** Largest piece copied into WASM memory at once (bounds the input buffer). */
+const MAX_PIECE = 1 << 20;
+
+/** Thrown when the core refuses a call; `code` is the core's error code. */
+export class AscoltoError extends Error {
+  constructor({ code, message, line }) {
+    super(message);
+    this.name = 'AscoltoError';
+    this.code = code;
+    this.line = line ?? null;
+  }
+}
+
+function statusError(status) {
+  return status ? new AscoltoError(JSON.parse(status).error) : null;
+}
+
+/** Iterates the chunks of a ReadableStream (with cancel on early exit). */
+export async function* streamChunks(stream) {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
+
+/** Re-cuts a chunk sequence into pieces of exactly `size` bytes (tests). */
+export async function* rechunk(chunks, size) {
+  let pending = new Uint8Array(0);
+  for await (const chunk of chunks) {
+    const joined = new Uint8Array(pending.length + chunk.length);
+    joined.set(pending);
+    joined.set(chunk, pending.length);
+    let offset = 0;
+    for (; offset + size <= joined.length; offset += size) yield joined.subarray(offset, offset + size);
+    pending = joined.slice(offset);
+  }
+  if (pending.length) yield pending;
+}
+
+/**
+ * Runs one analysis. `inputs` is a list of { name, chunks } where chunks is
+ * an (async) iterable of Uint8Array. Resolves to the report object; a file
+ * that cannot be read appears in it with its error, the others are analysed.
+ */
+export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize } = {}) {
+  const session = new core.Session();
+  try {
+    const configError = statusError(session.configure(JSON.stringify(config ?? {})));
+    if (configError) throw configError;
+    for (const input of inputs) {
+      const beginError = statusError(session.beginDataset(input.name));
+      if (beginError) throw beginError;
+      const chunks = chunkSize ? rechunk(input.chunks, chunkSize) : input.chunks;
+      let failed = false;
+      for await (const chunk of chunks) {
+        for (let offset = 0; offset < chunk.length && !failed; offset += MAX_PIECE) {
+          const piece = chunk.subarray(offset, offset + MAX_PIECE);
+          session.inputBuffer(piece.length).set(piece); // view is fresh: memory may have grown
+          failed = Boolean(session.feed(piece.length)); // the dataset keeps its error
+        }
+        if (failed) break; // stops (and cancels) the stream
+        onProgress?.({ name: input.name, bytes: session.bytesRead(), rows: session.rowsRead() });
+      }
+      if (!failed) session.finishDataset();
+    }
+    const report = JSON.parse(session.report('{}'));
+    if (report.error && !report.datasets) throw new AscoltoError(report.error);
+    return report;
+  } finally {
+    session.delete();
+  }
+}

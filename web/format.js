@@ -1,0 +1,32 @@
+// Numbers per locale: 3,93 and 30.131 in Italian; 3.93 and 30,131 in English.
+const LOCALES = { it: 'it-IT', en: 'en-GB' };
+
+export function locale(lang) {
+  return LOCALES[lang] ?? LOCALES.it;
+}
+
+export function formatNumber(lang, value, digits = 2) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+export function formatCount(lang, value) {
+  if (value === null || value === undefined) return '—';
+  // useGrouping 'always': Italian groups 4-digit numbers too (2.139 not 2139).
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0, useGrouping: 'always' }).format(value);
+}
+
+export function formatPercent(lang, share, digits = 1) {
+  if (share === null || share === undefined || Number.isNaN(share)) return '—';
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits,
+  }).format(share);
+}
+
+/** "3,93 (IC 95%: 3,91–3,95; n = 30.131)" for an estimate object. */
+export function formatEstimate(lang, estimate, t, { percent = false } = {}) {
+  if (!estimate || estimate.suppressed) return null;
+  const f = (v) => (percent ? formatPercent(lang, v) : formatNumber(lang, v));
+  const [low, high] = estimate.ci95 ?? [null, null];
+  return `${f(estimate.value)} (${t('ci95')}: ${f(low)}–${f(high)}; n = ${formatCount(lang, estimate.n)})`;
+}

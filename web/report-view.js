@@ -1,0 +1,153 @@
+// Renders report JSON into the page: how each file was read, its columns,
+// and one chart per rating column.
+import { echarts } from './charts/echarts-setup.js';
+import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
+import { h } from './dom.js';
+import { formatCount, formatEstimate, formatPercent } from './format.js';
+import { errorMessage } from './i18n.js';
+
+const charts = new Set();
+
+export function disposeCharts() {
+  for (const chart of charts) chart.dispose();
+  charts.clear();
+}
+
+function definitionList(pairs) {
+  return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+function fileFacts(dataset, { t, lang }) {
+  const { file, rows } = dataset;
+  return h('section', { className: 'card', 'aria-labelledby': `${dataset.id}-file` }, [
+    h('h3', { id: `${dataset.id}-file` }, t('fileSection')),
+    definitionList([
+      [t('kind'), t(`kinds.${dataset.kind.value}`)],
+      [t('rowsRead'), formatCount(lang, rows.read)],
+      [t('rowsUsed'), formatCount(lang, rows.used)],
+      [t('rowsRejected'), formatCount(lang, rows.rejected)],
+      [t('columns'), formatCount(lang, dataset.columns.length)],
+      [t('delimiter'), file.delimiter_name],
+      [t('encoding'), file.encoding],
+      [t('lineEnding'), file.line_ending],
+      [t('header'), file.header ? t('yes') : t('no')],
+    ]),
+  ]);
+}
+
+function warningList(dataset, { t, lang }) {
+  if (!dataset.warnings.length) return null;
+  return h('section', { className: 'card warnings', 'aria-label': t('warnings') }, [
+    h('h3', {}, t('warnings')),
+    h('ul', {}, dataset.warnings.map((w) => h('li', {}, [
+      h('code', {}, w.code), ' ',
+      w.column ? h('strong', {}, w.column) : null, w.column ? ': ' : '',
+      `${w.message} (${formatCount(lang, w.count)}`,
+      w.first_lines.length ? `; ${t('lines')} ${w.first_lines.join(', ')}` : '', ')',
+    ]))),
+  ]);
+}
+
+function columnTable(dataset, { t, lang }) {
+  return h('section', { className: 'card' }, [
+    h('h3', {}, t('columnsSection')),
+    h('div', { className: 'table-scroll' }, h('table', { className: 'columns' }, [
+      h('thead', {}, h('tr', {}, [t('colName'), t('colType'), t('colRole'), t('colMissing'), t('colInvalid')]
+        .map((label) => h('th', { scope: 'col' }, label)))),
+      h('tbody', {}, dataset.columns.map((c) => h('tr', {}, [
+        h('th', { scope: 'row' }, c.name),
+        h('td', { title: c.type_reason }, t(`types.${c.type}`)),
+        h('td', { title: c.role_reason }, t(`roles.${c.role}`)),
+        h('td', { className: 'num' }, formatCount(lang, c.missing)),
+        h('td', { className: 'num' }, formatCount(lang, c.invalid)),
+      ]))),
+    ])),
+  ]);
+}
+
+function dataTable(rating, { t, lang }) {
+  return h('table', { className: 'data-table' }, [
+    h('caption', {}, t('distributionOf', { name: rating.column })),
+    h('thead', {}, h('tr', {}, [t('level'), t('count'), t('share'), t('ci95')].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, distributionRows(rating).map((r) => h('tr', {}, [
+      h('th', { scope: 'row' }, r.level),
+      h('td', { className: 'num' }, formatCount(lang, r.count)),
+      h('td', { className: 'num' }, formatPercent(lang, r.share)),
+      h('td', { className: 'num' }, `${formatPercent(lang, r.low)}–${formatPercent(lang, r.high)}`),
+    ]))),
+  ]);
+}
+
+function ratingCard(rating, context) {
+  const { t, lang } = context;
+  const mean = formatEstimate(lang, rating.mean, t);
+  const top2 = formatEstimate(lang, rating.top2, t, { percent: true });
+  const chartBox = h('div', { className: 'chart', role: 'img', 'aria-label': t('distributionOf', { name: rating.column }) });
+  const table = dataTable(rating, context);
+  table.hidden = true;
+  const toggle = h('button', { type: 'button', className: 'link', 'aria-expanded': 'false' }, t('showTable'));
+  toggle.addEventListener('click', () => {
+    table.hidden = !table.hidden;
+    toggle.setAttribute('aria-expanded', String(!table.hidden));
+    toggle.textContent = table.hidden ? t('showTable') : t('hideTable');
+  });
+  const notes = [];
+  if (rating.weighted) notes.push(t('weighted'));
+  if (rating.not_applicable) notes.push(t('notApplicable', { n: formatCount(lang, rating.not_applicable) }));
+  if (rating.mean?.low_base) notes.push(t('lowBase'));
+  const card = h('article', { className: 'card rating' }, [
+    h('h4', {}, rating.column),
+    h('p', { className: 'kpi' }, [
+      h('span', { className: 'kpi-label' }, `${t('mean')} (${rating.scale.min}-${rating.scale.max}): `),
+      h('strong', { className: 'kpi-value' }, mean ?? t('suppressed', { min: context.minBase })),
+    ]),
+    top2 ? h('p', { className: 'kpi secondary' }, `${t('top2')}: ${top2}`) : null,
+    notes.length ? h('p', { className: 'note' }, notes.join(' · ')) : null,
+    chartBox,
+    toggle,
+    table,
+  ]);
+  // The chart is drawn once the box is in the document and has a size.
+  context.afterRender.push(() => {
+    const chart = echarts.init(chartBox, null, { renderer: 'svg' });
+    chart.setOption(ratingDistributionOption(rating, context));
+    charts.add(chart);
+  });
+  return card;
+}
+
+function errorCard(dataset, { t, lang }) {
+  const { error } = dataset;
+  return h('section', { className: 'card error', role: 'alert' }, [
+    h('h3', {}, t('errorTitle', { name: dataset.name })),
+    h('p', {}, errorMessage(lang, error)),
+    error.line ? h('p', { className: 'note' }, t('errorLine', { line: formatCount(lang, error.line) })) : null,
+    h('p', { className: 'note' }, h('code', {}, error.code)),
+  ]);
+}
+
+/** Replaces the content of `container` with the report. */
+export function renderReport(container, report, { t, lang }) {
+  disposeCharts();
+  const context = { t, lang, afterRender: [], minBase: 5 };
+  const sections = report.datasets.map((dataset, index) => {
+    const id = `dataset-${index}`;
+    if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);
+    const withId = { ...dataset, id };
+    const ratings = dataset.ratings.length
+      ? h('div', { className: 'ratings' }, dataset.ratings.map((r) => ratingCard(r, context)))
+      : h('p', {}, t('noRatings'));
+    return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
+      h('h2', { id: `${id}-title` }, dataset.name),
+      h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
+      h('section', { className: 'card' }, [h('h3', {}, t('ratingsSection')), ratings]),
+      columnTable(withId, context),
+    ]);
+  });
+  container.replaceChildren(...sections);
+  for (const draw of context.afterRender) draw();
+}
+
+export function resizeCharts() {
+  for (const chart of charts) chart.resize();
+}

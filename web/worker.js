@@ -1,0 +1,35 @@
+// The Web Worker that owns the WASM module: it reads File.stream() chunk by
+// chunk into WASM memory and posts progress, then the report.
+import createAscoltoCore from './ascolto-core.js';
+import { runAnalysis } from './engine.js';
+import { toSources } from './sources.js';
+
+let corePromise;
+function core() {
+  corePromise ??= createAscoltoCore({ locateFile: (file) => new URL(file, import.meta.url).href });
+  return corePromise;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+self.onmessage = async ({ data }) => {
+  if (data.type !== 'analyze') return;
+  try {
+    const sources = await toSources(data.inputs);
+    const sizes = new Map(sources.map((s) => [s.name, s.size]));
+    let last = 0;
+    const onProgress = (progress) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      self.postMessage({ type: 'progress', progress: { ...progress, size: sizes.get(progress.name) } });
+    };
+    const report = await runAnalysis(await core(), sources, data.config, { onProgress });
+    self.postMessage({ type: 'report', report });
+  } catch (error) {
+    self.postMessage({
+      type: 'error',
+      error: { code: error.code ?? 'internal', message: String(error.message ?? error), line: error.line ?? null },
+    });
+  }
+};
