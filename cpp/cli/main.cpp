@@ -101,15 +101,16 @@ int main(int argc, char** argv) {
   if (!config_path.empty()) {
     std::ifstream in(config_path);
     if (!in)
-      return fail(ascolto::make_error(ErrorCode::invalid_config, "cannot open the configuration file"),
-                  config_path);
+      return fail(
+          ascolto::make_error(ErrorCode::invalid_config, "cannot open the configuration file"),
+          config_path);
     std::stringstream text;
     text << in.rdbuf();
     config = json::parse(text.str(), nullptr, false);
     if (config.is_discarded() || !config.is_object())
-      return fail(ascolto::make_error(ErrorCode::invalid_config,
-                                      "The configuration is not a JSON object."),
-                  config_path);
+      return fail(
+          ascolto::make_error(ErrorCode::invalid_config, "The configuration is not a JSON object."),
+          config_path);
   }
   if (!kind.empty()) config["kind"] = kind;
 

@@ -98,8 +98,7 @@ HeaderGuess guess_header(const std::vector<std::vector<std::string>>& records) {
   }
   if (header_votes > 0)
     return {true, std::to_string(header_votes) + " column(s) of numbers under a text cell"};
-  if (data_votes > 0)
-    return {false, "the first row has numbers where the columns hold numbers"};
+  if (data_votes > 0) return {false, "the first row has numbers where the columns hold numbers"};
   return {true, "no evidence either way: assumed present"};
 }
 

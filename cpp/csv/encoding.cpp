@@ -62,11 +62,16 @@ std::size_t ascii_prefix(const unsigned char* s, std::size_t size) {
 
 const char* encoding_name(Encoding encoding) {
   switch (encoding) {
-    case Encoding::utf8: return "utf-8";
-    case Encoding::utf8_bom: return "utf-8-bom";
-    case Encoding::utf16le: return "utf-16le";
-    case Encoding::utf16be: return "utf-16be";
-    case Encoding::windows1252: return "windows-1252";
+    case Encoding::utf8:
+      return "utf-8";
+    case Encoding::utf8_bom:
+      return "utf-8-bom";
+    case Encoding::utf16le:
+      return "utf-16le";
+    case Encoding::utf16be:
+      return "utf-16be";
+    case Encoding::windows1252:
+      return "windows-1252";
   }
   return "utf-8";
 }
@@ -143,10 +148,13 @@ bool looks_binary(std::string_view head) {
 std::string_view Utf8Transcoder::decode(std::string_view chunk) {
   switch (encoding_) {
     case Encoding::utf8:
-    case Encoding::utf8_bom: return decode_utf8(chunk);
-    case Encoding::windows1252: return decode_windows1252(chunk);
+    case Encoding::utf8_bom:
+      return decode_utf8(chunk);
+    case Encoding::windows1252:
+      return decode_windows1252(chunk);
     case Encoding::utf16le:
-    case Encoding::utf16be: return decode_utf16(chunk);
+    case Encoding::utf16be:
+      return decode_utf16(chunk);
   }
   return chunk;
 }

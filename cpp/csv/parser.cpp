@@ -155,8 +155,10 @@ Error Parser::finish(RecordSink& sink) {
                           " is never closed: the file ends inside quotes.",
                       quote_line_);
   }
-  if (record_started_) end_record(sink);
-  else if (line_ > 1) --line_;  // the last line break ended the last line
+  if (record_started_)
+    end_record(sink);
+  else if (line_ > 1)
+    --line_;  // the last line break ended the last line
   return {};
 }
 

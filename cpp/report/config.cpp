@@ -8,7 +8,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-Error invalid(const std::string& message) { return make_error(ErrorCode::invalid_config, message); }
+Error invalid(const std::string& message) {
+  return make_error(ErrorCode::invalid_config, message);
+}
 
 Error parse_scale(const json& value, RatingScale& scale) {
   if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number() ||
@@ -33,11 +35,13 @@ Error parse_column(const std::string& name, const json& value, ColumnOverride& o
       if (Error e = parse_scale(v, scale)) return e;
       out.scale = out.scale ? RatingScale{scale.min, scale.max, out.scale->not_applicable} : scale;
     } else if (key == "not_applicable") {
-      if (!v.is_array()) return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
+      if (!v.is_array())
+        return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
       if (!out.scale) out.scale = RatingScale{};
       out.scale->not_applicable.clear();
       for (const json& x : v) {
-        if (!x.is_number()) return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
+        if (!x.is_number())
+          return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
         out.scale->not_applicable.push_back(x.get<double>());
       }
     } else {
@@ -78,9 +82,12 @@ Error parse_config(std::string_view text, Config& out) {
     } else if (key == "delimiter") {
       if (!v.is_string()) return invalid("\"delimiter\" must be a string.");
       const std::string d = v.get<std::string>();
-      if (d == "tab" || d == "\t") out.read.delimiter = '\t';
-      else if (d.size() == 1 && d != "\"" && d != "\n" && d != "\r") out.read.delimiter = d[0];
-      else return invalid("\"delimiter\" must be one character (or \"tab\").");
+      if (d == "tab" || d == "\t")
+        out.read.delimiter = '\t';
+      else if (d.size() == 1 && d != "\"" && d != "\n" && d != "\r")
+        out.read.delimiter = d[0];
+      else
+        return invalid("\"delimiter\" must be one character (or \"tab\").");
     } else if (key == "header") {
       if (!v.is_boolean()) return invalid("\"header\" must be true or false.");
       out.read.header = v.get<bool>();
@@ -93,7 +100,8 @@ Error parse_config(std::string_view text, Config& out) {
       if (!v.is_array()) return invalid("\"missing_tokens\" must be a list of strings.");
       for (const json& token : v) {
         if (!token.is_string()) return invalid("\"missing_tokens\" must be a list of strings.");
-        out.typing.missing_tokens.push_back(table::ascii_lower(table::trim(token.get<std::string>())));
+        out.typing.missing_tokens.push_back(
+            table::ascii_lower(table::trim(token.get<std::string>())));
       }
     } else if (key == "weight") {
       if (!v.is_string()) return invalid("\"weight\" must be a column name.");

@@ -49,7 +49,9 @@ json rows_json(const table::RowCounts& rows, const Warnings& warnings) {
 json warnings_json(const Warnings& warnings) {
   json out = json::array();
   for (const Warning& w : warnings.list()) {
-    json item = {{"code", w.code}, {"message", w.message}, {"count", w.count},
+    json item = {{"code", w.code},
+                 {"message", w.message},
+                 {"count", w.count},
                  {"first_lines", w.first_lines}};
     if (!w.column.empty()) item["column"] = w.column;
     out.push_back(std::move(item));
@@ -61,7 +63,8 @@ json warnings_json(const Warnings& warnings) {
 json display_value(const Column& c, double v) {
   if (std::isnan(v)) return nullptr;
   switch (c.type) {
-    case ColumnType::date: return table::format_date(static_cast<std::int64_t>(v));
+    case ColumnType::date:
+      return table::format_date(static_cast<std::int64_t>(v));
     case ColumnType::datetime: {
       const double days = std::floor(v / 86400.0);
       const double seconds = v - days * 86400.0;
@@ -78,7 +81,8 @@ json display_value(const Column& c, double v) {
                     static_cast<long long>(m % 12 + 1));
       return std::string(text);
     }
-    default: return v;
+    default:
+      return v;
   }
 }
 
@@ -190,17 +194,18 @@ json rating_json(const Column& c, const RatingScale& scale, const std::vector<do
   }
   // Top-2 box: the two highest points of the scale (4-5 of 1-5, 9-10 of 0-10).
   const double top_from = scale.max - 1, bottom_to = scale.min + 1;
-  return {{"column", c.name},
-          {"scale", {{"min", scale.min}, {"max", scale.max}, {"not_applicable", scale.not_applicable}}},
-          {"weighted", weights != nullptr},
-          {"not_applicable", r.not_applicable},
-          {"out_of_scale", r.out_of_scale},
-          {"mean", estimate_json(mean, disclosure)},
-          {"distribution", std::move(distribution)},
-          {"top2", estimate_json(stats::share(sample, [=](double v) { return v >= top_from; }),
-                                 disclosure)},
-          {"bottom2", estimate_json(stats::share(sample, [=](double v) { return v <= bottom_to; }),
-                                    disclosure)}};
+  return {
+      {"column", c.name},
+      {"scale", {{"min", scale.min}, {"max", scale.max}, {"not_applicable", scale.not_applicable}}},
+      {"weighted", weights != nullptr},
+      {"not_applicable", r.not_applicable},
+      {"out_of_scale", r.out_of_scale},
+      {"mean", estimate_json(mean, disclosure)},
+      {"distribution", std::move(distribution)},
+      {"top2",
+       estimate_json(stats::share(sample, [=](double v) { return v >= top_from; }), disclosure)},
+      {"bottom2",
+       estimate_json(stats::share(sample, [=](double v) { return v <= bottom_to; }), disclosure)}};
 }
 
 // Weights usable for estimation: NaN where missing or not positive.
@@ -233,11 +238,11 @@ json dataset_report(const DatasetInput& in) {
 
   if (!in.config.weight.empty() && !table.find(in.config.weight))
     warnings.add("unknown_column", in.config.weight, 0,
-                    "The weight column named in the configuration is not in the file.");
+                 "The weight column named in the configuration is not in the file.");
   for (const auto& [name, o] : in.config.columns)
     if (!table.find(name))
       warnings.add("unknown_column", name, 0,
-                      "A column named in the configuration is not in the file.");
+                   "A column named in the configuration is not in the file.");
 
   std::vector<double> weights;
   const Column* weight_column = nullptr;

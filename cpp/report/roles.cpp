@@ -13,25 +13,26 @@ using table::ColumnType;
 
 // Header words that name a role, in Italian and English. A header matches
 // when one of its words starts with one of these stems.
-const std::vector<std::string> kRatingStems = {
-    "voto", "rating", "soddisf", "giudizi", "valutaz", "score", "stell", "star", "satisf",
-    "punteggi", "gradiment", "stars"};
-const std::vector<std::string> kWeightNames = {"peso", "pesi", "weight", "weights", "wt",
-                                               "peso_campionario", "coef_riporto", "w"};
-const std::vector<std::string> kPeriodStems = {"anno", "year", "wave", "ondata", "mese",
+const std::vector<std::string> kRatingStems = {"voto",    "rating",   "soddisf",   "giudizi",
+                                               "valutaz", "score",    "stell",     "star",
+                                               "satisf",  "punteggi", "gradiment", "stars"};
+const std::vector<std::string> kWeightNames = {
+    "peso", "pesi", "weight", "weights", "wt", "peso_campionario", "coef_riporto", "w"};
+const std::vector<std::string> kPeriodStems = {"anno",  "year",    "wave",   "ondata",   "mese",
                                                "month", "periodo", "period", "trimestre"};
-const std::vector<std::string> kApplicationStems = {"applicativ", "applicazion", "application",
-                                                    "app", "servizio", "service", "portale"};
-const std::vector<std::string> kChannelStems = {"canale", "channel", "device", "dispositiv",
+const std::vector<std::string> kApplicationStems = {
+    "applicativ", "applicazion", "application", "app", "servizio", "service", "portale"};
+const std::vector<std::string> kChannelStems = {"canale",     "channel",    "device",  "dispositiv",
                                                 "touchpoint", "piattaform", "platform"};
-const std::vector<std::string> kIdentifierNames = {"id", "codice", "cod", "progressivo",
-                                                   "respondent_id", "id_rispondente"};
-const std::vector<std::string> kCommentStems = {"comment", "commento", "commenti", "testo", "text",
-                                                "note", "suggeriment", "osservazion", "review"};
+const std::vector<std::string> kIdentifierNames = {
+    "id", "codice", "cod", "progressivo", "respondent_id", "id_rispondente"};
+const std::vector<std::string> kCommentStems = {"comment",     "commento",    "commenti",
+                                                "testo",       "text",        "note",
+                                                "suggeriment", "osservazion", "review"};
 const std::vector<std::string> kMediaStems = {"testata", "titolo", "outlet", "headline", "fonte"};
-const std::vector<std::string> kVolumeStems = {"valore", "value", "volume", "contatti", "contacts",
-                                               "visualizzazioni", "views", "accessi", "prenotazion",
-                                               "download", "login", "calls", "chiamate"};
+const std::vector<std::string> kVolumeStems = {
+    "valore",  "value",       "volume",   "contatti", "contacts", "visualizzazioni", "views",
+    "accessi", "prenotazion", "download", "login",    "calls",    "chiamate"};
 
 std::vector<std::string> words(const std::string& normalized) {
   std::vector<std::string> out;
@@ -51,8 +52,7 @@ std::vector<std::string> words(const std::string& normalized) {
 bool has_stem(const std::string& normalized, const std::vector<std::string>& stems) {
   for (const std::string& word : words(normalized))
     for (const std::string& stem : stems)
-      if (word.compare(0, stem.size(), stem) == 0 && (stem.size() > 3 || word == stem))
-        return true;
+      if (word.compare(0, stem.size(), stem) == 0 && (stem.size() > 3 || word == stem)) return true;
   return false;
 }
 
@@ -88,8 +88,8 @@ std::optional<ColumnRole> rating_from_values(const Column& c, bool name_hint) {
     // is rare, a real 0 point is unlikely.
     if (zeros * 5 < filled) {
       role.scale = RatingScale{1, 5, {0}};
-      role.reason = "whole values within 0-5, with 0 rare (" + std::to_string(zeros) +
-                    " of " + std::to_string(filled) + "): 0 read as 'not applicable'" + hint;
+      role.reason = "whole values within 0-5, with 0 rare (" + std::to_string(zeros) + " of " +
+                    std::to_string(filled) + "): 0 read as 'not applicable'" + hint;
     } else {
       role.scale = RatingScale{0, 5, {}};
       role.reason = "whole values within 0-5" + hint;
@@ -133,35 +133,50 @@ std::string normalize_header(const std::string& name) {
 
 const char* role_name(Role role) {
   switch (role) {
-    case Role::none: return "none";
-    case Role::rating: return "rating";
-    case Role::weight: return "weight";
-    case Role::date: return "date";
-    case Role::period: return "period";
-    case Role::application: return "application";
-    case Role::channel: return "channel";
-    case Role::dimension: return "dimension";
-    case Role::comment: return "comment";
-    case Role::identifier: return "identifier";
+    case Role::none:
+      return "none";
+    case Role::rating:
+      return "rating";
+    case Role::weight:
+      return "weight";
+    case Role::date:
+      return "date";
+    case Role::period:
+      return "period";
+    case Role::application:
+      return "application";
+    case Role::channel:
+      return "channel";
+    case Role::dimension:
+      return "dimension";
+    case Role::comment:
+      return "comment";
+    case Role::identifier:
+      return "identifier";
   }
   return "none";
 }
 
 std::optional<Role> role_from_name(const std::string& name) {
-  for (Role r : {Role::none, Role::rating, Role::weight, Role::date, Role::period,
-                 Role::application, Role::channel, Role::dimension, Role::comment,
-                 Role::identifier})
+  for (Role r :
+       {Role::none, Role::rating, Role::weight, Role::date, Role::period, Role::application,
+        Role::channel, Role::dimension, Role::comment, Role::identifier})
     if (name == role_name(r)) return r;
   return {};
 }
 
 const char* dataset_kind_name(DatasetKind kind) {
   switch (kind) {
-    case DatasetKind::unknown: return "unknown";
-    case DatasetKind::survey: return "survey";
-    case DatasetKind::feedback: return "feedback";
-    case DatasetKind::volumes: return "volumes";
-    case DatasetKind::media: return "media";
+    case DatasetKind::unknown:
+      return "unknown";
+    case DatasetKind::survey:
+      return "survey";
+    case DatasetKind::feedback:
+      return "feedback";
+    case DatasetKind::volumes:
+      return "volumes";
+    case DatasetKind::media:
+      return "media";
   }
   return "unknown";
 }
@@ -174,8 +189,7 @@ std::optional<DatasetKind> dataset_kind_from_name(const std::string& name) {
 }
 
 std::vector<ColumnRole> detect_roles(
-    const table::Table& table,
-    const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
+    const table::Table& table, const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
     const std::string& weight_column) {
   std::vector<ColumnRole> roles;
   for (const Column& c : table.columns) {
@@ -232,12 +246,23 @@ KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& 
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const std::string name = normalize_header(table.columns[i].name);
     switch (roles[i].role) {
-      case Role::rating: ++ratings; break;
-      case Role::weight: ++weights; break;
-      case Role::application: ++applications; break;
-      case Role::date: ++dates; break;
-      case Role::period: ++periods; break;
-      default: break;
+      case Role::rating:
+        ++ratings;
+        break;
+      case Role::weight:
+        ++weights;
+        break;
+      case Role::application:
+        ++applications;
+        break;
+      case Role::date:
+        ++dates;
+        break;
+      case Role::period:
+        ++periods;
+        break;
+      default:
+        break;
     }
     if (has_stem(name, kMediaStems)) ++media;
     if (table::is_numeric_type(table.columns[i].type) && roles[i].role == Role::none &&
@@ -248,8 +273,8 @@ KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& 
   if (ratings == 1 && (applications > 0 || dates > 0))
     return {DatasetKind::feedback, "one rating with an application or a date column"};
   if (ratings >= 2 || (ratings >= 1 && weights > 0))
-    return {DatasetKind::survey, std::to_string(ratings) + " rating items" +
-                                     (weights ? " and a weight" : "")};
+    return {DatasetKind::survey,
+            std::to_string(ratings) + " rating items" + (weights ? " and a weight" : "")};
   if (ratings == 1) return {DatasetKind::feedback, "one rating column"};
   if ((dates > 0 || periods > 0) && volumes > 0)
     return {DatasetKind::volumes, "a period and counts of contacts or views"};

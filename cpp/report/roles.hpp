@@ -45,9 +45,9 @@ struct ColumnOverride {
 };
 
 /// The role of each column, in table order.
-std::vector<ColumnRole> detect_roles(const table::Table& table,
-                                     const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
-                                     const std::string& weight_column);
+std::vector<ColumnRole> detect_roles(
+    const table::Table& table, const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
+    const std::string& weight_column);
 
 enum class DatasetKind : std::uint8_t { unknown, survey, feedback, volumes, media };
 const char* dataset_kind_name(DatasetKind kind);

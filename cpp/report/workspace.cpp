@@ -123,7 +123,9 @@ std::uint64_t Workspace::rows_read() const {
   return d.loading ? d.loading->builder.rows_read() : d.table.rows.read;
 }
 
-std::size_t Workspace::dataset_count() const { return datasets_.size(); }
+std::size_t Workspace::dataset_count() const {
+  return datasets_.size();
+}
 
 std::string Workspace::report(std::string_view request_json) const {
   json out;
@@ -159,7 +161,9 @@ std::string Workspace::report(std::string_view request_json) const {
     return Error{};
   });
   // Text from files is valid UTF-8 after transcoding; replace, never throw, if not.
-  const auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+  const auto dump = [](const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
   if (e) return dump(json{{"error", error_json(e)}});
   return dump(out);
 }

@@ -129,8 +129,8 @@ void wilson_interval(double x, double n, double& low, double& high) {
 double incomplete_beta(double a, double b, double x) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
-                           a * std::log(x) + b * std::log1p(-x);
+  const double log_front =
+      std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
   const double front = std::exp(log_front);
   if (x < (a + 1) / (a + b + 2)) return front * beta_continued_fraction(a, b, x) / a;
   return 1 - front * beta_continued_fraction(b, a, 1 - x) / b;
@@ -145,8 +145,10 @@ double inverse_incomplete_beta(double a, double b, double probability) {
   for (int i = 0; i < 200; ++i) {
     const double mid = 0.5 * (low + high);
     if (mid == low || mid == high) break;
-    if (incomplete_beta(a, b, mid) < probability) low = mid;
-    else high = mid;
+    if (incomplete_beta(a, b, mid) < probability)
+      low = mid;
+    else
+      high = mid;
   }
   return 0.5 * (low + high);
 }

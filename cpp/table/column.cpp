@@ -36,8 +36,10 @@ bool is_missing_token(std::string_view value, const std::vector<std::string>& to
 
 std::string describe_number_format(NumberFormat f) {
   std::string out = std::string("decimal '") + f.decimal + "'";
-  if (f.thousands == ' ') out += ", thousands ' '";
-  else if (f.thousands) out += std::string(", thousands '") + f.thousands + "'";
+  if (f.thousands == ' ')
+    out += ", thousands ' '";
+  else if (f.thousands)
+    out += std::string(", thousands '") + f.thousands + "'";
   return out;
 }
 
@@ -72,9 +74,12 @@ Decision decide_type(const std::vector<Distinct>& values, const TypingOptions& o
         numbers[f] += d.count;
         if (*v != std::floor(*v)) all_integral[f] = false;
         if (f == 0) {
-          if (*v == 0) zero = true;
-          else if (*v == 1) one = true;
-          else other = true;
+          if (*v == 0)
+            zero = true;
+          else if (*v == 1)
+            one = true;
+          else
+            other = true;
         }
       }
     }
@@ -134,8 +139,8 @@ Decision decide_type(const std::vector<Distinct>& values, const TypingOptions& o
       column.type_reason = "only the values 0 and 1";
     } else {
       decision.type = all_integral[best] ? ColumnType::integer : ColumnType::decimal;
-      column.type_reason = percent(numbers[best], filled) + " of values are numbers (" +
-                           column.format + ")";
+      column.type_reason =
+          percent(numbers[best], filled) + " of values are numbers (" + column.format + ")";
     }
     return decision;
   }
@@ -167,7 +172,8 @@ std::optional<double> to_number(std::string_view value, const Decision& d) {
       if (auto v = parse_number(value, d.number_format); v && (*v == 0 || *v == 1)) return v;
       return {};
     case ColumnType::integer:
-    case ColumnType::decimal: return parse_number(value, d.number_format);
+    case ColumnType::decimal:
+      return parse_number(value, d.number_format);
     case ColumnType::date:
     case ColumnType::datetime: {
       auto parts = split_date(value);
@@ -180,7 +186,8 @@ std::optional<double> to_number(std::string_view value, const Decision& d) {
     case ColumnType::month:
       if (auto m = parse_month(value)) return static_cast<double>(*m);
       return {};
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -196,15 +203,24 @@ void note_invalid(Column& column, std::string_view value, std::size_t row,
 
 const char* column_type_name(ColumnType type) {
   switch (type) {
-    case ColumnType::empty: return "empty";
-    case ColumnType::boolean: return "boolean";
-    case ColumnType::integer: return "integer";
-    case ColumnType::decimal: return "decimal";
-    case ColumnType::date: return "date";
-    case ColumnType::datetime: return "datetime";
-    case ColumnType::month: return "month";
-    case ColumnType::categorical: return "categorical";
-    case ColumnType::text: return "text";
+    case ColumnType::empty:
+      return "empty";
+    case ColumnType::boolean:
+      return "boolean";
+    case ColumnType::integer:
+      return "integer";
+    case ColumnType::decimal:
+      return "decimal";
+    case ColumnType::date:
+      return "date";
+    case ColumnType::datetime:
+      return "datetime";
+    case ColumnType::month:
+      return "month";
+    case ColumnType::categorical:
+      return "categorical";
+    case ColumnType::text:
+      return "text";
   }
   return "text";
 }
@@ -216,8 +232,10 @@ bool is_numeric_type(ColumnType type) {
     case ColumnType::decimal:
     case ColumnType::date:
     case ColumnType::datetime:
-    case ColumnType::month: return true;
-    default: return false;
+    case ColumnType::month:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -309,8 +327,10 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
       for (std::size_t row = 0; row < rows; ++row) {
         const std::string_view value = cell(row);
         if (is_missing_token(value, options.missing_tokens)) continue;
-        if (auto v = to_number(value, decision)) column.numbers[row] = *v;
-        else note_invalid(column, value, row, row_lines);
+        if (auto v = to_number(value, decision))
+          column.numbers[row] = *v;
+        else
+          note_invalid(column, value, row, row_lines);
       }
     } else {
       std::vector<double> value_of(dictionary_.size(), std::nan(""));

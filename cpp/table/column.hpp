@@ -43,12 +43,12 @@ struct Column {
   std::string text_bytes;
   std::vector<std::uint64_t> text_ends;
 
-  std::uint64_t missing = 0;   ///< missing tokens and empty cells
-  std::uint64_t invalid = 0;   ///< values that did not fit the type (kept as missing)
+  std::uint64_t missing = 0;                 ///< missing tokens and empty cells
+  std::uint64_t invalid = 0;                 ///< values that did not fit the type (kept as missing)
   std::vector<std::uint64_t> invalid_lines;  ///< the first lines with such values
   std::string invalid_example;               ///< the first such value
-  std::string format;          ///< how values are written: "decimal ','", "dd/mm/yyyy", ...
-  std::string type_reason;     ///< why this type was chosen
+  std::string format;       ///< how values are written: "decimal ','", "dd/mm/yyyy", ...
+  std::string type_reason;  ///< why this type was chosen
   bool ambiguous_dates = false;
 
   std::size_t size() const;

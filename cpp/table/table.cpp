@@ -14,8 +14,8 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
   has_header_ = line != 0;
   if (names.size() > limits_.max_columns) {
     error_ = make_error(ErrorCode::too_many_columns,
-                        "The file has " + std::to_string(names.size()) +
-                            " columns; the limit is " + std::to_string(limits_.max_columns) + ".",
+                        "The file has " + std::to_string(names.size()) + " columns; the limit is " +
+                            std::to_string(limits_.max_columns) + ".",
                         line);
     return;
   }
@@ -30,11 +30,10 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
     }
     if (!seen.insert(name).second) {
       std::string unique;
-      for (int k = 2; !seen.insert(unique = name + "_" + std::to_string(k)).second; ++k) {
-      }
-      warnings_.add("duplicate_header", unique, line,
-                    "The column name '" + name + "' appears twice; the second is called '" +
-                        unique + "'.");
+      for (int k = 2; !seen.insert(unique = name + "_" + std::to_string(k)).second; ++k) {}
+      warnings_.add(
+          "duplicate_header", unique, line,
+          "The column name '" + name + "' appears twice; the second is called '" + unique + "'.");
       name = unique;
     }
     names_.push_back(std::move(name));

@@ -8,7 +8,9 @@ namespace ascolto::table {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Exact powers of ten up to 1e22 (all representable in a double).
 constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
@@ -44,14 +46,14 @@ std::string ascii_lower(std::string_view value) {
 }
 
 const std::vector<std::string>& default_missing_tokens() {
-  static const std::vector<std::string> tokens = {"", "na", "n/a", "n.d.", "n.a.", "nd", "-",
-                                                  "null", "nan", "#n/d", "#n/a"};
+  static const std::vector<std::string> tokens = {"",  "na",   "n/a", "n.d.", "n.a.", "nd",
+                                                  "-", "null", "nan", "#n/d", "#n/a"};
   return tokens;
 }
 
 const std::vector<NumberFormat>& candidate_number_formats() {
-  static const std::vector<NumberFormat> formats = {
-      {'.', 0}, {',', 0}, {',', '.'}, {'.', ','}, {',', ' '}, {'.', ' '}};
+  static const std::vector<NumberFormat> formats = {{'.', 0},   {',', 0},   {',', '.'},
+                                                    {'.', ','}, {',', ' '}, {'.', ' '}};
   return formats;
 }
 
@@ -119,8 +121,10 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
   } else {
     std::string normalized;  // strtod reads the C locale's '.' only
     for (char c : s)
-      if (c == format.decimal) normalized.push_back('.');
-      else if (!(format.thousands && c == format.thousands)) normalized.push_back(c);
+      if (c == format.decimal)
+        normalized.push_back('.');
+      else if (!(format.thousands && c == format.thousands))
+        normalized.push_back(c);
     result = std::strtod(normalized.c_str(), nullptr);
     if (!std::isfinite(result)) return {};
     return result;
@@ -152,8 +156,8 @@ std::optional<std::int64_t> days_from_civil(int y, int m, int d) {
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153u * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 +
-                       static_cast<unsigned>(d) - 1;
+  const unsigned doy =
+      (153u * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 + static_cast<unsigned>(d) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
@@ -214,8 +218,10 @@ std::optional<DateParts> split_date(std::string_view text) {
       for (++i; i < s.size() && is_digit(s[i]); ++i, scale /= 10) fraction += (s[i] - '0') * scale;
     }
   }
-  if (i < s.size() && s[i] == 'Z') ++i;
-  else if (i < s.size() && (s[i] == '+' || s[i] == '-')) i = s.size();  // offset: local time kept
+  if (i < s.size() && s[i] == 'Z')
+    ++i;
+  else if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+    i = s.size();  // offset: local time kept
   if (i != s.size() || hour > 23 || minute > 59 || second > 60) return {};
   parts.has_time = true;
   parts.seconds = hour * 3600.0 + minute * 60.0 + second + fraction;

@@ -22,8 +22,8 @@ const std::vector<std::string>& default_missing_tokens();
 
 /// How numbers are written in a column.
 struct NumberFormat {
-  char decimal = '.';    ///< '.' or ','
-  char thousands = 0;    ///< 0 (none), '.', ',' or ' '
+  char decimal = '.';  ///< '.' or ','
+  char thousands = 0;  ///< 0 (none), '.', ',' or ' '
 };
 
 /// Parses a number written in `format`. Thousands separators must group
@@ -45,7 +45,7 @@ enum class DateOrder : std::uint8_t { day_first, month_first };
 /// A parsed date or date-time: days since 1970-01-01 plus seconds in the day.
 struct DateTime {
   std::int64_t days = 0;
-  double seconds = 0;      ///< seconds since midnight
+  double seconds = 0;  ///< seconds since midnight
   bool has_time = false;
 };
 

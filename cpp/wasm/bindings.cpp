@@ -28,7 +28,9 @@ std::string status(const Error& e) {
 class Session {
  public:
   std::string configure(const std::string& config) { return status(workspace_.configure(config)); }
-  std::string begin_dataset(const std::string& name) { return status(workspace_.begin_dataset(name)); }
+  std::string begin_dataset(const std::string& name) {
+    return status(workspace_.begin_dataset(name));
+  }
 
   /// A Uint8Array view of `size` bytes of WASM memory to write the next
   /// chunk into. Valid until the next call into the module (memory may grow).

@@ -8,7 +8,8 @@ namespace {
 std::string decode_in_chunks(Encoding encoding, const std::string& bytes, std::size_t chunk) {
   Utf8Transcoder t(encoding);
   std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += chunk) out += t.decode(std::string_view(bytes).substr(i, chunk));
+  for (std::size_t i = 0; i < bytes.size(); i += chunk)
+    out += t.decode(std::string_view(bytes).substr(i, chunk));
   out += t.finish();
   return out;
 }
@@ -33,7 +34,8 @@ TEST_CASE("a UTF-8 character split across chunks is carried over", "[encoding]")
   for (std::size_t chunk : {1u, 2u, 3u, 5u, 64u}) {
     Utf8Transcoder t(Encoding::utf8);
     std::string out;
-    for (std::size_t i = 0; i < text.size(); i += chunk) out += t.decode(std::string_view(text).substr(i, chunk));
+    for (std::size_t i = 0; i < text.size(); i += chunk)
+      out += t.decode(std::string_view(text).substr(i, chunk));
     out += t.finish();
     CHECK(out == text);
     CHECK(t.replaced_bytes() == 0);

@@ -33,7 +33,8 @@ inline std::vector<Record> parse(std::string_view text, std::size_t chunk, char 
   ascolto::csv::Parser parser({delimiter, '"'});
   Collect sink;
   ascolto::Error e;
-  for (std::size_t i = 0; i < text.size() && !e; i += chunk) e = parser.feed(text.substr(i, chunk), sink);
+  for (std::size_t i = 0; i < text.size() && !e; i += chunk)
+    e = parser.feed(text.substr(i, chunk), sink);
   if (!e) e = parser.finish(sink);
   if (error) *error = e;
   return sink.records;
@@ -58,6 +59,8 @@ inline std::string read_file(const std::string& path) {
   return s.str();
 }
 
-inline bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
+inline bool file_exists(const std::string& path) {
+  return std::ifstream(path).good();
+}
 
 }  // namespace test

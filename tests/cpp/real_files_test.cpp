@@ -14,7 +14,10 @@ nlohmann::json shared(const std::string& name) {
 
 TEST_CASE("callcenter: BOM, ';', CRLF, unpadded day-first dates", "[real]") {
   const auto d = shared("callcenter_daily_calls.csv");
-  if (d.is_null()) { WARN("../shared/data is absent: skipped"); return; }
+  if (d.is_null()) {
+    WARN("../shared/data is absent: skipped");
+    return;
+  }
   CHECK(d["file"]["encoding"] == "utf-8-bom");
   CHECK(d["file"]["delimiter"] == ";");
   CHECK(d["file"]["line_ending"] == "crlf");
@@ -27,7 +30,10 @@ TEST_CASE("callcenter: BOM, ';', CRLF, unpadded day-first dates", "[real]") {
 
 TEST_CASE("airline survey: empty first header, 0 as not applicable", "[real]") {
   const auto d = shared("airline_passenger_satisfaction_test.csv");
-  if (d.is_null()) { WARN("../shared/data is absent: skipped"); return; }
+  if (d.is_null()) {
+    WARN("../shared/data is absent: skipped");
+    return;
+  }
   CHECK(d["rows"]["read"] == 25976);
   CHECK(d["kind"]["value"] == "survey");
   CHECK(d["ratings"].size() == 14);
@@ -41,7 +47,10 @@ TEST_CASE("airline survey: empty first header, 0 as not applicable", "[real]") {
 
 TEST_CASE("alessandria: ';' with ISO dates and empty closing dates", "[real]") {
   const auto d = shared("alessandria_segnalazioni.csv");
-  if (d.is_null()) { WARN("../shared/data is absent: skipped"); return; }
+  if (d.is_null()) {
+    WARN("../shared/data is absent: skipped");
+    return;
+  }
   CHECK(d["rows"]["read"] == 4651);
   CHECK(d["columns"][4]["name"] == "Chiusa");
   CHECK(d["columns"][4]["type"] == "date");
@@ -51,7 +60,10 @@ TEST_CASE("alessandria: ';' with ISO dates and empty closing dates", "[real]") {
 
 TEST_CASE("amazon reviews: quoted text with doubled quotes and emoji", "[real]") {
   const auto d = shared("amazon_it_reviews.csv");
-  if (d.is_null()) { WARN("../shared/data is absent: skipped"); return; }
+  if (d.is_null()) {
+    WARN("../shared/data is absent: skipped");
+    return;
+  }
   CHECK(d["rows"]["read"] == 50);
   CHECK(d["rows"]["rejected"] == 0);
   CHECK(d["columns"][0]["type"] == "text");
@@ -59,7 +71,10 @@ TEST_CASE("amazon reviews: quoted text with doubled quotes and emoji", "[real]")
 
 TEST_CASE("anpr: a wide table without final newline", "[real]") {
   const auto d = shared("anpr_cambi_residenza_canale.csv");
-  if (d.is_null()) { WARN("../shared/data is absent: skipped"); return; }
+  if (d.is_null()) {
+    WARN("../shared/data is absent: skipped");
+    return;
+  }
   CHECK(d["rows"]["read"] == 18);
   CHECK(d["columns"][2]["max"] == 131618.0);
 }

@@ -67,7 +67,8 @@ TEST_CASE("a bad configuration is refused with a reason", "[report]") {
 }
 
 TEST_CASE("the weight column makes estimates weighted", "[report]") {
-  const auto report = analyze(test::read_file(std::string(ASCOLTO_FIXTURES) + "/r/weighted_ratings.csv"));
+  const auto report =
+      analyze(test::read_file(std::string(ASCOLTO_FIXTURES) + "/r/weighted_ratings.csv"));
   const auto& d = report["datasets"][0];
   CHECK(d["weight"] == "peso");
   CHECK(d["ratings"][0]["weighted"] == true);

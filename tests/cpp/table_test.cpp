@@ -58,7 +58,8 @@ TEST_CASE("day-first and month-first dates are told apart by the values", "[tabl
 
 TEST_CASE("many distinct values switch to the text store without losing any", "[table]") {
   std::vector<std::string> values;
-  for (int i = 0; i < 5000; ++i) values.push_back("commento numero " + std::to_string(i) + " del cittadino");
+  for (int i = 0; i < 5000; ++i)
+    values.push_back("commento numero " + std::to_string(i) + " del cittadino");
   const Column c = column_of(values);
   CHECK(c.type == ColumnType::text);
   REQUIRE(c.size() == 5000);

@@ -13,7 +13,7 @@ TEST_CASE("numbers in Italian and English notation", "[values]") {
   CHECK(parse_number("-1,5", italian) == -1.5);
   CHECK(parse_number(" 42 ", english) == 42.0);
   CHECK(parse_number("1e3", english) == 1000.0);
-  CHECK(parse_number("0.1", english) == 0.1);  // correctly rounded
+  CHECK(parse_number("0.1", english) == 0.1);      // correctly rounded
   CHECK_FALSE(parse_number("2.13.112", italian));  // groups of three only
   CHECK_FALSE(parse_number("quattro", english));
   CHECK_FALSE(parse_number("", english));
@@ -25,8 +25,10 @@ TEST_CASE("dates: ISO, day-first and unpadded", "[values]") {
   REQUIRE(parts);
   CHECK(resolve_date(*parts, DateOrder::day_first)->days == *days_from_civil(2016, 2, 29));
   CHECK_FALSE(resolve_date(*parts, DateOrder::month_first));  // month 29 does not exist
-  CHECK(format_date(resolve_date(*split_date("2023-10-31"), DateOrder::day_first)->days) == "2023-10-31");
-  CHECK(format_date(resolve_date(*split_date("31/10/2023"), DateOrder::day_first)->days) == "2023-10-31");
+  CHECK(format_date(resolve_date(*split_date("2023-10-31"), DateOrder::day_first)->days) ==
+        "2023-10-31");
+  CHECK(format_date(resolve_date(*split_date("31/10/2023"), DateOrder::day_first)->days) ==
+        "2023-10-31");
   auto with_time = split_date("2023-10-31T08:15:30Z");
   REQUIRE(with_time);
   CHECK(with_time->seconds == 8 * 3600 + 15 * 60 + 30);
