@@ -17,14 +17,34 @@ const inBrowser = typeof window !== 'undefined' && typeof Worker !== 'undefined'
 export async function analyze(input, config = {}, options = {}) {
   if (inBrowser) return analyzeInWorker(input, config, options);
   const { loadCore } = await import('./node-core.js');
-  const core = await loadCore(options.coreDir);
+  const core = await loadCore(options.coreDir); // cached per directory
   const sources = await toSources(input);
   return runAnalysis(core, sources, config, options);
 }
 
+// One spare worker, started ahead so the WASM module is compiled before the
+// user drops a file. Each analysis takes it and starts the next spare.
+let spare = null;
+
+function newWorker(workerUrl) {
+  return new Worker(workerUrl ?? new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+
+/** Starts a worker and compiles the core now, so that the first analysis starts at once. */
+export function prepare({ workerUrl } = {}) {
+  if (inBrowser && !spare) spare = { worker: newWorker(workerUrl), workerUrl };
+}
+
+function takeWorker(workerUrl) {
+  const ready = spare && spare.workerUrl === workerUrl ? spare.worker : null;
+  if (ready) spare = null;
+  const worker = ready ?? newWorker(workerUrl);
+  prepare({ workerUrl });
+  return worker;
+}
+
 function analyzeInWorker(input, config, { onProgress, signal, workerUrl } = {}) {
-  const url = workerUrl ?? new URL('./worker.js', import.meta.url);
-  const worker = new Worker(url, { type: 'module' });
+  const worker = takeWorker(workerUrl);
   return new Promise((resolve, reject) => {
     const finish = (settle, value) => {
       worker.terminate(); // also the way to cancel: the worker holds all the state

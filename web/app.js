@@ -1,6 +1,6 @@
 // The page controller: wires the drop zone, the file input, the URL field,
 // the demo button and the language switch to analyze() and the report view.
-import { analyze } from './api.js';
+import { analyze, prepare } from './api.js';
 import { formatCount, formatNumber } from './format.js';
 import { errorMessage, translator } from './i18n.js';
 import { renderReport, resizeCharts } from './report-view.js';
@@ -56,9 +56,14 @@ async function run(input) {
   showStatus('');
   document.body.setAttribute('aria-busy', 'true');
   try {
+    performance.mark('ascolto:start');
     const report = await analyze(input, {}, { onProgress: showProgress, signal: controller.signal });
+    performance.mark('ascolto:report');
     state.report = report;
     renderReport($('#report'), report, { t, lang: state.lang });
+    // Timings for the browser tests and for anyone profiling the page.
+    performance.measure('ascolto:analyze', 'ascolto:start', 'ascolto:report');
+    performance.measure('ascolto:render', 'ascolto:report');
   } catch (error) {
     if (state.controller !== controller) return; // replaced by a newer run
     showStatus(errorMessage(state.lang, { code: error.code ?? 'internal', message: error.message }), { error: true });
@@ -72,6 +77,7 @@ async function run(input) {
 }
 
 function setUp() {
+  prepare();
   const input = $('#file-input');
   const zone = $('#drop-zone');
   input.addEventListener('change', () => {

@@ -66,6 +66,18 @@ const STRINGS = {
       application: 'applicativo', channel: 'canale', dimension: 'dimensione', comment: 'commento',
       identifier: 'identificativo',
     },
+    warningMessages: {
+      empty_header: 'Una colonna non ha nome nell’intestazione: le è stato dato un nome automatico.',
+      duplicate_header: 'Un nome di colonna è ripetuto: alla seconda è stato aggiunto un suffisso.',
+      too_few_fields: 'Righe con meno campi dell’intestazione: scartate.',
+      too_many_fields: 'Righe con più campi dell’intestazione: scartate.',
+      trailing_empty_fields: 'Righe che finiscono con campi vuoti oltre l’intestazione: campi ignorati.',
+      empty_row: 'Righe con soli campi vuoti: scartate.',
+      invalid_value: 'Valori che non corrispondono al tipo della colonna: trattati come mancanti.',
+      rating_out_of_scale: 'Valutazioni fuori scala: escluse dalle statistiche.',
+      unusable_weight: 'Righe senza un peso positivo: escluse dalle stime ponderate.',
+      unknown_column: 'Una colonna indicata nella configurazione non è nel file.',
+    },
     errors: {
       empty_file: 'Il file è vuoto: non ci sono righe da analizzare.',
       header_only: 'Il file ha solo la riga di intestazione, senza dati.',
@@ -174,4 +186,11 @@ export function errorMessage(lang, error) {
   const t = translator(lang);
   const known = t(`errors.${error.code}`);
   return known === `errors.${error.code}` ? error.message : known;
+}
+
+/** A warning in the user's language; English keeps the core's own message. */
+export function warningMessage(lang, warning) {
+  if (lang === 'en') return warning.message;
+  const known = translator(lang)(`warningMessages.${warning.code}`);
+  return known === `warningMessages.${warning.code}` ? warning.message : known;
 }

@@ -4,7 +4,7 @@ import { echarts } from './charts/echarts-setup.js';
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
 import { formatCount, formatEstimate, formatPercent } from './format.js';
-import { errorMessage } from './i18n.js';
+import { errorMessage, warningMessage } from './i18n.js';
 
 const charts = new Set();
 
@@ -42,7 +42,7 @@ function warningList(dataset, { t, lang }) {
     h('ul', {}, dataset.warnings.map((w) => h('li', {}, [
       h('code', {}, w.code), ' ',
       w.column ? h('strong', {}, w.column) : null, w.column ? ': ' : '',
-      `${w.message} (${formatCount(lang, w.count)}`,
+      `${warningMessage(lang, w)} (${formatCount(lang, w.count)}`,
       w.first_lines.length ? `; ${t('lines')} ${w.first_lines.join(', ')}` : '', ')',
     ]))),
   ]);
@@ -107,12 +107,7 @@ function ratingCard(rating, context) {
     toggle,
     table,
   ]);
-  // The chart is drawn once the box is in the document and has a size.
-  context.afterRender.push(() => {
-    const chart = echarts.init(chartBox, null, { renderer: 'svg' });
-    chart.setOption(ratingDistributionOption(rating, context));
-    charts.add(chart);
-  });
+  context.charts.push([chartBox, () => ratingDistributionOption(rating, context)]);
   return card;
 }
 
@@ -129,7 +124,7 @@ function errorCard(dataset, { t, lang }) {
 /** Replaces the content of `container` with the report. */
 export function renderReport(container, report, { t, lang }) {
   disposeCharts();
-  const context = { t, lang, afterRender: [], minBase: 5 };
+  const context = { t, lang, charts: [], minBase: 5 };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
     if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);
@@ -145,7 +140,39 @@ export function renderReport(container, report, { t, lang }) {
     ]);
   });
   container.replaceChildren(...sections);
-  for (const draw of context.afterRender) draw();
+  drawWhenVisible(context.charts);
+}
+
+// Charts are drawn when they come near the viewport: a survey with dozens of
+// items shows its first screen at once instead of laying out every chart.
+let observer = null;
+
+function drawWhenVisible(pending) {
+  observer?.disconnect();
+  const draw = (box, option) => {
+    const chart = echarts.init(box, null, { renderer: 'svg' });
+    chart.setOption(option());
+    charts.add(chart);
+  };
+  if (typeof IntersectionObserver === 'undefined') {
+    for (const [box, option] of pending) draw(box, option);
+    return;
+  }
+  const options = new Map(pending);
+  observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      draw(entry.target, options.get(entry.target));
+    }
+  }, { rootMargin: '200px' });
+  for (const [box] of pending) observer.observe(box);
+  // Printing shows every chart, seen or not.
+  window.addEventListener('beforeprint', () => {
+    for (const [box, option] of pending) {
+      if (!echarts.getInstanceByDom(box)) draw(box, option);
+    }
+  }, { once: true });
 }
 
 export function resizeCharts() {

@@ -10,6 +10,8 @@ function core() {
   return corePromise;
 }
 
+core(); // compile the module as soon as the worker starts, before any file arrives
+
 const PROGRESS_INTERVAL_MS = 100;
 
 self.onmessage = async ({ data }) => {

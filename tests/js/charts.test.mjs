@@ -46,3 +46,11 @@ test('core error codes are translated; unknown codes keep the core message', () 
   assert.equal(errorMessage('en', { code: 'something_new', message: 'From the core.' }), 'From the core.');
   assert.equal(translator('en')('reading', { name: 'a.csv', rows: 3, mb: '0.1' }), 'Reading a.csv: 3 rows, 0.1 MB');
 });
+
+test('warnings are shown in Italian by code, in English as the core wrote them', async () => {
+  const { warningMessage } = await import('../../web/i18n.js');
+  const warning = { code: 'too_many_fields', message: 'A row has 3 fields instead of 2; it is skipped.' };
+  assert.match(warningMessage('it', warning), /più campi/);
+  assert.equal(warningMessage('en', warning), warning.message);
+  assert.equal(warningMessage('it', { code: 'new_code', message: 'Core text.' }), 'Core text.');
+});

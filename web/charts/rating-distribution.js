@@ -32,8 +32,10 @@ export function ratingDistributionOption(rating, { lang, t }) {
         }),
       },
     },
-    title: { text: title, left: 0, textStyle: { fontSize: 14, color: PALETTE.text } },
-    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    // The card around the chart shows the column name; the title here is for
+    // exported images and screen readers, so it is not drawn over the bars.
+    title: { text: title, show: false },
+    grid: { left: 48, right: 16, top: 24, bottom: 40 },
     dataset: { id: 'distribution', dimensions: ['level', 'share', 'low', 'high', 'count'], source: rows },
     xAxis: { type: 'category', name: t('level'), nameLocation: 'middle', nameGap: 24 },
     yAxis: {
