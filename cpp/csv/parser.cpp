@@ -4,6 +4,37 @@
 
 namespace ascolto::csv {
 
+namespace {
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the SWAR scan reads bytes little-endian");
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Bytes of `word` equal to the byte repeated in `pattern`: the lowest set
+// bit marks the first match exactly (higher bits may be borrow artefacts,
+// which is why only the first is used).
+inline std::uint64_t matches(std::uint64_t word, std::uint64_t pattern) {
+  const std::uint64_t x = word ^ pattern;
+  return (x - kOnes) & ~x & kHighs;
+}
+
+}  // namespace
+
+const char* Parser::find_special(const char* p, const char* end) const {
+  // Eight bytes at a time (SWAR): most fields are runs of plain bytes.
+  while (end - p >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    const std::uint64_t hit = matches(word, delimiter_pattern_) | matches(word, quote_pattern_) |
+                              matches(word, kOnes * '\n') | matches(word, kOnes * '\r');
+    if (hit) return p + (__builtin_ctzll(hit) >> 3);
+    p += 8;
+  }
+  while (p < end && !special_[static_cast<unsigned char>(*p)]) ++p;
+  return p;
+}
+
 const char* LineEndCounts::name() const {
   const int kinds = (crlf > 0) + (lf > 0) + (cr > 0);
   if (kinds == 0) return "none";
@@ -12,7 +43,10 @@ const char* LineEndCounts::name() const {
 }
 
 Parser::Parser(Dialect dialect, std::size_t max_field_bytes)
-    : dialect_(dialect), max_field_bytes_(max_field_bytes) {
+    : dialect_(dialect),
+      max_field_bytes_(max_field_bytes),
+      delimiter_pattern_(kOnes * static_cast<unsigned char>(dialect.delimiter)),
+      quote_pattern_(kOnes * static_cast<unsigned char>(dialect.quote)) {
   special_[static_cast<unsigned char>(dialect.delimiter)] = true;
   special_[static_cast<unsigned char>(dialect.quote)] = true;
   special_[static_cast<unsigned char>('\n')] = true;
@@ -20,6 +54,7 @@ Parser::Parser(Dialect dialect, std::size_t max_field_bytes)
 }
 
 Error Parser::check_field_size() const {
+  if (row_.size() <= max_field_bytes_) return {};  // the common case: no field can be over
   const std::size_t start = field_ends_.empty() ? 0 : field_ends_.back();
   if (row_.size() - start <= max_field_bytes_) return {};
   return make_error(ErrorCode::field_too_large,
@@ -90,7 +125,7 @@ Error Parser::feed(std::string_view text, RecordSink& sink) {
         [[fallthrough]];
       case State::unquoted: {
         const char* run = p;
-        while (p < end && !special_[static_cast<unsigned char>(*p)]) ++p;
+        p = find_special(p, end);
         if (p != run) {
           row_.append(run, static_cast<std::size_t>(p - run));
           record_started_ = true;

@@ -54,13 +54,17 @@ class Parser {
   enum class State : std::uint8_t { field_start, unquoted, quoted, quoted_quote };
 
   void end_field() { field_ends_.push_back(row_.size()); }
+  /// The first delimiter, quote, CR or LF in [p, end), or end.
+  const char* find_special(const char* p, const char* end) const;
   void end_record(RecordSink& sink);
   Error check_field_size() const;
   void count_quoted_line_breaks(const char* begin, const char* end);
 
   Dialect dialect_;
   std::size_t max_field_bytes_;
-  bool special_[256] = {};  // bytes that end an unquoted run
+  bool special_[256] = {};           // bytes that end an unquoted run
+  std::uint64_t delimiter_pattern_;  // the delimiter in every byte, for the SWAR scan
+  std::uint64_t quote_pattern_;
 
   State state_ = State::field_start;
   bool skip_lf_ = false;         // a record ended with CR: a following LF belongs to it

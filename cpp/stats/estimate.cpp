@@ -92,23 +92,26 @@ Estimate mean(const Sample& sample) {
   return e;
 }
 
-Estimate share_of_indicator(const Sample& indicator) {
-  const WeightedMoments m = moments(indicator);
+Estimate share_from_sums(const ShareSums& s, bool weighted) {
   Estimate e;
-  e.n = m.n;
-  const bool weighted = !indicator.weights.empty();
+  e.n = s.n;
   e.method = weighted ? "weighted share, linearized se, Korn-Graubard interval"
                       : "share, Wilson score interval";
-  if (m.n == 0) return e;
-  e.value = m.mean;
-  e.n_eff = m.sum_w * m.sum_w / m.sum_w2;
-  const double variance = linearized_variance(m);
+  if (s.n == 0 || s.w <= 0) return e;
+  const double p = s.w_in / s.w;
+  e.value = p;
+  e.n_eff = s.w * s.w / s.w2;
+  double variance = kNaN;
+  if (s.n >= 2) {
+    const double n = static_cast<double>(s.n);
+    const double squares = s.w2_in * (1 - p) * (1 - p) + (s.w2 - s.w2_in) * p * p;
+    variance = n / (n - 1) * squares / (s.w * s.w);
+  }
   e.se = std::sqrt(variance);
   if (weighted) {
-    korn_graubard_interval(e.value, variance, e.ci_low, e.ci_high);
+    korn_graubard_interval(p, variance, e.ci_low, e.ci_high);
   } else {
-    wilson_interval(e.value * static_cast<double>(m.n), static_cast<double>(m.n), e.ci_low,
-                    e.ci_high);
+    wilson_interval(s.w_in, static_cast<double>(s.n), e.ci_low, e.ci_high);
   }
   return e;
 }

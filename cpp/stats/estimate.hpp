@@ -36,15 +36,42 @@ struct Sample {
 /// and a normal 95% interval, as confint() gives. Unweighted, this is s/sqrt(n).
 Estimate mean(const Sample& sample);
 
-/// Share of the sample whose value satisfies `in_group`, with the same
-/// linearized standard error (svymean of the 0/1 indicator). Interval:
-/// Wilson score when unweighted (prop.test(x, n, correct = FALSE)),
+/// The sums a share and its linearized variance follow from. Mergeable, so
+/// a group-by or a filter accumulates them in one pass over the rows.
+struct ShareSums {
+  std::uint64_t n = 0;         ///< rows in the base
+  double w = 0, w2 = 0;        ///< sum of weights and of squared weights
+  double w_in = 0, w2_in = 0;  ///< the same over the rows in the group
+
+  void add(double weight, bool in_group) {
+    ++n;
+    w += weight;
+    w2 += weight * weight;
+    if (in_group) {
+      w_in += weight;
+      w2_in += weight * weight;
+    }
+  }
+  void merge(const ShareSums& o) {
+    n += o.n;
+    w += o.w;
+    w2 += o.w2;
+    w_in += o.w_in;
+    w2_in += o.w2_in;
+  }
+};
+
+/// The share of the group in the base, with the standard error of
+/// svymean on the 0/1 indicator:
+///   var = n/(n-1) * [w2_in (1-p)^2 + (w2 - w2_in) p^2] / w^2.
+/// Interval: Wilson score when unweighted (prop.test(x, n, correct = FALSE)),
 /// Korn-Graubard when weighted (svyciprop(method = "beta")).
+Estimate share_from_sums(const ShareSums& sums, bool weighted);
+
+/// Share of the sample whose value satisfies `in_group`; cells where the
+/// value or the weight is NaN are not in the base.
 template <typename Predicate>
 Estimate share(const Sample& sample, Predicate in_group);
-
-/// Share of a 0/1 indicator sample (the implementation of share()).
-Estimate share_of_indicator(const Sample& indicator);
 
 /// Wilson score interval for x successes in n trials.
 void wilson_interval(double successes, double n, double& low, double& high);
@@ -59,11 +86,15 @@ double inverse_incomplete_beta(double a, double b, double probability);
 
 template <typename Predicate>
 Estimate share(const Sample& sample, Predicate in_group) {
-  Sample indicator;
-  indicator.values.reserve(sample.values.size());
-  for (double v : sample.values) indicator.values.push_back(v != v ? v : (in_group(v) ? 1.0 : 0.0));
-  indicator.weights = sample.weights;
-  return share_of_indicator(indicator);
+  ShareSums sums;
+  const bool weighted = !sample.weights.empty();
+  for (std::size_t i = 0; i < sample.values.size(); ++i) {
+    const double v = sample.values[i];
+    const double w = weighted ? sample.weights[i] : 1.0;
+    if (v != v || w != w) continue;  // NaN: not in the base
+    sums.add(w, in_group(v));
+  }
+  return share_from_sums(sums, weighted);
 }
 
 }  // namespace ascolto::stats

@@ -11,6 +11,8 @@ constexpr std::size_t kMaxInvalidLines = 10;
 // Share of non-missing cells that must fit a type for the column to take it;
 // the rest are reported as invalid values.
 constexpr double kTypeCoverage = 0.95;
+// Cells of a text-store column read to choose its type.
+constexpr std::size_t kTypingSample = 4096;
 
 struct Distinct {
   std::string_view value;
@@ -27,12 +29,32 @@ struct Decision {
   bool has_time = false;
 };
 
-bool is_missing_token(std::string_view value, const std::vector<std::string>& tokens) {
-  const std::string_view t = trim(value);
-  if (t.size() > 16) return false;
-  const std::string lower = ascii_lower(t);
-  return std::find(tokens.begin(), tokens.end(), lower) != tokens.end();
-}
+// The missing-value tokens, compared without allocating: most cells are
+// longer than any token and are told apart by their length alone.
+class MissingTokens {
+ public:
+  explicit MissingTokens(const std::vector<std::string>& tokens) : tokens_(tokens) {
+    for (const std::string& t : tokens_) max_length_ = std::max(max_length_, t.size());
+  }
+  bool contains(std::string_view value) const {
+    const std::string_view t = trim(value);
+    if (t.size() > max_length_) return false;
+    for (const std::string& token : tokens_) {
+      if (token.size() != t.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < t.size() && same; ++i) {
+        const char c = t[i] >= 'A' && t[i] <= 'Z' ? static_cast<char>(t[i] - 'A' + 'a') : t[i];
+        same = c == token[i];
+      }
+      if (same) return true;
+    }
+    return false;
+  }
+
+ private:
+  const std::vector<std::string>& tokens_;  // lowercase
+  std::size_t max_length_ = 0;
+};
 
 std::string describe_number_format(NumberFormat f) {
   std::string out = std::string("decimal '") + f.decimal + "'";
@@ -50,8 +72,8 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
 }
 
 // Chooses the type from the distinct values and their counts.
-Decision decide_type(const std::vector<Distinct>& values, const TypingOptions& options,
-                     Column& column) {
+Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& missing,
+                     const TypingOptions& options, Column& column) {
   const auto& formats = candidate_number_formats();
   std::uint64_t filled = 0, booleans = 0, dates = 0, months = 0;
   std::vector<std::uint64_t> numbers(formats.size(), 0);
@@ -61,10 +83,7 @@ Decision decide_type(const std::vector<Distinct>& values, const TypingOptions& o
   bool any_ambiguous = false;
   std::size_t distinct_filled = 0, text_length = 0;
   for (const Distinct& d : values) {
-    if (is_missing_token(d.value, options.missing_tokens)) {
-      column.missing += d.count;
-      continue;
-    }
+    if (missing.contains(d.value)) continue;
     filled += d.count;
     ++distinct_filled;
     text_length += d.value.size() * d.count;
@@ -301,65 +320,93 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
                              const TypingOptions& options) {
   Column column;
   column.name = std::move(name);
+  const MissingTokens missing(options.missing_tokens);
   const std::size_t rows = size();
   auto cell = [&](std::size_t row) -> std::string_view {
     const std::uint64_t begin = row ? ends_[row - 1] : 0;
     return std::string_view(bytes_).substr(begin, ends_[row] - begin);
   };
 
+  // A dictionary column is typed from its distinct values, each once. A
+  // text-store column is typed from a spread sample of its cells; if the
+  // sample misled (more than 5% of cells do not fit), from all of them.
   std::vector<Distinct> distinct;
+  std::size_t step = 1;
   if (text_mode_) {
-    distinct.reserve(rows);
-    for (std::size_t row = 0; row < rows; ++row) distinct.push_back({cell(row), 1});
+    step = rows > kTypingSample ? rows / kTypingSample : 1;
+    for (std::size_t row = 0; row < rows; row += step) distinct.push_back({cell(row), 1});
   } else {
     std::vector<std::uint64_t> counts(dictionary_.size(), 0);
     for (std::uint32_t code : codes_) ++counts[code];
     for (std::size_t code = 0; code < dictionary_.size(); ++code)
       distinct.push_back({dictionary_[code], counts[code]});
   }
-  const Decision decision = decide_type(distinct, options, column);
-  column.type = decision.type;
+  Decision decision = decide_type(distinct, missing, options, column);
 
-  if (decision.type == ColumnType::empty || is_numeric_type(decision.type)) {
-    column.numbers.assign(rows, std::nan(""));
-    if (decision.type == ColumnType::empty) return column;
-    if (text_mode_) {
+  if (text_mode_ && is_numeric_type(decision.type)) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      column.type = decision.type;
+      column.numbers.assign(rows, std::nan(""));
+      column.missing = column.invalid = 0;
+      column.invalid_lines.clear();
       for (std::size_t row = 0; row < rows; ++row) {
         const std::string_view value = cell(row);
-        if (is_missing_token(value, options.missing_tokens)) continue;
-        if (auto v = to_number(value, decision))
+        if (missing.contains(value)) {
+          ++column.missing;
+        } else if (auto v = to_number(value, decision)) {
           column.numbers[row] = *v;
-        else
-          note_invalid(column, value, row, row_lines);
-      }
-    } else {
-      std::vector<double> value_of(dictionary_.size(), std::nan(""));
-      std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
-      for (std::size_t code = 0; code < dictionary_.size(); ++code) {
-        if (is_missing_token(dictionary_[code], options.missing_tokens)) {
-          state_of[code] = CellState::missing;
-        } else if (auto v = to_number(dictionary_[code], decision)) {
-          value_of[code] = *v;
         } else {
-          state_of[code] = CellState::invalid;
+          note_invalid(column, value, row, row_lines);
         }
       }
-      for (std::size_t row = 0; row < rows; ++row) {
-        const std::uint32_t code = codes_[row];
-        column.numbers[row] = value_of[code];
-        if (state_of[code] == CellState::invalid)
-          note_invalid(column, dictionary_[code], row, row_lines);
+      const std::uint64_t filled = rows - column.missing;
+      if (step == 1 || column.invalid * 20 <= filled) return column;
+      distinct.clear();
+      for (std::size_t row = 0; row < rows; ++row) distinct.push_back({cell(row), 1});
+      step = 1;
+      column.format.clear();
+      decision = decide_type(distinct, missing, options, column);
+      if (!is_numeric_type(decision.type)) break;
+    }
+  }
+  column.type = decision.type;
+  column.missing = 0;
+
+  if (decision.type == ColumnType::empty) {
+    column.numbers.assign(rows, std::nan(""));
+    column.missing = rows;
+    return column;
+  }
+
+  if (is_numeric_type(decision.type)) {  // dictionary mode: each distinct value parsed once
+    column.numbers.assign(rows, std::nan(""));
+    std::vector<double> value_of(dictionary_.size(), std::nan(""));
+    std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
+    for (std::size_t code = 0; code < dictionary_.size(); ++code) {
+      if (missing.contains(dictionary_[code])) {
+        state_of[code] = CellState::missing;
+      } else if (auto v = to_number(dictionary_[code], decision)) {
+        value_of[code] = *v;
+      } else {
+        state_of[code] = CellState::invalid;
       }
+    }
+    for (std::size_t row = 0; row < rows; ++row) {
+      const std::uint32_t code = codes_[row];
+      column.numbers[row] = value_of[code];
+      if (state_of[code] == CellState::missing) ++column.missing;
+      if (state_of[code] == CellState::invalid)
+        note_invalid(column, dictionary_[code], row, row_lines);
     }
     return column;
   }
 
-  if (decision.type == ColumnType::categorical) {
+  if (decision.type == ColumnType::categorical && !text_mode_) {
     // Labels are trimmed, so " Web" and "Web" are one category.
     std::map<std::string_view, std::uint32_t> label_code;
     std::vector<std::uint32_t> remap(dictionary_.size(), kMissingCode);
     for (std::size_t code = 0; code < dictionary_.size(); ++code) {
-      if (is_missing_token(dictionary_[code], options.missing_tokens)) continue;
+      if (missing.contains(dictionary_[code])) continue;
       const std::string_view label = trim(dictionary_[code]);
       auto [it, added] =
           label_code.emplace(label, static_cast<std::uint32_t>(column.labels.size()));
@@ -367,16 +414,23 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
       remap[code] = it->second;
     }
     column.codes.resize(rows);
-    for (std::size_t row = 0; row < rows; ++row) column.codes[row] = remap[codes_[row]];
+    for (std::size_t row = 0; row < rows; ++row) {
+      column.codes[row] = remap[codes_[row]];
+      if (column.codes[row] == kMissingCode) ++column.missing;
+    }
     return column;
   }
 
   // Free text: missing tokens become empty cells.
+  column.type = ColumnType::text;
   if (!text_mode_) switch_to_text();
   column.text_ends.reserve(rows);
   for (std::size_t row = 0; row < rows; ++row) {
     const std::string_view value = cell(row);
-    if (!is_missing_token(value, options.missing_tokens)) column.text_bytes.append(value);
+    if (missing.contains(value))
+      ++column.missing;
+    else
+      column.text_bytes.append(value);
     column.text_ends.push_back(column.text_bytes.size());
   }
   bytes_ = {};
