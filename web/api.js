@@ -12,7 +12,8 @@ const inBrowser = typeof window !== 'undefined' && typeof Worker !== 'undefined'
  * @param input bytes | File | Blob | URL string | Array of those
  * @param config the configuration object (see README, "Configuration")
  * @param options { onProgress({name, bytes, rows, size}), signal (AbortSignal),
- *                  workerUrl (browser), chunkSize (node, tests) }
+ *                  request (the report request, default {}), workerUrl (browser),
+ *                  chunkSize (node, tests) }
  */
 export async function analyze(input, config = {}, options = {}) {
   if (inBrowser) return analyzeInWorker(input, config, options);
@@ -43,7 +44,7 @@ function takeWorker(workerUrl) {
   return worker;
 }
 
-function analyzeInWorker(input, config, { onProgress, signal, workerUrl } = {}) {
+function analyzeInWorker(input, config, { onProgress, signal, workerUrl, request } = {}) {
   const worker = takeWorker(workerUrl);
   return new Promise((resolve, reject) => {
     const finish = (settle, value) => {
@@ -64,6 +65,8 @@ function analyzeInWorker(input, config, { onProgress, signal, workerUrl } = {}) 
       finish(reject, new AscoltoError({ code: 'worker_error', message: event.message || 'The worker failed.' }));
     };
     const inputs = Array.isArray(input) ? input : [input];
-    worker.postMessage({ type: 'analyze', inputs: inputs.map((i) => (i instanceof URL ? String(i) : i)), config });
+    worker.postMessage({
+      type: 'analyze', inputs: inputs.map((i) => (i instanceof URL ? String(i) : i)), config, request,
+    });
   });
 }

@@ -50,10 +50,12 @@ export async function* rechunk(chunks, size) {
 
 /**
  * Runs one analysis. `inputs` is a list of { name, chunks } where chunks is
- * an (async) iterable of Uint8Array. Resolves to the report object; a file
- * that cannot be read appears in it with its error, the others are analysed.
+ * an (async) iterable of Uint8Array; `request` is the report request (see
+ * README: {} for the whole report, {aggregate: {by, rating}} for a group-by).
+ * Resolves to the report object; a file that cannot be read appears in it
+ * with its error, the others are analysed.
  */
-export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize } = {}) {
+export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize, request = {} } = {}) {
   const session = new core.Session();
   try {
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
@@ -74,8 +76,8 @@ export async function runAnalysis(core, inputs, config = {}, { onProgress, chunk
       }
       if (!failed) session.finishDataset();
     }
-    const report = JSON.parse(session.report('{}'));
-    if (report.error && !report.datasets) throw new AscoltoError(report.error);
+    const report = JSON.parse(session.report(JSON.stringify(request)));
+    if (report.error && !report.datasets && !report.aggregates) throw new AscoltoError(report.error);
     return report;
   } finally {
     session.delete();

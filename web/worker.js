@@ -26,7 +26,7 @@ self.onmessage = async ({ data }) => {
       last = now;
       self.postMessage({ type: 'progress', progress: { ...progress, size: sizes.get(progress.name) } });
     };
-    const report = await runAnalysis(await core(), sources, data.config, { onProgress });
+    const report = await runAnalysis(await core(), sources, data.config, { onProgress, request: data.request });
     self.postMessage({ type: 'report', report });
   } catch (error) {
     self.postMessage({

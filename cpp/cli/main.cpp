@@ -1,8 +1,11 @@
 // ascolto: the native command line over the same core as the browser.
 //   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media]
-//                           [--config CONFIG.json] [--pretty]
+//                           [--config CONFIG.json] [--request JSON] [--pretty] [--timing]
 // Prints the report JSON on stdout. On unusable input: one line per problem
 // on stderr, {"error": {...}} on stdout, and a non-zero exit status.
+#include <sys/resource.h>
+
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -25,7 +28,9 @@ constexpr std::size_t kChunkBytes = 1u << 20;
 
 const char* const kUsage =
     "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media]\n"
-    "                       [--config CONFIG.json] [--pretty]\n";
+    "                       [--config CONFIG.json] [--request JSON] [--pretty] [--timing]\n"
+    "  --request JSON  what to report, e.g. '{\"aggregate\": {\"by\": \"applicativo\"}}'\n"
+    "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n";
 
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of("/\\");
@@ -41,7 +46,9 @@ int fail(const Error& error, const std::string& what) {
                 {"message", error.message},
                 {"line", error.line ? json(error.line) : json(nullptr)}}}};
   std::cout << out.dump() << "\n";
-  return error.code == ErrorCode::invalid_config ? kExitUsage : kExitInputError;
+  const bool usage =
+      error.code == ErrorCode::invalid_config || error.code == ErrorCode::invalid_request;
+  return usage ? kExitUsage : kExitInputError;
 }
 
 // Feeds one file in chunks; reading errors become io_error.
@@ -77,14 +84,17 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   std::vector<std::string> files;
-  std::string kind, config_path;
-  bool pretty = false;
+  std::string kind, config_path, request = "{}";
+  bool pretty = false, timing = false;
+  const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if ((a == "--kind" || a == "--config") && i + 1 < args.size()) {
-      (a == "--kind" ? kind : config_path) = args[++i];
+    if ((a == "--kind" || a == "--config" || a == "--request") && i + 1 < args.size()) {
+      (a == "--kind" ? kind : a == "--config" ? config_path : request) = args[++i];
     } else if (a == "--pretty") {
       pretty = true;
+    } else if (a == "--timing") {
+      timing = true;
     } else if (a.rfind("--", 0) == 0) {
       std::cerr << "ascolto: unknown or incomplete option '" << a << "'\n" << kUsage;
       return kExitUsage;
@@ -122,7 +132,11 @@ int main(int argc, char** argv) {
   for (const std::string& path : files)
     if (Error e = load_file(workspace, path)) failures.emplace_back(path, e);
 
-  json report = json::parse(workspace.report("{}"));
+  json report = json::parse(workspace.report(request));
+  if (report.contains("error") && !report.contains("datasets") && !report.contains("aggregates"))
+    return fail(
+        ascolto::make_error(ErrorCode::invalid_request, report["error"].value("message", "")),
+        "--request");
   if (failures.size() == files.size() && files.size() == 1)
     return fail(failures[0].second, failures[0].first);
   for (const auto& [path, error] : failures) {
@@ -131,5 +145,13 @@ int main(int argc, char** argv) {
     std::cerr << "\n";
   }
   std::cout << report.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
+  if (timing) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::cerr << json{{"seconds", seconds}, {"peak_rss_bytes", usage.ru_maxrss * 1024L}}.dump()
+              << "\n";
+  }
   return failures.empty() ? kExitOk : kExitInputError;
 }

@@ -5,6 +5,7 @@
 
 #include "csv/dialect.hpp"
 #include "report/estimate_json.hpp"
+#include "report/ratings.hpp"
 #include "report/roles.hpp"
 #include "stats/estimate.hpp"
 
@@ -145,39 +146,9 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
   return out;
 }
 
-// The valid rating of each row (NaN for missing, not applicable or out of
-// the scale), counting what was set aside.
-struct RatingValues {
-  std::vector<double> values;
-  std::uint64_t not_applicable = 0;
-  std::uint64_t out_of_scale = 0;
-};
-
-RatingValues rating_values(const Column& c, const RatingScale& scale,
-                           const std::vector<std::uint32_t>& row_lines, const std::string& name,
-                           Warnings& warnings) {
-  RatingValues out;
-  out.values = c.numbers;
-  for (std::size_t row = 0; row < out.values.size(); ++row) {
-    double& v = out.values[row];
-    if (std::isnan(v)) continue;
-    if (std::find(scale.not_applicable.begin(), scale.not_applicable.end(), v) !=
-        scale.not_applicable.end()) {
-      ++out.not_applicable;
-      v = stats::kNaN;
-    } else if (v < scale.min || v > scale.max || v != std::floor(v)) {
-      ++out.out_of_scale;
-      warnings.add("rating_out_of_scale", name, row_lines[row],
-                   "Ratings outside the scale are left out of the statistics.");
-      v = stats::kNaN;
-    }
-  }
-  return out;
-}
-
 json rating_json(const Column& c, const RatingScale& scale, const std::vector<double>* weights,
                  const table::Table& table, Warnings& warnings, const Disclosure& disclosure) {
-  const RatingValues r = rating_values(c, scale, table.row_lines, c.name, warnings);
+  const RatingValues r = rating_values(c, scale, table.row_lines, &warnings);
   stats::Sample sample{r.values, weights ? *weights : std::vector<double>{}};
   const stats::Estimate mean = stats::mean(sample);
   const bool base_shown = mean.n >= disclosure.min_base;
@@ -208,19 +179,6 @@ json rating_json(const Column& c, const RatingScale& scale, const std::vector<do
        estimate_json(stats::share(sample, [=](double v) { return v <= bottom_to; }), disclosure)}};
 }
 
-// Weights usable for estimation: NaN where missing or not positive.
-std::vector<double> usable_weights(const Column& c, const table::Table& table, Warnings& warnings) {
-  std::vector<double> w = c.numbers;
-  for (std::size_t row = 0; row < w.size(); ++row) {
-    if (std::isnan(w[row]) || w[row] <= 0) {
-      warnings.add("unusable_weight", c.name, table.row_lines[row],
-                   "Rows without a positive weight are left out of weighted estimates.");
-      w[row] = stats::kNaN;
-    }
-  }
-  return w;
-}
-
 }  // namespace
 
 json error_json(const Error& error) {
@@ -244,14 +202,10 @@ json dataset_report(const DatasetInput& in) {
       warnings.add("unknown_column", name, 0,
                    "A column named in the configuration is not in the file.");
 
-  std::vector<double> weights;
-  const Column* weight_column = nullptr;
-  for (std::size_t i = 0; i < roles.size(); ++i)
-    if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type)) {
-      weight_column = &table.columns[i];
-      weights = usable_weights(*weight_column, table, warnings);
-      break;
-    }
+  const Column* weights_from = weight_column(table, roles);
+  const std::vector<double> weights =
+      weights_from ? usable_weights(*weights_from, table.row_lines, &warnings)
+                   : std::vector<double>{};
 
   json columns = json::array();
   json ratings = json::array();
@@ -259,7 +213,7 @@ json dataset_report(const DatasetInput& in) {
     const Column& c = table.columns[i];
     columns.push_back(column_json(c, roles[i], i, in.config.disclosure));
     if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
-      ratings.push_back(rating_json(c, *roles[i].scale, weight_column ? &weights : nullptr, table,
+      ratings.push_back(rating_json(c, *roles[i].scale, weights_from ? &weights : nullptr, table,
                                     warnings, in.config.disclosure));
   }
   json out = {{"name", in.name},
@@ -267,7 +221,7 @@ json dataset_report(const DatasetInput& in) {
               {"file", file_json(in.name, in.file)},
               {"rows", rows_json(table.rows, warnings)},
               {"columns", std::move(columns)},
-              {"weight", weight_column ? json(weight_column->name) : json(nullptr)},
+              {"weight", weights_from ? json(weights_from->name) : json(nullptr)},
               {"ratings", std::move(ratings)}};
   out["warnings"] = warnings_json(warnings);  // last: the sections above add to it
   return out;

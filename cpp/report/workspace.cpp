@@ -7,6 +7,7 @@
 
 #include "core/warnings.hpp"
 #include "csv/reader.hpp"
+#include "report/aggregate.hpp"
 #include "report/dataset_report.hpp"
 #include "table/table.hpp"
 
@@ -136,9 +137,27 @@ std::string Workspace::report(std::string_view request_json) const {
       if (request.is_discarded() || !request.is_object())
         return make_error(ErrorCode::invalid_request, "The report request must be a JSON object.");
     }
+    std::optional<AggregateRequest> aggregate;
     for (const auto& [key, value] : request.items()) {
-      (void)value;
-      return make_error(ErrorCode::invalid_request, "Unknown report request key \"" + key + "\".");
+      if (key == "aggregate") {
+        aggregate.emplace();
+        if (Error error = parse_aggregate_request(value, *aggregate)) return error;
+      } else {
+        return make_error(ErrorCode::invalid_request,
+                          "Unknown report request key \"" + key + "\".");
+      }
+    }
+    if (aggregate) {  // only the group-by: what dashboards ask for after each filter change
+      json aggregates = json::array();
+      for (const auto& d : datasets_) {
+        if (d->loading || d->error) continue;
+        json section;
+        if (Error error = aggregate_json(d->table, d->config, *aggregate, section)) return error;
+        section["dataset"] = d->name;
+        aggregates.push_back(std::move(section));
+      }
+      out = {{"format", "ascolto-report"}, {"version", 1}, {"aggregates", std::move(aggregates)}};
+      return Error{};
     }
     json datasets = json::array();
     json first_error;

@@ -1,5 +1,6 @@
 #include "stats/estimate.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ascolto::stats {
@@ -89,6 +90,25 @@ Estimate mean(const Sample& sample) {
   e.se = std::sqrt(variance);
   e.ci_low = e.value - kZ95 * e.se;
   e.ci_high = e.value + kZ95 * e.se;
+  return e;
+}
+
+Estimate mean_from_sums(const MeanSums& s, bool weighted) {
+  Estimate e;
+  e.method = weighted ? "weighted mean, linearized se, normal interval"
+                      : "mean, se = s/sqrt(n), normal interval";
+  e.n = s.n;
+  if (s.n == 0 || s.w <= 0) return e;
+  const double mean = s.wy / s.w;
+  e.value = mean;
+  e.n_eff = s.w * s.w / s.w2;
+  if (s.n >= 2) {
+    const double n = static_cast<double>(s.n);
+    const double squares = std::max(0.0, s.w2y2 - 2 * mean * s.w2y + mean * mean * s.w2);
+    e.se = std::sqrt(n / (n - 1) * squares / (s.w * s.w));
+    e.ci_low = mean - kZ95 * e.se;
+    e.ci_high = mean + kZ95 * e.se;
+  }
   return e;
 }
 

@@ -61,6 +61,27 @@ struct ShareSums {
   }
 };
 
+/// The sums a mean and its linearized variance follow from, mergeable like
+/// ShareSums. Expanding sum w^2 (y - mean)^2 from raw sums loses precision
+/// when |mean| is large against the spread, so this is for bounded scales
+/// (ratings); mean() on a Sample is exact for any data.
+struct MeanSums {
+  std::uint64_t n = 0;
+  double w = 0, w2 = 0, wy = 0, w2y = 0, w2y2 = 0;
+
+  void add(double weight, double y) {
+    ++n;
+    w += weight;
+    w2 += weight * weight;
+    wy += weight * y;
+    w2y += weight * weight * y;
+    w2y2 += weight * weight * y * y;
+  }
+};
+
+/// The same estimate as mean() from accumulated sums.
+Estimate mean_from_sums(const MeanSums& sums, bool weighted);
+
 /// The share of the group in the base, with the standard error of
 /// svymean on the 0/1 indicator:
 ///   var = n/(n-1) * [w2_in (1-p)^2 + (w2 - w2_in) p^2] / w^2.

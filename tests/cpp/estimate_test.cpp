@@ -71,3 +71,30 @@ TEST_CASE("missing values are outside the sample", "[stats]") {
   CHECK(e.value == 2);
   CHECK(mean({{}, {}}).n == 0);
 }
+
+TEST_CASE("accumulated sums give the same estimates as the samples", "[stats]") {
+  MeanSums sums;
+  ShareSums top2;
+  for (std::size_t i = 0; i < kRatings.size(); ++i) {
+    sums.add(kWeights[i], kRatings[i]);
+    top2.add(kWeights[i], kRatings[i] >= 4);
+  }
+  const Estimate direct = mean({kRatings, kWeights});
+  const Estimate from_sums = mean_from_sums(sums, true);
+  CHECK_THAT(from_sums.value, WithinRel(direct.value, 1e-12));
+  CHECK_THAT(from_sums.se, WithinRel(direct.se, 1e-9));
+  CHECK_THAT(share_from_sums(top2, true).se,
+             WithinRel(reference()["weighted_top2_se"], kTolerance));
+}
+
+TEST_CASE("merging share sums equals accumulating the concatenation", "[stats]") {
+  ShareSums left, right, all;
+  for (std::size_t i = 0; i < kRatings.size(); ++i) {
+    (i < 4 ? left : right).add(kWeights[i], kRatings[i] == 5);
+    all.add(kWeights[i], kRatings[i] == 5);
+  }
+  left.merge(right);
+  CHECK(left.n == all.n);
+  CHECK_THAT(share_from_sums(left, true).value, WithinRel(share_from_sums(all, true).value, 1e-12));
+  CHECK_THAT(share_from_sums(left, true).se, WithinRel(share_from_sums(all, true).se, 1e-12));
+}

@@ -74,3 +74,22 @@ TEST_CASE("the weight column makes estimates weighted", "[report]") {
   CHECK(d["ratings"][0]["weighted"] == true);
   CHECK(d["ratings"][0]["mean"]["value"] == Approx(3.44545454545455).epsilon(1e-12));
 }
+
+TEST_CASE("aggregate: a rating grouped by a category, largest group first", "[report]") {
+  ascolto::report::Workspace workspace;
+  workspace.begin_dataset("f.csv");
+  workspace.feed(test::read_file(std::string(ASCOLTO_FIXTURES) + "/feedback_small.csv"));
+  REQUIRE_FALSE(workspace.finish_dataset());
+  const auto report = nlohmann::json::parse(
+      workspace.report(R"({"aggregate": {"by": "applicativo", "rating": "voto"}})"));
+  const auto& groups = report["aggregates"][0]["groups"];
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0]["value"] == "NASpI");
+  CHECK(groups[0]["mean"]["n"] == 7);
+  CHECK(groups[0]["mean"]["value"] == Approx(27.0 / 7));  // 5+4+5+4+1+5+3
+  CHECK(groups[0]["counts"] == nlohmann::json({1, 0, 1, 2, 3}));
+  CHECK(groups[1]["mean"]["suppressed"] == true);  // 3 feedbacks: below the base of 5
+  CHECK(groups[1]["counts"].is_null());
+  const auto bad = nlohmann::json::parse(workspace.report(R"({"aggregate": {"by": "voto"}})"));
+  CHECK(bad["error"]["code"] == "invalid_request");
+}

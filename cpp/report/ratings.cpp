@@ -1,0 +1,55 @@
+#include "report/ratings.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stats/estimate.hpp"
+
+namespace ascolto::report {
+
+RatingValues rating_values(const table::Column& c, const RatingScale& scale,
+                           const std::vector<std::uint32_t>& row_lines, Warnings* warnings) {
+  RatingValues out;
+  out.values = c.numbers;
+  for (std::size_t row = 0; row < out.values.size(); ++row) {
+    double& v = out.values[row];
+    if (std::isnan(v)) continue;
+    if (std::find(scale.not_applicable.begin(), scale.not_applicable.end(), v) !=
+        scale.not_applicable.end()) {
+      ++out.not_applicable;
+      v = stats::kNaN;
+    } else if (v < scale.min || v > scale.max || v != std::floor(v)) {
+      ++out.out_of_scale;
+      if (warnings)
+        warnings->add("rating_out_of_scale", c.name, row_lines[row],
+                      "Ratings outside the scale are left out of the statistics.");
+      v = stats::kNaN;
+    }
+  }
+  return out;
+}
+
+std::vector<double> usable_weights(const table::Column& c,
+                                   const std::vector<std::uint32_t>& row_lines,
+                                   Warnings* warnings) {
+  std::vector<double> w = c.numbers;
+  for (std::size_t row = 0; row < w.size(); ++row) {
+    if (std::isnan(w[row]) || w[row] <= 0) {
+      if (warnings)
+        warnings->add("unusable_weight", c.name, row_lines[row],
+                      "Rows without a positive weight are left out of weighted estimates.");
+      w[row] = stats::kNaN;
+    }
+  }
+  return w;
+}
+
+const table::Column* weight_column(const table::Table& table,
+                                   const std::vector<ColumnRole>& roles) {
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type))
+      return &table.columns[i];
+  return nullptr;
+}
+
+}  // namespace ascolto::report

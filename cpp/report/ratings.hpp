@@ -1,0 +1,34 @@
+// The values that enter rating statistics: ratings within their scale and
+// positive weights. Shared by every section that estimates from ratings.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/warnings.hpp"
+#include "report/roles.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+/// The valid rating of each row: NaN for missing, "not applicable" or out
+/// of the scale, with counts of what was set aside.
+struct RatingValues {
+  std::vector<double> values;
+  std::uint64_t not_applicable = 0;
+  std::uint64_t out_of_scale = 0;
+};
+
+/// Out-of-scale values are reported to `warnings` (when given) with their lines.
+RatingValues rating_values(const table::Column& column, const RatingScale& scale,
+                           const std::vector<std::uint32_t>& row_lines, Warnings* warnings);
+
+/// Weights usable for estimation: NaN where missing or not positive
+/// (reported to `warnings` when given).
+std::vector<double> usable_weights(const table::Column& column,
+                                   const std::vector<std::uint32_t>& row_lines, Warnings* warnings);
+
+/// The weight column of `roles`, or nullptr.
+const table::Column* weight_column(const table::Table& table, const std::vector<ColumnRole>& roles);
+
+}  // namespace ascolto::report

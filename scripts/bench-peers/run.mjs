@@ -1,0 +1,21 @@
+// Runs one engine on one file in this fresh process and prints one JSON
+// line: {seconds, peak_rss_bytes, groups}. Usage: node run.mjs ENGINE FILE
+import { createRequire } from 'node:module';
+
+const [engine, file] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const load = {
+  'ascolto-wasm': async () => (await import('./ascolto-wasm.mjs')).default,
+  'duckdb-wasm': async () => require('./duckdb.cjs'),
+  papaparse: async () => (await import('./papaparse.mjs')).default,
+  arquero: async () => (await import('./arquero.mjs')).default,
+  perspective: async () => (await import('./perspective.mjs')).default,
+}[engine];
+if (!load) {
+  console.error(`unknown engine ${engine}`);
+  process.exit(2);
+}
+const result = await (await load())(file);
+result.peak_rss_bytes = process.resourceUsage().maxRSS * 1024;
+console.log(JSON.stringify(result));
+process.exit(0); // some engines keep worker threads alive

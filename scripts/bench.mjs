@@ -1,0 +1,82 @@
+// Load + group-by-application (count, mean rating, count per rating) on
+// generated feedback exports, for Ascolto (native and WASM in node) and the
+// tools a user could pick instead. Each run is a fresh process, so peak
+// memory is its own. Prints a table, then Ascolto's ratios against each peer.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { writeFeedback } from './gen-feedback.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = (process.env.BENCH_ROWS ?? '1000000,5000000').split(',').map(Number);
+const peers = (process.env.BENCH_PEERS ?? 'duckdb-wasm,papaparse,arquero,perspective').split(',').filter(Boolean);
+const request = JSON.stringify({ aggregate: { by: 'applicativo', rating: 'voto' } });
+
+function runNative(file) {
+  const child = spawnSync(`${root}build/native-release/ascolto`, ['analyze', file, '--request', request, '--timing'],
+    { maxBuffer: 1 << 26, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const timing = JSON.parse(child.stderr.trim().split('\n').pop());
+  const report = JSON.parse(child.stdout);
+  const groups = report.aggregates[0].groups.map((g) => ({ value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts }));
+  return { seconds: timing.seconds, peak_rss_bytes: timing.peak_rss_bytes, groups };
+}
+
+function runNode(engine, file) {
+  const out = execFileSync('node', ['--max-old-space-size=16000', 'run.mjs', engine, file],
+    { cwd: `${root}scripts/bench-peers`, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600000 });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+// Every engine must find the same groups, counts and means as the first.
+function check(reference, result) {
+  const byValue = new Map(reference.groups.map((g) => [g.value, g]));
+  if (result.groups.length !== reference.groups.length) return 'different number of groups';
+  for (const g of result.groups) {
+    const r = byValue.get(g.value);
+    if (!r || r.n !== g.n || Math.abs(r.mean - g.mean) > 1e-9 || String(r.counts) !== String(g.counts)) return `group ${g.value} differs`;
+  }
+  return 'ok';
+}
+
+const mb = (bytes) => bytes / 1e6;
+const rows = [];
+await mkdir(`${root}build/bench`, { recursive: true });
+for (const count of sizes) {
+  const file = `${root}build/bench/feedback-${count / 1e6}m.csv`;
+  if (!existsSync(file)) {
+    process.stderr.write(`writing ${file}\n`);
+    await writeFeedback(file, count);
+  }
+  const bytes = statSync(file).size;
+  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
+    ...peers.map((p) => [p, () => runNode(p, file)])];
+  let reference = null;
+  for (const [engine, run] of engines) {
+    process.stderr.write(`${engine} on ${count} rows...\n`);
+    try {
+      const result = run();
+      reference ??= result;
+      rows.push({ engine, count, bytes, seconds: result.seconds, rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: check(reference, result) });
+    } catch (error) {
+      rows.push({ engine, count, bytes, seconds: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+    }
+  }
+}
+
+console.log('\nLoad + group-by application (count, mean rating, counts per rating)\n');
+console.log('engine           rows       MB     seconds   MB/s    peak RSS MB  WASM heap MB  result');
+for (const r of rows) {
+  console.log([r.engine.padEnd(15), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(7),
+    r.seconds.toFixed(3).padStart(10), (mb(r.bytes) / r.seconds).toFixed(1).padStart(7),
+    mb(r.rss).toFixed(0).padStart(13), (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
+}
+console.log('\nAscolto WASM against each peer (peer seconds / Ascolto WASM seconds; > 1 means Ascolto is faster)\n');
+for (const count of sizes) {
+  const ours = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+  const native = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
+  for (const r of rows.filter((x) => x.count === count && !x.engine.startsWith('ascolto'))) {
+    console.log(`${String(count).padStart(8)} rows  vs ${r.engine.padEnd(12)} WASM ${(r.seconds / ours.seconds).toFixed(2)}x   native ${(r.seconds / native.seconds).toFixed(2)}x`);
+  }
+}
