@@ -20,7 +20,7 @@ function runNative(file) {
   const timing = JSON.parse(child.stderr.trim().split('\n').pop());
   const report = JSON.parse(child.stdout);
   const groups = report.aggregates[0].groups.map((g) => ({ value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts }));
-  return { seconds: timing.seconds, peak_rss_bytes: timing.peak_rss_bytes, groups };
+  return { seconds: timing.seconds, warm_seconds: NaN, peak_rss_bytes: timing.peak_rss_bytes, groups };
 }
 
 function runNode(engine, file) {
@@ -58,25 +58,30 @@ for (const count of sizes) {
     try {
       const result = run();
       reference ??= result;
-      rows.push({ engine, count, bytes, seconds: result.seconds, rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: check(reference, result) });
+      rows.push({ engine, count, bytes, seconds: result.seconds, warm: result.warm_seconds, rss: result.peak_rss_bytes,
+        heap: result.wasm_heap_bytes, check: check(reference, result) });
     } catch (error) {
-      rows.push({ engine, count, bytes, seconds: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+      rows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
     }
   }
 }
 
-console.log('\nLoad + group-by application (count, mean rating, counts per rating)\n');
-console.log('engine           rows       MB     seconds   MB/s    peak RSS MB  WASM heap MB  result');
+console.log('\nLoad + group-by application (count, mean rating, counts per rating).');
+console.log('cold: the first file in a fresh process; warm: a second file in the same process.\n');
+console.log('engine           rows       MB   cold s  cold MB/s   warm s  warm MB/s  peak RSS MB  WASM heap MB  result');
+const fixed = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : '-');
 for (const r of rows) {
   console.log([r.engine.padEnd(15), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(7),
-    r.seconds.toFixed(3).padStart(10), (mb(r.bytes) / r.seconds).toFixed(1).padStart(7),
-    mb(r.rss).toFixed(0).padStart(13), (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
+    fixed(r.seconds, 3).padStart(8), fixed(mb(r.bytes) / r.seconds, 1).padStart(10),
+    fixed(r.warm, 3).padStart(8), fixed(mb(r.bytes) / r.warm, 1).padStart(10),
+    fixed(mb(r.rss), 0).padStart(12), (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
 }
-console.log('\nAscolto WASM against each peer (peer seconds / Ascolto WASM seconds; > 1 means Ascolto is faster)\n');
+console.log('\nRatios: peer seconds / Ascolto seconds (> 1: Ascolto is faster)\n');
 for (const count of sizes) {
-  const ours = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+  const wasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
   const native = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
   for (const r of rows.filter((x) => x.count === count && !x.engine.startsWith('ascolto'))) {
-    console.log(`${String(count).padStart(8)} rows  vs ${r.engine.padEnd(12)} WASM ${(r.seconds / ours.seconds).toFixed(2)}x   native ${(r.seconds / native.seconds).toFixed(2)}x`);
+    console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x` +
+      `  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
   }
 }

@@ -61,7 +61,7 @@ export async function runAnalysis(core, inputs, config = {}, { onProgress, chunk
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
     if (configError) throw configError;
     for (const input of inputs) {
-      const beginError = statusError(session.beginDataset(input.name));
+      const beginError = statusError(session.beginDataset(input.name, input.size ?? 0));
       if (beginError) throw beginError;
       const chunks = chunkSize ? rechunk(input.chunks, chunkSize) : input.chunks;
       let failed = false;

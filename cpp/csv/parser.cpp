@@ -4,37 +4,6 @@
 
 namespace ascolto::csv {
 
-namespace {
-
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the SWAR scan reads bytes little-endian");
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-// Bytes of `word` equal to the byte repeated in `pattern`: the lowest set
-// bit marks the first match exactly (higher bits may be borrow artefacts,
-// which is why only the first is used).
-inline std::uint64_t matches(std::uint64_t word, std::uint64_t pattern) {
-  const std::uint64_t x = word ^ pattern;
-  return (x - kOnes) & ~x & kHighs;
-}
-
-}  // namespace
-
-const char* Parser::find_special(const char* p, const char* end) const {
-  // Eight bytes at a time (SWAR): most fields are runs of plain bytes.
-  while (end - p >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    const std::uint64_t hit = matches(word, delimiter_pattern_) | matches(word, quote_pattern_) |
-                              matches(word, kOnes * '\n') | matches(word, kOnes * '\r');
-    if (hit) return p + (__builtin_ctzll(hit) >> 3);
-    p += 8;
-  }
-  while (p < end && !special_[static_cast<unsigned char>(*p)]) ++p;
-  return p;
-}
-
 const char* LineEndCounts::name() const {
   const int kinds = (crlf > 0) + (lf > 0) + (cr > 0);
   if (kinds == 0) return "none";
@@ -45,13 +14,7 @@ const char* LineEndCounts::name() const {
 Parser::Parser(Dialect dialect, std::size_t max_field_bytes)
     : dialect_(dialect),
       max_field_bytes_(max_field_bytes),
-      delimiter_pattern_(kOnes * static_cast<unsigned char>(dialect.delimiter)),
-      quote_pattern_(kOnes * static_cast<unsigned char>(dialect.quote)) {
-  special_[static_cast<unsigned char>(dialect.delimiter)] = true;
-  special_[static_cast<unsigned char>(dialect.quote)] = true;
-  special_[static_cast<unsigned char>('\n')] = true;
-  special_[static_cast<unsigned char>('\r')] = true;
-}
+      scan_(dialect.delimiter, dialect.quote, '\n', '\r') {}
 
 Error Parser::check_field_size() const {
   if (row_.size() <= max_field_bytes_) return {};  // the common case: no field can be over
@@ -95,12 +58,101 @@ void Parser::count_quoted_line_breaks(const char* begin, const char* end) {
   }
 }
 
+namespace {
+
+// Line breaks in [begin, end): CR LF, lone CR and lone LF count one each.
+std::uint64_t count_line_breaks(const char* begin, const char* end) {
+  std::uint64_t breaks = 0;
+  for (const char* p = begin; p < end; ++p) {
+    if (*p == '\n')
+      ++breaks;
+    else if (*p == '\r' && (p + 1 == end || p[1] != '\n'))
+      ++breaks;
+  }
+  return breaks;
+}
+
+}  // namespace
+
+const char* Parser::parse_record_in_place(const char* p, const char* end, RecordSink& sink) {
+  const char quote = dialect_.quote, delimiter = dialect_.delimiter;
+  if (*p == '\n' || *p == '\r') return nullptr;  // a blank line: the slow path counts it
+  views_.clear();
+  scratch_.clear();
+  std::uint64_t breaks = 0;  // inside quoted fields
+  const char* q = p;
+  for (;;) {
+    if (q == end) return nullptr;
+    if (*q == quote) {
+      const char* content = q + 1;
+      const char* close = content;
+      bool escaped = false;
+      for (;;) {
+        const void* found = std::memchr(close, quote, static_cast<std::size_t>(end - close));
+        if (!found) return nullptr;
+        close = static_cast<const char*>(found);
+        if (close + 1 == end) return nullptr;  // a doubled quote may follow in the next chunk
+        if (close[1] != quote) break;
+        escaped = true;
+        close += 2;
+      }
+      if (static_cast<std::size_t>(close - content) > max_field_bytes_) return nullptr;
+      breaks += count_line_breaks(content, close);
+      if (escaped) {  // RFC 4180 2.7: "" is one quote; scratch_ never reallocates here
+        const std::size_t start = scratch_.size();
+        for (const char* c = content; c < close; ++c) {
+          scratch_.push_back(*c);
+          if (*c == quote) ++c;
+        }
+        views_.emplace_back(scratch_.data() + start, scratch_.size() - start);
+      } else {
+        views_.emplace_back(content, static_cast<std::size_t>(close - content));
+      }
+      q = close + 1;
+      if (*q != delimiter && *q != '\n' && *q != '\r') return nullptr;  // "ab"c: lenient path
+    } else {
+      const char* r = scan_.find(q, end);
+      if (r == end || *r == quote) return nullptr;
+      if (static_cast<std::size_t>(r - q) > max_field_bytes_) return nullptr;
+      views_.emplace_back(q, static_cast<std::size_t>(r - q));
+      q = r;
+    }
+    if (*q != delimiter) break;
+    ++q;
+  }
+  // *q ends the record: LF, CR LF, or CR (whose LF may open the next chunk).
+  const char* next = q + 1;
+  if (*q == '\n') {
+    ++line_ends_.lf;
+  } else if (next < end && *next == '\n') {
+    ++line_ends_.crlf;
+    ++next;
+  } else {
+    ++line_ends_.cr;
+    skip_lf_ = next == end;
+  }
+  record_line_ = line_;
+  sink.on_record(views_, record_line_);
+  line_ += breaks + 1;
+  record_line_ = line_;
+  return next;
+}
+
 Error Parser::feed(std::string_view text, RecordSink& sink) {
   const char* p = text.data();
   const char* const end = p + text.size();
   const char quote = dialect_.quote;
   const char delimiter = dialect_.delimiter;
+  if (scratch_.capacity() < text.size()) scratch_.reserve(text.size());
   while (p < end) {
+    // Between records, a record that ends inside this chunk is parsed in
+    // place, without copying; the state machine below handles the rest.
+    if (!skip_lf_ && state_ == State::field_start && !record_started_) {
+      if (const char* next = parse_record_in_place(p, end, sink)) {
+        p = next;
+        continue;
+      }
+    }
     if (skip_lf_) {
       skip_lf_ = false;
       if (*p == '\n') {
@@ -125,7 +177,7 @@ Error Parser::feed(std::string_view text, RecordSink& sink) {
         [[fallthrough]];
       case State::unquoted: {
         const char* run = p;
-        p = find_special(p, end);
+        p = scan_.find(p, end);
         if (p != run) {
           row_.append(run, static_cast<std::size_t>(p - run));
           record_started_ = true;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "csv/byte_scan.hpp"
 
 namespace ascolto::csv {
 
@@ -54,17 +55,17 @@ class Parser {
   enum class State : std::uint8_t { field_start, unquoted, quoted, quoted_quote };
 
   void end_field() { field_ends_.push_back(row_.size()); }
-  /// The first delimiter, quote, CR or LF in [p, end), or end.
-  const char* find_special(const char* p, const char* end) const;
   void end_record(RecordSink& sink);
+  /// Parses one record lying whole in [p, end) without copying; returns
+  /// where the next record starts, or nullptr (nothing changed) when the
+  /// record continues past `end` or needs the lenient state machine.
+  const char* parse_record_in_place(const char* p, const char* end, RecordSink& sink);
   Error check_field_size() const;
   void count_quoted_line_breaks(const char* begin, const char* end);
 
   Dialect dialect_;
   std::size_t max_field_bytes_;
-  bool special_[256] = {};           // bytes that end an unquoted run
-  std::uint64_t delimiter_pattern_;  // the delimiter in every byte, for the SWAR scan
-  std::uint64_t quote_pattern_;
+  ByteScan scan_;  // finds the bytes that end an unquoted run
 
   State state_ = State::field_start;
   bool skip_lf_ = false;         // a record ended with CR: a following LF belongs to it
@@ -80,6 +81,7 @@ class Parser {
   std::string row_;                      // the fields of the current record, concatenated
   std::vector<std::size_t> field_ends_;  // end offset of each completed field in row_
   std::vector<std::string_view> views_;  // reused for the sink
+  std::string scratch_;  // unescaped quoted fields of the in-place path (capacity >= chunk)
 };
 
 }  // namespace ascolto::csv

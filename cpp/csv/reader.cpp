@@ -95,6 +95,15 @@ Error Reader::start(bool at_end) {
     info_.header = header.has_header;
     info_.header_reason = header.reason;
   }
+  if (options_.expected_bytes > 0 && !whole_file) {
+    const auto sampled = sample_records(sample, dialect, 1000, false).size();
+    if (sampled > 0) {
+      const double bytes_per_record =
+          static_cast<double>(sample.size()) / static_cast<double>(sampled);
+      router_.estimate(static_cast<std::uint64_t>(static_cast<double>(options_.expected_bytes) /
+                                                  bytes_per_record * 1.02));
+    }
+  }
   parser_.emplace(dialect, options_.max_field_bytes);
   head_ = {};
   return parse(text);

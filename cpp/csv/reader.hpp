@@ -23,6 +23,7 @@ struct ReadOptions {
   std::optional<Encoding> encoding;
   std::size_t max_field_bytes = 64u << 20;
   std::size_t sniff_bytes = 64u << 10;  ///< how much is read before guessing
+  std::uint64_t expected_bytes = 0;     ///< the file's size when known (0: unknown)
 };
 
 /// Receives the header (or empty names when the file has none) and rows.
@@ -31,6 +32,9 @@ class DataSink {
   virtual ~DataSink() = default;
   virtual void on_header(const std::vector<std::string_view>& names, std::uint64_t line) = 0;
   virtual void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) = 0;
+  /// Before the first record: about how many records the file holds, from
+  /// its size and the sampled lines (a hint to reserve memory once).
+  virtual void on_estimate(std::uint64_t /*records*/) {}
 };
 
 /// What the reader decided, and why: it goes in the report as "file".
@@ -62,6 +66,7 @@ class Reader {
    public:
     HeaderRouter(DataSink& sink, const bool& has_header) : sink_(sink), has_header_(has_header) {}
     void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+    void estimate(std::uint64_t records) { sink_.on_estimate(records); }
 
    private:
     DataSink& sink_;

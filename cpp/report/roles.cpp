@@ -63,18 +63,19 @@ bool is_one_of(const std::string& normalized, const std::vector<std::string>& na
 // Reads a rating scale off the values of a numeric column.
 std::optional<ColumnRole> rating_from_values(const Column& c, bool name_hint) {
   if (c.type != ColumnType::integer && c.type != ColumnType::decimal) return {};
-  std::set<double> levels;
+  // Whole points 0..10 only: a bitmask of the levels seen, no allocation.
+  std::uint32_t seen = 0;
   std::uint64_t filled = 0, zeros = 0;
   for (double v : c.numbers) {
     if (std::isnan(v)) continue;
-    if (v != std::floor(v)) return {};  // ratings are whole points
+    if (v != std::floor(v) || v < 0 || v > 10) return {};
     ++filled;
     if (v == 0) ++zeros;
-    if (levels.size() <= 12) levels.insert(v);
+    seen |= 1u << static_cast<int>(v);
   }
-  if (filled == 0 || levels.size() > 11) return {};
-  const double lo = *levels.begin(), hi = *levels.rbegin();
-  const std::size_t distinct = levels.size();
+  if (filled == 0) return {};
+  const double lo = __builtin_ctz(seen), hi = 31 - __builtin_clz(seen);
+  const std::size_t distinct = static_cast<std::size_t>(__builtin_popcount(seen));
   ColumnRole role;
   role.role = Role::rating;
   const std::string hint = name_hint ? " and the header names a rating" : "";

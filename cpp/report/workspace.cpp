@@ -70,11 +70,13 @@ Error Workspace::configure(std::string_view config_json) {
   });
 }
 
-Error Workspace::begin_dataset(std::string name) {
+Error Workspace::begin_dataset(std::string name, std::uint64_t expected_bytes) {
   return guarded([&] {
     if (!datasets_.empty() && datasets_.back()->loading)
       return make_error(ErrorCode::invalid_state, "The previous dataset is not finished.");
-    datasets_.push_back(std::make_unique<Dataset>(std::move(name), config_));
+    Config config = config_;
+    config.read.expected_bytes = expected_bytes;
+    datasets_.push_back(std::make_unique<Dataset>(std::move(name), config));
     return Error{};
   });
 }

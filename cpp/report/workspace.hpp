@@ -25,8 +25,9 @@ class Workspace {
   /// for defaults).
   Error configure(std::string_view config_json);
 
-  /// Starts a new dataset; the previous one must be finished.
-  Error begin_dataset(std::string name);
+  /// Starts a new dataset; the previous one must be finished. The size of
+  /// the file, when known, lets the reader reserve memory once.
+  Error begin_dataset(std::string name, std::uint64_t expected_bytes = 0);
   /// Feeds the next bytes of the current dataset.
   Error feed(std::string_view bytes);
   /// Ends the current dataset. On error the dataset stays in the report

@@ -1,6 +1,7 @@
 #include "table/column.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace ascolto::table {
@@ -278,7 +279,7 @@ std::string_view Column::text(std::size_t row) const {
   }
   if (type == ColumnType::text) {
     const std::uint64_t begin = row ? text_ends[row - 1] : 0;
-    return std::string_view(text_bytes).substr(begin, text_ends[row] - begin);
+    return text_bytes.view().substr(begin, text_ends[row] - begin);
   }
   return {};
 }
@@ -289,15 +290,7 @@ void ColumnBuilder::append(std::string_view value) {
     ends_.push_back(bytes_.size());
     return;
   }
-  auto found = index_.find(value);
-  if (found != index_.end()) {
-    codes_.push_back(found->second);
-    return;
-  }
-  const auto code = static_cast<std::uint32_t>(dictionary_.size());
-  dictionary_.emplace_back(value);
-  index_.emplace(dictionary_.back(), code);
-  codes_.push_back(code);
+  codes_.push_back(dictionary_.intern(value));
   // Mostly distinct values (comments, identifiers, timestamps): hashing
   // them buys nothing, store them as text.
   if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
@@ -306,13 +299,21 @@ void ColumnBuilder::append(std::string_view value) {
 }
 
 void ColumnBuilder::switch_to_text() {
+  // Reserve for the rows still to come at the length seen so far, so the
+  // store is not regrown (and copied) a dozen times on a large file.
+  const std::size_t expected = std::max(codes_.capacity(), codes_.size());
+  if (!codes_.empty()) {
+    std::size_t length = 0;
+    for (std::uint32_t code : codes_) length += dictionary_.key(code).size();
+    bytes_.reserve(length / codes_.size() * expected + length);
+  }
+  ends_.reserve(expected);
   for (std::uint32_t code : codes_) {
-    bytes_.append(dictionary_[code]);
+    bytes_.append(dictionary_.key(code));
     ends_.push_back(bytes_.size());
   }
   text_mode_ = true;
   codes_ = {};
-  index_ = {};
   dictionary_ = {};
 }
 
@@ -324,7 +325,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
   const std::size_t rows = size();
   auto cell = [&](std::size_t row) -> std::string_view {
     const std::uint64_t begin = row ? ends_[row - 1] : 0;
-    return std::string_view(bytes_).substr(begin, ends_[row] - begin);
+    return bytes_.view().substr(begin, ends_[row] - begin);
   };
 
   // A dictionary column is typed from its distinct values, each once. A
@@ -339,7 +340,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     std::vector<std::uint64_t> counts(dictionary_.size(), 0);
     for (std::uint32_t code : codes_) ++counts[code];
     for (std::size_t code = 0; code < dictionary_.size(); ++code)
-      distinct.push_back({dictionary_[code], counts[code]});
+      distinct.push_back({dictionary_.key(static_cast<std::uint32_t>(code)), counts[code]});
   }
   Decision decision = decide_type(distinct, missing, options, column);
 
@@ -383,9 +384,9 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     std::vector<double> value_of(dictionary_.size(), std::nan(""));
     std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
     for (std::size_t code = 0; code < dictionary_.size(); ++code) {
-      if (missing.contains(dictionary_[code])) {
+      if (missing.contains(dictionary_.key(static_cast<std::uint32_t>(code)))) {
         state_of[code] = CellState::missing;
-      } else if (auto v = to_number(dictionary_[code], decision)) {
+      } else if (auto v = to_number(dictionary_.key(static_cast<std::uint32_t>(code)), decision)) {
         value_of[code] = *v;
       } else {
         state_of[code] = CellState::invalid;
@@ -396,7 +397,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
       column.numbers[row] = value_of[code];
       if (state_of[code] == CellState::missing) ++column.missing;
       if (state_of[code] == CellState::invalid)
-        note_invalid(column, dictionary_[code], row, row_lines);
+        note_invalid(column, dictionary_.key(static_cast<std::uint32_t>(code)), row, row_lines);
     }
     return column;
   }
@@ -406,8 +407,8 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     std::map<std::string_view, std::uint32_t> label_code;
     std::vector<std::uint32_t> remap(dictionary_.size(), kMissingCode);
     for (std::size_t code = 0; code < dictionary_.size(); ++code) {
-      if (missing.contains(dictionary_[code])) continue;
-      const std::string_view label = trim(dictionary_[code]);
+      if (missing.contains(dictionary_.key(static_cast<std::uint32_t>(code)))) continue;
+      const std::string_view label = trim(dictionary_.key(static_cast<std::uint32_t>(code)));
       auto [it, added] =
           label_code.emplace(label, static_cast<std::uint32_t>(column.labels.size()));
       if (added) column.labels.emplace_back(label);
@@ -421,18 +422,26 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     return column;
   }
 
-  // Free text: missing tokens become empty cells.
+  // Free text: the store moves to the column; missing tokens become empty
+  // cells, compacted in place (a write never overtakes its read).
   column.type = ColumnType::text;
   if (!text_mode_) switch_to_text();
-  column.text_ends.reserve(rows);
+  std::uint64_t write = 0, begin = 0;
   for (std::size_t row = 0; row < rows; ++row) {
-    const std::string_view value = cell(row);
-    if (missing.contains(value))
+    const std::uint64_t end = ends_[row];
+    const std::string_view value = bytes_.view().substr(begin, end - begin);
+    if (missing.contains(value)) {
       ++column.missing;
-    else
-      column.text_bytes.append(value);
-    column.text_ends.push_back(column.text_bytes.size());
+    } else {
+      if (write != begin) std::memmove(bytes_.data() + write, value.data(), value.size());
+      write += value.size();
+    }
+    begin = end;
+    ends_[row] = write;
   }
+  bytes_.truncate(write);
+  column.text_bytes = std::move(bytes_);
+  column.text_ends = std::move(ends_);
   bytes_ = {};
   ends_ = {};
   return column;

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "table/byte_buffer.hpp"
+#include "table/string_index.hpp"
 #include "table/value_parse.hpp"
 
 namespace ascolto::table {
@@ -40,7 +42,7 @@ struct Column {
   std::vector<double> numbers;
   std::vector<std::uint32_t> codes;
   std::vector<std::string> labels;
-  std::string text_bytes;
+  ByteBuffer text_bytes;
   std::vector<std::uint64_t> text_ends;
 
   std::uint64_t missing = 0;                 ///< missing tokens and empty cells
@@ -69,6 +71,7 @@ struct TypingOptions {
 class ColumnBuilder {
  public:
   void append(std::string_view value);
+  void reserve(std::size_t rows) { codes_.reserve(rows); }
   std::size_t size() const { return text_mode_ ? ends_.size() : codes_.size(); }
 
   /// Chooses the type and converts. `row_lines` maps rows to input lines,
@@ -80,10 +83,9 @@ class ColumnBuilder {
   void switch_to_text();
 
   bool text_mode_ = false;
-  std::deque<std::string> dictionary_;  // deque: views in index_ stay valid
-  std::unordered_map<std::string_view, std::uint32_t> index_;
+  StringIndex dictionary_;
   std::vector<std::uint32_t> codes_;
-  std::string bytes_;
+  ByteBuffer bytes_;
   std::vector<std::uint64_t> ends_;
 };
 

@@ -39,6 +39,13 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
     names_.push_back(std::move(name));
   }
   builders_.resize(names_.size());
+  // Reserving once avoids growing (and copying) every column vector many
+  // times; capped so that a wrong estimate cannot reserve absurd memory.
+  const std::uint64_t reserve = std::min<std::uint64_t>(expected_rows_, 1u << 27);
+  if (reserve > 0) {
+    row_lines_.reserve(reserve);
+    for (ColumnBuilder& b : builders_) b.reserve(reserve);
+  }
 }
 
 void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {

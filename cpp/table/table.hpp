@@ -44,6 +44,7 @@ class TableBuilder : public csv::DataSink {
 
   void on_header(const std::vector<std::string_view>& names, std::uint64_t line) override;
   void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+  void on_estimate(std::uint64_t records) override { expected_rows_ = records; }
 
   std::uint64_t rows_read() const { return rows_.read; }
 
@@ -62,6 +63,7 @@ class TableBuilder : public csv::DataSink {
   std::vector<ColumnBuilder> builders_;
   std::vector<std::uint32_t> row_lines_;
   RowCounts rows_;
+  std::uint64_t expected_rows_ = 0;
 };
 
 }  // namespace ascolto::table

@@ -177,8 +177,47 @@ std::string format_date(std::int64_t z) {
   return buffer;
 }
 
+namespace {
+
+int two_digits(const char* p) {
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+bool all_digits(std::string_view s, std::initializer_list<int> positions) {
+  for (int i : positions)
+    if (!is_digit(s[static_cast<std::size_t>(i)])) return false;
+  return true;
+}
+
+// "yyyy-mm-dd", "yyyy-mm-ddThh:mm:ss" and the same with 'Z' or a space:
+// the shapes of machine exports, read without the general scanner.
+std::optional<DateParts> split_iso_date(std::string_view s) {
+  if (s.size() != 10 && s.size() != 19 && !(s.size() == 20 && s[19] == 'Z')) return {};
+  if (s[4] != '-' || s[7] != '-' || !all_digits(s, {0, 1, 2, 3, 5, 6, 8, 9})) return {};
+  DateParts parts;
+  parts.iso = true;
+  parts.year = two_digits(s.data()) * 100 + two_digits(s.data() + 2);
+  parts.first = two_digits(s.data() + 5);
+  parts.second = two_digits(s.data() + 8);
+  if (s.size() == 10) return parts;
+  if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' ||
+      !all_digits(s, {11, 12, 14, 15, 17, 18}))
+    return {};
+  const int hour = two_digits(s.data() + 11), minute = two_digits(s.data() + 14),
+            second = two_digits(s.data() + 17);
+  if (hour > 23 || minute > 59 || second > 60) return {};
+  parts.has_time = true;
+  parts.seconds = hour * 3600.0 + minute * 60.0 + second;
+  return parts;
+}
+
+}  // namespace
+
 std::optional<DateParts> split_date(std::string_view text) {
   const std::string_view s = trim(text);
+  if (s.size() >= 10 && s[4] == '-') {
+    if (auto parts = split_iso_date(s)) return parts;
+  }
   DateParts parts;
   std::size_t i = 0;
   int a = 0, b = 0, c = 0;

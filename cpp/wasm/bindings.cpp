@@ -28,8 +28,8 @@ std::string status(const Error& e) {
 class Session {
  public:
   std::string configure(const std::string& config) { return status(workspace_.configure(config)); }
-  std::string begin_dataset(const std::string& name) {
-    return status(workspace_.begin_dataset(name));
+  std::string begin_dataset(const std::string& name, double expected_bytes) {
+    return status(workspace_.begin_dataset(name, static_cast<std::uint64_t>(expected_bytes)));
   }
 
   /// A Uint8Array view of `size` bytes of WASM memory to write the next

@@ -85,3 +85,28 @@ TEST_CASE("rows of the wrong width are rejected and counted: read = used + rejec
   CHECK(warnings.count("empty_row") == 1);
   CHECK(table.row_lines == std::vector<std::uint32_t>{2, 5});
 }
+
+TEST_CASE("the string index gives dense codes, keeps views valid across growth", "[table]") {
+  StringIndex index;
+  CHECK(index.intern("") == 0);  // an empty cell is a key like any other (found by the fuzz corpus)
+  CHECK(index.intern("NASpI") == 1);
+  CHECK(index.intern("") == 0);
+  const std::string_view first = index.key(1);
+  for (int i = 0; i < 100000; ++i) index.intern("app " + std::to_string(i));
+  CHECK(index.size() == 100002);
+  CHECK(index.intern("app 4242") == 4244);
+  CHECK(first == "NASpI");  // still valid after many rehashes and arena blocks
+  CHECK(index.key(4244) == "app 4242");
+}
+
+TEST_CASE("a text column drops missing tokens in place and keeps every other cell", "[table]") {
+  std::vector<std::string> values;
+  for (int i = 0; i < 3000; ++i)
+    values.push_back(i % 3 ? "risposta libera numero " + std::to_string(i) : "n.d.");
+  const Column c = column_of(values);
+  REQUIRE(c.type == ColumnType::text);
+  CHECK(c.missing == 1000);
+  CHECK(c.text(0).empty());
+  CHECK(c.text(2999) == "risposta libera numero 2999");
+  CHECK(c.text(1) == "risposta libera numero 1");
+}

@@ -45,3 +45,17 @@ TEST_CASE("months and yes/no words", "[values]") {
   CHECK(parse_boolean_word("no") == false);
   CHECK_FALSE(parse_boolean_word("forse"));
 }
+
+TEST_CASE("ISO timestamps of machine exports take the fast path with the same result", "[values]") {
+  const auto fast = split_date("2023-10-31T08:15:30");
+  const auto general = split_date("2023-10-31T08:15:30+01:00");  // an offset: general scanner
+  REQUIRE(fast);
+  REQUIRE(general);
+  CHECK(fast->year == 2023);
+  CHECK(fast->first == 10);
+  CHECK(fast->second == 31);
+  CHECK(fast->seconds == general->seconds);
+  CHECK(split_date("2023-10-31 08:15:30Z")->has_time);
+  CHECK_FALSE(split_date("2023-10-31T25:15:30"));
+  CHECK_FALSE(split_date("2023-1x-31"));
+}
