@@ -39,10 +39,12 @@ function showProgress(progress) {
   } else {
     bar.removeAttribute('value');
   }
+  const seconds = (performance.now() - state.started) / 1000;
   $('#progress-text').textContent = t('reading', {
     name: progress.name,
     rows: formatCount(state.lang, progress.rows),
     mb: formatNumber(state.lang, progress.bytes / 1e6, 1),
+    speed: formatNumber(state.lang, seconds > 0 ? progress.bytes / 1e6 / seconds : 0, 0),
   });
 }
 
@@ -50,6 +52,7 @@ async function run(input) {
   state.controller?.abort();
   const controller = new AbortController();
   state.controller = controller;
+  state.started = performance.now();
   $('#progress').hidden = false;
   $('#progress-bar').removeAttribute('value');
   $('#progress-text').textContent = '';

@@ -63,44 +63,70 @@ bool is_one_of(const std::string& normalized, const std::vector<std::string>& na
 // Reads a rating scale off the values of a numeric column.
 std::optional<ColumnRole> rating_from_values(const Column& c, bool name_hint) {
   if (c.type != ColumnType::integer && c.type != ColumnType::decimal) return {};
-  // Whole points 0..10 only: a bitmask of the levels seen, no allocation.
-  std::uint32_t seen = 0;
-  std::uint64_t filled = 0, zeros = 0;
+  // Counts of the whole points 0..10; anything else is "stray".
+  std::uint64_t counts[11] = {};
+  std::uint64_t filled = 0, stray = 0;
   for (double v : c.numbers) {
     if (std::isnan(v)) continue;
-    if (v != std::floor(v) || v < 0 || v > 10) return {};
     ++filled;
-    if (v == 0) ++zeros;
-    seen |= 1u << static_cast<int>(v);
+    if (v != std::floor(v) || v < 0 || v > 10)
+      ++stray;
+    else
+      ++counts[static_cast<int>(v)];
   }
   if (filled == 0) return {};
-  const double lo = __builtin_ctz(seen), hi = 31 - __builtin_clz(seen);
-  const std::size_t distinct = static_cast<std::size_t>(__builtin_popcount(seen));
+  // Under a rating header a few values off the scale (a 6 or a 55 among
+  // 1-5 answers) are typing errors, reported later with their lines;
+  // without one, every value must fit.
+  const std::uint64_t tolerated = name_hint ? filled / 50 : 0;
+  auto fits = [&](int lo, int hi, std::uint64_t& outside, std::size_t& distinct) {
+    outside = stray;
+    distinct = 0;
+    for (int level = 0; level <= 10; ++level) {
+      if (level < lo || level > hi)
+        outside += counts[level];
+      else if (counts[level] > 0)
+        ++distinct;
+    }
+    return outside <= tolerated;
+  };
   ColumnRole role;
   role.role = Role::rating;
   const std::string hint = name_hint ? " and the header names a rating" : "";
-  if (lo >= 1 && hi <= 5 && (distinct >= 3 || name_hint)) {
+  std::uint64_t outside = 0;
+  std::size_t distinct = 0;
+  auto describe = [&](const std::string& what) {
+    std::string reason = what + hint;
+    if (outside > 0)
+      reason += "; " + std::to_string(outside) + " value(s) off the scale are left out";
+    return reason;
+  };
+  if (fits(1, 5, outside, distinct) && (distinct >= 3 || name_hint)) {
     role.scale = RatingScale{1, 5, {}};
-    role.reason = "whole values within 1-5" + hint;
+    role.reason = describe("whole values within 1-5");
     return role;
   }
-  if (lo == 0 && hi <= 5 && distinct >= 4) {
+  const std::uint64_t zeros = counts[0];
+  if (fits(0, 5, outside, distinct) && zeros > 0 && distinct >= 4) {
     // 0 on a 0-5 item is "not applicable" in many questionnaires: when it
     // is rare, a real 0 point is unlikely.
     if (zeros * 5 < filled) {
       role.scale = RatingScale{1, 5, {0}};
-      role.reason = "whole values within 0-5, with 0 rare (" + std::to_string(zeros) + " of " +
-                    std::to_string(filled) + "): 0 read as 'not applicable'" + hint;
+      role.reason = describe("whole values within 0-5, with 0 rare (" + std::to_string(zeros) +
+                             " of " + std::to_string(filled) + "): 0 read as 'not applicable'");
     } else {
       role.scale = RatingScale{0, 5, {}};
-      role.reason = "whole values within 0-5" + hint;
+      role.reason = describe("whole values within 0-5");
     }
     return role;
   }
-  if (lo >= 0 && hi <= 10 && hi > 5 && (distinct >= 8 || (name_hint && distinct >= 3))) {
-    role.scale = RatingScale{lo >= 1 ? 1.0 : 0.0, 10, {}};
-    role.reason = "whole values within 0-10" + hint;
-    return role;
+  if (fits(0, 10, outside, distinct) && (distinct >= 8 || (name_hint && distinct >= 3))) {
+    const bool any_above_five = counts[6] + counts[7] + counts[8] + counts[9] + counts[10] > 0;
+    if (any_above_five) {
+      role.scale = RatingScale{counts[0] > 0 ? 0.0 : 1.0, 10, {}};
+      role.reason = describe("whole values within 0-10");
+      return role;
+    }
   }
   return {};
 }

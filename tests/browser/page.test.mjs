@@ -64,3 +64,27 @@ test('the demo button loads the built-in survey and a broken file gets a clear m
     await close();
   }
 });
+
+test('a large file shows progress and can be cancelled; the page stays usable', async () => {
+  const { writeFeedback } = await import('../../scripts/gen-feedback.mjs');
+  const { tmpdir } = await import('node:os');
+  const big = `${tmpdir()}/ascolto-browser-big.csv`;
+  await writeFeedback(big, 1500000); // ~80 MB: long enough to cancel mid-way
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/');
+  try {
+    await page.setInputFiles('#file-input', big);
+    await page.waitForFunction(() => /MB\/s/.test(document.querySelector('#progress-text').textContent));
+    assert.match(await page.locator('#progress-text').textContent(), /righe/);
+    await page.click('#cancel');
+    assert.equal(await page.locator('#status').textContent(), 'Analisi annullata.');
+    assert.equal(await page.locator('#progress').isHidden(), true);
+    assert.equal(await page.locator('.dataset').count(), 0);
+    await page.setInputFiles('#file-input', `${fixtures}feedback_small.csv`);
+    await page.waitForSelector('.rating svg');
+    assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3,60/);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});

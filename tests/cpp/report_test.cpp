@@ -93,3 +93,24 @@ TEST_CASE("aggregate: a rating grouped by a category, largest group first", "[re
   const auto bad = nlohmann::json::parse(workspace.report(R"({"aggregate": {"by": "voto"}})"));
   CHECK(bad["error"]["code"] == "invalid_request");
 }
+
+TEST_CASE("a rating header tolerates a few typing errors, reported with their lines", "[report]") {
+  std::string csv = "voto\n";
+  for (int i = 0; i < 99; ++i) csv += std::to_string(1 + i % 5) + "\n";
+  csv += "6\n";  // line 101
+  const auto report = analyze(csv);
+  const auto& d = report["datasets"][0];
+  REQUIRE(d["ratings"].size() == 1);
+  CHECK(d["ratings"][0]["scale"]["max"] == 5.0);
+  CHECK(d["ratings"][0]["out_of_scale"] == 1);
+  CHECK(d["ratings"][0]["mean"]["n"] == 99);
+  bool warned = false;
+  for (const auto& w : d["warnings"])
+    if (w["code"] == "rating_out_of_scale") warned = w["first_lines"][0] == 101;
+  CHECK(warned);
+  // Without a rating header the same values are not taken for a rating.
+  std::string plain = "numero\n";
+  for (int i = 0; i < 99; ++i) plain += std::to_string(1 + i % 5) + "\n";
+  plain += "6\n";
+  CHECK(analyze(plain)["datasets"][0]["ratings"].empty());
+}

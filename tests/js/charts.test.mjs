@@ -44,7 +44,8 @@ test('numbers follow the locale: 3,93 and 30.131 in Italian', () => {
 test('core error codes are translated; unknown codes keep the core message', () => {
   assert.match(errorMessage('it', { code: 'unterminated_quote', message: 'x' }), /virgolette/);
   assert.equal(errorMessage('en', { code: 'something_new', message: 'From the core.' }), 'From the core.');
-  assert.equal(translator('en')('reading', { name: 'a.csv', rows: 3, mb: '0.1' }), 'Reading a.csv: 3 rows, 0.1 MB');
+  assert.equal(translator('en')('reading', { name: 'a.csv', rows: 3, mb: '0.1', speed: '50' }),
+    'Reading a.csv: 3 rows, 0.1 MB (50 MB/s)');
 });
 
 test('warnings are shown in Italian by code, in English as the core wrote them', async () => {
