@@ -285,17 +285,75 @@ std::string_view Column::text(std::size_t row) const {
 }
 
 void ColumnBuilder::append(std::string_view value) {
-  if (text_mode_) {
-    bytes_.append(value);
-    ends_.push_back(bytes_.size());
+  switch (mode_) {
+    case Mode::text:
+      bytes_.append(value);
+      ends_.push_back(bytes_.size());
+      return;
+    case Mode::numbers:
+      if (value.empty()) {
+        numbers_.push_back(std::nan(""));
+      } else if (canonical_shape(value) == shape_) {
+        numbers_.push_back(canonical_value(value, shape_));
+      } else {  // the pattern breaks: rebuild the text so far, exactly
+        numbers_to_text();
+        append(value);
+      }
+      return;
+    case Mode::dictionary:
+      codes_.push_back(dictionary_.intern(value));
+      // Mostly distinct values (comments, identifiers, timestamps): hashing
+      // them buys nothing.
+      if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
+          (codes_.size() & 255) == 0)
+        leave_dictionary();
+      return;
+  }
+}
+
+void ColumnBuilder::leave_dictionary() {
+  // Identifiers and timestamps written canonically are kept as numbers (8
+  // bytes a row instead of their text); anything else as text.
+  CanonicalShape shape = CanonicalShape::none;
+  for (std::uint32_t code = 0; code < dictionary_.size(); ++code) {
+    const std::string_view key = dictionary_.key(code);
+    if (key.empty()) continue;
+    const CanonicalShape s = canonical_shape(key);
+    if (s == CanonicalShape::none || (shape != CanonicalShape::none && s != shape)) {
+      switch_to_text();
+      return;
+    }
+    shape = s;
+  }
+  if (shape == CanonicalShape::none) {
+    switch_to_text();
     return;
   }
-  codes_.push_back(dictionary_.intern(value));
-  // Mostly distinct values (comments, identifiers, timestamps): hashing
-  // them buys nothing, store them as text.
-  if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
-      (codes_.size() & 255) == 0)
-    switch_to_text();
+  numbers_.reserve(std::max(codes_.capacity(), codes_.size()));
+  for (std::uint32_t code : codes_) {
+    const std::string_view key = dictionary_.key(code);
+    numbers_.push_back(key.empty() ? std::nan("") : canonical_value(key, shape));
+  }
+  shape_ = shape;
+  mode_ = Mode::numbers;
+  codes_ = {};
+  dictionary_ = {};
+}
+
+void ColumnBuilder::numbers_to_text() {
+  ends_.reserve(std::max(numbers_.capacity(), numbers_.size()));
+  bytes_.reserve(numbers_.capacity() * 20);
+  std::string text;
+  for (double v : numbers_) {
+    if (!std::isnan(v)) {
+      text.clear();
+      render_canonical(v, shape_, text);
+      bytes_.append(text);
+    }
+    ends_.push_back(bytes_.size());
+  }
+  numbers_ = {};
+  mode_ = Mode::text;
 }
 
 void ColumnBuilder::switch_to_text() {
@@ -312,7 +370,7 @@ void ColumnBuilder::switch_to_text() {
     bytes_.append(dictionary_.key(code));
     ends_.push_back(bytes_.size());
   }
-  text_mode_ = true;
+  mode_ = Mode::text;
   codes_ = {};
   dictionary_ = {};
 }
@@ -328,12 +386,40 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     return bytes_.view().substr(begin, ends_[row] - begin);
   };
 
+  if (mode_ == Mode::numbers) {
+    // Typed like a text store, from a sample of the rebuilt text; when that
+    // gives the shape's own type the numbers are the column, else the text
+    // is rebuilt and typed as any other.
+    std::vector<std::string> texts;
+    const std::size_t step = rows > kTypingSample ? rows / kTypingSample : 1;
+    for (std::size_t row = 0; row < rows; row += step) {
+      texts.emplace_back();
+      if (!std::isnan(numbers_[row])) render_canonical(numbers_[row], shape_, texts.back());
+    }
+    std::vector<Distinct> sample;
+    for (const std::string& t : texts) sample.push_back({t, 1});
+    const Decision decision = decide_type(sample, missing, options, column);
+    const ColumnType expected = shape_ == CanonicalShape::integer ? ColumnType::integer
+                                : shape_ == CanonicalShape::date  ? ColumnType::date
+                                                                  : ColumnType::datetime;
+    if (decision.type == expected) {
+      column.type = expected;
+      column.numbers = std::move(numbers_);
+      for (double v : column.numbers) column.missing += std::isnan(v);
+      numbers_ = {};
+      return column;
+    }
+    column = Column{};
+    column.name = std::move(name);
+    numbers_to_text();
+  }
+
   // A dictionary column is typed from its distinct values, each once. A
   // text-store column is typed from a spread sample of its cells; if the
   // sample misled (more than 5% of cells do not fit), from all of them.
   std::vector<Distinct> distinct;
   std::size_t step = 1;
-  if (text_mode_) {
+  if (mode_ == Mode::text) {
     step = rows > kTypingSample ? rows / kTypingSample : 1;
     for (std::size_t row = 0; row < rows; row += step) distinct.push_back({cell(row), 1});
   } else {
@@ -344,7 +430,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
   }
   Decision decision = decide_type(distinct, missing, options, column);
 
-  if (text_mode_ && is_numeric_type(decision.type)) {
+  if (mode_ == Mode::text && is_numeric_type(decision.type)) {
     for (int attempt = 0; attempt < 2; ++attempt) {
       column.type = decision.type;
       column.numbers.assign(rows, std::nan(""));
@@ -402,7 +488,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     return column;
   }
 
-  if (decision.type == ColumnType::categorical && !text_mode_) {
+  if (decision.type == ColumnType::categorical && mode_ != Mode::text) {
     // Labels are trimmed, so " Web" and "Web" are one category.
     std::map<std::string_view, std::uint32_t> label_code;
     std::vector<std::uint32_t> remap(dictionary_.size(), kMissingCode);
@@ -425,7 +511,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
   // Free text: the store moves to the column; missing tokens become empty
   // cells, compacted in place (a write never overtakes its read).
   column.type = ColumnType::text;
-  if (!text_mode_) switch_to_text();
+  if (mode_ != Mode::text) switch_to_text();
   std::uint64_t write = 0, begin = 0;
   for (std::size_t row = 0; row < rows; ++row) {
     const std::uint64_t end = ends_[row];

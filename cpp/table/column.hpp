@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "table/byte_buffer.hpp"
+#include "table/canonical_text.hpp"
 #include "table/string_index.hpp"
 #include "table/value_parse.hpp"
 
@@ -72,7 +73,11 @@ class ColumnBuilder {
  public:
   void append(std::string_view value);
   void reserve(std::size_t rows) { codes_.reserve(rows); }
-  std::size_t size() const { return text_mode_ ? ends_.size() : codes_.size(); }
+  std::size_t size() const {
+    return mode_ == Mode::text      ? ends_.size()
+           : mode_ == Mode::numbers ? numbers_.size()
+                                    : codes_.size();
+  }
 
   /// Chooses the type and converts. `row_lines` maps rows to input lines,
   /// for reporting values that do not fit.
@@ -80,10 +85,19 @@ class ColumnBuilder {
                 const TypingOptions& options);
 
  private:
+  enum class Mode : std::uint8_t {
+    dictionary,  ///< codes_ into dictionary_
+    numbers,     ///< numbers_ read from canonical text of shape_ (rebuildable exactly)
+    text,        ///< bytes_ and ends_
+  };
+  void leave_dictionary();
   void switch_to_text();
+  void numbers_to_text();
 
-  bool text_mode_ = false;
+  Mode mode_ = Mode::dictionary;
   StringIndex dictionary_;
+  std::vector<double> numbers_;
+  CanonicalShape shape_ = CanonicalShape::none;
   std::vector<std::uint32_t> codes_;
   ByteBuffer bytes_;
   std::vector<std::uint64_t> ends_;

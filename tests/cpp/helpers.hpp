@@ -59,6 +59,13 @@ inline std::string read_file(const std::string& path) {
   return s.str();
 }
 
+/// The first lines of the dataset's warning with this code (null if none).
+inline nlohmann::json warning_lines(const nlohmann::json& dataset, const std::string& code) {
+  for (const auto& w : dataset["warnings"])
+    if (w["code"] == code) return w["first_lines"];
+  return nullptr;
+}
+
 inline bool file_exists(const std::string& path) {
   return std::ifstream(path).good();
 }

@@ -44,10 +44,7 @@ TEST_CASE("a rating outside its configured scale is left out and reported", "[re
   const auto& d = report["datasets"][0];
   CHECK(d["ratings"][0]["out_of_scale"] == 1);
   CHECK(d["ratings"][0]["mean"]["n"] == 5);
-  bool warned = false;
-  for (const auto& w : d["warnings"])
-    if (w["code"] == "rating_out_of_scale") warned = w["first_lines"][0] == 4;
-  CHECK(warned);
+  CHECK(test::warning_lines(d, "rating_out_of_scale") == nlohmann::json({4}));
 }
 
 TEST_CASE("file-level errors are reported with code and line", "[report]") {
@@ -104,10 +101,7 @@ TEST_CASE("a rating header tolerates a few typing errors, reported with their li
   CHECK(d["ratings"][0]["scale"]["max"] == 5.0);
   CHECK(d["ratings"][0]["out_of_scale"] == 1);
   CHECK(d["ratings"][0]["mean"]["n"] == 99);
-  bool warned = false;
-  for (const auto& w : d["warnings"])
-    if (w["code"] == "rating_out_of_scale") warned = w["first_lines"][0] == 101;
-  CHECK(warned);
+  CHECK(test::warning_lines(d, "rating_out_of_scale") == nlohmann::json({101}));
   // Without a rating header the same values are not taken for a rating.
   std::string plain = "numero\n";
   for (int i = 0; i < 99; ++i) plain += std::to_string(1 + i % 5) + "\n";

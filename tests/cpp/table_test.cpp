@@ -110,3 +110,50 @@ TEST_CASE("a text column drops missing tokens in place and keeps every other cel
   CHECK(c.text(2999) == "risposta libera numero 2999");
   CHECK(c.text(1) == "risposta libera numero 1");
 }
+
+TEST_CASE("canonical integers, dates and timestamps round-trip exactly", "[table]") {
+  for (const char* text : {"0", "-42", "129877", "999999999999999", "2016-02-29",
+                           "2023-10-31T08:15:30", "1999-12-31 23:59:59"}) {
+    const CanonicalShape shape = canonical_shape(text);
+    REQUIRE(shape != CanonicalShape::none);
+    std::string back;
+    render_canonical(canonical_value(text, shape), shape, back);
+    CHECK(back == text);
+  }
+  for (const char* text :
+       {"007", "+5", "-0", "1.5", "2023-02-30", "2023-10-31T24:00:00", "", "1234567890123456"})
+    CHECK(canonical_shape(text) == CanonicalShape::none);
+}
+
+TEST_CASE("a column of timestamps is kept as numbers; a late odd value brings back its text",
+          "[table]") {
+  std::vector<std::string> values;
+  for (int i = 0; i < 2000; ++i)
+    values.push_back("2023-01-01T00:" + std::string(i / 60 % 60 < 10 ? "0" : "") +
+                     std::to_string(i / 60 % 60) + ":" + (i % 60 < 10 ? "0" : "") +
+                     std::to_string(i % 60));
+  values[1000] = "";
+  const Column timestamps = column_of(values);
+  CHECK(timestamps.type == ColumnType::datetime);
+  CHECK(timestamps.missing == 1);
+  CHECK(timestamps.numbers[61] == *days_from_civil(2023, 1, 1) * 86400.0 + 61);
+
+  values[1500] = "not a time";  // after the switch to numbers: the text is rebuilt
+  values[1700] = "n.d.";
+  const Column mixed = column_of(values);
+  CHECK(mixed.type == ColumnType::datetime);  // 1 misfit in 2000 is still a datetime column
+  CHECK(mixed.invalid == 1);
+  CHECK(mixed.invalid_example == "not a time");
+  CHECK(mixed.missing == 2);
+  CHECK(mixed.numbers[61] == timestamps.numbers[61]);
+
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) ids.push_back(std::to_string(100000 + i * 7));
+  ids[2999] = "A-17";  // a code, not a number: the whole column is text again, unchanged
+  for (int i = 0; i < 200; ++i) ids.push_back("B-" + std::to_string(i));
+  const Column codes = column_of(ids);
+  CHECK(codes.type == ColumnType::text);
+  CHECK(codes.text(0) == "100000");
+  CHECK(codes.text(2998) == std::to_string(100000 + 2998 * 7));
+  CHECK(codes.text(2999) == "A-17");
+}
