@@ -1,6 +1,7 @@
 // Renders report JSON into the page: how each file was read, its columns,
 // and one chart per rating column.
 import { echarts } from './charts/echarts-setup.js';
+import { categoryCountsOption, categoryRows } from './charts/category-counts.js';
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
 import { formatCount, formatEstimate, formatPercent } from './format.js';
@@ -111,6 +112,31 @@ function ratingCard(rating, context) {
   return card;
 }
 
+// Columns worth a bar chart of their categories: breakdowns, channels,
+// applications (not identifiers or free text).
+const CATEGORY_ROLES = new Set(['dimension', 'channel', 'application']);
+const MAX_CATEGORY_CHARTS = 8;
+
+function categoryCards(dataset, context) {
+  const { t, lang } = context;
+  const columns = dataset.columns
+    .filter((c) => c.type === 'categorical' && CATEGORY_ROLES.has(c.role) && categoryRows(c).length > 0)
+    .slice(0, MAX_CATEGORY_CHARTS);
+  if (!columns.length) return null;
+  return h('section', { className: 'card' }, [
+    h('h3', {}, t('categoriesSection')),
+    h('div', { className: 'ratings' }, columns.map((column) => {
+      const box = h('div', { className: 'chart', role: 'img', 'aria-label': t('categoriesOf', { name: column.name }) });
+      context.charts.push([box, () => categoryCountsOption(column, context)]);
+      return h('article', { className: 'card rating' }, [
+        h('h4', {}, column.name),
+        h('p', { className: 'note' }, t('distinctValues', { n: formatCount(lang, column.distinct) })),
+        box,
+      ]);
+    })),
+  ]);
+}
+
 function errorCard(dataset, { t, lang }) {
   const { error } = dataset;
   return h('section', { className: 'card error', role: 'alert' }, [
@@ -136,6 +162,7 @@ export function renderReport(container, report, { t, lang }) {
       h('h2', { id: `${id}-title` }, dataset.name),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
       h('section', { className: 'card' }, [h('h3', {}, t('ratingsSection')), ratings]),
+      categoryCards(withId, context),
       columnTable(withId, context),
     ]);
   });

@@ -23,6 +23,7 @@ test('a dropped feedback CSV shows how it was read, the columns and the rating c
     assert.match(facts, /Codificautf-8/);
     // Mean of 5,4,3,5,2,4,1,4,5,3 = 3.6; Italian decimal comma.
     assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3,60 \(IC 95%: /);
+    assert.equal(await page.locator('.card.rating h4', { hasText: 'applicativo' }).count(), 1, 'category chart of applicativo');
     const columns = await page.locator('table.columns tbody th').allTextContents();
     assert.deepEqual(columns, ['data', 'applicativo', 'voto', 'commento']);
     // The chart's data table is one click away and holds the counts.

@@ -55,3 +55,13 @@ test('warnings are shown in Italian by code, in English as the core wrote them',
   assert.equal(warningMessage('en', warning), warning.message);
   assert.equal(warningMessage('it', { code: 'new_code', message: 'Core text.' }), 'Core text.');
 });
+
+test('category bars: largest at the top, suppressed counts left out', async () => {
+  const { categoryCountsOption } = await import('../../web/charts/category-counts.js');
+  const column = { name: 'canale', top: [{ value: 'Web', count: 1200 }, { value: 'App', count: 300 }, { value: 'Fax', suppressed: true }] };
+  const option = categoryCountsOption(column, { lang: 'it', t: translator('it') });
+  // ECharts draws category axes bottom-up: reversed rows put the largest on top.
+  assert.deepEqual(option.dataset.source.map((r) => r.value), ['App', 'Web']);
+  assert.equal(option.series[0].label.formatter({ value: { count: 1200 } }), '1.200');
+  assert.match(option.aria.label.description, /le 2 categorie/);
+});
