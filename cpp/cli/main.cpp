@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/dataset_report.hpp"
 #include "report/workspace.hpp"
 
 namespace {
@@ -40,15 +41,16 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-int fail(const Error& error, const std::string& what) {
+// One line on stderr: "ascolto: WHAT: message (line N)".
+void report_problem(const std::string& what, const Error& error) {
   std::cerr << "ascolto: " << what << ": " << error.message;
   if (error.line) std::cerr << " (line " << error.line << ")";
   std::cerr << "\n";
-  json out = {{"error",
-               {{"code", ascolto::error_code_name(error.code)},
-                {"message", error.message},
-                {"line", error.line ? json(error.line) : json(nullptr)}}}};
-  std::cout << out.dump() << "\n";
+}
+
+int fail(const Error& error, const std::string& what) {
+  report_problem(what, error);
+  std::cout << json{{"error", ascolto::report::error_json(error)}}.dump() << "\n";
   const bool usage =
       error.code == ErrorCode::invalid_config || error.code == ErrorCode::invalid_request;
   return usage ? kExitUsage : kExitInputError;
@@ -151,9 +153,7 @@ int main(int argc, char** argv) {
   if (failures.size() == files.size() && files.size() == 1)
     return fail(failures[0].second, failures[0].first);
   for (const auto& [path, error] : failures) {
-    std::cerr << "ascolto: " << path << ": " << error.message;
-    if (error.line) std::cerr << " (line " << error.line << ")";
-    std::cerr << "\n";
+    report_problem(path, error);
   }
   std::cout << report.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
   if (timing) {

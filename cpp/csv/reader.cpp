@@ -1,5 +1,7 @@
 #include "csv/reader.hpp"
 
+#include <algorithm>
+
 namespace ascolto::csv {
 
 void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields,
@@ -87,22 +89,22 @@ Error Reader::start(bool at_end) {
     info_.delimiter_reason = delimiter.reason;
   }
   const Dialect dialect{info_.delimiter, quote};
+  // One parse of the sample serves the header guess and the size estimate.
+  const auto records = sample_records(sample, dialect, 1000, whole_file);
   if (options_.header) {
     info_.header = *options_.header;
     info_.header_reason = "set in the configuration";
   } else {
-    const HeaderGuess header = guess_header(sample_records(sample, dialect, 200, whole_file));
+    const std::size_t head = std::min<std::size_t>(records.size(), 200);
+    const HeaderGuess header = guess_header({records.begin(), records.begin() + head});
     info_.header = header.has_header;
     info_.header_reason = header.reason;
   }
-  if (options_.expected_bytes > 0 && !whole_file) {
-    const auto sampled = sample_records(sample, dialect, 1000, false).size();
-    if (sampled > 0) {
-      const double bytes_per_record =
-          static_cast<double>(sample.size()) / static_cast<double>(sampled);
-      router_.estimate(static_cast<std::uint64_t>(static_cast<double>(options_.expected_bytes) /
-                                                  bytes_per_record * 1.02));
-    }
+  if (options_.expected_bytes > 0 && !whole_file && !records.empty()) {
+    const double bytes_per_record =
+        static_cast<double>(sample.size()) / static_cast<double>(records.size());
+    router_.estimate(static_cast<std::uint64_t>(static_cast<double>(options_.expected_bytes) /
+                                                bytes_per_record * 1.02));
   }
   parser_.emplace(dialect, options_.max_field_bytes);
   head_ = {};

@@ -60,17 +60,14 @@ Error aggregate_json(const table::Table& table, const Config& config,
   const table::Column& rating = table.columns[rating_index];
   const RatingScale& scale = *roles[rating_index].scale;
   const RatingValues values = rating_values(rating, scale, table.row_lines, nullptr);
-  const table::Column* weights_from = weight_column(table, roles);
-  const std::vector<double> weights = weights_from
-                                          ? usable_weights(*weights_from, table.row_lines, nullptr)
-                                          : std::vector<double>{};
+  const Weights weights = survey_weights(table, roles, nullptr);
 
   const auto levels = static_cast<std::size_t>(scale.max - scale.min) + 1;
   std::vector<Group> groups(by->labels.size(), Group{{}, std::vector<std::uint64_t>(levels, 0)});
   for (std::size_t row = 0; row < by->codes.size(); ++row) {
     const std::uint32_t code = by->codes[row];
     const double v = values.values[row];
-    const double w = weights_from ? weights[row] : 1.0;
+    const double w = weights.at(row);
     if (code == table::kMissingCode || std::isnan(v) || std::isnan(w)) continue;
     Group& g = groups[code];
     g.sums.add(w, v);
@@ -87,14 +84,14 @@ Error aggregate_json(const table::Table& table, const Config& config,
     const Group& g = groups[code];
     const bool shown = g.sums.n >= config.disclosure.min_base;
     list.push_back({{"value", by->labels[code]},
-                    {"mean", estimate_json(stats::mean_from_sums(g.sums, weights_from != nullptr),
+                    {"mean", estimate_json(stats::mean_from_sums(g.sums, weights.present()),
                                            config.disclosure)},
                     {"counts", shown ? json(g.counts) : json(nullptr)}});
   }
   out = {{"by", by->name},
          {"rating", rating.name},
          {"scale", {{"min", scale.min}, {"max", scale.max}}},
-         {"weighted", weights_from != nullptr},
+         {"weighted", weights.present()},
          {"groups", std::move(list)}};
   return {};
 }

@@ -146,37 +146,49 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
   return out;
 }
 
-json rating_json(const Column& c, const RatingScale& scale, const std::vector<double>* weights,
+json rating_json(const Column& c, const RatingScale& scale, const Weights& weights,
                  const table::Table& table, Warnings& warnings, const Disclosure& disclosure) {
-  const RatingValues r = rating_values(c, scale, table.row_lines, &warnings);
-  stats::Sample sample{r.values, weights ? *weights : std::vector<double>{}};
-  const stats::Estimate mean = stats::mean(sample);
-  const bool base_shown = mean.n >= disclosure.min_base;
-  json distribution = json::array();
-  for (double level = scale.min; level <= scale.max; level += 1) {
-    std::uint64_t count = 0;
-    for (double v : r.values) count += v == level;
-    distribution.push_back(
-        {{"level", level},
-         // The count is shown whenever the share is: share x base would give it anyway.
-         {"count", base_shown ? json(count) : json(nullptr)},
-         {"share", estimate_json(stats::share(sample, [level](double v) { return v == level; }),
-                                 disclosure)}});
-  }
+  RatingValues r = rating_values(c, scale, table.row_lines, &warnings);
   // Top-2 box: the two highest points of the scale (4-5 of 1-5, 9-10 of 0-10).
   const double top_from = scale.max - 1, bottom_to = scale.min + 1;
+  const auto levels = static_cast<std::size_t>(scale.max - scale.min) + 1;
+  // One pass for every share: the sums per point of the scale, and top/bottom 2.
+  std::vector<std::uint64_t> counts(levels, 0);
+  std::vector<stats::ShareSums> at_level(levels);
+  stats::ShareSums top2, bottom2;
+  for (std::size_t row = 0; row < r.values.size(); ++row) {
+    const double v = r.values[row];
+    if (std::isnan(v)) continue;
+    const auto level = static_cast<std::size_t>(v - scale.min);
+    ++counts[level];
+    const double w = weights.at(row);
+    if (std::isnan(w)) continue;  // counted, but outside weighted estimates
+    for (std::size_t l = 0; l < levels; ++l) at_level[l].add(w, l == level);
+    top2.add(w, v >= top_from);
+    bottom2.add(w, v <= bottom_to);
+  }
+  const stats::Estimate mean = stats::mean(
+      {std::move(r.values), weights.present() ? weights.values : std::vector<double>{}});
+  const bool base_shown = mean.n >= disclosure.min_base;
+  json distribution = json::array();
+  for (std::size_t l = 0; l < levels; ++l) {
+    distribution.push_back(
+        {{"level", scale.min + static_cast<double>(l)},
+         // The count is shown whenever the share is: share x base would give it anyway.
+         {"count", base_shown ? json(counts[l]) : json(nullptr)},
+         {"share",
+          estimate_json(stats::share_from_sums(at_level[l], weights.present()), disclosure)}});
+  }
   return {
       {"column", c.name},
       {"scale", {{"min", scale.min}, {"max", scale.max}, {"not_applicable", scale.not_applicable}}},
-      {"weighted", weights != nullptr},
+      {"weighted", weights.present()},
       {"not_applicable", r.not_applicable},
       {"out_of_scale", r.out_of_scale},
       {"mean", estimate_json(mean, disclosure)},
       {"distribution", std::move(distribution)},
-      {"top2",
-       estimate_json(stats::share(sample, [=](double v) { return v >= top_from; }), disclosure)},
-      {"bottom2",
-       estimate_json(stats::share(sample, [=](double v) { return v <= bottom_to; }), disclosure)}};
+      {"top2", estimate_json(stats::share_from_sums(top2, weights.present()), disclosure)},
+      {"bottom2", estimate_json(stats::share_from_sums(bottom2, weights.present()), disclosure)}};
 }
 
 }  // namespace
@@ -202,10 +214,7 @@ json dataset_report(const DatasetInput& in) {
       warnings.add("unknown_column", name, 0,
                    "A column named in the configuration is not in the file.");
 
-  const Column* weights_from = weight_column(table, roles);
-  const std::vector<double> weights =
-      weights_from ? usable_weights(*weights_from, table.row_lines, &warnings)
-                   : std::vector<double>{};
+  const Weights weights = survey_weights(table, roles, &warnings);
 
   json columns = json::array();
   json ratings = json::array();
@@ -213,15 +222,15 @@ json dataset_report(const DatasetInput& in) {
     const Column& c = table.columns[i];
     columns.push_back(column_json(c, roles[i], i, in.config.disclosure));
     if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
-      ratings.push_back(rating_json(c, *roles[i].scale, weights_from ? &weights : nullptr, table,
-                                    warnings, in.config.disclosure));
+      ratings.push_back(
+          rating_json(c, *roles[i].scale, weights, table, warnings, in.config.disclosure));
   }
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
               {"file", file_json(in.name, in.file)},
               {"rows", rows_json(table.rows, warnings)},
               {"columns", std::move(columns)},
-              {"weight", weights_from ? json(weights_from->name) : json(nullptr)},
+              {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
               {"ratings", std::move(ratings)}};
   out["warnings"] = warnings_json(warnings);  // last: the sections above add to it
   return out;

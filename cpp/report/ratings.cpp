@@ -29,27 +29,23 @@ RatingValues rating_values(const table::Column& c, const RatingScale& scale,
   return out;
 }
 
-std::vector<double> usable_weights(const table::Column& c,
-                                   const std::vector<std::uint32_t>& row_lines,
-                                   Warnings* warnings) {
-  std::vector<double> w = c.numbers;
-  for (std::size_t row = 0; row < w.size(); ++row) {
-    if (std::isnan(w[row]) || w[row] <= 0) {
+Weights survey_weights(const table::Table& table, const std::vector<ColumnRole>& roles,
+                       Warnings* warnings) {
+  Weights out;
+  for (std::size_t i = 0; i < roles.size() && !out.column; ++i)
+    if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type))
+      out.column = &table.columns[i];
+  if (!out.column) return out;
+  out.values = out.column->numbers;
+  for (std::size_t row = 0; row < out.values.size(); ++row) {
+    if (std::isnan(out.values[row]) || out.values[row] <= 0) {
       if (warnings)
-        warnings->add("unusable_weight", c.name, row_lines[row],
+        warnings->add("unusable_weight", out.column->name, table.row_lines[row],
                       "Rows without a positive weight are left out of weighted estimates.");
-      w[row] = stats::kNaN;
+      out.values[row] = stats::kNaN;
     }
   }
-  return w;
-}
-
-const table::Column* weight_column(const table::Table& table,
-                                   const std::vector<ColumnRole>& roles) {
-  for (std::size_t i = 0; i < roles.size(); ++i)
-    if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type))
-      return &table.columns[i];
-  return nullptr;
+  return out;
 }
 
 }  // namespace ascolto::report

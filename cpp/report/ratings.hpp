@@ -23,12 +23,17 @@ struct RatingValues {
 RatingValues rating_values(const table::Column& column, const RatingScale& scale,
                            const std::vector<std::uint32_t>& row_lines, Warnings* warnings);
 
-/// Weights usable for estimation: NaN where missing or not positive
-/// (reported to `warnings` when given).
-std::vector<double> usable_weights(const table::Column& column,
-                                   const std::vector<std::uint32_t>& row_lines, Warnings* warnings);
+/// The survey weights of a table: the weight column of `roles` (if any) and
+/// each row's usable weight, NaN where missing or not positive (reported to
+/// `warnings` when given).
+struct Weights {
+  const table::Column* column = nullptr;
+  std::vector<double> values;
+  bool present() const { return column != nullptr; }
+  double at(std::size_t row) const { return column ? values[row] : 1.0; }
+};
 
-/// The weight column of `roles`, or nullptr.
-const table::Column* weight_column(const table::Table& table, const std::vector<ColumnRole>& roles);
+Weights survey_weights(const table::Table& table, const std::vector<ColumnRole>& roles,
+                       Warnings* warnings);
 
 }  // namespace ascolto::report

@@ -27,7 +27,6 @@ struct Decision {
   ColumnType type = ColumnType::text;
   NumberFormat number_format;
   DateOrder date_order = DateOrder::day_first;
-  bool has_time = false;
 };
 
 // The missing-value tokens, compared without allocating: most cells are
@@ -124,7 +123,6 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
   const double needed = kTypeCoverage * static_cast<double>(filled);
   if (dates >= needed) {
     decision.type = any_time ? ColumnType::datetime : ColumnType::date;
-    decision.has_time = any_time;
     const bool month_first = month_first_evidence && !day_first_evidence;
     decision.date_order = month_first ? DateOrder::month_first : DateOrder::day_first;
     column.ambiguous_dates = any_ambiguous && !day_first_evidence && !month_first_evidence;
