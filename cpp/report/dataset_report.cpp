@@ -32,7 +32,8 @@ json file_json(const std::string& name, const csv::FileInfo& f) {
           {"header_reason", f.header_reason},
           {"line_ending", f.line_ending},
           {"lines", f.lines},
-          {"blank_lines", f.blank_lines}};
+          {"blank_lines", f.blank_lines},
+          {"stray_quotes", f.stray_quotes}};
 }
 
 json rows_json(const table::RowCounts& rows, const Warnings& warnings) {

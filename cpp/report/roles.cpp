@@ -243,7 +243,8 @@ std::vector<ColumnRole> detect_roles(
     } else if (c.type == ColumnType::categorical && has_stem(name, kChannelStems)) {
       role = {Role::channel, "a channel or device header over categories", {}};
     } else if ((c.type == ColumnType::categorical || c.type == ColumnType::text) &&
-               has_stem(name, kCommentStems)) {
+               has_stem(name, kCommentStems) && !has_stem(name, kRatingStems)) {
+      // "review_stars" names a rating written as text, not a comment.
       role = {Role::comment, "a comment header over text", {}};
     } else if (c.type == ColumnType::categorical || c.type == ColumnType::boolean) {
       role = {Role::dimension, "categories", {}};

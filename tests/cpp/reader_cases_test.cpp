@@ -101,3 +101,11 @@ TEST_CASE("row problems are counted by reason with their lines; nothing is lost"
   CHECK(test::warning_lines(d, "empty_row") == nlohmann::json({7}));
   CHECK(d["file"]["blank_lines"] == 1);
 }
+
+TEST_CASE("stray quotes are kept as data and counted", "[reader]") {
+  const auto report = test::analyze("a,b\n5 \"pollici\",x\n\"ab\"c,y\n", 64);
+  const auto& d = report["datasets"][0];
+  CHECK(d["file"]["stray_quotes"] == 3);
+  CHECK(d["columns"][0]["top"].size() == 2);
+  CHECK(d["rows"]["used"] == 2);
+}

@@ -78,3 +78,16 @@ TEST_CASE("anpr: a wide table without final newline", "[real]") {
   CHECK(d["rows"]["read"] == 18);
   CHECK(d["columns"][2]["max"] == 131618.0);
 }
+
+TEST_CASE("amazon reviews: the star column is a breakdown, not a comment", "[real]") {
+  const auto d = shared("amazon_it_reviews.csv");
+  if (d.is_null()) {
+    WARN("../shared/data is absent: skipped");
+    return;
+  }
+  CHECK(d["columns"][0]["role"] == "comment");  // review_text
+  CHECK(d["columns"][3]["name"] == "review_stars");
+  CHECK(d["columns"][3]["role"] == "dimension");
+  CHECK(d["columns"][3]["top"][0]["value"] == "5,0 su 5 stelle");
+  CHECK(d["columns"][3]["top"][0]["count"] == 32);
+}
