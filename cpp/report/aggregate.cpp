@@ -84,7 +84,8 @@ Error aggregate_json(const table::Table& table, const Config& config,
     const Group& g = groups[code];
     const bool shown = g.sums.n >= config.disclosure.min_base;
     list.push_back({{"value", by->labels[code]},
-                    {"mean", estimate_json(stats::mean_from_sums(g.sums, weights.present()),
+                    {"mean", estimate_json(stats::mean_from_sums(g.sums, weights.present(),
+                                                                 weights.design_rows),
                                            config.disclosure)},
                     {"counts", shown ? json(g.counts) : json(nullptr)}});
   }

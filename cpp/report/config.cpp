@@ -44,6 +44,9 @@ Error parse_column(const std::string& name, const json& value, ColumnOverride& o
           return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
         out.scale->not_applicable.push_back(x.get<double>());
       }
+    } else if (key == "phase" || key == "channel") {
+      if (!v.is_string()) return invalid("columns.\"" + name + "\"." + key + " must be a string.");
+      (key == "phase" ? out.phase : out.channel) = v.get<std::string>();
     } else {
       return invalid("Unknown key \"" + key + "\" in columns.\"" + name + "\".");
     }
@@ -60,6 +63,100 @@ Error parse_encoding(const std::string& name, csv::Encoding& out) {
     }
   }
   return invalid("\"encoding\" must be one of utf-8, utf-16le, utf-16be, windows-1252.");
+}
+
+Error parse_names(const json& v, const std::string& what, std::vector<std::string>& out) {
+  if (!v.is_array()) return invalid(what + " must be a list of column names.");
+  for (const json& name : v) {
+    if (!name.is_string()) return invalid(what + " must be a list of column names.");
+    out.push_back(name.get<std::string>());
+  }
+  return {};
+}
+
+Error parse_index(const json& v, IndexDefinition& out) {
+  if (!v.is_object()) return invalid("Each of survey.indices must be an object.");
+  for (const auto& [key, x] : v.items()) {
+    if (key == "name" && x.is_string()) {
+      out.name = x.get<std::string>();
+    } else if (key == "items") {
+      if (Error e = parse_names(x, "survey.indices[].items", out.items)) return e;
+    } else if (key == "weights" && x.is_array()) {
+      for (const json& w : x) {
+        if (!w.is_number() || w.get<double>() < 0)
+          return invalid("survey.indices[].weights must be numbers of at least 0.");
+        out.weights.push_back(w.get<double>());
+      }
+    } else if (key == "min_answered" && x.is_number() && x.get<double>() > 0 &&
+               x.get<double>() <= 1) {
+      out.min_answered = x.get<double>();
+    } else {
+      return invalid("survey.indices[]: \"" + key +
+                     "\" is unknown or not valid (name: text, items: column names, weights: "
+                     "numbers, min_answered: a share in (0, 1]).");
+    }
+  }
+  if (out.name.empty() || out.items.empty())
+    return invalid("Each of survey.indices needs a name and items.");
+  if (!out.weights.empty() && out.weights.size() != out.items.size())
+    return invalid("survey.indices[\"" + out.name + "\"]: one weight per item.");
+  return {};
+}
+
+Error parse_raking(const json& v, SurveyConfig& out) {
+  if (!v.is_object()) return invalid("survey.raking must be an object.");
+  for (const auto& [key, x] : v.items()) {
+    if (key == "margins" && x.is_object()) {
+      for (const auto& [column, targets] : x.items()) {
+        RakingMarginConfig margin{column, {}};
+        if (!targets.is_object())
+          return invalid("survey.raking.margins.\"" + column + "\" must map categories to shares.");
+        for (const auto& [category, share] : targets.items()) {
+          if (!share.is_number() || share.get<double>() <= 0)
+            return invalid("survey.raking.margins.\"" + column + "\": \"" + category +
+                           "\" must be a positive number.");
+          margin.targets.emplace_back(category, share.get<double>());
+        }
+        out.raking.push_back(std::move(margin));
+      }
+    } else if (key == "max_iterations" && x.is_number_integer() && x.get<int>() >= 1) {
+      out.raking_max_sweeps = x.get<int>();
+    } else if (key == "epsilon" && x.is_number() && x.get<double>() > 0) {
+      out.raking_epsilon = x.get<double>();
+    } else {
+      return invalid("survey.raking: \"" + key +
+                     "\" is unknown or not valid (margins: {column: {category: share}}, "
+                     "max_iterations: a whole number, epsilon: a positive number).");
+    }
+  }
+  return {};
+}
+
+Error parse_survey(const json& v, SurveyConfig& out) {
+  if (!v.is_object()) return invalid("\"survey\" must be an object.");
+  for (const auto& [key, x] : v.items()) {
+    if ((key == "overall" || key == "wave") && x.is_string()) {
+      (key == "overall" ? out.overall : out.wave) = x.get<std::string>();
+    } else if (key == "profile") {
+      if (Error e = parse_names(x, "survey.profile", out.profile)) return e;
+    } else if (key == "indices" && x.is_array()) {
+      for (const json& item : x) {
+        IndexDefinition index;
+        if (Error e = parse_index(item, index)) return e;
+        out.indices.push_back(std::move(index));
+      }
+    } else if (key == "raking") {
+      if (Error e = parse_raking(x, out)) return e;
+    } else if (key == "significance" && x.is_number() && x.get<double>() > 0 &&
+               x.get<double>() < 0.5) {
+      out.significance = x.get<double>();
+    } else {
+      return invalid("survey: \"" + key +
+                     "\" is unknown or not valid (overall, wave, profile, indices, raking, "
+                     "significance).");
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -121,6 +218,8 @@ Error parse_config(std::string_view text, Config& out) {
         if (Error e = parse_column(name, settings, o)) return e;
         out.columns.emplace_back(name, o);
       }
+    } else if (key == "survey") {
+      if (Error e = parse_survey(v, out.survey)) return e;
     } else {
       return invalid("Unknown configuration key \"" + key + "\".");
     }

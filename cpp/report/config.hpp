@@ -23,6 +23,33 @@ struct Disclosure {
   std::uint64_t low_base = 30;
 };
 
+/// A composite index: the weighted mean of a respondent's answered items,
+/// computed when at least `min_answered` (a share of the items' weight) is answered.
+struct IndexDefinition {
+  std::string name;
+  std::vector<std::string> items;
+  std::vector<double> weights;  ///< empty: equal
+  double min_answered = 0.5;
+};
+
+/// Population margin of one column for raking: category -> share or total
+/// (normalised to shares).
+struct RakingMarginConfig {
+  std::string column;
+  std::vector<std::pair<std::string, double>> targets;
+};
+
+struct SurveyConfig {
+  std::string overall;                   ///< the overall-satisfaction column; empty: detected
+  std::string wave;                      ///< the wave/year column; empty: detected
+  std::vector<std::string> profile;      ///< profile dimensions; empty: detected
+  std::vector<IndexDefinition> indices;  ///< empty: the default indices found by name
+  std::vector<RakingMarginConfig> raking;
+  int raking_max_sweeps = 100;
+  double raking_epsilon = 1e-7;  ///< relative to the sum of weights, as rake's control
+  double significance = 0.05;    ///< level of the wave and group-vs-rest tests
+};
+
 struct Config {
   std::optional<DatasetKind> kind;  ///< unset: detected
   csv::ReadOptions read;
@@ -30,6 +57,7 @@ struct Config {
   std::string weight;  ///< weight column; empty: detected by name
   Disclosure disclosure;
   std::vector<std::pair<std::string, ColumnOverride>> columns;
+  SurveyConfig survey;
 };
 
 /// Reads a configuration object; unknown keys are errors (a typo must not

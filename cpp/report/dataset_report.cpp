@@ -7,6 +7,7 @@
 #include "report/estimate_json.hpp"
 #include "report/ratings.hpp"
 #include "report/roles.hpp"
+#include "report/survey_report.hpp"
 #include "stats/estimate.hpp"
 
 namespace ascolto::report {
@@ -114,7 +115,7 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
     const bool measure = role.role != Role::identifier && role.role != Role::period;
     if (measure && (c.type == ColumnType::integer || c.type == ColumnType::decimal ||
                     c.type == ColumnType::boolean))
-      out["mean"] = estimate_json(stats::mean({c.numbers, {}}), disclosure);
+      out["mean"] = estimate_json(stats::mean({c.numbers, {}, c.size()}), disclosure);
   } else if (c.type == ColumnType::categorical) {
     std::vector<std::uint64_t> counts(c.labels.size(), 0);
     for (std::uint32_t code : c.codes)
@@ -168,8 +169,10 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
     top2.add(w, v >= top_from);
     bottom2.add(w, v <= bottom_to);
   }
+  // Rows with a missing rating stay in the design, as svymean(na.rm = TRUE).
+  const std::uint64_t rows = weights.design_rows;
   const stats::Estimate mean = stats::mean(
-      {std::move(r.values), weights.present() ? weights.values : std::vector<double>{}});
+      {std::move(r.values), weights.present() ? weights.values : std::vector<double>{}, rows});
   const bool base_shown = mean.n >= disclosure.min_base;
   json distribution = json::array();
   for (std::size_t l = 0; l < levels; ++l) {
@@ -177,8 +180,8 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
         {{"level", scale.min + static_cast<double>(l)},
          // The count is shown whenever the share is: share x base would give it anyway.
          {"count", base_shown ? json(counts[l]) : json(nullptr)},
-         {"share",
-          estimate_json(stats::share_from_sums(at_level[l], weights.present()), disclosure)}});
+         {"share", estimate_json(stats::share_from_sums(at_level[l], weights.present(), rows),
+                                 disclosure)}});
   }
   return {
       {"column", c.name},
@@ -188,8 +191,9 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
       {"out_of_scale", r.out_of_scale},
       {"mean", estimate_json(mean, disclosure)},
       {"distribution", std::move(distribution)},
-      {"top2", estimate_json(stats::share_from_sums(top2, weights.present()), disclosure)},
-      {"bottom2", estimate_json(stats::share_from_sums(bottom2, weights.present()), disclosure)}};
+      {"top2", estimate_json(stats::share_from_sums(top2, weights.present(), rows), disclosure)},
+      {"bottom2",
+       estimate_json(stats::share_from_sums(bottom2, weights.present(), rows), disclosure)}};
 }
 
 }  // namespace
@@ -233,6 +237,8 @@ json dataset_report(const DatasetInput& in) {
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
               {"ratings", std::move(ratings)}};
+  if (kind.kind == DatasetKind::survey)
+    out["survey"] = survey_report(table, roles, weights, in.config, warnings);
   out["warnings"] = warnings_json(warnings);  // last: the sections above add to it
   return out;
 }

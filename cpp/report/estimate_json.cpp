@@ -22,4 +22,30 @@ nlohmann::ordered_json estimate_json(const stats::Estimate& e, const Disclosure&
   return out;
 }
 
+std::vector<bool> suppressed_cells(const std::vector<std::uint64_t>& bases,
+                                   const Disclosure& disclosure) {
+  std::vector<bool> out(bases.size(), false);
+  std::size_t suppressed = 0;
+  for (std::size_t i = 0; i < bases.size(); ++i)
+    if (bases[i] < disclosure.min_base) {
+      out[i] = true;
+      ++suppressed;
+    }
+  if (suppressed == 1) {
+    std::size_t smallest = bases.size();
+    for (std::size_t i = 0; i < bases.size(); ++i)
+      if (!out[i] && (smallest == bases.size() || bases[i] < bases[smallest])) smallest = i;
+    if (smallest < bases.size()) out[smallest] = true;
+  }
+  return out;
+}
+
+nlohmann::ordered_json cell_json(const stats::Estimate& e, bool suppressed,
+                                 const Disclosure& disclosure) {
+  if (suppressed && e.n >= disclosure.min_base)
+    return {{"suppressed", true},
+            {"reason", "complementary: another cell of the table is below the base"}};
+  return estimate_json(e, disclosure);
+}
+
 }  // namespace ascolto::report

@@ -2,6 +2,9 @@
 // applied in one place for every section.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "report/config.hpp"
@@ -13,6 +16,17 @@ namespace ascolto::report {
 /// becomes null. Under the disclosure base: {"suppressed": true, "reason"}
 /// with no value and no n; under the low base, "low_base": true.
 nlohmann::ordered_json estimate_json(const stats::Estimate& e, const Disclosure& disclosure);
+
+/// Disclosure control over cells that add up to a total (the categories
+/// of a question, the groups of a breakdown): a cell under the base is
+/// suppressed, and when exactly one is, the next smallest too, since it
+/// could be recovered from the total and the other cells.
+std::vector<bool> suppressed_cells(const std::vector<std::uint64_t>& bases,
+                                   const Disclosure& disclosure);
+
+/// estimate_json, or a suppressed cell when `suppressed` (complementary suppression).
+nlohmann::ordered_json cell_json(const stats::Estimate& e, bool suppressed,
+                                 const Disclosure& disclosure);
 
 /// A number, or null for NaN (JSON has no NaN).
 nlohmann::ordered_json number_or_null(double value);

@@ -35,6 +35,7 @@ Weights survey_weights(const table::Table& table, const std::vector<ColumnRole>&
   for (std::size_t i = 0; i < roles.size() && !out.column; ++i)
     if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type))
       out.column = &table.columns[i];
+  out.design_rows = table.rows.used;
   if (!out.column) return out;
   out.values = out.column->numbers;
   for (std::size_t row = 0; row < out.values.size(); ++row) {
@@ -43,6 +44,7 @@ Weights survey_weights(const table::Table& table, const std::vector<ColumnRole>&
         warnings->add("unusable_weight", out.column->name, table.row_lines[row],
                       "Rows without a positive weight are left out of weighted estimates.");
       out.values[row] = stats::kNaN;
+      --out.design_rows;
     }
   }
   return out;

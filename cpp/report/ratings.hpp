@@ -29,6 +29,7 @@ RatingValues rating_values(const table::Column& column, const RatingScale& scale
 struct Weights {
   const table::Column* column = nullptr;
   std::vector<double> values;
+  std::uint64_t design_rows = 0;  ///< rows with a usable weight (all rows when unweighted)
   bool present() const { return column != nullptr; }
   double at(std::size_t row) const { return column ? values[row] : 1.0; }
 };

@@ -33,7 +33,9 @@ const std::vector<std::string> kVolumeStems = {
     "valore",  "value",       "volume",   "contatti", "contacts", "visualizzazioni", "views",
     "accessi", "prenotazion", "download", "login",    "calls",    "chiamate"};
 
-std::vector<std::string> words(const std::string& normalized) {
+}  // namespace
+
+std::vector<std::string> header_words(const std::string& normalized) {
   std::vector<std::string> out;
   std::string word;
   for (char c : normalized) {
@@ -48,12 +50,14 @@ std::vector<std::string> words(const std::string& normalized) {
   return out;
 }
 
-bool has_stem(const std::string& normalized, const std::vector<std::string>& stems) {
-  for (const std::string& word : words(normalized))
+bool header_has_stem(const std::string& normalized, const std::vector<std::string>& stems) {
+  for (const std::string& word : header_words(normalized))
     for (const std::string& stem : stems)
       if (word.compare(0, stem.size(), stem) == 0 && (stem.size() > 3 || word == stem)) return true;
   return false;
 }
+
+namespace {
 
 bool is_one_of(const std::string& normalized, const std::vector<std::string>& names) {
   return std::find(names.begin(), names.end(), normalized) != names.end();
@@ -231,19 +235,19 @@ std::vector<ColumnRole> detect_roles(
     } else if (numeric && c.type != ColumnType::boolean && weight_column.empty() &&
                is_one_of(name, kWeightNames)) {
       role = {Role::weight, "a weight header over numbers", {}};
-    } else if (auto rating = rating_from_values(c, has_stem(name, kRatingStems))) {
+    } else if (auto rating = rating_from_values(c, header_has_stem(name, kRatingStems))) {
       role = *rating;
     } else if (c.type == ColumnType::date || c.type == ColumnType::datetime) {
       role = {Role::date, "values are dates", {}};
     } else if (c.type == ColumnType::month ||
-               (c.type == ColumnType::integer && has_stem(name, kPeriodStems))) {
+               (c.type == ColumnType::integer && header_has_stem(name, kPeriodStems))) {
       role = {Role::period, "a period header or month values", {}};
-    } else if (c.type == ColumnType::categorical && has_stem(name, kApplicationStems)) {
+    } else if (c.type == ColumnType::categorical && header_has_stem(name, kApplicationStems)) {
       role = {Role::application, "an application header over categories", {}};
-    } else if (c.type == ColumnType::categorical && has_stem(name, kChannelStems)) {
+    } else if (c.type == ColumnType::categorical && header_has_stem(name, kChannelStems)) {
       role = {Role::channel, "a channel or device header over categories", {}};
     } else if ((c.type == ColumnType::categorical || c.type == ColumnType::text) &&
-               has_stem(name, kCommentStems) && !has_stem(name, kRatingStems)) {
+               header_has_stem(name, kCommentStems) && !header_has_stem(name, kRatingStems)) {
       // "review_stars" names a rating written as text, not a comment.
       role = {Role::comment, "a comment header over text", {}};
     } else if (c.type == ColumnType::categorical || c.type == ColumnType::boolean) {
@@ -291,9 +295,9 @@ KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& 
       default:
         break;
     }
-    if (has_stem(name, kMediaStems)) ++media;
+    if (header_has_stem(name, kMediaStems)) ++media;
     if (table::is_numeric_type(table.columns[i].type) && roles[i].role == Role::none &&
-        has_stem(name, kVolumeStems))
+        header_has_stem(name, kVolumeStems))
       ++volumes;
   }
   if (media >= 2) return {DatasetKind::media, "headers name outlets and titles"};

@@ -42,6 +42,7 @@ struct ColumnRole {
 struct ColumnOverride {
   std::optional<Role> role;
   std::optional<RatingScale> scale;
+  std::string phase, channel;  ///< journey position of a survey item; empty: from its name
 };
 
 /// The role of each column, in table order.
@@ -63,5 +64,12 @@ KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& 
 /// Lowercase ASCII letters and digits of a header, words joined by '_':
 /// "Soddisfazione Globale" -> "soddisfazione_globale".
 std::string normalize_header(const std::string& name);
+
+/// The words of a normalized header ("soddisfazione_globale" -> 2 words).
+std::vector<std::string> header_words(const std::string& normalized);
+
+/// True when a word of the normalized header starts with one of `stems`
+/// (stems of 3 letters or less must match a whole word).
+bool header_has_stem(const std::string& normalized, const std::vector<std::string>& stems);
 
 }  // namespace ascolto::report

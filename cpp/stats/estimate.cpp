@@ -38,9 +38,14 @@ WeightedMoments moments(const Sample& s) {
   return m;
 }
 
-double linearized_variance(const WeightedMoments& m) {
+// n/(n-1) with n the rows of the design: the domain's unless told otherwise.
+double design_n(std::uint64_t domain_n, std::uint64_t design_rows) {
+  return static_cast<double>(design_rows > domain_n ? design_rows : domain_n);
+}
+
+double linearized_variance(const WeightedMoments& m, std::uint64_t design_rows) {
   if (m.n < 2) return kNaN;
-  const double n = static_cast<double>(m.n);
+  const double n = design_n(m.n, design_rows);
   return n / (n - 1) * m.sum_w2_dev2 / (m.sum_w * m.sum_w);
 }
 
@@ -86,14 +91,14 @@ Estimate mean(const Sample& sample) {
   if (m.n == 0) return e;
   e.value = m.mean;
   e.n_eff = m.sum_w * m.sum_w / m.sum_w2;
-  const double variance = linearized_variance(m);
+  const double variance = linearized_variance(m, sample.design_rows);
   e.se = std::sqrt(variance);
   e.ci_low = e.value - kZ95 * e.se;
   e.ci_high = e.value + kZ95 * e.se;
   return e;
 }
 
-Estimate mean_from_sums(const MeanSums& s, bool weighted) {
+Estimate mean_from_sums(const MeanSums& s, bool weighted, std::uint64_t design_rows) {
   Estimate e;
   e.method = weighted ? "weighted mean, linearized se, normal interval"
                       : "mean, se = s/sqrt(n), normal interval";
@@ -103,7 +108,7 @@ Estimate mean_from_sums(const MeanSums& s, bool weighted) {
   e.value = mean;
   e.n_eff = s.w * s.w / s.w2;
   if (s.n >= 2) {
-    const double n = static_cast<double>(s.n);
+    const double n = design_n(s.n, design_rows);
     const double squares = std::max(0.0, s.w2y2 - 2 * mean * s.w2y + mean * mean * s.w2);
     e.se = std::sqrt(n / (n - 1) * squares / (s.w * s.w));
     e.ci_low = mean - kZ95 * e.se;
@@ -112,7 +117,7 @@ Estimate mean_from_sums(const MeanSums& s, bool weighted) {
   return e;
 }
 
-Estimate share_from_sums(const ShareSums& s, bool weighted) {
+Estimate share_from_sums(const ShareSums& s, bool weighted, std::uint64_t design_rows) {
   Estimate e;
   e.n = s.n;
   e.method = weighted ? "weighted share, linearized se, Korn-Graubard interval"
@@ -123,7 +128,7 @@ Estimate share_from_sums(const ShareSums& s, bool weighted) {
   e.n_eff = s.w * s.w / s.w2;
   double variance = kNaN;
   if (s.n >= 2) {
-    const double n = static_cast<double>(s.n);
+    const double n = design_n(s.n, design_rows);
     const double squares = s.w2_in * (1 - p) * (1 - p) + (s.w2 - s.w2_in) * p * p;
     variance = n / (n - 1) * squares / (s.w * s.w);
   }

@@ -28,6 +28,9 @@ struct Estimate {
 struct Sample {
   std::vector<double> values;
   std::vector<double> weights;
+  /// Rows of the design when missing values stay in it, as
+  /// svymean(na.rm = TRUE) keeps them (the n of n/(n-1)); 0: the present values.
+  std::uint64_t design_rows = 0;
 };
 
 /// Mean with the standard error by linearization, as
@@ -80,14 +83,16 @@ struct MeanSums {
 };
 
 /// The same estimate as mean() from accumulated sums.
-Estimate mean_from_sums(const MeanSums& sums, bool weighted);
+/// `design_rows` as in Sample (0: sums.n).
+Estimate mean_from_sums(const MeanSums& sums, bool weighted, std::uint64_t design_rows = 0);
 
 /// The share of the group in the base, with the standard error of
 /// svymean on the 0/1 indicator:
 ///   var = n/(n-1) * [w2_in (1-p)^2 + (w2 - w2_in) p^2] / w^2.
 /// Interval: Wilson score when unweighted (prop.test(x, n, correct = FALSE)),
 /// Korn-Graubard when weighted (svyciprop(method = "beta")).
-Estimate share_from_sums(const ShareSums& sums, bool weighted);
+/// `design_rows` as in Sample (0: sums.n).
+Estimate share_from_sums(const ShareSums& sums, bool weighted, std::uint64_t design_rows = 0);
 
 /// Share of the sample whose value satisfies `in_group`; cells where the
 /// value or the weight is NaN are not in the base.

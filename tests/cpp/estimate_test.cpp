@@ -12,12 +12,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 std::map<std::string, double> reference() {
-  std::map<std::string, double> values;
-  std::istringstream in(test::read_file(std::string(ASCOLTO_FIXTURES) + "/r/reference.txt"));
-  std::string key;
-  double value;
-  while (in >> key >> value) values[key] = value;
-  return values;
+  return test::r_reference("reference.txt");
 }
 const std::vector<double> kRatings = {5, 4, 3, 5, 2, 4, 1, 4, 5, 3};
 const std::vector<double> kWeights = {1.2, 0.8, 1.5, 0.5, 2.0, 1.0, 0.7, 1.3, 0.9, 1.1};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -60,6 +61,16 @@ inline std::string read_file(const std::string& path) {
 }
 
 /// The first lines of the dataset's warning with this code (null if none).
+/// "name value" lines written by an R script in tests/fixtures/r.
+inline std::map<std::string, double> r_reference(const std::string& file) {
+  std::map<std::string, double> values;
+  std::istringstream in(read_file(std::string(ASCOLTO_FIXTURES) + "/r/" + file));
+  std::string key;
+  double value;
+  while (in >> key >> value) values[key] = value;
+  return values;
+}
+
 inline nlohmann::json warning_lines(const nlohmann::json& dataset, const std::string& code) {
   for (const auto& w : dataset["warnings"])
     if (w["code"] == code) return w["first_lines"];

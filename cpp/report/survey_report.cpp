@@ -1,0 +1,426 @@
+#include "report/survey_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "report/estimate_json.hpp"
+#include "report/survey_structure.hpp"
+#include "report/survey_weighting.hpp"
+#include "stats/design.hpp"
+
+namespace ascolto::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using stats::Design;
+using stats::Estimate;
+using table::kMissingCode;
+
+struct Context {
+  const Design& design;
+  const Disclosure& disclosure;
+  double significance;
+};
+
+// A metric of the report: a rating mean, or a share for a 0/1 outcome.
+struct Metric {
+  std::string id;    ///< column or index name
+  std::string kind;  ///< "overall", "index" or "item"
+  bool share = false;
+  const std::vector<double>* values = nullptr;
+};
+
+Estimate estimate(const Context& ctx, const Metric& m, const std::vector<char>& domain = {}) {
+  return m.share ? ctx.design.share(*m.values, domain) : ctx.design.mean(*m.values, domain);
+}
+
+json difference_json(const Context& ctx, const Estimate& to, const Estimate& from) {
+  if (to.n < ctx.disclosure.min_base || from.n < ctx.disclosure.min_base)
+    return {{"suppressed", true}};
+  const stats::Difference d = stats::difference(to, from);
+  return {{"value", number_or_null(d.value)},
+          {"se", number_or_null(d.se)},
+          {"z", number_or_null(d.z)},
+          {"p", number_or_null(d.p)},
+          {"significant", d.p < ctx.significance},
+          {"method", "difference of independent domain estimates, Wald z test"}};
+}
+
+// The metric per wave, and the difference between waves (consecutive ones,
+// and first to last when there are more than two).
+void add_by_wave(const Context& ctx, const Metric& m, const std::optional<Grouping>& wave,
+                 json& out) {
+  if (!wave || wave->labels.size() < 2) return;
+  std::vector<Estimate> estimates;
+  json by_wave = json::array();
+  for (std::uint32_t w = 0; w < wave->labels.size(); ++w) {
+    estimates.push_back(estimate(ctx, m, wave->mask(w)));
+    by_wave.push_back(
+        {{"wave", wave->labels[w]}, {"estimate", estimate_json(estimates.back(), ctx.disclosure)}});
+  }
+  json differences = json::array();
+  auto add = [&](std::size_t from, std::size_t to) {
+    json d = {{"from", wave->labels[from]}, {"to", wave->labels[to]}};
+    d.update(difference_json(ctx, estimates[to], estimates[from]));
+    differences.push_back(std::move(d));
+  };
+  for (std::size_t w = 1; w < estimates.size(); ++w) add(w - 1, w);
+  if (estimates.size() > 2) add(0, estimates.size() - 1);
+  out["by_wave"] = std::move(by_wave);
+  out["wave_differences"] = std::move(differences);
+}
+
+std::vector<double> indicator(const std::vector<double>& values, double from, double to) {
+  std::vector<double> out(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out[i] = std::isnan(values[i]) ? stats::kNaN : (values[i] >= from && values[i] <= to);
+  return out;
+}
+
+json scale_json(const RatingScale& s) {
+  return {{"min", s.min}, {"max", s.max}};
+}
+
+json distribution_json(const Context& ctx, const std::vector<double>& values,
+                       const RatingScale& scale) {
+  json out = json::array();
+  for (double level = scale.min; level <= scale.max; level += 1)
+    out.push_back({{"level", level},
+                   {"share", estimate_json(ctx.design.share(indicator(values, level, level)),
+                                           ctx.disclosure)}});
+  return out;
+}
+
+// Shares of the categories of a grouping, with complementary suppression
+// on the counts of respondents.
+json categories_json(const Context& ctx, const Grouping& g) {
+  std::vector<std::uint64_t> counts(g.labels.size(), 0);
+  for (std::uint32_t code : g.codes)
+    if (code != kMissingCode) ++counts[code];
+  const std::vector<bool> hidden = suppressed_cells(counts, ctx.disclosure);
+  std::vector<double> member(g.codes.size());
+  json out = json::array();
+  for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
+    for (std::size_t row = 0; row < g.codes.size(); ++row)
+      member[row] = g.codes[row] == kMissingCode ? stats::kNaN : g.codes[row] == c;
+    const Estimate share = ctx.design.share(member);
+    json item = {{"value", g.labels[c]}};
+    if (hidden[c]) {
+      item["count"] = nullptr;
+      item["share"] = {{"suppressed", true},
+                       {"reason", counts[c] < ctx.disclosure.min_base
+                                      ? "fewer respondents than the base"
+                                      : "complementary: another category is below the base"}};
+    } else {
+      item["count"] = counts[c];
+      item["share"] = estimate_json(share, ctx.disclosure);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json grouping_json(const Context& ctx, const Grouping& g) {
+  return {{"column", g.name}, {"reason", g.reason}, {"categories", categories_json(ctx, g)}};
+}
+
+json overall_json(const Context& ctx, const SurveyStructure& s) {
+  if (!s.overall) return nullptr;
+  const Outcome& o = *s.overall;
+  const Metric m{o.column, "overall", o.binary, &o.values};
+  json out = {{"column", o.column},
+              {"reason", o.reason},
+              {"type", o.binary ? "binary" : "rating"},
+              {"estimate", estimate_json(estimate(ctx, m), ctx.disclosure)}};
+  if (o.binary) {
+    out["positive"] = o.positive;
+  } else {
+    out["scale"] = scale_json(o.scale);
+    out["distribution"] = distribution_json(ctx, o.values, o.scale);
+    out["top2"] = estimate_json(ctx.design.share(indicator(o.values, o.scale.max - 1, o.scale.max)),
+                                ctx.disclosure);
+  }
+  add_by_wave(ctx, m, s.wave, out);
+  return out;
+}
+
+// Per respondent, the mean of the answered items among `members`.
+std::vector<double> respondent_mean(const std::vector<const SurveyItem*>& members) {
+  const std::size_t rows = members.empty() ? 0 : members[0]->values.size();
+  std::vector<double> out(rows, stats::kNaN);
+  for (std::size_t row = 0; row < rows; ++row) {
+    double sum = 0;
+    int answered = 0;
+    for (const SurveyItem* item : members)
+      if (!std::isnan(item->values[row])) {
+        sum += item->values[row];
+        ++answered;
+      }
+    if (answered) out[row] = sum / answered;
+  }
+  return out;
+}
+
+json journey_json(const Context& ctx, const SurveyStructure& s) {
+  std::vector<std::string> phases, channels;
+  auto remember = [](std::vector<std::string>& list, const std::string& v) {
+    if (!v.empty() && std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+  };
+  json items = json::array();
+  json cells = json::array();
+  for (const SurveyItem& item : s.items) {
+    remember(phases, item.phase);
+    remember(channels, item.channel);
+    const Estimate mean = ctx.design.mean(item.values);
+    json j = {
+        {"column", item.column},
+        {"phase", item.phase},
+        {"channel", item.channel.empty() ? json(nullptr) : json(item.channel)},
+        {"scale", scale_json(item.scale)},
+        {"mean", estimate_json(mean, ctx.disclosure)},
+        {"top2",
+         estimate_json(ctx.design.share(indicator(item.values, item.scale.max - 1, item.scale.max)),
+                       ctx.disclosure)}};
+    items.push_back(std::move(j));
+  }
+  json out = {{"source", s.journey_source},
+              {"phases", phases},
+              {"channels", channels},
+              {"items", std::move(items)}};
+  if (channels.empty()) return out;
+  // Phase and channel means pool a respondent's answered items first, so
+  // each respondent counts once (n = respondents).
+  auto pooled = [&](const std::string& phase, const std::string& channel) {
+    std::vector<const SurveyItem*> members;
+    for (const SurveyItem& item : s.items)
+      if ((phase.empty() || item.phase == phase) && (channel.empty() || item.channel == channel) &&
+          !item.channel.empty())
+        members.push_back(&item);
+    return members;
+  };
+  json by_phase = json::array(), by_channel = json::array();
+  for (const std::string& phase : phases) {
+    const auto members = pooled(phase, "");
+    if (members.empty()) continue;
+    by_phase.push_back(
+        {{"phase", phase},
+         {"items", members.size()},
+         {"mean", estimate_json(ctx.design.mean(respondent_mean(members)), ctx.disclosure)}});
+  }
+  for (const std::string& channel : channels) {
+    const auto members = pooled("", channel);
+    by_channel.push_back(
+        {{"channel", channel},
+         {"items", members.size()},
+         {"mean", estimate_json(ctx.design.mean(respondent_mean(members)), ctx.disclosure)}});
+  }
+  for (const SurveyItem& item : s.items)
+    if (!item.channel.empty())
+      cells.push_back({{"phase", item.phase},
+                       {"channel", item.channel},
+                       {"column", item.column},
+                       {"mean", estimate_json(ctx.design.mean(item.values), ctx.disclosure)}});
+  out["cells"] = std::move(cells);
+  out["by_phase"] = std::move(by_phase);
+  out["by_channel"] = std::move(by_channel);
+  out["pooling"] = "phase and channel means: each respondent's mean of the answered items";
+  return out;
+}
+
+json indices_json(const Context& ctx, const SurveyStructure& s) {
+  json out = json::array();
+  for (const CompositeIndex& index : s.indices) {
+    const Metric m{index.name, "index", false, &index.values};
+    json j = {{"name", index.name},
+              {"reason", index.reason},
+              {"items", index.items},
+              {"weights", index.weights},
+              {"min_answered", index.min_answered},
+              {"mean", estimate_json(estimate(ctx, m), ctx.disclosure)}};
+    add_by_wave(ctx, m, s.wave, j);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json shares_json(const Context& ctx, const SurveyStructure& s) {
+  json yes_no = json::array();
+  for (const YesNoItem& item : s.yes_no)
+    yes_no.push_back({{"column", item.column},
+                      {"yes", estimate_json(ctx.design.share(item.indicator), ctx.disclosure)}});
+  json single = json::array();
+  for (const Grouping& g : s.single_choice) single.push_back(grouping_json(ctx, g));
+  json multi = json::array();
+  for (const MultiResponse& m : s.multi_response) {
+    json options = json::array();
+    std::uint64_t base = 0;
+    for (std::size_t o = 0; o < m.options.size(); ++o) {
+      const Estimate e = ctx.design.share(m.indicators[o]);
+      base = std::max(base, e.n);
+      options.push_back({{"value", m.options[o]},
+                         {"column", m.columns.empty() ? json(nullptr) : json(m.columns[o])},
+                         {"share", estimate_json(e, ctx.disclosure)}});
+    }
+    multi.push_back({{"name", m.name},
+                     {"source", m.source},
+                     {"base", base},
+                     {"note", "shares of respondents: they need not add up to 100%"},
+                     {"options", std::move(options)}});
+  }
+  return {{"yes_no", std::move(yes_no)},
+          {"single_choice", std::move(single)},
+          {"multi_response", std::move(multi)}};
+}
+
+std::vector<Metric> metrics_of(const SurveyStructure& s) {
+  std::vector<Metric> out;
+  if (s.overall)
+    out.push_back({s.overall->column, "overall", s.overall->binary, &s.overall->values});
+  for (const CompositeIndex& index : s.indices)
+    out.push_back({index.name, "index", false, &index.values});
+  for (const SurveyItem& item : s.items) out.push_back({item.column, "item", false, &item.values});
+  return out;
+}
+
+// Every metric by every profile dimension; each group against the rest of
+// the respondents, marked when the difference is significant.
+json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
+  const std::vector<Metric> metrics = metrics_of(s);
+  json out = json::array();
+  for (const Grouping& g : s.profile) {
+    std::vector<std::vector<char>> in(g.labels.size()), rest(g.labels.size());
+    std::vector<std::uint64_t> sizes(g.labels.size(), 0);
+    for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
+      in[c] = g.mask(c);
+      rest[c] = g.mask_except(c);
+    }
+    for (std::uint32_t code : g.codes)
+      if (code != kMissingCode) ++sizes[code];
+    const std::vector<bool> hidden_group = suppressed_cells(sizes, ctx.disclosure);
+    json groups = json::array();
+    for (std::uint32_t c = 0; c < g.labels.size(); ++c)
+      groups.push_back(
+          {{"value", g.labels[c]}, {"n", hidden_group[c] ? json(nullptr) : json(sizes[c])}});
+    json metric_rows = json::array();
+    for (const Metric& m : metrics) {
+      std::vector<Estimate> estimates;
+      std::vector<std::uint64_t> bases;
+      for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
+        estimates.push_back(estimate(ctx, m, in[c]));
+        bases.push_back(estimates.back().n);
+      }
+      const std::vector<bool> hidden = suppressed_cells(bases, ctx.disclosure);
+      json cells = json::array();
+      for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
+        json cell = {
+            {"value", g.labels[c]},
+            {"estimate", cell_json(estimates[c], hidden[c] || hidden_group[c], ctx.disclosure)}};
+        if (!hidden[c] && !hidden_group[c]) {
+          const Estimate others = estimate(ctx, m, rest[c]);
+          json vs = difference_json(ctx, estimates[c], others);
+          const bool significant = vs.value("significant", false);
+          cell["vs_rest"] = std::move(vs);
+          cell["mark"] = !significant                        ? json(nullptr)
+                         : estimates[c].value > others.value ? json("higher")
+                                                             : json("lower");
+        }
+        cells.push_back(std::move(cell));
+      }
+      metric_rows.push_back(
+          {{"metric", m.id}, {"kind", m.kind}, {"share", m.share}, {"cells", std::move(cells)}});
+    }
+    out.push_back(
+        {{"by", g.name}, {"groups", std::move(groups)}, {"metrics", std::move(metric_rows)}});
+  }
+  return out;
+}
+
+// Importance: the weighted Pearson correlation of each item with the
+// overall outcome; performance: the item's mean. Quadrants split at the
+// means of both over the items.
+json drivers_json(const Context& ctx, const SurveyStructure& s) {
+  if (!s.overall || s.items.size() < 2) return nullptr;
+  struct Row {
+    const SurveyItem* item;
+    stats::Correlation importance;
+    Estimate performance;
+  };
+  std::vector<Row> rows;
+  for (const SurveyItem& item : s.items) {
+    Row r{&item, stats::correlation(item.values, s.overall->values, ctx.design.weights()),
+          ctx.design.mean(item.values)};
+    if (r.importance.n >= ctx.disclosure.min_base && !std::isnan(r.importance.r)) rows.push_back(r);
+  }
+  if (rows.size() < 2) return nullptr;
+  double importance_cut = 0, performance_cut = 0;
+  for (const Row& r : rows) {
+    importance_cut += r.importance.r;
+    performance_cut += r.performance.value;
+  }
+  importance_cut /= static_cast<double>(rows.size());
+  performance_cut /= static_cast<double>(rows.size());
+  json items = json::array();
+  for (const Row& r : rows) {
+    const bool important = r.importance.r >= importance_cut;
+    const bool performing = r.performance.value >= performance_cut;
+    const char* quadrant =
+        important ? (performing ? "strength" : "priority") : (performing ? "surplus" : "secondary");
+    items.push_back({{"column", r.item->column},
+                     {"phase", r.item->phase},
+                     {"importance", r.importance.r},
+                     {"pairs", r.importance.n},
+                     {"performance", estimate_json(r.performance, ctx.disclosure)},
+                     {"quadrant", quadrant}});
+  }
+  return {{"outcome", s.overall->column},
+          {"importance_measure",
+           s.overall->binary ? "weighted point-biserial (Pearson) correlation with the outcome, "
+                               "over respondents who answered both"
+                             : "weighted Pearson correlation with overall satisfaction, over "
+                               "respondents who answered both"},
+          {"importance_cut", importance_cut},
+          {"performance_cut", performance_cut},
+          {"cuts", "means over the items"},
+          {"items", std::move(items)}};
+}
+
+json free_text_json(const table::Table& table, const SurveyStructure& s) {
+  json out = json::array();
+  for (const std::string& name : s.free_text) {
+    const table::Column* c = table.find(name);
+    std::uint64_t answers = 0;
+    for (std::size_t row = 0; row < c->size(); ++row)
+      if (!table::trim(c->text(row)).empty()) ++answers;
+    out.push_back({{"column", name}, {"answers", answers}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json survey_report(const table::Table& table, const std::vector<ColumnRole>& roles,
+                   const Weights& weights, const Config& config, Warnings& warnings) {
+  const SurveyStructure s = survey_structure(table, roles, config, warnings);
+  WeightingResult weighting = survey_weighting(table, s, weights, config, warnings);
+  const Context ctx{weighting.design, config.disclosure, config.survey.significance};
+  json profile = json::array();
+  for (const Grouping& g : s.profile) profile.push_back(grouping_json(ctx, g));
+  return {{"weighting", std::move(weighting.summary)},
+          {"wave", s.wave ? json({{"column", s.wave->name},
+                                  {"reason", s.wave->reason},
+                                  {"values", s.wave->labels}})
+                          : json(nullptr)},
+          {"significance", config.survey.significance},
+          {"profile", std::move(profile)},
+          {"overall", overall_json(ctx, s)},
+          {"journey", journey_json(ctx, s)},
+          {"indices", indices_json(ctx, s)},
+          {"shares", shares_json(ctx, s)},
+          {"breakdowns", breakdowns_json(ctx, s)},
+          {"drivers", drivers_json(ctx, s)},
+          {"free_text", free_text_json(table, s)}};
+}
+
+}  // namespace ascolto::report

@@ -1,0 +1,100 @@
+// What a survey file's columns are, read off names and values: the wave,
+// the profile dimensions, the overall-satisfaction outcome, the rating
+// items with their journey phase and channel, yes/no, single-choice and
+// multi-response questions, composite indices, free text. Every decision
+// carries its reason; the configuration can force each one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/warnings.hpp"
+#include "report/config.hpp"
+#include "report/roles.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+/// Rows split into categories: a categorical column, a wave, or a
+/// numeric column cut into classes (age).
+struct Grouping {
+  std::string name;
+  std::string reason;
+  std::vector<std::string> labels;
+  std::vector<std::uint32_t> codes;  ///< per row; table::kMissingCode when missing
+  /// 0/1 mask per category, built on demand for domain estimates.
+  std::vector<char> mask(std::uint32_t code) const;
+  std::vector<char> mask_except(std::uint32_t code) const;
+};
+
+struct SurveyItem {
+  std::string column;
+  std::string phase, channel;  ///< empty channel: the item is not per channel
+  RatingScale scale;
+  std::vector<double> values;  ///< valid ratings, NaN elsewhere
+};
+
+/// The overall-satisfaction outcome: a rating, or a two-valued column
+/// ("satisfied" / "neutral or dissatisfied") read as 1/0.
+struct Outcome {
+  std::string column;
+  std::string reason;
+  bool binary = false;
+  std::string positive;  ///< for a binary outcome, the value counted as 1
+  RatingScale scale;     ///< for a rating
+  std::vector<double> values;
+};
+
+struct YesNoItem {
+  std::string column;
+  std::vector<double> indicator;  ///< 1 yes, 0 no, NaN missing
+};
+
+struct MultiResponse {
+  std::string name;
+  std::string source;  ///< "columns" (one 0/1 column per option) or "delimited"
+  std::vector<std::string> options;
+  std::vector<std::string> columns;             ///< for "columns": the column of each option
+  std::vector<std::vector<double>> indicators;  ///< per option, per row: 1/0, NaN out of the base
+};
+
+struct CompositeIndex {
+  std::string name;
+  std::string reason;
+  std::vector<std::string> items;
+  std::vector<double> weights;
+  double min_answered = 0.5;
+  std::vector<double> values;  ///< per respondent; NaN when too few items answered
+};
+
+struct SurveyStructure {
+  std::optional<Grouping> wave;
+  std::vector<Grouping> profile;
+  std::optional<Outcome> overall;
+  std::vector<SurveyItem> items;  ///< rating items other than the overall one, in file order
+  std::vector<Grouping> single_choice;
+  std::vector<YesNoItem> yes_no;
+  std::vector<MultiResponse> multi_response;
+  std::vector<CompositeIndex> indices;
+  std::vector<std::string> free_text;
+  std::string journey_source;  ///< how phases and channels were found
+};
+
+/// Reads the survey structure; problems with the configuration (unknown
+/// columns, an index on non-rating items) go to `warnings`.
+SurveyStructure survey_structure(const table::Table& table, const std::vector<ColumnRole>& roles,
+                                 const Config& config, Warnings& warnings);
+
+/// A column as a grouping: its categories, or its distinct numbers in
+/// ascending order (a year); nothing for text or for more than `max` values.
+std::optional<Grouping> grouping_of_column(const table::Column& column, std::string reason,
+                                           std::size_t max = 120);
+
+/// Splits an item header into journey phase and channel: "Informazione -
+/// Web", "informazione_web", "fase:canale". False when the header names no
+/// known channel and has no explicit separator.
+bool split_phase_channel(const std::string& header, std::string& phase, std::string& channel);
+
+}  // namespace ascolto::report

@@ -1,0 +1,174 @@
+#include "stats/design.hpp"
+
+#include <cmath>
+
+namespace ascolto::stats {
+
+namespace {
+
+bool in_domain(const std::vector<char>& domain, std::size_t row) {
+  return domain.empty() || domain[row] != 0;
+}
+
+// n/(n-1) * sum (x - mean x)^2 over the design rows; with a raking
+// calibration, each estimating function is first replaced by its residual
+// on the margins, as survey:::svyrecvar does (ten passes over the margins).
+double design_variance(std::vector<double> x, const std::vector<std::size_t>& design_rows,
+                       const RakingCalibration& calibration) {
+  const std::size_t n = design_rows.size();
+  if (n < 2) return kNaN;
+  for (int pass = 0; pass < 10; ++pass) {
+    for (std::size_t m = 0; m < calibration.margin_codes.size(); ++m) {
+      const auto& codes = calibration.margin_codes[m];
+      const auto& psw = calibration.step_weights[m];
+      std::vector<double> sum;
+      std::vector<std::uint64_t> count;
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t row = design_rows[k];
+        const std::uint32_t c = codes[row];
+        if (c >= sum.size()) {
+          sum.resize(c + 1, 0.0);
+          count.resize(c + 1, 0);
+        }
+        sum[c] += x[k] / psw[row];
+        ++count[c];
+      }
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t row = design_rows[k];
+        const std::uint32_t c = codes[row];
+        x[k] -= psw[row] * sum[c] / static_cast<double>(count[c]);
+      }
+    }
+  }
+  double mean = 0;
+  for (double v : x) mean += v;
+  mean /= static_cast<double>(n);
+  double squares = 0;
+  for (double v : x) squares += (v - mean) * (v - mean);
+  const double dn = static_cast<double>(n);
+  return dn / (dn - 1) * squares;
+}
+
+}  // namespace
+
+Design::Design(std::vector<double> weights, std::size_t rows)
+    : weights_(std::move(weights)), rows_(rows) {}
+
+Design::Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration)
+    : weights_(std::move(weights)), rows_(rows), calibration_(std::move(calibration)) {}
+
+Estimate Design::mean(const std::vector<double>& y, const std::vector<char>& domain) const {
+  Estimate e = domain_mean(y, domain);
+  e.method = calibrated()
+                 ? "weighted mean, linearized se after raking (survey::rake), normal interval"
+             : weighted() ? "weighted mean, linearized se, normal interval"
+                          : "mean, linearized se, normal interval";
+  return e;
+}
+
+Estimate Design::share(const std::vector<double>& indicator,
+                       const std::vector<char>& domain) const {
+  Estimate e = domain_mean(indicator, domain);
+  if (e.n == 0) return e;
+  if (weighted()) {
+    e.method = calibrated() ? "weighted share, linearized se after raking, Korn-Graubard interval"
+                            : "weighted share, linearized se, Korn-Graubard interval";
+    korn_graubard_interval(e.value, e.se * e.se, e.ci_low, e.ci_high);
+  } else {
+    e.method = "share, Wilson score interval";
+    const double n = static_cast<double>(e.n);
+    wilson_interval(e.value * n, n, e.ci_low, e.ci_high);
+  }
+  return e;
+}
+
+// The domain's estimating functions over every row of the design (zero
+// outside the domain and where y is missing), as svymean(na.rm = TRUE) and
+// svyby do: the n in n/(n-1) is the design's, not the domain's.
+Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<char>& domain) const {
+  Estimate e;
+  std::vector<std::size_t> design_rows;
+  design_rows.reserve(rows_);
+  double sum_w = 0, sum_w2 = 0, sum_wy = 0;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    const double w = weight(row);
+    if (std::isnan(w)) continue;
+    design_rows.push_back(row);
+    if (!in_domain(domain, row) || std::isnan(y[row])) continue;
+    ++e.n;
+    sum_w += w;
+    sum_w2 += w * w;
+    sum_wy += w * y[row];
+  }
+  if (e.n == 0 || sum_w <= 0) return e;
+  e.value = sum_wy / sum_w;
+  e.n_eff = sum_w * sum_w / sum_w2;
+  std::vector<double> x(design_rows.size(), 0.0);
+  for (std::size_t k = 0; k < design_rows.size(); ++k) {
+    const std::size_t row = design_rows[k];
+    if (in_domain(domain, row) && !std::isnan(y[row]))
+      x[k] = weight(row) * (y[row] - e.value) / sum_w;
+  }
+  e.se = std::sqrt(design_variance(std::move(x), design_rows, calibration_));
+  e.ci_low = e.value - kZ95 * e.se;
+  e.ci_high = e.value + kZ95 * e.se;
+  return e;
+}
+
+double normal_p_value(double z) {
+  return std::erfc(std::fabs(z) / std::sqrt(2.0));
+}
+
+Difference difference(const Estimate& a, const Estimate& b) {
+  Difference d;
+  d.value = a.value - b.value;
+  d.se = std::sqrt(a.se * a.se + b.se * b.se);
+  if (d.se > 0) {
+    d.z = d.value / d.se;
+    d.p = normal_p_value(d.z);
+  }
+  return d;
+}
+
+Correlation correlation(const std::vector<double>& x, const std::vector<double>& y,
+                        const std::vector<double>& weights) {
+  Correlation out;
+  double sw = 0, sx = 0, sy = 0;
+  auto usable = [&](std::size_t i, double& w) {
+    w = weights.empty() ? 1.0 : weights[i];
+    return !std::isnan(x[i]) && !std::isnan(y[i]) && !std::isnan(w);
+  };
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    double w;
+    if (!usable(i, w)) continue;
+    ++out.n;
+    sw += w;
+    sx += w * x[i];
+    sy += w * y[i];
+  }
+  if (out.n < 3 || sw <= 0) return out;
+  const double mx = sx / sw, my = sy / sw;
+  double sxy = 0, sxx = 0, syy = 0;  // second pass: no cancellation
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    double w;
+    if (!usable(i, w)) continue;
+    sxy += w * (x[i] - mx) * (y[i] - my);
+    sxx += w * (x[i] - mx) * (x[i] - mx);
+    syy += w * (y[i] - my) * (y[i] - my);
+  }
+  if (sxx > 0 && syy > 0) out.r = sxy / std::sqrt(sxx * syy);
+  return out;
+}
+
+double kish_design_effect(const std::vector<double>& weights) {
+  double n = 0, sw = 0, sw2 = 0;
+  for (double w : weights) {
+    if (std::isnan(w)) continue;
+    ++n;
+    sw += w;
+    sw2 += w * w;
+  }
+  return sw > 0 ? n * sw2 / (sw * sw) : kNaN;
+}
+
+}  // namespace ascolto::stats

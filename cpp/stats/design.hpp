@@ -1,0 +1,73 @@
+// Estimates over a survey design with ids = ~1: weights (or none), and
+// optionally a calibration by raking. Domain estimates (a group, a wave,
+// the rows where an item is answered) follow svymean(na.rm = TRUE) and
+// svyby: the other rows stay in the design with a zero estimating
+// function; on a raked design the estimating functions are residualized on
+// the raking margins, as survey:::svyrecvar does.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "stats/estimate.hpp"
+
+namespace ascolto::stats {
+
+/// What raking leaves for the variance: per margin, each row's category
+/// and the row weights right after that margin's step of the last sweep.
+struct RakingCalibration {
+  std::vector<std::vector<std::uint32_t>> margin_codes;
+  std::vector<std::vector<double>> step_weights;
+  bool empty() const { return margin_codes.empty(); }
+};
+
+class Design {
+ public:
+  /// `weights`: one per row, NaN for a row out of the design; empty for an
+  /// unweighted design. `rows`: the number of rows.
+  Design(std::vector<double> weights, std::size_t rows);
+  Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration);
+
+  bool weighted() const { return !weights_.empty(); }
+  bool calibrated() const { return !calibration_.empty(); }
+  std::size_t rows() const { return rows_; }
+  double weight(std::size_t row) const { return weights_.empty() ? 1.0 : weights_[row]; }
+  const std::vector<double>& weights() const { return weights_; }
+
+  /// Mean of y (NaN = missing) over the rows where `domain` is non-zero
+  /// (empty: every row), as svymean / svyby(svymean).
+  Estimate mean(const std::vector<double>& y, const std::vector<char>& domain = {}) const;
+  /// Share of rows with indicator 1 among those with 0 or 1 (NaN = missing):
+  /// Wilson interval unweighted, Korn-Graubard weighted (svyciprop "beta").
+  Estimate share(const std::vector<double>& indicator, const std::vector<char>& domain = {}) const;
+
+ private:
+  Estimate domain_mean(const std::vector<double>& y, const std::vector<char>& domain) const;
+  std::vector<double> weights_;
+  std::size_t rows_;
+  RakingCalibration calibration_;
+};
+
+/// A difference of two independent domain estimates (svycontrast on svyby,
+/// whose domains have zero covariance), with a two-sided Wald z test.
+struct Difference {
+  double value = kNaN, se = kNaN, z = kNaN, p = kNaN;
+};
+Difference difference(const Estimate& a, const Estimate& b);
+
+/// Two-sided p-value of a standard normal statistic: 2 * pnorm(-|z|).
+double normal_p_value(double z);
+
+/// Weighted Pearson correlation over rows where x, y and the weight are
+/// all present (cov.wt(cor = TRUE) with those weights), with the pairs counted.
+struct Correlation {
+  double r = kNaN;
+  std::uint64_t n = 0;
+};
+Correlation correlation(const std::vector<double>& x, const std::vector<double>& y,
+                        const std::vector<double>& weights);
+
+/// Kish's design effect of unequal weights: n * sum w^2 / (sum w)^2 (NaN skipped).
+double kish_design_effect(const std::vector<double>& weights);
+
+}  // namespace ascolto::stats
