@@ -18,10 +18,28 @@ using stats::Design;
 using stats::Estimate;
 using table::kMissingCode;
 
+// Headline figures are those of the current (latest) wave; trends span
+// every wave.
 struct Context {
   const Design& design;
   const Disclosure& disclosure;
   double significance;
+  std::vector<char> current;  ///< rows of the current wave; empty: every row
+
+  bool in_current(std::size_t row) const { return current.empty() || current[row]; }
+  std::vector<char> within(const std::vector<char>& domain) const {
+    if (current.empty()) return domain;
+    if (domain.empty()) return current;
+    std::vector<char> out(domain.size());
+    for (std::size_t row = 0; row < domain.size(); ++row) out[row] = domain[row] && current[row];
+    return out;
+  }
+  Estimate mean(const std::vector<double>& y, const std::vector<char>& domain = {}) const {
+    return design.mean(y, within(domain));
+  }
+  Estimate share(const std::vector<double>& y, const std::vector<char>& domain = {}) const {
+    return design.share(y, within(domain));
+  }
 };
 
 // A metric of the report: a rating mean, or a share for a 0/1 outcome.
@@ -33,7 +51,12 @@ struct Metric {
 };
 
 Estimate estimate(const Context& ctx, const Metric& m, const std::vector<char>& domain = {}) {
-  return m.share ? ctx.design.share(*m.values, domain) : ctx.design.mean(*m.values, domain);
+  return m.share ? ctx.share(*m.values, domain) : ctx.mean(*m.values, domain);
+}
+
+// The same estimate in one wave (not restricted to the current one).
+Estimate wave_estimate(const Context& ctx, const Metric& m, const std::vector<char>& wave) {
+  return m.share ? ctx.design.share(*m.values, wave) : ctx.design.mean(*m.values, wave);
 }
 
 json difference_json(const Context& ctx, const Estimate& to, const Estimate& from) {
@@ -48,22 +71,43 @@ json difference_json(const Context& ctx, const Estimate& to, const Estimate& fro
           {"method", "difference of independent domain estimates, Wald z test"}};
 }
 
+// Respondents with the indicator at 1 and at 0 in a domain: a share
+// whose either side counts fewer than the base would disclose them.
+bool share_discloses(const Context& ctx, const std::vector<double>& values,
+                     const std::vector<char>& domain) {
+  std::uint64_t ones = 0, zeros = 0;
+  for (std::size_t row = 0; row < values.size(); ++row) {
+    if (!domain[row] || std::isnan(values[row]) || std::isnan(ctx.design.weight(row))) continue;
+    (values[row] != 0 ? ones : zeros) += 1;
+  }
+  const auto small = [&](std::uint64_t k) { return k > 0 && k < ctx.disclosure.min_base; };
+  return small(ones) || small(zeros);
+}
+
 // The metric per wave, and the difference between waves (consecutive ones,
 // and first to last when there are more than two).
 void add_by_wave(const Context& ctx, const Metric& m, const std::optional<Grouping>& wave,
                  json& out) {
   if (!wave || wave->labels.size() < 2) return;
   std::vector<Estimate> estimates;
+  std::vector<bool> hidden;
   json by_wave = json::array();
   for (std::uint32_t w = 0; w < wave->labels.size(); ++w) {
-    estimates.push_back(estimate(ctx, m, wave->mask(w)));
+    const std::vector<char> in_wave = wave->mask(w);
+    estimates.push_back(wave_estimate(ctx, m, in_wave));
+    hidden.push_back(m.share && share_discloses(ctx, *m.values, in_wave));
     by_wave.push_back(
-        {{"wave", wave->labels[w]}, {"estimate", estimate_json(estimates.back(), ctx.disclosure)}});
+        {{"wave", wave->labels[w]},
+         {"estimate", hidden.back() ? json({{"suppressed", true}})
+                                    : estimate_json(estimates.back(), ctx.disclosure)}});
   }
   json differences = json::array();
   auto add = [&](std::size_t from, std::size_t to) {
     json d = {{"from", wave->labels[from]}, {"to", wave->labels[to]}};
-    d.update(difference_json(ctx, estimates[to], estimates[from]));
+    if (hidden[from] || hidden[to])
+      d["suppressed"] = true;
+    else
+      d.update(difference_json(ctx, estimates[to], estimates[from]));
     differences.push_back(std::move(d));
   };
   for (std::size_t w = 1; w < estimates.size(); ++w) add(w - 1, w);
@@ -87,25 +131,25 @@ json distribution_json(const Context& ctx, const std::vector<double>& values,
                        const RatingScale& scale) {
   json out = json::array();
   for (double level = scale.min; level <= scale.max; level += 1)
-    out.push_back({{"level", level},
-                   {"share", estimate_json(ctx.design.share(indicator(values, level, level)),
-                                           ctx.disclosure)}});
+    out.push_back(
+        {{"level", level},
+         {"share", estimate_json(ctx.share(indicator(values, level, level)), ctx.disclosure)}});
   return out;
 }
 
 // Shares of the categories of a grouping, with complementary suppression
 // on the counts of respondents.
-json categories_json(const Context& ctx, const Grouping& g) {
+json categories_json(const Context& ctx, const Grouping& g, const std::optional<Grouping>& wave) {
   std::vector<std::uint64_t> counts(g.labels.size(), 0);
-  for (std::uint32_t code : g.codes)
-    if (code != kMissingCode) ++counts[code];
+  for (std::size_t row = 0; row < g.codes.size(); ++row)
+    if (g.codes[row] != kMissingCode && ctx.in_current(row)) ++counts[g.codes[row]];
   const std::vector<bool> hidden = suppressed_cells(counts, ctx.disclosure);
   std::vector<double> member(g.codes.size());
   json out = json::array();
   for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
     for (std::size_t row = 0; row < g.codes.size(); ++row)
       member[row] = g.codes[row] == kMissingCode ? stats::kNaN : g.codes[row] == c;
-    const Estimate share = ctx.design.share(member);
+    const Estimate share = ctx.share(member);
     json item = {{"value", g.labels[c]}};
     if (hidden[c]) {
       item["count"] = nullptr;
@@ -116,14 +160,16 @@ json categories_json(const Context& ctx, const Grouping& g) {
     } else {
       item["count"] = counts[c];
       item["share"] = estimate_json(share, ctx.disclosure);
+      if (!wave || wave->name != g.name)
+        add_by_wave(ctx, Metric{g.labels[c], "category", true, &member}, wave, item);
     }
     out.push_back(std::move(item));
   }
   return out;
 }
 
-json grouping_json(const Context& ctx, const Grouping& g) {
-  return {{"column", g.name}, {"reason", g.reason}, {"categories", categories_json(ctx, g)}};
+json grouping_json(const Context& ctx, const Grouping& g, const std::optional<Grouping>& wave) {
+  return {{"column", g.name}, {"reason", g.reason}, {"categories", categories_json(ctx, g, wave)}};
 }
 
 json overall_json(const Context& ctx, const SurveyStructure& s) {
@@ -139,8 +185,8 @@ json overall_json(const Context& ctx, const SurveyStructure& s) {
   } else {
     out["scale"] = scale_json(o.scale);
     out["distribution"] = distribution_json(ctx, o.values, o.scale);
-    out["top2"] = estimate_json(ctx.design.share(indicator(o.values, o.scale.max - 1, o.scale.max)),
-                                ctx.disclosure);
+    out["top2"] =
+        estimate_json(ctx.share(indicator(o.values, o.scale.max - 1, o.scale.max)), ctx.disclosure);
   }
   add_by_wave(ctx, m, s.wave, out);
   return out;
@@ -173,16 +219,15 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
   for (const SurveyItem& item : s.items) {
     remember(phases, item.phase);
     remember(channels, item.channel);
-    const Estimate mean = ctx.design.mean(item.values);
-    json j = {
-        {"column", item.column},
-        {"phase", item.phase},
-        {"channel", item.channel.empty() ? json(nullptr) : json(item.channel)},
-        {"scale", scale_json(item.scale)},
-        {"mean", estimate_json(mean, ctx.disclosure)},
-        {"top2",
-         estimate_json(ctx.design.share(indicator(item.values, item.scale.max - 1, item.scale.max)),
-                       ctx.disclosure)}};
+    const Estimate mean = ctx.mean(item.values);
+    json j = {{"column", item.column},
+              {"phase", item.phase},
+              {"channel", item.channel.empty() ? json(nullptr) : json(item.channel)},
+              {"scale", scale_json(item.scale)},
+              {"mean", estimate_json(mean, ctx.disclosure)},
+              {"top2",
+               estimate_json(ctx.share(indicator(item.values, item.scale.max - 1, item.scale.max)),
+                             ctx.disclosure)}};
     items.push_back(std::move(j));
   }
   json out = {{"source", s.journey_source},
@@ -207,21 +252,21 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
     by_phase.push_back(
         {{"phase", phase},
          {"items", members.size()},
-         {"mean", estimate_json(ctx.design.mean(respondent_mean(members)), ctx.disclosure)}});
+         {"mean", estimate_json(ctx.mean(respondent_mean(members)), ctx.disclosure)}});
   }
   for (const std::string& channel : channels) {
     const auto members = pooled("", channel);
     by_channel.push_back(
         {{"channel", channel},
          {"items", members.size()},
-         {"mean", estimate_json(ctx.design.mean(respondent_mean(members)), ctx.disclosure)}});
+         {"mean", estimate_json(ctx.mean(respondent_mean(members)), ctx.disclosure)}});
   }
   for (const SurveyItem& item : s.items)
     if (!item.channel.empty())
       cells.push_back({{"phase", item.phase},
                        {"channel", item.channel},
                        {"column", item.column},
-                       {"mean", estimate_json(ctx.design.mean(item.values), ctx.disclosure)}});
+                       {"mean", estimate_json(ctx.mean(item.values), ctx.disclosure)}});
   out["cells"] = std::move(cells);
   out["by_phase"] = std::move(by_phase);
   out["by_channel"] = std::move(by_channel);
@@ -247,21 +292,26 @@ json indices_json(const Context& ctx, const SurveyStructure& s) {
 
 json shares_json(const Context& ctx, const SurveyStructure& s) {
   json yes_no = json::array();
-  for (const YesNoItem& item : s.yes_no)
-    yes_no.push_back({{"column", item.column},
-                      {"yes", estimate_json(ctx.design.share(item.indicator), ctx.disclosure)}});
+  for (const YesNoItem& item : s.yes_no) {
+    json j = {{"column", item.column},
+              {"yes", estimate_json(ctx.share(item.indicator), ctx.disclosure)}};
+    add_by_wave(ctx, Metric{item.column, "yes_no", true, &item.indicator}, s.wave, j);
+    yes_no.push_back(std::move(j));
+  }
   json single = json::array();
-  for (const Grouping& g : s.single_choice) single.push_back(grouping_json(ctx, g));
+  for (const Grouping& g : s.single_choice) single.push_back(grouping_json(ctx, g, s.wave));
   json multi = json::array();
   for (const MultiResponse& m : s.multi_response) {
     json options = json::array();
     std::uint64_t base = 0;
     for (std::size_t o = 0; o < m.options.size(); ++o) {
-      const Estimate e = ctx.design.share(m.indicators[o]);
+      const Estimate e = ctx.share(m.indicators[o]);
       base = std::max(base, e.n);
-      options.push_back({{"value", m.options[o]},
-                         {"column", m.columns.empty() ? json(nullptr) : json(m.columns[o])},
-                         {"share", estimate_json(e, ctx.disclosure)}});
+      json option = {{"value", m.options[o]},
+                     {"column", m.columns.empty() ? json(nullptr) : json(m.columns[o])},
+                     {"share", estimate_json(e, ctx.disclosure)}};
+      add_by_wave(ctx, Metric{m.options[o], "option", true, &m.indicators[o]}, s.wave, option);
+      options.push_back(std::move(option));
     }
     multi.push_back({{"name", m.name},
                      {"source", m.source},
@@ -296,8 +346,8 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
       in[c] = g.mask(c);
       rest[c] = g.mask_except(c);
     }
-    for (std::uint32_t code : g.codes)
-      if (code != kMissingCode) ++sizes[code];
+    for (std::size_t row = 0; row < g.codes.size(); ++row)
+      if (g.codes[row] != kMissingCode && ctx.in_current(row)) ++sizes[g.codes[row]];
     const std::vector<bool> hidden_group = suppressed_cells(sizes, ctx.disclosure);
     json groups = json::array();
     for (std::uint32_t c = 0; c < g.labels.size(); ++c)
@@ -348,9 +398,12 @@ json drivers_json(const Context& ctx, const SurveyStructure& s) {
     Estimate performance;
   };
   std::vector<Row> rows;
+  std::vector<double> current_outcome = s.overall->values;
+  for (std::size_t row = 0; row < current_outcome.size(); ++row)
+    if (!ctx.in_current(row)) current_outcome[row] = stats::kNaN;
   for (const SurveyItem& item : s.items) {
-    Row r{&item, stats::correlation(item.values, s.overall->values, ctx.design.weights()),
-          ctx.design.mean(item.values)};
+    Row r{&item, stats::correlation(item.values, current_outcome, ctx.design.weights()),
+          ctx.mean(item.values)};
     if (r.importance.n >= ctx.disclosure.min_base && !std::isnan(r.importance.r)) rows.push_back(r);
   }
   if (rows.size() < 2) return nullptr;
@@ -404,14 +457,25 @@ json survey_report(const table::Table& table, const std::vector<ColumnRole>& rol
                    const Weights& weights, const Config& config, Warnings& warnings) {
   const SurveyStructure s = survey_structure(table, roles, config, warnings);
   WeightingResult weighting = survey_weighting(table, s, weights, config, warnings);
-  const Context ctx{weighting.design, config.disclosure, config.survey.significance};
+  Context ctx{weighting.design, config.disclosure, config.survey.significance, {}};
+  std::string current_wave;
+  if (s.wave && s.wave->labels.size() >= 2) {
+    const auto last = static_cast<std::uint32_t>(s.wave->labels.size() - 1);
+    ctx.current = s.wave->mask(last);
+    current_wave = s.wave->labels[last];
+  }
   json profile = json::array();
-  for (const Grouping& g : s.profile) profile.push_back(grouping_json(ctx, g));
+  for (const Grouping& g : s.profile) profile.push_back(grouping_json(ctx, g, s.wave));
   return {{"weighting", std::move(weighting.summary)},
-          {"wave", s.wave ? json({{"column", s.wave->name},
-                                  {"reason", s.wave->reason},
-                                  {"values", s.wave->labels}})
-                          : json(nullptr)},
+          {"wave",
+           s.wave ? json({{"column", s.wave->name},
+                          {"reason", s.wave->reason},
+                          {"values", s.wave->labels},
+                          {"current", current_wave.empty() ? json(nullptr) : json(current_wave)},
+                          {"note",
+                           "headline figures are the current (latest) wave's; "
+                           "by_wave gives every wave"}})
+                  : json(nullptr)},
           {"significance", config.survey.significance},
           {"profile", std::move(profile)},
           {"overall", overall_json(ctx, s)},

@@ -73,7 +73,23 @@ Estimate Design::share(const std::vector<double>& indicator,
   if (weighted()) {
     e.method = calibrated() ? "weighted share, linearized se after raking, Korn-Graubard interval"
                             : "weighted share, linearized se, Korn-Graubard interval";
-    korn_graubard_interval(e.value, e.se * e.se, e.ci_low, e.ci_high);
+    // svyciprop on a subset of a raked design: the subset keeps every row
+    // (nrow) but its degrees of freedom are those of the domain's rows.
+    double factor = 1;
+    if (calibrated() && !domain.empty()) {
+      std::uint64_t design_rows = 0, domain_rows = 0;
+      for (std::size_t row = 0; row < rows_; ++row) {
+        if (std::isnan(weight(row))) continue;
+        ++design_rows;
+        domain_rows += domain[row] != 0;
+      }
+      if (domain_rows >= 2 && domain_rows < design_rows) {
+        const double ratio = t_quantile_975(static_cast<double>(design_rows - 1)) /
+                             t_quantile_975(static_cast<double>(domain_rows - 1));
+        factor = ratio * ratio;
+      }
+    }
+    korn_graubard_interval(e.value, e.se * e.se, e.ci_low, e.ci_high, factor);
   } else {
     e.method = "share, Wilson score interval";
     const double n = static_cast<double>(e.n);

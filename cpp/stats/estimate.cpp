@@ -181,7 +181,14 @@ double inverse_incomplete_beta(double a, double b, double probability) {
   return 0.5 * (low + high);
 }
 
-void korn_graubard_interval(double p, double variance, double& low, double& high) {
+double t_quantile_975(double df) {
+  // P(|T| > t) = I_{df / (df + t^2)}(df / 2, 1 / 2): invert at 0.05.
+  const double x = inverse_incomplete_beta(df / 2, 0.5, 0.05);
+  return std::sqrt(df * (1 - x) / x);
+}
+
+void korn_graubard_interval(double p, double variance, double& low, double& high,
+                            double n_eff_factor) {
   // survey::svyciprop(method = "beta"): n_eff = p(1-p)/var, then the
   // Clopper-Pearson bounds with n_eff * p successes in n_eff trials.
   // (The degrees-of-freedom factor is 1 for a design with ids = ~1.)
@@ -189,7 +196,7 @@ void korn_graubard_interval(double p, double variance, double& low, double& high
     low = high = p;
     return;
   }
-  const double n_eff = p * (1 - p) / variance;
+  const double n_eff = p * (1 - p) / variance * n_eff_factor;
   const double alpha = 0.05;
   low = p <= 0 ? 0 : inverse_incomplete_beta(n_eff * p, n_eff * (1 - p) + 1, alpha / 2);
   high = p >= 1 ? 1 : inverse_incomplete_beta(n_eff * p + 1, n_eff * (1 - p), 1 - alpha / 2);

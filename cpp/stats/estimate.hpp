@@ -104,7 +104,13 @@ void wilson_interval(double successes, double n, double& low, double& high);
 
 /// Korn-Graubard (Clopper-Pearson with the effective sample size) interval
 /// for a proportion p with variance var: survey::svyciprop(method = "beta").
-void korn_graubard_interval(double p, double variance, double& low, double& high);
+/// `n_eff_factor` scales the effective sample size as svyciprop does with
+/// (qt(0.025, nrow - 1) / qt(0.025, degf))^2; 1 for a design with ids = ~1.
+void korn_graubard_interval(double p, double variance, double& low, double& high,
+                            double n_eff_factor = 1);
+
+/// Student's t quantile qt(0.975, df).
+double t_quantile_975(double df);
 
 /// Regularized incomplete beta I_x(a, b), and its inverse (R's pbeta/qbeta).
 double incomplete_beta(double a, double b, double x);
