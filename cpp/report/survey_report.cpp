@@ -17,6 +17,7 @@ using json = nlohmann::ordered_json;
 using stats::Design;
 using stats::Estimate;
 using table::kMissingCode;
+static_assert(Design::kNoGroup == kMissingCode, "a missing category is in no group");
 
 // Headline figures are those of the current (latest) wave; trends span
 // every wave.
@@ -54,8 +55,8 @@ Estimate estimate(const Context& ctx, const Metric& m, const std::vector<char>& 
   return m.share ? ctx.share(*m.values, domain) : ctx.mean(*m.values, domain);
 }
 
-// The same estimate in one wave (not restricted to the current one).
-Estimate wave_estimate(const Context& ctx, const Metric& m, const std::vector<char>& wave) {
+// The same estimate in a domain as given (not restricted to the current wave).
+Estimate domain_estimate(const Context& ctx, const Metric& m, const std::vector<char>& wave) {
   return m.share ? ctx.design.share(*m.values, wave) : ctx.design.mean(*m.values, wave);
 }
 
@@ -94,7 +95,7 @@ void add_by_wave(const Context& ctx, const Metric& m, const std::optional<Groupi
   json by_wave = json::array();
   for (std::uint32_t w = 0; w < wave->labels.size(); ++w) {
     const std::vector<char> in_wave = wave->mask(w);
-    estimates.push_back(wave_estimate(ctx, m, in_wave));
+    estimates.push_back(domain_estimate(ctx, m, in_wave));
     hidden.push_back(m.share && share_discloses(ctx, *m.values, in_wave));
     by_wave.push_back(
         {{"wave", wave->labels[w]},
@@ -216,9 +217,11 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
   };
   json items = json::array();
   json cells = json::array();
+  for (const SurveyItem& item : s.items) remember(channels, item.channel);
   for (const SurveyItem& item : s.items) {
-    remember(phases, item.phase);
-    remember(channels, item.channel);
+    // With channels, the phases are those of the phase x channel items;
+    // without, each item is a step of the journey.
+    if (channels.empty() || !item.channel.empty()) remember(phases, item.phase);
     const Estimate mean = ctx.mean(item.values);
     json j = {{"column", item.column},
               {"phase", item.phase},
@@ -228,6 +231,7 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
               {"top2",
                estimate_json(ctx.share(indicator(item.values, item.scale.max - 1, item.scale.max)),
                              ctx.disclosure)}};
+    add_by_wave(ctx, Metric{item.column, "item", false, &item.values}, s.wave, j);
     items.push_back(std::move(j));
   }
   json out = {{"source", s.journey_source},
@@ -340,12 +344,7 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
   const std::vector<Metric> metrics = metrics_of(s);
   json out = json::array();
   for (const Grouping& g : s.profile) {
-    std::vector<std::vector<char>> in(g.labels.size()), rest(g.labels.size());
     std::vector<std::uint64_t> sizes(g.labels.size(), 0);
-    for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
-      in[c] = g.mask(c);
-      rest[c] = g.mask_except(c);
-    }
     for (std::size_t row = 0; row < g.codes.size(); ++row)
       if (g.codes[row] != kMissingCode && ctx.in_current(row)) ++sizes[g.codes[row]];
     const std::vector<bool> hidden_group = suppressed_cells(sizes, ctx.disclosure);
@@ -355,26 +354,28 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
           {{"value", g.labels[c]}, {"n", hidden_group[c] ? json(nullptr) : json(sizes[c])}});
     json metric_rows = json::array();
     for (const Metric& m : metrics) {
-      std::vector<Estimate> estimates;
+      const Design::GroupEstimates e =
+          ctx.design.group_estimates(*m.values, g.codes, g.labels.size(), ctx.current, m.share);
       std::vector<std::uint64_t> bases;
-      for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
-        estimates.push_back(estimate(ctx, m, in[c]));
-        bases.push_back(estimates.back().n);
+      std::uint64_t answered = 0;
+      for (const Estimate& in : e.in) {
+        bases.push_back(in.n);
+        answered += in.n;
       }
+      if (answered == 0) continue;  // not asked in the current wave
       const std::vector<bool> hidden = suppressed_cells(bases, ctx.disclosure);
       json cells = json::array();
       for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
-        json cell = {
-            {"value", g.labels[c]},
-            {"estimate", cell_json(estimates[c], hidden[c] || hidden_group[c], ctx.disclosure)}};
-        if (!hidden[c] && !hidden_group[c]) {
-          const Estimate others = estimate(ctx, m, rest[c]);
-          json vs = difference_json(ctx, estimates[c], others);
+        const bool suppressed = hidden[c] || hidden_group[c];
+        json cell = {{"value", g.labels[c]},
+                     {"estimate", cell_json(e.in[c], suppressed, ctx.disclosure)}};
+        if (!suppressed) {
+          json vs = difference_json(ctx, e.in[c], e.rest[c]);
           const bool significant = vs.value("significant", false);
           cell["vs_rest"] = std::move(vs);
-          cell["mark"] = !significant                        ? json(nullptr)
-                         : estimates[c].value > others.value ? json("higher")
-                                                             : json("lower");
+          cell["mark"] = !significant                      ? json(nullptr)
+                         : e.in[c].value > e.rest[c].value ? json("higher")
+                                                           : json("lower");
         }
         cells.push_back(std::move(cell));
       }

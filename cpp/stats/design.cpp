@@ -103,13 +103,12 @@ Estimate Design::share(const std::vector<double>& indicator,
 // svyby do: the n in n/(n-1) is the design's, not the domain's.
 Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<char>& domain) const {
   Estimate e;
-  std::vector<std::size_t> design_rows;
-  design_rows.reserve(rows_);
+  std::uint64_t design_rows = 0;
   double sum_w = 0, sum_w2 = 0, sum_wy = 0;
   for (std::size_t row = 0; row < rows_; ++row) {
     const double w = weight(row);
     if (std::isnan(w)) continue;
-    design_rows.push_back(row);
+    ++design_rows;
     if (!in_domain(domain, row) || std::isnan(y[row])) continue;
     ++e.n;
     sum_w += w;
@@ -119,16 +118,83 @@ Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<cha
   if (e.n == 0 || sum_w <= 0) return e;
   e.value = sum_wy / sum_w;
   e.n_eff = sum_w * sum_w / sum_w2;
-  std::vector<double> x(design_rows.size(), 0.0);
-  for (std::size_t k = 0; k < design_rows.size(); ++k) {
-    const std::size_t row = design_rows[k];
-    if (in_domain(domain, row) && !std::isnan(y[row]))
-      x[k] = weight(row) * (y[row] - e.value) / sum_w;
+  double variance = kNaN;
+  if (calibrated()) {
+    std::vector<std::size_t> rows_in_design;
+    rows_in_design.reserve(design_rows);
+    std::vector<double> x;
+    x.reserve(design_rows);
+    for (std::size_t row = 0; row < rows_; ++row) {
+      if (std::isnan(weight(row))) continue;
+      rows_in_design.push_back(row);
+      const bool in = in_domain(domain, row) && !std::isnan(y[row]);
+      x.push_back(in ? weight(row) * (y[row] - e.value) / sum_w : 0.0);
+    }
+    variance = design_variance(std::move(x), rows_in_design, calibration_);
+  } else if (design_rows >= 2) {
+    // The estimating functions sum to zero, so their centring drops out.
+    double squares = 0;
+    for (std::size_t row = 0; row < rows_; ++row) {
+      const double w = weight(row);
+      if (std::isnan(w) || !in_domain(domain, row) || std::isnan(y[row])) continue;
+      const double d = w * (y[row] - e.value);
+      squares += d * d;
+    }
+    const double n = static_cast<double>(design_rows);
+    variance = n / (n - 1) * squares / (sum_w * sum_w);
   }
-  e.se = std::sqrt(design_variance(std::move(x), design_rows, calibration_));
+  e.se = std::sqrt(variance);
   e.ci_low = e.value - kZ95 * e.se;
   e.ci_high = e.value + kZ95 * e.se;
   return e;
+}
+
+Design::GroupEstimates Design::group_estimates(const std::vector<double>& y,
+                                               const std::vector<std::uint32_t>& codes,
+                                               std::size_t groups,
+                                               const std::vector<char>& restrict,
+                                               bool share) const {
+  GroupEstimates out;
+  if (calibrated()) {  // residualized variances: one domain at a time
+    for (std::uint32_t g = 0; g < groups; ++g) {
+      std::vector<char> in(rows_, 0), rest(rows_, 0);
+      for (std::size_t row = 0; row < rows_; ++row) {
+        if (!in_domain(restrict, row) || codes[row] == kNoGroup) continue;
+        (codes[row] == g ? in : rest)[row] = 1;
+      }
+      out.in.push_back(share ? this->share(y, in) : mean(y, in));
+      out.rest.push_back(share ? this->share(y, rest) : mean(y, rest));
+    }
+    return out;
+  }
+  // Sums per group; the rest is the total minus the group (ratings and 0/1
+  // values are bounded, so the expanded variance is exact to rounding).
+  std::vector<MeanSums> sums(groups);
+  std::uint64_t design_rows = 0;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    const double w = weight(row);
+    if (std::isnan(w)) continue;
+    ++design_rows;
+    if (!in_domain(restrict, row) || codes[row] == kNoGroup || std::isnan(y[row])) continue;
+    sums[codes[row]].add(w, y[row]);
+  }
+  MeanSums total;
+  for (const MeanSums& g : sums) total.merge(g);
+  auto to_estimate = [&](const MeanSums& m) {
+    if (!share) return mean_from_sums(m, weighted(), design_rows);
+    ShareSums s;  // for 0/1 values, sum w y = sum w over the 1s (and y^2 = y)
+    s.n = m.n;
+    s.w = m.w;
+    s.w2 = m.w2;
+    s.w_in = m.wy;
+    s.w2_in = m.w2y;
+    return share_from_sums(s, weighted(), design_rows);
+  };
+  for (const MeanSums& g : sums) {
+    out.in.push_back(to_estimate(g));
+    out.rest.push_back(to_estimate(total.minus(g)));
+  }
+  return out;
 }
 
 double normal_p_value(double z) {

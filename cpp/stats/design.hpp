@@ -37,6 +37,17 @@ class Design {
   /// Mean of y (NaN = missing) over the rows where `domain` is non-zero
   /// (empty: every row), as svymean / svyby(svymean).
   Estimate mean(const std::vector<double>& y, const std::vector<char>& domain = {}) const;
+  /// svyby in one pass: the mean (or, with `share`, the share of 1s) of y
+  /// in each group of `codes` (`kNoGroup`: in none) among the rows where
+  /// `restrict` is set (empty: all), and in the rest of the grouped rows.
+  static constexpr std::uint32_t kNoGroup = 0xffffffffu;
+  struct GroupEstimates {
+    std::vector<Estimate> in, rest;
+  };
+  GroupEstimates group_estimates(const std::vector<double>& y,
+                                 const std::vector<std::uint32_t>& codes, std::size_t groups,
+                                 const std::vector<char>& restrict, bool share) const;
+
   /// Share of rows with indicator 1 among those with 0 or 1 (NaN = missing):
   /// Wilson interval unweighted, Korn-Graubard weighted (svyciprop "beta").
   Estimate share(const std::vector<double>& indicator, const std::vector<char>& domain = {}) const;

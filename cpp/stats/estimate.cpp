@@ -85,7 +85,7 @@ double beta_continued_fraction(double a, double b, double x) {
 Estimate mean(const Sample& sample) {
   const WeightedMoments m = moments(sample);
   Estimate e;
-  e.method = sample.weights.empty() ? "mean, se = s/sqrt(n), normal interval"
+  e.method = sample.weights.empty() ? "mean, linearized se, normal interval"
                                     : "weighted mean, linearized se, normal interval";
   e.n = m.n;
   if (m.n == 0) return e;
@@ -101,7 +101,7 @@ Estimate mean(const Sample& sample) {
 Estimate mean_from_sums(const MeanSums& s, bool weighted, std::uint64_t design_rows) {
   Estimate e;
   e.method = weighted ? "weighted mean, linearized se, normal interval"
-                      : "mean, se = s/sqrt(n), normal interval";
+                      : "mean, linearized se, normal interval";
   e.n = s.n;
   if (s.n == 0 || s.w <= 0) return e;
   const double mean = s.wy / s.w;

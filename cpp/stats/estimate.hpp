@@ -36,7 +36,7 @@ struct Sample {
 /// Mean with the standard error by linearization, as
 /// survey::svymean(~y, svydesign(ids = ~1, weights = ~w)):
 ///   var = n/(n-1) * sum(w_i^2 (y_i - mean)^2) / (sum w)^2,
-/// and a normal 95% interval, as confint() gives. Unweighted, this is s/sqrt(n).
+/// and a normal 95% interval, as confint() gives.
 Estimate mean(const Sample& sample);
 
 /// The sums a share and its linearized variance follow from. Mergeable, so
@@ -79,6 +79,17 @@ struct MeanSums {
     wy += weight * y;
     w2y += weight * weight * y;
     w2y2 += weight * weight * y * y;
+  }
+  void merge(const MeanSums& o) {
+    n += o.n;
+    w += o.w;
+    w2 += o.w2;
+    wy += o.wy;
+    w2y += o.w2y;
+    w2y2 += o.w2y2;
+  }
+  MeanSums minus(const MeanSums& o) const {
+    return {n - o.n, w - o.w, w2 - o.w2, wy - o.wy, w2y - o.w2y, w2y2 - o.w2y2};
   }
 };
 
