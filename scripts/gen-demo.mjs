@@ -57,6 +57,8 @@ const REGIONS = [['Lombardia', 0.169], ['Lazio', 0.097], ['Campania', 0.095], ['
   ['Marche', 0.025], ['Abruzzo', 0.022], ['Friuli-Venezia Giulia', 0.02],
   ['Trentino-Alto Adige', 0.018], ['Umbria', 0.015], ['Basilicata', 0.009], ['Molise', 0.005],
   ["Valle d'Aosta", 0.002]];
+const AGE_SHIFT = { '18-34': -0.2, '35-44': -0.08, '60+': 0.1 };
+const SOUTH = new Set(['Campania', 'Sicilia', 'Puglia', 'Calabria', 'Sardegna', 'Basilicata', 'Molise']);
 const MAIN_CHANNELS = ['Sito web', 'CAF/Patronato', 'Contact center', 'Sede', 'App'];
 const INFO_CHANNELS = ['Web', 'App', 'Contact center', 'Sede', 'Altro'];
 const CASE_CHANNELS = ['Contact center', 'Web', 'Sede', 'CAF/Patronato', 'App'];
@@ -175,7 +177,10 @@ function makeWave(rand, year, spec) {
   for (let i = 0; i < n; i += 1) {
     const row = { anno: year, genere: profile.genere[i], classe_eta: profile.classe_eta[i],
       condizione_professionale: profile.condizione_professionale[i], regione: regions[i] };
-    const latent = spec.overall + 0.35 + normal(rand) * 0.95;
+    // Older respondents and the North rate a little higher: differences the
+    // breakdowns find again (the calibration below keeps the published means).
+    const shift = (AGE_SHIFT[row.classe_eta] ?? 0) + (SOUTH.has(row.regione) ? -0.12 : 0.05);
+    const latent = spec.overall + 0.35 + shift + normal(rand) * 0.95;
     row.canale_principale = rand() < spec.web ? 'Sito web' : MAIN_CHANNELS[1 + Math.floor(rand() ** 1.6 * 4)];
     row.canale_informazione = INFO_CHANNELS[Math.floor(rand() ** 1.3 * 5)];
     row.canale_pratica = CASE_CHANNELS[Math.floor(rand() ** 1.2 * 5)];

@@ -6,6 +6,8 @@ import { ratingDistributionOption, distributionRows } from './charts/rating-dist
 import { h } from './dom.js';
 import { formatCount, formatEstimate, formatPercent } from './format.js';
 import { errorMessage, warningMessage } from './i18n.js';
+import { surveySection } from './survey-view.js';
+import { chartCard } from './view-parts.js';
 
 const charts = new Set();
 
@@ -83,33 +85,23 @@ function ratingCard(rating, context) {
   const { t, lang } = context;
   const mean = formatEstimate(lang, rating.mean, t);
   const top2 = formatEstimate(lang, rating.top2, t, { percent: true });
-  const chartBox = h('div', { className: 'chart', role: 'img', 'aria-label': t('distributionOf', { name: rating.column }) });
-  const table = dataTable(rating, context);
-  table.hidden = true;
-  const toggle = h('button', { type: 'button', className: 'link', 'aria-expanded': 'false' }, t('showTable'));
-  toggle.addEventListener('click', () => {
-    table.hidden = !table.hidden;
-    toggle.setAttribute('aria-expanded', String(!table.hidden));
-    toggle.textContent = table.hidden ? t('showTable') : t('hideTable');
-  });
   const notes = [];
   if (rating.weighted) notes.push(t('weighted'));
   if (rating.not_applicable) notes.push(t('notApplicable', { n: formatCount(lang, rating.not_applicable) }));
   if (rating.mean?.low_base) notes.push(t('lowBase'));
-  const card = h('article', { className: 'card rating' }, [
-    h('h4', {}, rating.column),
-    h('p', { className: 'kpi' }, [
-      h('span', { className: 'kpi-label' }, `${t('mean')} (${rating.scale.min}-${rating.scale.max}): `),
-      h('strong', { className: 'kpi-value' }, mean ?? t('suppressed', { min: context.minBase })),
-    ]),
-    top2 ? h('p', { className: 'kpi secondary' }, `${t('top2')}: ${top2}`) : null,
-    notes.length ? h('p', { className: 'note' }, notes.join(' · ')) : null,
-    chartBox,
-    toggle,
-    table,
-  ]);
-  context.charts.push([chartBox, () => ratingDistributionOption(rating, context)]);
-  return card;
+  return chartCard(context, {
+    title: rating.column,
+    lines: [
+      h('p', { className: 'kpi' }, [
+        h('span', { className: 'kpi-label' }, `${t('mean')} (${rating.scale.min}-${rating.scale.max}): `),
+        h('strong', { className: 'kpi-value' }, mean ?? t('suppressed', { min: context.minBase })),
+      ]),
+      top2 ? h('p', { className: 'kpi secondary' }, `${t('top2')}: ${top2}`) : null,
+      notes.length ? h('p', { className: 'note' }, notes.join(' · ')) : null,
+    ],
+    option: () => ratingDistributionOption(rating, context),
+    table: dataTable(rating, context),
+  });
 }
 
 // Columns worth a bar chart of their categories: breakdowns, channels,
@@ -158,11 +150,17 @@ export function renderReport(container, report, { t, lang }) {
     const ratings = dataset.ratings.length
       ? h('div', { className: 'ratings' }, dataset.ratings.map((r) => ratingCard(r, context)))
       : h('p', {}, t('noRatings'));
+    // A survey gets its own report; its items one by one stay a click away.
+    const ratingsCard = h('section', { className: 'card' }, [h('h3', {}, t('ratingsSection')), ratings]);
+    const survey = dataset.survey ? surveySection(withId, context) : null;
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
-      h('section', { className: 'card' }, [h('h3', {}, t('ratingsSection')), ratings]),
-      categoryCards(withId, context),
+      survey,
+      survey
+        ? h('details', { className: 'card' }, [h('summary', {}, t('allRatings')), ratings])
+        : ratingsCard,
+      survey ? null : categoryCards(withId, context),
       columnTable(withId, context),
     ]);
   });

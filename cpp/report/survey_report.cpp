@@ -467,7 +467,11 @@ json survey_report(const table::Table& table, const std::vector<ColumnRole>& rol
   }
   json profile = json::array();
   for (const Grouping& g : s.profile) profile.push_back(grouping_json(ctx, g, s.wave));
-  return {{"weighting", std::move(weighting.summary)},
+  std::uint64_t respondents = 0;
+  for (std::size_t row = 0; row < table.rows.used; ++row)
+    respondents += ctx.in_current(row) && !std::isnan(ctx.design.weight(row));
+  return {{"respondents", respondents},
+          {"weighting", std::move(weighting.summary)},
           {"wave",
            s.wave ? json({{"column", s.wave->name},
                           {"reason", s.wave->reason},

@@ -48,9 +48,34 @@ test('the demo button loads the built-in survey and a broken file gets a clear m
   const { page, consoleErrors, foreignRequests, close } = await openPage('/');
   try {
     await page.click('#demo');
-    await page.waitForSelector('.rating svg', { timeout: 30000 });
-    assert.match(await page.locator('.facts').first().textContent(), /Righe lette30\.131/);
-    assert.ok(await page.locator('.rating').count() >= 4, 'one card per rating item');
+    await page.waitForSelector('.survey', { timeout: 30000 });
+    // Charts are drawn as they come into view.
+    await page.locator('.survey .card.rating').first().scrollIntoViewIfNeeded();
+    await page.waitForSelector('.survey .rating svg');
+    assert.match(await page.locator('.facts').first().textContent(), /Righe lette57\.131/);
+    const glance = await page.locator('.survey .facts').first().textContent();
+    assert.match(glance, /Rilevazione mostrata2022 \(Rilevazioni: 2019, 2021, 2022\)/);
+    assert.match(glance, /Rispondenti30\.131/);
+    // The 3.74 -> 3.93 story, as a test with its p-value.
+    const overall = await page.locator('.survey .card.rating').first().textContent();
+    assert.match(overall, /Media \(1-5\): 3,93 \(IC 95%/);
+    assert.match(overall, /2019 → 2022: \+0,19 \(p < 0,001\) differenza significativa/);
+    // The heat map, the key-driver chart and the crosstab are drawn, with their tables.
+    for (const title of ['Media per fase e canale', 'Importanza e prestazione degli aspetti del servizio']) {
+      const card = page.locator('.card.rating', { has: page.locator('h4', { hasText: title }) });
+      await card.scrollIntoViewIfNeeded();
+      await card.locator('svg').waitFor();
+      await card.getByRole('button', { name: 'Mostra tabella dati' }).click();
+      assert.ok(await card.locator('.data-table tbody tr').count() >= 4, title);
+    }
+    const heatmapRow = await page.locator('.data-table', { hasText: 'Media per fase e canale' }).locator('tbody tr').first().textContent();
+    assert.match(heatmapRow, /^Informazione\d,\d\d/);
+    const crosstab = page.locator('table.crosstab');
+    await page.selectOption('#crosstab-by', { label: 'classe_eta' });
+    assert.match(await crosstab.locator('caption').textContent(), /classe_eta/);
+    assert.ok(await crosstab.locator('td.higher, td.lower').count() > 0, 'significant groups are marked');
+    await crosstab.getByRole('button', { name: /^60\+/ }).click();
+    assert.equal(await crosstab.locator('th[aria-sort="descending"]').count(), 1);
     await page.screenshot({ path: `${screenshots}demo.png`, fullPage: false });
     await page.setInputFiles('#file-input', {
       name: 'rotto.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,"non chiuso\n'),
@@ -59,6 +84,29 @@ test('the demo button loads the built-in survey and a broken file gets a clear m
     const message = await page.locator('.card.error').textContent();
     assert.match(message, /non viene mai chiuso/);
     assert.match(message, /unterminated_quote/);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a survey file no one prepared (airline ratings 0-5) gets a journey and key-driver report', async (t) => {
+  const airline = fileURLToPath(new URL('../../../shared/data/airline_passenger_satisfaction_test.csv', import.meta.url));
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(airline)) {
+    t.skip('../shared/data is not here');
+    return;
+  }
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/');
+  try {
+    await page.setInputFiles('#file-input', airline);
+    await page.waitForSelector('.survey', { timeout: 30000 });
+    assert.match(await page.locator('.survey').textContent(), /Quota di soddisfatti \(satisfied\): 43,9%/);
+    const drivers = page.locator('.card.rating', { has: page.locator('h4', { hasText: 'Importanza e prestazione' }) });
+    await drivers.scrollIntoViewIfNeeded();
+    await drivers.locator('svg').waitFor();
+    assert.match(await drivers.locator('svg').textContent(), /Online boarding/);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(foreignRequests, []);
   } finally {

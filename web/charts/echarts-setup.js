@@ -1,9 +1,17 @@
 // The only file that imports ECharts: just the parts the charts use.
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, DatasetComponent, GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, CustomChart, HeatmapChart, ScatterChart } from 'echarts/charts';
+import {
+  AriaComponent, DatasetComponent, GridComponent, MarkAreaComponent, MarkLineComponent,
+  TitleComponent, TooltipComponent, VisualMapContinuousComponent,
+} from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, AriaComponent, DatasetComponent, GridComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart, CustomChart, HeatmapChart, ScatterChart,
+  AriaComponent, DatasetComponent, GridComponent, MarkAreaComponent, MarkLineComponent,
+  TitleComponent, TooltipComponent, VisualMapContinuousComponent, LabelLayout, SVGRenderer,
+]);
 
 export { echarts };
