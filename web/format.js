@@ -30,3 +30,14 @@ export function formatEstimate(lang, estimate, t, { percent = false } = {}) {
   const [low, high] = estimate.ci95 ?? [null, null];
   return `${f(estimate.value)} (${t('ci95')}: ${f(low)}–${f(high)}; n = ${formatCount(lang, estimate.n)})`;
 }
+
+/**
+ * A column name as a label: "canale_principale" -> "Canale principale".
+ * Names that already read as text ("Seat comfort") are kept as they are.
+ */
+export function columnLabel(name) {
+  const text = String(name);
+  if (/\s/.test(text) || !text.includes('_')) return text;
+  const spaced = text.replace(/_+/g, ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

@@ -6,7 +6,7 @@ import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { importanceOption, driverPoints } from './charts/importance.js';
 import { journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js';
 import { h } from './dom.js';
-import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
+import { columnLabel, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { chartCard, estimateTable } from './view-parts.js';
 
 const byShare = (a, b) => (b[1]?.value ?? -1) - (a[1]?.value ?? -1);
@@ -86,10 +86,10 @@ function overallCards(survey, context) {
   ]);
   const top2 = o.top2 ? h('p', { className: 'kpi secondary' }, `${t('top2')}: ${formatEstimate(lang, o.top2, t, { percent: true }) ?? '—'}`) : null;
   if (!o.by_wave) {
-    return [h('article', { className: 'card rating' }, [h('h4', {}, `${t('overallSection')}: ${o.column}`), kpi, top2])];
+    return [h('article', { className: 'card rating' }, [h('h4', {}, `${t('overallSection')}: ${columnLabel(o.column)}`), kpi, top2])];
   }
   return [barsCard(context, {
-    title: `${t('overallByWave')}: ${o.column}`,
+    title: `${t('overallByWave')}: ${columnLabel(o.column)}`,
     pairs: o.by_wave.map((w) => [w.wave, w.estimate]),
     percent,
     scale: percent ? null : [o.scale.min, o.scale.max],
@@ -129,7 +129,7 @@ function journeyCards(survey, context) {
   if (steps.length) {
     cards.push(barsCard(context, {
       title: t('journeyItems'),
-      pairs: steps.map((i) => [i.column, i.mean]),
+      pairs: steps.map((i) => [columnLabel(i.column), i.mean]),
       scale: [steps[0].scale.min, steps[0].scale.max],
       lines: j.channels.length ? [] : [h('p', { className: 'note' }, t('journeySteps'))],
       wide: true,
@@ -147,7 +147,7 @@ function indexCards(survey, context) {
     scale: [1, 5],
     lines: survey.indices.map((i) => h('p', { className: 'note' }, `${i.name}: ${t('indexNote', {
       items: i.items.length, min: formatPercent(lang, i.min_answered, 0),
-    })} (${i.items.join(', ')})`)),
+    })} (${i.items.map(columnLabel).join(', ')})`)),
   });
   const waves = survey.indices.filter((i) => i.by_wave).map((i) => barsCard(context, {
     title: `${i.name}: ${t('waves').toLowerCase()}`,
@@ -168,7 +168,7 @@ function driverCards(survey, context) {
     h('caption', {}, t('driversTitle')),
     h('thead', {}, h('tr', {}, [t('metric'), t('importance'), t('performance'), t('quadrant')].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, points.map((p) => h('tr', {}, [
-      h('th', { scope: 'row' }, p.label),
+      h('th', { scope: 'row' }, columnLabel(p.label)),
       h('td', { className: 'num' }, formatNumber(lang, p.importance)),
       h('td', { className: 'num' }, formatNumber(lang, p.performance)),
       h('td', {}, t(`quadrants.${p.quadrant}`)),
@@ -187,14 +187,14 @@ function shareCards(survey, context) {
   const { yes_no: yesNo, single_choice: single, multi_response: multi } = survey.shares;
   const cards = [];
   if (yesNo.length) {
-    cards.push(barsCard(context, { title: t('yesNo'), pairs: yesNo.map((y) => [y.column, y.yes]), percent: true, labelHeader: t('metric') }));
+    cards.push(barsCard(context, { title: t('yesNo'), pairs: yesNo.map((y) => [columnLabel(y.column), y.yes]), percent: true, labelHeader: t('metric') }));
   }
   for (const g of single) {
-    cards.push(barsCard(context, { title: g.column, pairs: g.categories.map((c) => [c.value, c.share]).sort(byShare), percent: true }));
+    cards.push(barsCard(context, { title: columnLabel(g.column), pairs: g.categories.map((c) => [c.value, c.share]).sort(byShare), percent: true }));
   }
   for (const m of multi) {
     cards.push(barsCard(context, {
-      title: m.name, pairs: m.options.map((o) => [o.value, o.share]).sort(byShare), percent: true, labelHeader: t('option'),
+      title: columnLabel(m.name), pairs: m.options.map((o) => [o.value, o.share]).sort(byShare), percent: true, labelHeader: t('option'),
       lines: [h('p', { className: 'note' }, t('multiNote'))],
     }));
   }
@@ -203,7 +203,7 @@ function shareCards(survey, context) {
 
 function profileCards(survey, context) {
   return survey.profile.map((g) => barsCard(context, {
-    title: g.column, pairs: g.categories.map((c) => [c.value, c.share]).sort(natural), percent: true,
+    title: columnLabel(g.column), pairs: g.categories.map((c) => [c.value, c.share]).sort(natural), percent: true,
   }));
 }
 
@@ -212,7 +212,7 @@ function crosstab(survey, context) {
   const { t, lang } = context;
   if (!survey.breakdowns.length) return null;
   const holder = h('div', { className: 'table-scroll' });
-  const select = h('select', { id: 'crosstab-by' }, survey.breakdowns.map((b, i) => h('option', { value: String(i) }, b.by)));
+  const select = h('select', { id: 'crosstab-by' }, survey.breakdowns.map((b, i) => h('option', { value: String(i) }, columnLabel(b.by))));
   const show = (breakdown, sortBy = null, descending = true) => {
     const metrics = [...breakdown.metrics];
     const valueOf = (m, group) => {
@@ -232,7 +232,7 @@ function crosstab(survey, context) {
       }),
     ]);
     const rows = metrics.map((m) => h('tr', {}, [
-      h('th', { scope: 'row' }, m.metric),
+      h('th', { scope: 'row' }, columnLabel(m.metric)),
       ...breakdown.groups.map((g) => {
         const cell = m.cells.find((c) => c.value === g.value);
         const e = cell?.estimate;
@@ -245,7 +245,7 @@ function crosstab(survey, context) {
       }),
     ]));
     holder.replaceChildren(h('table', { className: 'crosstab' }, [
-      h('caption', {}, `${t('crosstabSection')}: ${breakdown.by}`),
+      h('caption', {}, `${t('crosstabSection')}: ${columnLabel(breakdown.by)}`),
       h('thead', {}, header), h('tbody', {}, rows),
     ]));
   };

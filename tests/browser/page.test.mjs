@@ -71,8 +71,8 @@ test('the demo button loads the built-in survey and a broken file gets a clear m
     const heatmapRow = await page.locator('.data-table', { hasText: 'Media per fase e canale' }).locator('tbody tr').first().textContent();
     assert.match(heatmapRow, /^Informazione\d,\d\d/);
     const crosstab = page.locator('table.crosstab');
-    await page.selectOption('#crosstab-by', { label: 'classe_eta' });
-    assert.match(await crosstab.locator('caption').textContent(), /classe_eta/);
+    await page.selectOption('#crosstab-by', { label: 'Classe eta' });
+    assert.match(await crosstab.locator('caption').textContent(), /Classe eta/);
     assert.ok(await crosstab.locator('td.higher, td.lower').count() > 0, 'significant groups are marked');
     await crosstab.getByRole('button', { name: /^60\+/ }).click();
     assert.equal(await crosstab.locator('th[aria-sort="descending"]').count(), 1);

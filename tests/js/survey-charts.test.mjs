@@ -72,3 +72,11 @@ test('the importance-performance chart splits at the cuts and names the four qua
   assert.ok(option.xAxis.min <= 0.5 && option.xAxis.max >= 0.62);
   assert.equal(option.yAxis.axisLine.onZero, false);
 });
+
+test('column names read as labels; names that are already text stay as they are', async () => {
+  const { columnLabel } = await import('../../web/format.js');
+  assert.equal(columnLabel('canale_principale'), 'Canale principale');
+  assert.equal(columnLabel('Seat comfort'), 'Seat comfort');
+  assert.equal(columnLabel('Departure/Arrival time convenient'), 'Departure/Arrival time convenient');
+  assert.equal(columnLabel('anno'), 'anno');
+});

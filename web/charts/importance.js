@@ -1,7 +1,7 @@
 // Key drivers -> ECharts importance-performance scatter: each item's
 // importance (its correlation with overall satisfaction) against its mean,
 // split at the means over the items into four named quadrants. Pure.
-import { formatNumber } from '../format.js';
+import { columnLabel, formatNumber } from '../format.js';
 import { PALETTE } from './rating-distribution.js';
 import { escapeText } from './estimate-bars.js';
 
@@ -11,7 +11,7 @@ export const QUADRANTS = ['priority', 'strength', 'secondary', 'surplus'];
 export function driverPoints(drivers) {
   return drivers.items
     .filter((d) => d.performance && !d.performance.suppressed)
-    .map((d) => ({ label: d.column, importance: d.importance, performance: d.performance.value, quadrant: d.quadrant }));
+    .map((d) => ({ label: columnLabel(d.column), importance: d.importance, performance: d.performance.value, quadrant: d.quadrant }));
 }
 
 // Axis bounds around the values and the cut, padded and rounded to `step`
