@@ -23,10 +23,14 @@ struct Distinct {
 enum class CellState : std::uint8_t { ok, missing, invalid };
 
 // How a column's text becomes numbers, once its type is chosen.
+// Values written in words: a rating as stars, a date with a month name.
+enum class WrittenForm : std::uint8_t { none, stars, date };
+
 struct Decision {
   ColumnType type = ColumnType::text;
   NumberFormat number_format;
   DateOrder date_order = DateOrder::day_first;
+  WrittenForm written = WrittenForm::none;
 };
 
 // The missing-value tokens, compared without allocating: most cells are
@@ -75,7 +79,8 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
 Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& missing,
                      const TypingOptions& options, Column& column) {
   const auto& formats = candidate_number_formats();
-  std::uint64_t filled = 0, booleans = 0, dates = 0, months = 0;
+  std::uint64_t filled = 0, booleans = 0, dates = 0, months = 0, stars = 0, written_dates = 0;
+  bool stars_integral = true;
   std::vector<std::uint64_t> numbers(formats.size(), 0);
   std::vector<bool> all_integral(formats.size(), true);
   bool zero = false, one = false, other = false;
@@ -112,6 +117,11 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
       }
     } else if (parse_month(d.value)) {
       months += d.count;
+    } else if (auto v = parse_stars(d.value)) {
+      stars += d.count;
+      if (*v != std::floor(*v)) stars_integral = false;
+    } else if (parse_written_date(d.value)) {
+      written_dates += d.count;
     }
   }
   Decision decision;
@@ -132,6 +142,21 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
       column.type_reason += "; no day is above 12, so day-first is assumed (Italian usage)";
     else if (month_first)
       column.type_reason += "; a second part above 12 shows month-first order";
+    return decision;
+  }
+  if (stars >= needed) {
+    decision.type = stars_integral ? ColumnType::integer : ColumnType::decimal;
+    decision.written = WrittenForm::stars;
+    column.format = "stars in words (\"5,0 su 5 stelle\")";
+    column.type_reason = percent(stars, filled) + " of values are ratings written as stars";
+    return decision;
+  }
+  if (written_dates >= needed) {
+    decision.type = ColumnType::date;
+    decision.written = WrittenForm::date;
+    column.format = "dates with month names (\"7 febbraio 2024\")";
+    column.type_reason =
+        percent(written_dates, filled) + " of values hold a date with a month name";
     return decision;
   }
   if (months >= needed) {
@@ -184,6 +209,11 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
 
 // Converts one non-missing cell to the stored number, if it fits.
 std::optional<double> to_number(std::string_view value, const Decision& d) {
+  if (d.written == WrittenForm::stars) return parse_stars(value);
+  if (d.written == WrittenForm::date) {
+    if (auto days = parse_written_date(value)) return static_cast<double>(*days);
+    return {};
+  }
   switch (d.type) {
     case ColumnType::boolean:
       if (auto b = parse_boolean_word(value)) return *b ? 1.0 : 0.0;

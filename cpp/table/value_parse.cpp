@@ -298,4 +298,117 @@ std::optional<std::int64_t> parse_month(std::string_view text) {
   return static_cast<std::int64_t>(year) * 12 + (month - 1);
 }
 
+namespace {
+
+// Month names (Italian and English, full and 3-letter) -> 1..12.
+int month_from_name(std::string_view word) {
+  static const char* const kNames[12][4] = {
+      {"gennaio", "january", "gen", "jan"},     {"febbraio", "february", "feb", "feb"},
+      {"marzo", "march", "mar", "mar"},         {"aprile", "april", "apr", "apr"},
+      {"maggio", "may", "mag", "may"},          {"giugno", "june", "giu", "jun"},
+      {"luglio", "july", "lug", "jul"},         {"agosto", "august", "ago", "aug"},
+      {"settembre", "september", "set", "sep"}, {"ottobre", "october", "ott", "oct"},
+      {"novembre", "november", "nov", "nov"},   {"dicembre", "december", "dic", "dec"}};
+  const std::string lower = ascii_lower(word);
+  for (int m = 0; m < 12; ++m)
+    for (const char* name : kNames[m])
+      if (lower == name) return m + 1;
+  return 0;
+}
+
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The words of a text: runs of letters or of digits (the degree sign of
+// "1°" and punctuation separate them).
+std::vector<std::string_view> plain_words(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_digit(text[i]) && !is_letter(text[i])) {
+      ++i;
+      continue;
+    }
+    const bool digits = is_digit(text[i]);
+    std::size_t j = i;
+    while (j < text.size() && (digits ? is_digit(text[j]) : is_letter(text[j]))) ++j;
+    out.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+int small_number(std::string_view digits) {
+  if (digits.empty() || digits.size() > 4) return -1;
+  int v = 0;
+  for (char c : digits) {
+    if (!is_digit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_written_date(std::string_view text) {
+  if (text.size() > 200) return {};  // a comment, not a date
+  const std::vector<std::string_view> words = plain_words(text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const int month = month_from_name(words[i]);
+    if (!month || words[i].size() < 3) continue;
+    // "7 febbraio 2024"
+    if (i >= 1 && i + 1 < words.size()) {
+      const int day = small_number(words[i - 1]), year = small_number(words[i + 1]);
+      if (day >= 1 && words[i + 1].size() == 4)
+        if (auto d = days_from_civil(year, month, day)) return d;
+    }
+    // "February 7, 2024"
+    if (i + 2 < words.size()) {
+      const int day = small_number(words[i + 1]), year = small_number(words[i + 2]);
+      if (day >= 1 && words[i + 2].size() == 4)
+        if (auto d = days_from_civil(year, month, day)) return d;
+    }
+  }
+  return {};
+}
+
+std::optional<double> parse_stars(std::string_view text) {
+  std::string lower = ascii_lower(trim(text));
+  // The rating: digits with an optional ',' or '.' decimal part.
+  std::size_t i = 0;
+  while (i < lower.size() && is_digit(lower[i])) ++i;
+  if (i == 0) return {};
+  std::size_t end = i;
+  if (end < lower.size() && (lower[end] == ',' || lower[end] == '.') && end + 1 < lower.size() &&
+      is_digit(lower[end + 1])) {
+    ++end;
+    while (end < lower.size() && is_digit(lower[end])) ++end;
+  }
+  std::string number = lower.substr(0, end);
+  for (char& c : number)
+    if (c == ',') c = '.';
+  std::string_view rest = trim(std::string_view(lower).substr(end));
+  bool joined = false;
+  for (std::string_view joiner : {std::string_view("su"), std::string_view("out of"),
+                                  std::string_view("/"), std::string_view("di")}) {
+    if (rest.substr(0, joiner.size()) == joiner) {
+      rest = trim(rest.substr(joiner.size()));
+      joined = true;
+      break;
+    }
+  }
+  if (!joined) return {};
+  std::size_t digits = 0;
+  while (digits < rest.size() && is_digit(rest[digits])) ++digits;
+  if (digits == 0 || digits > 2) return {};
+  rest = trim(rest.substr(digits));
+  if (!rest.empty() && rest != "stelle" && rest != "stella" && rest != "stars" && rest != "star")
+    return {};
+  char* parse_end = nullptr;
+  const double value = std::strtod(number.c_str(), &parse_end);
+  if (parse_end != number.c_str() + number.size()) return {};
+  return value;
+}
+
 }  // namespace ascolto::table

@@ -67,6 +67,15 @@ std::optional<std::int64_t> days_from_civil(int year, int month, int day);
 /// The date of `parts` in `order`, or nothing if it is not a valid date.
 std::optional<DateTime> resolve_date(const DateParts& parts, DateOrder order);
 
+/// A date written with a month name, anywhere in the text: "7 febbraio
+/// 2024", "Recensito in Italia il 7 febbraio 2024", "1° marzo 2023",
+/// "7 February 2024", "February 7, 2024". Days since 1970-01-01.
+std::optional<std::int64_t> parse_written_date(std::string_view text);
+
+/// A rating written as stars, the whole value: "5,0 su 5 stelle",
+/// "4.0 out of 5 stars", "4/5". The rating (5, 4, 4); nothing otherwise.
+std::optional<double> parse_stars(std::string_view text);
+
 /// Parses a month period "mm/yyyy", "m-yyyy" or "yyyy-mm" to year*12 + month-1.
 std::optional<std::int64_t> parse_month(std::string_view text);
 

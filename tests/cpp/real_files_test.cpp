@@ -79,15 +79,25 @@ TEST_CASE("anpr: a wide table without final newline", "[real]") {
   CHECK(d["columns"][2]["max"] == 131618.0);
 }
 
-TEST_CASE("amazon reviews: the star column is a breakdown, not a comment", "[real]") {
+TEST_CASE("amazon reviews: stars and written dates understood, a feedback report", "[real]") {
   const auto d = shared("amazon_it_reviews.csv");
   if (d.is_null()) {
     WARN("../shared/data is absent: skipped");
     return;
   }
+  CHECK(d["kind"]["value"] == "feedback");
   CHECK(d["columns"][0]["role"] == "comment");  // review_text
-  CHECK(d["columns"][3]["name"] == "review_stars");
-  CHECK(d["columns"][3]["role"] == "dimension");
-  CHECK(d["columns"][3]["top"][0]["value"] == "5,0 su 5 stelle");
-  CHECK(d["columns"][3]["top"][0]["count"] == 32);
+  const auto& stars = d["columns"][3];
+  CHECK(stars["name"] == "review_stars");
+  CHECK(stars["role"] == "rating");
+  CHECK(stars["invalid"] == 0);
+  CHECK(stars["format"] == "stars in words (\"5,0 su 5 stelle\")");
+  const auto& date = d["columns"][1];
+  CHECK(date["type"] == "date");
+  CHECK(date["invalid"] == 0);
+  CHECK(date["max"] == "2024-02-07");           // "Recensito in Italia il 7 febbraio 2024"
+  CHECK(d["columns"][2]["role"] == "comment");  // the title: stars followed by words
+  REQUIRE(d["ratings"].size() == 1);
+  // 32 of the 50 reviews give 5 stars.
+  CHECK(d["ratings"][0]["distribution"][4]["count"] == 32);
 }

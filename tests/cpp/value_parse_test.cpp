@@ -59,3 +59,32 @@ TEST_CASE("ISO timestamps of machine exports take the fast path with the same re
   CHECK_FALSE(split_date("2023-10-31T25:15:30"));
   CHECK_FALSE(split_date("2023-1x-31"));
 }
+
+TEST_CASE("ratings written as stars, whole values only", "[value]") {
+  using ascolto::table::parse_stars;
+  CHECK(parse_stars("5,0 su 5 stelle") == 5.0);
+  CHECK(parse_stars(" 4.5 out of 5 stars ") == 4.5);
+  CHECK(parse_stars("3/5") == 3.0);
+  CHECK(parse_stars("2 su 5") == 2.0);
+  CHECK_FALSE(parse_stars("5,0 su 5 stelle Consigliato"));
+  CHECK_FALSE(parse_stars("5 stelle"));
+  CHECK_FALSE(parse_stars("su 5 stelle"));
+  CHECK_FALSE(parse_stars("3,5"));
+}
+
+TEST_CASE("dates written with month names, inside text too", "[value]") {
+  using ascolto::table::format_date;
+  using ascolto::table::parse_written_date;
+  auto iso = [](std::string_view text) {
+    auto days = parse_written_date(text);
+    return days ? format_date(*days) : std::string("none");
+  };
+  CHECK(iso("Recensito in Italia il 7 febbraio 2024") == "2024-02-07");
+  CHECK(iso("1° marzo 2023") == "2023-03-01");
+  CHECK(iso("26 dicembre 2023") == "2023-12-26");
+  CHECK(iso("February 7, 2024") == "2024-02-07");
+  CHECK(iso("7 Feb 2024") == "2024-02-07");
+  CHECK(iso("31 febbraio 2024") == "none");
+  CHECK(iso("marzo 2024") == "none");
+  CHECK(iso("il servizio di maggio") == "none");
+}
