@@ -77,13 +77,8 @@ json display_value(const Column& c, double v) {
                     static_cast<int>(std::fmod(seconds, 60)));
       return table::format_date(static_cast<std::int64_t>(days)) + time;
     }
-    case ColumnType::month: {
-      const auto m = static_cast<std::int64_t>(v);
-      char text[48];
-      std::snprintf(text, sizeof text, "%04lld-%02lld", static_cast<long long>(m / 12),
-                    static_cast<long long>(m % 12 + 1));
-      return std::string(text);
-    }
+    case ColumnType::month:
+      return table::format_month(static_cast<std::int64_t>(v));
     default:
       return v;
   }
@@ -239,6 +234,9 @@ json dataset_report(const DatasetInput& in) {
               {"ratings", std::move(ratings)}};
   if (kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
+  if (kind.kind == DatasetKind::feedback)
+    out["feedback"] =
+        feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);
   out["warnings"] = warnings_json(warnings);  // last: the sections above add to it
   return out;
 }

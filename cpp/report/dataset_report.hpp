@@ -9,6 +9,7 @@
 #include "core/warnings.hpp"
 #include "csv/reader.hpp"
 #include "report/config.hpp"
+#include "report/feedback_report.hpp"
 #include "table/table.hpp"
 
 namespace ascolto::report {
@@ -19,6 +20,7 @@ struct DatasetInput {
   const table::Table& table;
   const Warnings& warnings;  ///< from reading; the report adds its own to a copy
   const Config& config;
+  FeedbackCachePtr& feedback_cache;  ///< the comments' words, kept between requests
 };
 
 nlohmann::ordered_json dataset_report(const DatasetInput& input);

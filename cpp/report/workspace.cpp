@@ -36,6 +36,7 @@ struct Workspace::Dataset {
   csv::FileInfo file;
   table::Table table;
   Error error;
+  mutable FeedbackCachePtr feedback_cache;  // built on the first feedback view, reused by filters
 };
 
 namespace {
@@ -140,14 +141,39 @@ std::string Workspace::report(std::string_view request_json) const {
         return make_error(ErrorCode::invalid_request, "The report request must be a JSON object.");
     }
     std::optional<AggregateRequest> aggregate;
+    std::optional<FeedbackRequest> feedback;
+    std::optional<CommentsRequest> comments;
     for (const auto& [key, value] : request.items()) {
       if (key == "aggregate") {
         aggregate.emplace();
         if (Error error = parse_aggregate_request(value, *aggregate)) return error;
+      } else if (key == "feedback") {
+        feedback.emplace();
+        if (Error error = parse_feedback_request(value, *feedback)) return error;
+      } else if (key == "comments") {
+        comments.emplace();
+        if (Error error = parse_comments_request(value, *comments)) return error;
       } else {
         return make_error(ErrorCode::invalid_request,
                           "Unknown report request key \"" + key + "\".");
       }
+    }
+    if (feedback || comments) {  // a dashboard's filter change: views of the tables in memory
+      json views = json::array();
+      for (const auto& d : datasets_) {
+        if (d->loading || d->error) continue;
+        const auto roles = detect_roles(d->table, d->config.columns, d->config.weight);
+        json view = {{"dataset", d->name}};
+        if (feedback)
+          view["feedback"] =
+              feedback_report(d->table, roles, d->config, *feedback, d->feedback_cache);
+        if (comments)
+          view["comments"] =
+              comments_page(d->table, roles, d->config, *comments, d->feedback_cache);
+        views.push_back(std::move(view));
+      }
+      out = {{"format", "ascolto-report"}, {"version", 1}, {"views", std::move(views)}};
+      return Error{};
     }
     if (aggregate) {  // only the group-by: what dashboards ask for after each filter change
       json aggregates = json::array();
@@ -172,8 +198,8 @@ std::string Workspace::report(std::string_view request_json) const {
         datasets.push_back(std::move(failed));
         continue;
       }
-      datasets.push_back(
-          dataset_report(DatasetInput{d->name, d->file, d->table, d->warnings, d->config}));
+      datasets.push_back(dataset_report(
+          DatasetInput{d->name, d->file, d->table, d->warnings, d->config, d->feedback_cache}));
     }
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};
     // A file that could not be read is an error of the whole run (non-zero

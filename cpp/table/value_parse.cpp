@@ -162,7 +162,8 @@ std::optional<std::int64_t> days_from_civil(int y, int m, int d) {
   return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-std::string format_date(std::int64_t z) {
+CivilDate civil_from_days(std::int64_t z) {
+  // Howard Hinnant's civil_from_days.
   z += 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -172,8 +173,20 @@ std::string format_date(std::int64_t z) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(y + (m <= 2)), m, d};
+}
+
+std::string format_month(std::int64_t month) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%04lld-%02lld", static_cast<long long>(month / 12),
+                static_cast<long long>(month % 12 + 1));
+  return text;
+}
+
+std::string format_date(std::int64_t days) {
+  const CivilDate c = civil_from_days(days);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(y + (m <= 2)), m, d);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
   return buffer;
 }
 

@@ -82,4 +82,14 @@ std::optional<std::int64_t> parse_month(std::string_view text);
 /// "yyyy-mm-dd" of days since 1970-01-01.
 std::string format_date(std::int64_t days);
 
+/// "yyyy-mm" of a month period (year * 12 + month - 1, as parse_month gives).
+std::string format_month(std::int64_t month);
+
+struct CivilDate {
+  int year;
+  unsigned month, day;
+};
+/// The calendar date of days since 1970-01-01.
+CivilDate civil_from_days(std::int64_t days);
+
 }  // namespace ascolto::table

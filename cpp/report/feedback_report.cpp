@@ -1,0 +1,877 @@
+#include "report/feedback_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+#include "report/estimate_json.hpp"
+#include "report/ratings.hpp"
+#include "stats/design.hpp"
+#include "stats/estimate.hpp"
+#include "table/value_parse.hpp"
+#include "text/italian_stemmer.hpp"
+#include "text/privacy.hpp"
+#include "text/words.hpp"
+
+namespace ascolto::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using table::Column;
+using table::ColumnType;
+using table::kMissingCode;
+
+constexpr std::size_t kTextMinimum = 10;  // free text is shown from 10 comments up
+constexpr int kAlertBaselineWeeks = 4;
+constexpr double kAlertZ = 3.0;
+constexpr double kBurstMinimumRise = 0.05;
+constexpr std::uint64_t kAlertMinimumCount = 30;
+
+// The columns the report reads, found by role.
+struct Columns {
+  const Column* application = nullptr;
+  const Column* rating = nullptr;
+  const Column* date = nullptr;
+  const Column* device = nullptr;
+  const Column* comment = nullptr;
+  RatingScale scale;
+};
+
+Columns columns_of(const table::Table& table, const std::vector<ColumnRole>& roles) {
+  Columns c;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const Column& col = table.columns[i];
+    switch (roles[i].role) {
+      case Role::application:
+        if (!c.application && col.type == ColumnType::categorical) c.application = &col;
+        break;
+      case Role::rating:
+        if (!c.rating && roles[i].scale && table::is_numeric_type(col.type)) {
+          c.rating = &col;
+          c.scale = *roles[i].scale;
+        }
+        break;
+      case Role::date:
+        if (!c.date && (col.type == ColumnType::date || col.type == ColumnType::datetime))
+          c.date = &col;
+        break;
+      case Role::channel:
+        if (!c.device && col.type == ColumnType::categorical) c.device = &col;
+        break;
+      case Role::comment:
+        if (!c.comment) c.comment = &col;
+        break;
+      default:
+        break;
+    }
+  }
+  return c;
+}
+
+double day_of(const Column& date, std::size_t row) {
+  const double v = date.numbers[row];
+  if (std::isnan(v)) return v;
+  return date.type == ColumnType::datetime ? std::floor(v / 86400.0) : v;
+}
+
+std::int64_t week_start(std::int64_t day) {  // the Monday of the week (1970-01-01 was a Thursday)
+  return day - (((day + 3) % 7) + 7) % 7;
+}
+
+std::int64_t month_of(std::int64_t day) {
+  const table::CivilDate c = table::civil_from_days(day);
+  return static_cast<std::int64_t>(c.year) * 12 + (c.month - 1);
+}
+
+std::uint32_t code_of(const Column* column, const std::string& label) {
+  if (!column) return kMissingCode;
+  for (std::uint32_t c = 0; c < column->labels.size(); ++c)
+    if (column->labels[c] == label) return c;
+  return kMissingCode - 1;  // a label not in the file: matches no row
+}
+
+// The rows a filter keeps, with a valid rating; the application filter can
+// be left out (the all-application reference of the owner's view).
+std::vector<std::uint32_t> select_rows(const Columns& c, const std::vector<double>& ratings,
+                                       const FeedbackFilter& f, bool with_application) {
+  const std::uint32_t app = with_application && !f.application.empty()
+                                ? code_of(c.application, f.application)
+                                : kMissingCode;
+  const std::uint32_t device = f.device.empty() ? kMissingCode : code_of(c.device, f.device);
+  const bool by_app = with_application && !f.application.empty();
+  const bool by_device = !f.device.empty();
+  const bool by_day = (f.from_day || f.to_day) && c.date;
+  std::vector<std::uint32_t> rows;
+  rows.reserve(ratings.size());
+  for (std::size_t row = 0; row < ratings.size(); ++row) {
+    if (std::isnan(ratings[row])) continue;
+    if (by_app && (!c.application || c.application->codes[row] != app)) continue;
+    if (by_device && (!c.device || c.device->codes[row] != device)) continue;
+    if (by_day) {
+      const double day = day_of(*c.date, row);
+      if (std::isnan(day) || (f.from_day && day < static_cast<double>(*f.from_day)) ||
+          (f.to_day && day > static_cast<double>(*f.to_day)))
+        continue;
+    }
+    rows.push_back(static_cast<std::uint32_t>(row));
+  }
+  return rows;
+}
+
+// Count, mean and shares of one group of feedbacks.
+struct GroupStats {
+  stats::MeanSums sums;
+  stats::ShareSums top2, bottom2;
+  std::array<std::uint64_t, 11> levels{};
+
+  void add(double rating, const RatingScale& scale) {
+    sums.add(1.0, rating);
+    top2.add(1.0, rating >= scale.max - 1);
+    bottom2.add(1.0, rating <= scale.min + 1);
+    ++levels[static_cast<std::size_t>(rating - scale.min)];
+  }
+};
+
+json group_json(const std::string& value, const GroupStats& g, const RatingScale& scale,
+                const Disclosure& disclosure, std::uint64_t design_rows, bool hidden = false) {
+  if (hidden && g.sums.n >= disclosure.min_base)  // complementary suppression
+    return {{"value", value},
+            {"count", nullptr},
+            {"mean",
+             {{"suppressed", true}, {"reason", "complementary: another group is below the base"}}},
+            {"suppressed", true}};
+  const bool shown = g.sums.n >= disclosure.min_base;
+  json distribution = json::array();
+  for (double level = scale.min; level <= scale.max; level += 1)
+    distribution.push_back(shown ? json(g.levels[static_cast<std::size_t>(level - scale.min)])
+                                 : json(nullptr));
+  return {
+      {"value", value},
+      {"count", shown ? json(g.sums.n) : json(nullptr)},
+      {"mean", estimate_json(stats::mean_from_sums(g.sums, false, design_rows), disclosure)},
+      {"top2", estimate_json(stats::share_from_sums(g.top2, false, design_rows), disclosure)},
+      {"bottom2", estimate_json(stats::share_from_sums(g.bottom2, false, design_rows), disclosure)},
+      {"distribution", std::move(distribution)}};
+}
+
+// Groups of the rows by the codes of a categorical column, largest first.
+json groups_json(const Column& by, const std::vector<std::uint32_t>& rows,
+                 const std::vector<double>& ratings, const Columns& c, const Disclosure& disclosure,
+                 std::vector<GroupStats>* out_stats = nullptr) {
+  std::vector<GroupStats> groups(by.labels.size());
+  for (std::uint32_t row : rows)
+    if (by.codes[row] != kMissingCode) groups[by.codes[row]].add(ratings[row], c.scale);
+  std::vector<std::size_t> order;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    if (groups[g].sums.n > 0) order.push_back(g);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return groups[a].sums.n > groups[b].sums.n;
+  });
+  std::vector<std::uint64_t> bases;
+  for (std::size_t g : order) bases.push_back(groups[g].sums.n);
+  const std::vector<bool> hidden = suppressed_cells(bases, disclosure);
+  json out = json::array();
+  for (std::size_t i = 0; i < order.size(); ++i)
+    out.push_back(group_json(by.labels[order[i]], groups[order[i]], c.scale, disclosure,
+                             rows.size(), hidden[i]));
+  if (out_stats) *out_stats = std::move(groups);
+  return out;
+}
+
+// ---- Trend ----------------------------------------------------------------
+
+struct PeriodCell {
+  std::uint64_t n = 0, low = 0;
+  double sum = 0, sumsq = 0;
+};
+
+std::string choose_granularity(std::int64_t span_days) {
+  if (span_days <= 92) return "day";
+  if (span_days <= 2 * 366) return "week";
+  return "month";
+}
+
+std::int64_t period_key(std::int64_t day, const std::string& granularity) {
+  if (granularity == "day") return day;
+  if (granularity == "week") return week_start(day);
+  return month_of(day);
+}
+
+std::int64_t next_period(std::int64_t key, const std::string& granularity) {
+  return key + (granularity == "week" ? 7 : 1);
+}
+
+std::string period_label(std::int64_t key, const std::string& granularity) {
+  return granularity == "month" ? table::format_month(key) : table::format_date(key);
+}
+
+json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
+                const std::vector<double>& ratings, const FeedbackRequest& request,
+                const Disclosure& disclosure) {
+  if (!c.date) return nullptr;
+  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
+  for (std::uint32_t row : rows) {
+    const double day = day_of(*c.date, row);
+    if (std::isnan(day)) continue;
+    first = std::min(first, static_cast<std::int64_t>(day));
+    last = std::max(last, static_cast<std::int64_t>(day));
+  }
+  if (first > last) return nullptr;
+  const std::string granularity =
+      request.granularity.empty() ? choose_granularity(last - first) : request.granularity;
+  const int rolling = granularity == "day" ? 7 : granularity == "week" ? 4 : 3;
+  std::map<std::int64_t, PeriodCell> cells;
+  for (std::uint32_t row : rows) {
+    const double day = day_of(*c.date, row);
+    if (std::isnan(day)) continue;
+    PeriodCell& cell = cells[period_key(static_cast<std::int64_t>(day), granularity)];
+    const double r = ratings[row];
+    ++cell.n;
+    cell.sum += r;
+    cell.sumsq += r * r;
+    cell.low += r <= c.scale.min + 1;
+  }
+  // Every period from the first to the last, empty ones included.
+  std::vector<std::pair<std::int64_t, PeriodCell>> series;
+  for (std::int64_t key = cells.begin()->first; key <= cells.rbegin()->first;
+       key = next_period(key, granularity)) {
+    auto it = cells.find(key);
+    series.emplace_back(key, it == cells.end() ? PeriodCell{} : it->second);
+  }
+  json periods = json::array();
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const PeriodCell& p = series[i].second;
+    std::uint64_t window_n = 0;
+    double window_sum = 0;
+    for (std::size_t k = i + 1 >= static_cast<std::size_t>(rolling) ? i + 1 - rolling : 0; k <= i;
+         ++k) {
+      window_n += series[k].second.n;
+      window_sum += series[k].second.sum;
+    }
+    stats::MeanSums sums;
+    sums.n = p.n;
+    sums.w = sums.w2 = static_cast<double>(p.n);
+    sums.wy = sums.w2y = p.sum;
+    sums.w2y2 = p.sumsq;
+    const bool shown = p.n >= disclosure.min_base;
+    periods.push_back(
+        {{"start", period_label(series[i].first, granularity)},
+         {"count", p.n == 0 || shown ? json(p.n) : json(nullptr)},
+         {"mean",
+          p.n ? estimate_json(stats::mean_from_sums(sums, false), disclosure) : json(nullptr)},
+         {"bottom2_share",
+          shown ? json(static_cast<double>(p.low) / static_cast<double>(p.n)) : json(nullptr)},
+         {"rolling_mean", window_n >= disclosure.min_base
+                              ? json(window_sum / static_cast<double>(window_n))
+                              : json(nullptr)}});
+  }
+  return {{"granularity", granularity},
+          {"chosen", request.granularity.empty() ? "from the span of the dates" : "requested"},
+          {"rolling",
+           {{"periods", rolling},
+            {"rule", "mean of the ratings of the last " + std::to_string(rolling) + " " +
+                         granularity + "s, this one included"}}},
+          {"periods", std::move(periods)}};
+}
+
+// ---- Alerts ---------------------------------------------------------------
+
+json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
+                 const std::vector<double>& ratings) {
+  if (!c.date) return json::array();
+  // Weekly cells per application (code) and for all applications (the last code).
+  const std::uint32_t apps =
+      c.application ? static_cast<std::uint32_t>(c.application->labels.size()) : 0;
+  std::map<std::pair<std::uint32_t, std::int64_t>, PeriodCell> cells;
+  for (std::uint32_t row : rows) {
+    const double day = day_of(*c.date, row);
+    if (std::isnan(day)) continue;
+    const std::int64_t week = week_start(static_cast<std::int64_t>(day));
+    const double r = ratings[row];
+    auto add = [&](std::uint32_t app) {
+      PeriodCell& cell = cells[{app, week}];
+      ++cell.n;
+      cell.sum += r;
+      cell.sumsq += r * r;
+      cell.low += r <= c.scale.min + 1;
+    };
+    add(apps);
+    if (c.application && c.application->codes[row] != kMissingCode) add(c.application->codes[row]);
+  }
+  json out = json::array();
+  auto check = [&](std::uint32_t app, std::int64_t week, const PeriodCell& now) {
+    PeriodCell base;
+    for (int k = 1; k <= kAlertBaselineWeeks; ++k) {
+      auto it = cells.find({app, week - 7 * k});
+      if (it == cells.end()) continue;
+      base.n += it->second.n;
+      base.sum += it->second.sum;
+      base.sumsq += it->second.sumsq;
+      base.low += it->second.low;
+    }
+    if (now.n < kAlertMinimumCount || base.n < kAlertMinimumCount) return;
+    const double n1 = static_cast<double>(now.n), n0 = static_cast<double>(base.n);
+    const double m1 = now.sum / n1, m0 = base.sum / n0;
+    const double v1 = std::max(0.0, (now.sumsq - n1 * m1 * m1) / (n1 - 1));
+    const double v0 = std::max(0.0, (base.sumsq - n0 * m0 * m0) / (n0 - 1));
+    const json application = app == apps ? json(nullptr) : json(c.application->labels[app]);
+    const double se = std::sqrt(v1 / n1 + v0 / n0);
+    if (se > 0) {
+      const double z = (m1 - m0) / se;
+      if (z <= -kAlertZ)
+        out.push_back({{"kind", "drop"},
+                       {"application", application},
+                       {"week", table::format_date(week)},
+                       {"count", now.n},
+                       {"value", m1},
+                       {"baseline", m0},
+                       {"baseline_count", base.n},
+                       {"change", m1 - m0},
+                       {"z", z}});
+    }
+    const double p1 = static_cast<double>(now.low) / n1, p0 = static_cast<double>(base.low) / n0;
+    const double pooled = static_cast<double>(now.low + base.low) / (n1 + n0);
+    const double se_p = std::sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));
+    if (se_p > 0) {
+      const double z = (p1 - p0) / se_p;
+      if (z >= kAlertZ && p1 - p0 >= kBurstMinimumRise)
+        out.push_back({{"kind", "burst"},
+                       {"application", application},
+                       {"week", table::format_date(week)},
+                       {"count", now.n},
+                       {"value", p1},
+                       {"baseline", p0},
+                       {"baseline_count", base.n},
+                       {"change", p1 - p0},
+                       {"z", z}});
+    }
+  };
+  for (const auto& [key, cell] : cells) check(key.first, key.second, cell);
+  // Newest first, then the strongest evidence.
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    if (a["week"] != b["week"]) return a["week"].get<std::string>() > b["week"].get<std::string>();
+    return std::fabs(a["z"].get<double>()) > std::fabs(b["z"].get<double>());
+  });
+  if (out.size() > 100) out.erase(out.begin() + 100, out.end());
+  return out;
+}
+
+// ---- Ranking --------------------------------------------------------------
+
+json ranking_json(const Column& apps, const std::vector<GroupStats>& groups,
+                  const std::vector<std::uint32_t>& rows, const std::vector<double>& ratings,
+                  const Disclosure& disclosure) {
+  ShrinkageInput in;
+  std::vector<std::uint32_t> codes;
+  double total = 0, total_n = 0;
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    const stats::MeanSums& s = groups[g].sums;
+    if (s.n < disclosure.min_base) continue;
+    codes.push_back(g);
+    in.means.push_back(s.wy / s.w);
+    in.counts.push_back(static_cast<double>(s.n));
+    total += s.wy;
+    total_n += static_cast<double>(s.n);
+  }
+  if (codes.size() < 2) return nullptr;
+  in.grand_mean = total / total_n;
+  double within = 0;  // pooled within-application sum of squares
+  for (std::uint32_t row : rows) {
+    const std::uint32_t code = apps.codes[row];
+    if (code == kMissingCode || groups[code].sums.n < disclosure.min_base) continue;
+    const double d = ratings[row] - groups[code].sums.wy / groups[code].sums.w;
+    within += d * d;
+  }
+  in.within_variance = within / (total_n - static_cast<double>(codes.size()));
+  const Shrinkage s = shrink(in);
+  std::vector<std::size_t> raw(codes.size()), adjusted(codes.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) raw[i] = adjusted[i] = i;
+  std::stable_sort(raw.begin(), raw.end(),
+                   [&](std::size_t a, std::size_t b) { return in.means[a] > in.means[b]; });
+  std::stable_sort(adjusted.begin(), adjusted.end(),
+                   [&](std::size_t a, std::size_t b) { return s.adjusted[a] > s.adjusted[b]; });
+  std::vector<std::size_t> raw_rank(codes.size());
+  for (std::size_t r = 0; r < raw.size(); ++r) raw_rank[raw[r]] = r + 1;
+  json items = json::array();
+  for (std::size_t r = 0; r < adjusted.size(); ++r) {
+    const std::size_t i = adjusted[r];
+    const double se = s.adjusted_se[i];
+    items.push_back(
+        {{"value", apps.labels[codes[i]]},
+         {"count", groups[codes[i]].sums.n},
+         {"raw", in.means[i]},
+         {"raw_rank", raw_rank[i]},
+         {"adjusted", s.adjusted[i]},
+         {"adjusted_ci95", {s.adjusted[i] - stats::kZ95 * se, s.adjusted[i] + stats::kZ95 * se}},
+         {"adjusted_rank", r + 1}});
+  }
+  const bool finite = std::isfinite(s.prior_strength);
+  return {{"method",
+           "empirical Bayes (normal-normal): each mean is pulled toward the overall mean by "
+           "B = m / (m + n); m = within-application variance / between-application variance "
+           "(one-way ANOVA method of moments); interval from the posterior variance"},
+          {"prior_mean", in.grand_mean},
+          {"prior_strength", finite ? json(s.prior_strength) : json(nullptr)},
+          {"prior_strength_note", finite ? "an application's own mean weighs as much as the "
+                                           "overall mean once it has this many feedbacks"
+                                         : "no difference between applications beyond chance: "
+                                           "every application is shown at the overall mean"},
+          {"within_variance", in.within_variance},
+          {"between_variance", s.between_variance},
+          {"items", std::move(items)}};
+}
+
+}  // namespace
+
+Shrinkage shrink(const ShrinkageInput& in) {
+  Shrinkage out;
+  const std::size_t k = in.means.size();
+  double n = 0, n2 = 0, between = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    n += in.counts[i];
+    n2 += in.counts[i] * in.counts[i];
+  }
+  for (std::size_t i = 0; i < k; ++i)
+    between += in.counts[i] * (in.means[i] - in.grand_mean) * (in.means[i] - in.grand_mean);
+  // E[between SS] = (k - 1) sigma^2 + (N - sum n_i^2 / N) tau^2.
+  const double denominator = n - n2 / n;
+  out.between_variance =
+      denominator > 0
+          ? std::max(0.0,
+                     (between - (static_cast<double>(k) - 1) * in.within_variance) / denominator)
+          : 0.0;
+  out.prior_strength = out.between_variance > 0 ? in.within_variance / out.between_variance
+                                                : std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < k; ++i) {
+    if (out.between_variance <= 0) {
+      out.adjusted.push_back(in.grand_mean);
+      out.adjusted_se.push_back(0.0);
+      continue;
+    }
+    const double sampling = in.within_variance / in.counts[i];
+    const double pull = sampling / (sampling + out.between_variance);  // B
+    out.adjusted.push_back(in.grand_mean + (1 - pull) * (in.means[i] - in.grand_mean));
+    out.adjusted_se.push_back(std::sqrt((1 - pull) * sampling));
+  }
+  return out;
+}
+
+// ---- Comments -------------------------------------------------------------
+
+struct FeedbackCache {
+  const Column* comment = nullptr;
+  std::vector<std::string> stem_labels, bigram_labels;
+  std::unordered_map<std::string, std::uint32_t> stem_ids;
+  std::vector<std::uint32_t> stem_begin, stems, bigram_begin, bigrams;
+  std::vector<std::uint8_t> personal;  // per row: bit 0 email, 1 phone, 2 IBAN, 3 tax code
+};
+
+void FeedbackCacheDeleter::operator()(FeedbackCache* cache) const {
+  delete cache;
+}
+
+namespace {
+
+std::string_view trimmed_comment(const Column& c, std::size_t row) {
+  return table::trim(c.text(row));
+}
+
+FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t rows) {
+  if (holder && holder->comment == c.comment) return *holder;
+  holder.reset(new FeedbackCache);
+  FeedbackCache& cache = *holder;
+  cache.comment = c.comment;
+  cache.stem_begin.assign(1, 0);
+  cache.bigram_begin.assign(1, 0);
+  cache.personal.assign(rows, 0);
+  std::vector<std::unordered_map<std::string, std::uint32_t>> surfaces;
+  std::unordered_map<std::string, std::uint32_t> bigram_ids;
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::string_view text = c.comment ? trimmed_comment(*c.comment, row) : std::string_view{};
+    if (!text.empty()) {
+      text::MaskCounts counts;
+      text::mask_personal_data(text, counts);
+      cache.personal[row] =
+          static_cast<std::uint8_t>((counts.email ? 1 : 0) | (counts.phone ? 2 : 0) |
+                                    (counts.iban ? 4 : 0) | (counts.tax_code ? 8 : 0));
+      // Words of masked text only: personal data never becomes a term.
+      const std::string masked =
+          counts.total() ? text::mask_personal_data(text, counts) : std::string(text);
+      const std::vector<std::string> words = text::words(masked);
+      const std::string* previous = nullptr;
+      for (const std::string& word : words) {
+        if (text::is_stopword(word)) {
+          previous = nullptr;
+          continue;
+        }
+        const std::string stem = text::italian_stem(word);
+        auto [it, added] =
+            cache.stem_ids.emplace(stem, static_cast<std::uint32_t>(cache.stem_labels.size()));
+        if (added) {
+          cache.stem_labels.push_back(word);
+          surfaces.emplace_back();
+        }
+        cache.stems.push_back(it->second);
+        ++surfaces[it->second][word];
+        if (previous) {
+          const std::string bigram = *previous + " " + word;
+          auto [b, new_bigram] =
+              bigram_ids.emplace(bigram, static_cast<std::uint32_t>(cache.bigram_labels.size()));
+          if (new_bigram) cache.bigram_labels.push_back(bigram);
+          cache.bigrams.push_back(b->second);
+        }
+        previous = &word;
+      }
+    }
+    cache.stem_begin.push_back(static_cast<std::uint32_t>(cache.stems.size()));
+    cache.bigram_begin.push_back(static_cast<std::uint32_t>(cache.bigrams.size()));
+  }
+  // Each stem is shown as its most frequent word ("pratiche" rather than "pratic").
+  for (std::size_t id = 0; id < surfaces.size(); ++id) {
+    std::uint32_t best = 0;
+    for (const auto& [word, count] : surfaces[id])
+      if (count > best || (count == best && word < cache.stem_labels[id])) {
+        best = count;
+        cache.stem_labels[id] = word;
+      }
+  }
+  return cache;
+}
+
+json top_terms(const std::vector<std::uint64_t>& counts, const std::vector<std::string>& labels,
+               std::size_t limit, std::uint64_t minimum = 2) {
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < counts.size(); ++i)
+    if (counts[i] >= minimum) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return counts[a] != counts[b] ? counts[a] > counts[b] : labels[a] < labels[b];
+  });
+  if (order.size() > limit) order.resize(limit);
+  json out = json::array();
+  for (std::uint32_t i : order) out.push_back({{"term", labels[i]}, {"count", counts[i]}});
+  return out;
+}
+
+// Log-likelihood (G2) of a term's frequency in low against high ratings.
+double log_likelihood(double a, double b, double c, double d) {
+  const double e1 = c * (a + b) / (c + d), e2 = d * (a + b) / (c + d);
+  double g2 = 0;
+  if (a > 0) g2 += a * std::log(a / e1);
+  if (b > 0) g2 += b * std::log(b / e2);
+  return 2 * g2;
+}
+
+json text_json(const Columns& c, const std::vector<std::uint32_t>& rows,
+               const std::vector<double>& ratings, FeedbackCachePtr& holder, std::size_t n_rows) {
+  if (!c.comment) return nullptr;
+  FeedbackCache& cache = cache_for(c, holder, n_rows);
+  const std::size_t vocabulary = cache.stem_labels.size();
+  std::vector<std::uint64_t> all(vocabulary, 0), bigrams(cache.bigram_labels.size(), 0);
+  std::array<std::vector<std::uint64_t>, 3> band;  // 1-2, 3, 4-5
+  for (auto& b : band) b.assign(vocabulary, 0);
+  std::array<std::uint64_t, 3> band_tokens{}, band_comments{};
+  std::uint64_t comments = 0;
+  std::array<std::uint64_t, 4> personal{};
+  std::uint64_t with_personal = 0;
+  for (std::uint32_t row : rows) {
+    if (trimmed_comment(*c.comment, row).empty()) continue;
+    ++comments;
+    const std::uint8_t p = cache.personal[row];
+    for (int bit = 0; bit < 4; ++bit) personal[bit] += (p >> bit) & 1;
+    with_personal += p != 0;
+    const double r = ratings[row];
+    const int b = r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1;
+    ++band_comments[b];
+    for (std::uint32_t k = cache.stem_begin[row]; k < cache.stem_begin[row + 1]; ++k) {
+      ++all[cache.stems[k]];
+      ++band[b][cache.stems[k]];
+      ++band_tokens[b];
+    }
+    for (std::uint32_t k = cache.bigram_begin[row]; k < cache.bigram_begin[row + 1]; ++k)
+      ++bigrams[cache.bigrams[k]];
+  }
+  json out = {{"column", c.comment->name},
+              {"comments", comments},
+              {"personal_data",
+               {{"comments", with_personal},
+                {"email", personal[0]},
+                {"phone", personal[1]},
+                {"iban", personal[2]},
+                {"tax_code", personal[3]},
+                {"note", "masked before any comment is shown; never counted as terms"}}},
+              {"method",
+               "words lowercased, split at apostrophes, Italian and English stopwords left out, "
+               "Italian Snowball stems (each shown as its most frequent word); keyness: "
+               "log-likelihood G2 of 1-2 against 4-5 ratings"},
+              {"sentiment",
+               "no Italian sentiment lexicon with a usable licence is bundled: the rating "
+               "stands for the sentiment"}};
+  if (comments < kTextMinimum) {
+    out["suppressed"] = true;
+    out["reason"] = "fewer than " + std::to_string(kTextMinimum) + " comments";
+    return out;
+  }
+  out["terms"] = top_terms(all, cache.stem_labels, 30);
+  out["bigrams"] = top_terms(bigrams, cache.bigram_labels, 20);
+  const char* names[3] = {"low", "mid", "high"};
+  json bands = json::object();
+  for (int b = 0; b < 3; ++b)
+    bands[names[b]] = band_comments[b] >= kTextMinimum
+                          ? json({{"comments", band_comments[b]},
+                                  {"terms", top_terms(band[b], cache.stem_labels, 15)}})
+                          : json({{"comments", band_comments[b]}, {"suppressed", true}});
+  out["by_band"] = std::move(bands);
+  // Keyness needs both bands.
+  if (band_comments[0] >= kTextMinimum && band_comments[2] >= kTextMinimum) {
+    struct Key {
+      std::uint32_t id;
+      double g2;
+      bool low;
+    };
+    std::vector<Key> keys;
+    const double c0 = static_cast<double>(band_tokens[0]), c2 = static_cast<double>(band_tokens[2]);
+    for (std::uint32_t id = 0; id < vocabulary; ++id) {
+      const double a = static_cast<double>(band[0][id]), b = static_cast<double>(band[2][id]);
+      if (a + b < 5) continue;
+      keys.push_back({id, log_likelihood(a, b, c0, c2), a / c0 > b / c2});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) { return x.g2 > y.g2; });
+    json low = json::array(), high = json::array();
+    for (const Key& k : keys) {
+      if (k.g2 < 3.84) break;  // p < 0.05 for one degree of freedom
+      json item = {{"term", cache.stem_labels[k.id]},
+                   {"low", band[0][k.id]},
+                   {"high", band[2][k.id]},
+                   {"g2", k.g2}};
+      json& list = k.low ? low : high;
+      if (list.size() < 15) list.push_back(std::move(item));
+    }
+    out["keyness"] = {{"low", std::move(low)}, {"high", std::move(high)}};
+  }
+  return out;
+}
+
+std::vector<double> valid_ratings(const table::Table& table, const Columns& c) {
+  return rating_values(*c.rating, c.scale, table.row_lines, nullptr).values;
+}
+
+Error parse_day(const json& v, const char* key, std::optional<std::int64_t>& out) {
+  if (!v.is_string())
+    return make_error(ErrorCode::invalid_request, std::string(key) + " must be yyyy-mm-dd.");
+  const auto parts = table::split_date(v.get<std::string>());
+  const auto date = parts ? table::resolve_date(*parts, table::DateOrder::day_first) : std::nullopt;
+  if (!date)
+    return make_error(ErrorCode::invalid_request, std::string(key) + " must be yyyy-mm-dd.");
+  out = date->days;
+  return {};
+}
+
+Error parse_filter_key(const std::string& key, const json& v, FeedbackFilter& f, bool& known) {
+  known = true;
+  if (key == "application" || key == "device") {
+    if (!v.is_string()) return make_error(ErrorCode::invalid_request, key + " must be a string.");
+    (key == "application" ? f.application : f.device) = v.get<std::string>();
+  } else if (key == "from") {
+    return parse_day(v, "from", f.from_day);
+  } else if (key == "to") {
+    return parse_day(v, "to", f.to_day);
+  } else {
+    known = false;
+  }
+  return {};
+}
+
+}  // namespace
+
+Error parse_feedback_request(const json& value, FeedbackRequest& out) {
+  if (!value.is_object())
+    return make_error(ErrorCode::invalid_request, "\"feedback\" must be an object.");
+  for (const auto& [key, v] : value.items()) {
+    bool known = false;
+    if (Error e = parse_filter_key(key, v, out.filter, known)) return e;
+    if (known) continue;
+    if (key == "granularity" && v.is_string() &&
+        (v == "day" || v == "week" || v == "month" || v == "auto")) {
+      out.granularity = v == "auto" ? "" : v.get<std::string>();
+    } else {
+      return make_error(ErrorCode::invalid_request,
+                        "feedback: \"" + key +
+                            "\" is unknown or not valid (application, device, "
+                            "from, to, granularity: day, week, month or auto).");
+    }
+  }
+  return {};
+}
+
+Error parse_comments_request(const json& value, CommentsRequest& out) {
+  if (!value.is_object())
+    return make_error(ErrorCode::invalid_request, "\"comments\" must be an object.");
+  for (const auto& [key, v] : value.items()) {
+    bool known = false;
+    if (Error e = parse_filter_key(key, v, out.filter, known)) return e;
+    if (known) continue;
+    if (key == "rating" && v.is_number_integer()) {
+      out.rating = v.get<int>();
+    } else if (key == "word" && v.is_string()) {
+      out.word = v.get<std::string>();
+    } else if ((key == "offset" || key == "limit") && v.is_number_integer() &&
+               v.get<std::int64_t>() >= 0) {
+      (key == "offset" ? out.offset : out.limit) =
+          std::min<std::size_t>(v.get<std::size_t>(), key == "limit" ? 200 : SIZE_MAX);
+    } else {
+      return make_error(ErrorCode::invalid_request,
+                        "comments: \"" + key +
+                            "\" is unknown or not valid (application, device, "
+                            "from, to, rating, word, offset, limit up to 200).");
+    }
+  }
+  return {};
+}
+
+json feedback_report(const table::Table& table, const std::vector<ColumnRole>& roles,
+                     const Config& config, const FeedbackRequest& request,
+                     FeedbackCachePtr& cache) {
+  const Columns c = columns_of(table, roles);
+  if (!c.rating) return nullptr;
+  const Disclosure& disclosure = config.disclosure;
+  const std::vector<double> ratings = valid_ratings(table, c);
+  const std::vector<std::uint32_t> rows = select_rows(c, ratings, request.filter, true);
+  GroupStats overall;
+  for (std::uint32_t row : rows) overall.add(ratings[row], c.scale);
+  json out = {
+      {"columns",
+       {{"application", c.application ? json(c.application->name) : json(nullptr)},
+        {"rating", c.rating->name},
+        {"date", c.date ? json(c.date->name) : json(nullptr)},
+        {"device", c.device ? json(c.device->name) : json(nullptr)},
+        {"comment", c.comment ? json(c.comment->name) : json(nullptr)}}},
+      {"scale", {{"min", c.scale.min}, {"max", c.scale.max}}},
+      {"filter",
+       {{"application",
+         request.filter.application.empty() ? json(nullptr) : json(request.filter.application)},
+        {"device", request.filter.device.empty() ? json(nullptr) : json(request.filter.device)},
+        {"from", request.filter.from_day ? json(table::format_date(*request.filter.from_day))
+                                         : json(nullptr)},
+        {"to", request.filter.to_day ? json(table::format_date(*request.filter.to_day))
+                                     : json(nullptr)}}},
+      {"overall", group_json("", overall, c.scale, disclosure, rows.size())}};
+  if (c.date) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (std::size_t row = 0; row < ratings.size(); ++row) {
+      const double d = day_of(*c.date, row);
+      if (std::isnan(d) || std::isnan(ratings[row])) continue;
+      lo = std::min(lo, d);
+      hi = std::max(hi, d);
+    }
+    if (lo <= hi)
+      out["dates"] = {{"first", table::format_date(static_cast<std::int64_t>(lo))},
+                      {"last", table::format_date(static_cast<std::int64_t>(hi))}};
+  }
+  // The all-application figures for the same period and device: what an
+  // owner compares their application with.
+  if (!request.filter.application.empty()) {
+    const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
+    GroupStats reference;
+    for (std::uint32_t row : everyone) reference.add(ratings[row], c.scale);
+    out["reference"] = group_json("", reference, c.scale, disclosure, everyone.size());
+  }
+  if (c.application) {
+    std::vector<GroupStats> groups;
+    out["applications"] = groups_json(*c.application, rows, ratings, c, disclosure, &groups);
+    out["ranking"] = ranking_json(*c.application, groups, rows, ratings, disclosure);
+  }
+  if (c.device) out["devices"] = groups_json(*c.device, rows, ratings, c, disclosure);
+  out["trend"] = trend_json(c, rows, ratings, request, disclosure);
+  out["alerts"] = alerts_json(c, rows, ratings);
+  out["alert_rule"] =
+      "weekly, per application and for all together: a drop when the week's mean is at least 3 "
+      "standard errors below the previous 4 weeks' (Welch z), a burst when its share of 1-2 "
+      "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
+      "both need 30 ratings in the week and in the baseline";
+  out["text"] = text_json(c, rows, ratings, cache, ratings.size());
+  return out;
+}
+
+json comments_page(const table::Table& table, const std::vector<ColumnRole>& roles,
+                   const Config& config, const CommentsRequest& request, FeedbackCachePtr& holder) {
+  (void)config;
+  const Columns c = columns_of(table, roles);
+  if (!c.rating || !c.comment) return {{"total", 0}, {"comments", json::array()}};
+  const std::vector<double> ratings = valid_ratings(table, c);
+  FeedbackCache& cache = cache_for(c, holder, ratings.size());
+  // The word matches by stem (all its words) or as a substring.
+  std::vector<std::uint32_t> wanted;
+  bool unknown_word = false;
+  for (const std::string& w : text::words(request.word)) {
+    if (text::is_stopword(w)) continue;
+    auto it = cache.stem_ids.find(text::italian_stem(w));
+    if (it == cache.stem_ids.end())
+      unknown_word = true;
+    else
+      wanted.push_back(it->second);
+  }
+  const std::string needle = table::ascii_lower(table::trim(request.word));
+  std::vector<std::uint32_t> matches;
+  for (std::uint32_t row : select_rows(c, ratings, request.filter, true)) {
+    const std::string_view text = trimmed_comment(*c.comment, row);
+    if (text.empty()) continue;
+    if (request.rating && ratings[row] != *request.rating) continue;
+    if (!needle.empty()) {
+      bool stems_match = !unknown_word && !wanted.empty();
+      for (std::uint32_t id : wanted) {
+        bool found = false;
+        for (std::uint32_t k = cache.stem_begin[row]; k < cache.stem_begin[row + 1] && !found; ++k)
+          found = cache.stems[k] == id;
+        stems_match = stems_match && found;
+      }
+      if (!stems_match && table::ascii_lower(text).find(needle) == std::string::npos) continue;
+    }
+    matches.push_back(row);
+  }
+  if (c.date) {  // newest first
+    std::stable_sort(matches.begin(), matches.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const double da = c.date->numbers[a], db = c.date->numbers[b];
+      if (std::isnan(da) != std::isnan(db)) return std::isnan(db);
+      return da > db;
+    });
+  }
+  json out = {{"total", matches.size()}, {"offset", request.offset}, {"limit", request.limit}};
+  if (matches.size() < kTextMinimum) {
+    out["suppressed"] = true;
+    out["reason"] = "fewer than " + std::to_string(kTextMinimum) + " comments";
+    out["comments"] = json::array();
+    return out;
+  }
+  json list = json::array();
+  for (std::size_t i = request.offset; i < matches.size() && i < request.offset + request.limit;
+       ++i) {
+    const std::uint32_t row = matches[i];
+    text::MaskCounts counts;
+    json item = {{"line", table.row_lines[row]},
+                 {"rating", ratings[row]},
+                 {"text", text::mask_personal_data(trimmed_comment(*c.comment, row), counts)},
+                 {"masked", counts.total()}};
+    if (c.date) {
+      const double day = day_of(*c.date, row);
+      item["date"] = std::isnan(day) ? json(nullptr)
+                                     : json(table::format_date(static_cast<std::int64_t>(day)));
+    }
+    if (c.application)
+      item["application"] = c.application->codes[row] == kMissingCode
+                                ? json(nullptr)
+                                : json(c.application->labels[c.application->codes[row]]);
+    if (c.device)
+      item["device"] = c.device->codes[row] == kMissingCode
+                           ? json(nullptr)
+                           : json(c.device->labels[c.device->codes[row]]);
+    list.push_back(std::move(item));
+  }
+  out["comments"] = std::move(list);
+  return out;
+}
+
+}  // namespace ascolto::report

@@ -1,0 +1,134 @@
+// The feedback report: shrinkage against hand-computed values, alerts on an
+// injected drop, filters, the comments explorer (masking, suppression, word
+// search), all through the Workspace as the page calls it.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "report/feedback_report.hpp"
+#include "table/value_parse.hpp"
+
+using Catch::Matchers::WithinRel;
+using nlohmann::json;
+
+TEST_CASE("empirical-Bayes shrinkage: hand-computed one-way ANOVA moments", "[feedback]") {
+  // Means 4.0, 3.0, 3.5 on 100, 25, 400 feedbacks, within variance 1:
+  // grand mean 1875/525, between SS 28.5714..., tau^2 = (SS - 2) / (525 - 170625/525).
+  ascolto::report::ShrinkageInput in;
+  in.means = {4.0, 3.0, 3.5};
+  in.counts = {100, 25, 400};
+  in.within_variance = 1.0;
+  in.grand_mean = 1875.0 / 525.0;
+  const auto s = ascolto::report::shrink(in);
+  CHECK_THAT(s.between_variance, WithinRel(0.13285714285714287, 1e-12));
+  CHECK_THAT(s.prior_strength, WithinRel(7.526881720430107, 1e-12));
+  CHECK_THAT(s.adjusted[0], WithinRel(3.97, 1e-12));
+  CHECK_THAT(s.adjusted[1], WithinRel(3.1322314049586777, 1e-12));  // 25 feedbacks: pulled most
+  CHECK_THAT(s.adjusted[2], WithinRel(3.5013192612137205, 1e-12));
+  CHECK_THAT(s.adjusted_se[1], WithinRel(0.17533910474532646, 1e-12));
+  // No spread beyond chance: every group at the grand mean.
+  in.means = {3.5, 3.6, 3.55};
+  const auto flat = ascolto::report::shrink(in);
+  CHECK(flat.between_variance == 0);
+  CHECK(flat.adjusted[1] == in.grand_mean);
+}
+
+namespace {
+
+// 12 weeks of feedback for two applications; "B" drops to 1-2 ratings in
+// the last week. Comments carry words tied to the rating, and personal data.
+std::string weekly_feedback() {
+  std::string csv = "data;applicativo;dispositivo;voto;commento\n";
+  const std::int64_t monday = *ascolto::table::days_from_civil(2024, 1, 1);
+  for (int day = 0; day < 84; ++day) {  // to Sunday 24 March
+    const std::string date = ascolto::table::format_date(monday + day);
+    for (int k = 0; k < 10; ++k) {
+      for (const std::string app : {"A", "B"}) {
+        const bool incident = app == "B" && day >= 77;  // the week of Monday 18 March
+        const int rating = incident ? 1 + k % 2 : 3 + (k + day) % 3;
+        std::string comment;
+        if (k % 3 == 0)
+          comment =
+              rating <= 2 ? "errore invio domanda, pagina bloccata" : "servizio chiaro e veloce";
+        if (app == "A" && k == 9 && day == 80) comment = "scrivete a mario.rossi@example.it";
+        csv += date + ";" + app + ";" + (k % 2 ? "mobile" : "desktop") + ";" +
+               std::to_string(rating) + ";" + comment + "\n";
+      }
+    }
+  }
+  return csv;
+}
+
+json view(const std::string& csv, const std::string& request) {
+  ascolto::report::Workspace w;
+  w.begin_dataset("f.csv");
+  w.feed(csv);
+  w.finish_dataset();
+  return json::parse(w.report(request));
+}
+
+}  // namespace
+
+TEST_CASE("a drop in one application's last week is an alert, with its evidence", "[feedback]") {
+  const json d = test::analyze(weekly_feedback())["datasets"][0];
+  REQUIRE(d["kind"]["value"] == "feedback");
+  const json& f = d["feedback"];
+  CHECK(f["trend"]["granularity"] == "day");
+  bool drop = false, burst = false;
+  for (const json& a : f["alerts"]) {
+    if (a["application"] != "B") continue;
+    CHECK(a["week"] == "2024-03-18");  // the Monday of the incident week
+    drop = drop || (a["kind"] == "drop" && a["z"].get<double>() <= -3);
+    burst = burst || a["kind"] == "burst";
+  }
+  CHECK(drop);
+  CHECK(burst);
+  for (const json& a : f["alerts"]) CHECK(a["application"] != "A");
+  // The comments: low ratings talk about errors, high ones about clarity.
+  const json& text = f["text"];
+  CHECK(text["personal_data"]["email"] == 1);
+  CHECK(text["keyness"]["low"][0]["term"].get<std::string>().size() > 0);
+  bool error_is_low = false;
+  for (const json& k : text["keyness"]["low"]) error_is_low = error_is_low || k["term"] == "errore";
+  CHECK(error_is_low);
+}
+
+TEST_CASE("filters recompute from memory; the owner sees the all-application reference",
+          "[feedback]") {
+  const std::string csv = weekly_feedback();
+  const json v = view(
+      csv, R"({"feedback": {"application": "B", "from": "2024-03-18", "granularity": "week"}})");
+  const json& f = v["views"][0]["feedback"];
+  CHECK(f["filter"]["application"] == "B");
+  CHECK(f["overall"]["count"] == 70);  // 7 days x 10
+  CHECK_THAT(f["overall"]["mean"]["value"].get<double>(), WithinRel(1.5, 1e-12));
+  CHECK(f["reference"]["count"] == 140);
+  CHECK(f["trend"]["granularity"] == "week");
+  CHECK(f["applications"].size() == 1);
+  const json bad = view(csv, R"({"feedback": {"granularity": "year"}})");
+  CHECK(bad["error"]["code"] == "invalid_request");
+}
+
+TEST_CASE("comments explorer: masked text, word search, small groups withheld", "[feedback]") {
+  const std::string csv = weekly_feedback();
+  const json page =
+      view(csv, R"({"comments": {"word": "errori", "limit": 5}})")["views"][0]["comments"];
+  CHECK(page["total"] == 28);  // "errori" finds "errore" by its stem: B's incident week
+  CHECK(page["comments"].size() == 5);
+  CHECK(page["comments"][0]["date"] == "2024-03-24");  // newest first
+  const json masked =
+      view(csv, R"({"comments": {"from": "2024-03-19", "to": "2024-03-21", "application": "A"}})")
+          ["views"][0]["comments"];
+  bool found = false;
+  for (const json& c : masked["comments"])
+    if (c["masked"] == 1) {
+      CHECK(c["text"] == "scrivete a [email]");
+      found = true;
+    }
+  CHECK(found);
+  const json few =
+      view(csv, R"({"comments": {"application": "A", "from": "2024-01-01", "to": "2024-01-02"}})")
+          ["views"][0]["comments"];
+  CHECK(few["total"] == 8);
+  CHECK(few["suppressed"] == true);
+  CHECK(few["comments"].empty());
+}
