@@ -1,9 +1,10 @@
 // Bundles web/ into public/build/ (ECharts tree-shaken, nothing from a CDN),
-// copies the WASM module beside the worker, and writes the demo dataset.
+// copies the WASM module beside the worker, and writes the demo datasets.
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeDemo } from './gen-demo.mjs';
+import { writeFeedbackDemo } from './gen-feedback.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}public/build`;
@@ -20,4 +21,5 @@ await build({ ...common, entryPoints: [`${root}web/app.js`], outfile: `${out}/ap
 await build({ ...common, entryPoints: [`${root}web/worker.js`], outfile: `${out}/worker.js` });
 for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
 await writeDemo(`${root}public/demo`);
+await writeFeedbackDemo(`${root}public/demo`);
 console.log(`page built in ${out}`);

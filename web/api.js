@@ -1,7 +1,7 @@
 // The public JS API: analyze(input, config) -> Promise<report>.
 // In a page it runs the core in a Web Worker (the page never blocks); in
 // node it runs in-process. `input`: bytes, a File/Blob, a URL, or a list.
-import { runAnalysis, AscoltoError } from './engine.js';
+import { loadSession, querySession, runAnalysis, AscoltoError } from './engine.js';
 import { toSources } from './sources.js';
 
 export { AscoltoError };
@@ -21,6 +21,27 @@ export async function analyze(input, config = {}, options = {}) {
   const core = await loadCore(options.coreDir); // cached per directory
   const sources = await toSources(input);
   return runAnalysis(core, sources, config, options);
+}
+
+/**
+ * Like analyze, but the tables stay in memory for further requests (the
+ * dashboard's filters): resolves to { report, query(request), close() }.
+ * query() answers from memory, nothing is read again; close() frees it.
+ */
+export async function open(input, config = {}, options = {}) {
+  if (inBrowser) return openInWorker(input, config, options);
+  const { loadCore } = await import('./node-core.js');
+  const core = await loadCore(options.coreDir);
+  const session = await loadSession(core, await toSources(input), config, options);
+  let closed = false;
+  return {
+    report: querySession(session, options.request ?? {}),
+    query: async (request) => querySession(session, request),
+    close: () => {
+      if (!closed) session.delete();
+      closed = true;
+    },
+  };
 }
 
 // One spare worker, started ahead so the WASM module is compiled before the
@@ -44,11 +65,43 @@ function takeWorker(workerUrl) {
   return worker;
 }
 
-function analyzeInWorker(input, config, { onProgress, signal, workerUrl, request } = {}) {
+function analyzeInWorker(input, config, options = {}) {
+  return runInWorker(input, config, options, false).then(({ report }) => report);
+}
+
+async function openInWorker(input, config, options = {}) {
+  const { worker, report } = await runInWorker(input, config, options, true);
+  let next = 0;
+  const pending = new Map();
+  worker.onmessage = ({ data }) => {
+    if (data.type !== 'answer' || !pending.has(data.id)) return;
+    const { resolve, reject } = pending.get(data.id);
+    pending.delete(data.id);
+    if (data.error) reject(new AscoltoError(data.error));
+    else resolve(data.report);
+  };
+  return {
+    report,
+    query: (request) => new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'query', id, request });
+    }),
+    close: () => {
+      worker.terminate();
+      for (const { reject } of pending.values()) reject(new AscoltoError({ code: 'cancelled', message: 'Closed.' }));
+      pending.clear();
+    },
+  };
+}
+
+// Reads the inputs in a worker; with `keep` the worker (and its session)
+// outlives the first report, for queries.
+function runInWorker(input, config, { onProgress, signal, workerUrl, request } = {}, keep) {
   const worker = takeWorker(workerUrl);
   return new Promise((resolve, reject) => {
-    const finish = (settle, value) => {
-      worker.terminate(); // also the way to cancel: the worker holds all the state
+    const finish = (settle, value, { terminate = true } = {}) => {
+      if (terminate) worker.terminate(); // also the way to cancel: the worker holds all the state
       signal?.removeEventListener('abort', onAbort);
       settle(value);
     };
@@ -57,7 +110,7 @@ function analyzeInWorker(input, config, { onProgress, signal, workerUrl, request
     signal?.addEventListener('abort', onAbort);
     worker.onmessage = ({ data }) => {
       if (data.type === 'progress') onProgress?.(data.progress);
-      else if (data.type === 'report') finish(resolve, data.report);
+      else if (data.type === 'report') finish(resolve, { worker, report: data.report }, { terminate: !keep });
       else if (data.type === 'error') finish(reject, new AscoltoError(data.error));
     };
     worker.onerror = (event) => {
@@ -66,7 +119,7 @@ function analyzeInWorker(input, config, { onProgress, signal, workerUrl, request
     };
     const inputs = Array.isArray(input) ? input : [input];
     worker.postMessage({
-      type: 'analyze', inputs: inputs.map((i) => (i instanceof URL ? String(i) : i)), config, request,
+      type: 'analyze', inputs: inputs.map((i) => (i instanceof URL ? String(i) : i)), config, request, keep,
     });
   });
 }

@@ -1,17 +1,25 @@
 // The page controller: wires the drop zone, the file input, the URL field,
 // the demo button and the language switch to analyze() and the report view.
-import { analyze, prepare } from './api.js';
+import { open, prepare } from './api.js';
 import { formatCount, formatNumber } from './format.js';
 import { errorMessage, translator } from './i18n.js';
 import { renderReport, resizeCharts } from './report-view.js';
 
 const DEMO_URL = new URL('../demo/indagine-demo.csv', import.meta.url).href;
+const FEEDBACK_DEMO_URL = new URL('../demo/feedback-demo.csv', import.meta.url).href;
 
 const state = {
   lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'it',
   report: null,
+  analysis: null, // the tables in memory, for the dashboard's filters
   controller: null,
+  // The owner's view: ?app=NASpI opens the feedback dashboard on one application.
+  application: new URLSearchParams(location.search).get('app') ?? '',
 };
+
+function viewContext() {
+  return { t, lang: state.lang, query: (request) => state.analysis.query(request), application: state.application };
+}
 
 const $ = (selector) => document.querySelector(selector);
 const t = (key, vars) => translator(state.lang)(key, vars);
@@ -21,7 +29,7 @@ function applyLanguage() {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   const toggle = $('#language');
   toggle.setAttribute('aria-label', t('languageLabel'));
-  if (state.report) renderReport($('#report'), state.report, { t, lang: state.lang });
+  if (state.report) renderReport($('#report'), state.report, viewContext());
 }
 
 function showStatus(message, { error = false } = {}) {
@@ -60,10 +68,12 @@ async function run(input) {
   document.body.setAttribute('aria-busy', 'true');
   try {
     performance.mark('ascolto:start');
-    const report = await analyze(input, {}, { onProgress: showProgress, signal: controller.signal });
+    const analysis = await open(input, {}, { onProgress: showProgress, signal: controller.signal });
     performance.mark('ascolto:report');
-    state.report = report;
-    renderReport($('#report'), report, { t, lang: state.lang });
+    state.analysis?.close();
+    state.analysis = analysis;
+    state.report = analysis.report;
+    renderReport($('#report'), analysis.report, viewContext());
     // Timings for the browser tests and for anyone profiling the page.
     performance.measure('ascolto:analyze', 'ascolto:start', 'ascolto:report');
     performance.measure('ascolto:render', 'ascolto:report');
@@ -104,6 +114,7 @@ function setUp() {
     if (url) run(new URL(url, location.href).href);
   });
   $('#demo').addEventListener('click', () => run(DEMO_URL));
+  $('#feedback-demo').addEventListener('click', () => run(FEEDBACK_DEMO_URL));
   $('#cancel').addEventListener('click', () => {
     state.controller?.abort();
     showStatus(t('cancelled'));

@@ -49,13 +49,12 @@ export async function* rechunk(chunks, size) {
 }
 
 /**
- * Runs one analysis. `inputs` is a list of { name, chunks } where chunks is
- * an (async) iterable of Uint8Array; `request` is the report request (see
- * README: {} for the whole report, {aggregate: {by, rating}} for a group-by).
- * Resolves to the report object; a file that cannot be read appears in it
- * with its error, the others are analysed.
+ * Reads every input into a new core Session and returns it (the caller
+ * deletes it). `inputs` is a list of { name, chunks } where chunks is an
+ * (async) iterable of Uint8Array. A file that cannot be read stays in the
+ * session with its error; the others are read.
  */
-export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize, request = {} } = {}) {
+export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize } = {}) {
   const session = new core.Session();
   try {
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
@@ -76,9 +75,29 @@ export async function runAnalysis(core, inputs, config = {}, { onProgress, chunk
       }
       if (!failed) session.finishDataset();
     }
-    const report = JSON.parse(session.report(JSON.stringify(request)));
-    if (report.error && !report.datasets && !report.aggregates) throw new AscoltoError(report.error);
-    return report;
+    return session;
+  } catch (error) {
+    session.delete();
+    throw error;
+  }
+}
+
+/**
+ * The report for a request on a loaded session (see README: {} for the
+ * whole report, {feedback: {...}} or {comments: {...}} for dashboard views,
+ * {aggregate: {by, rating}} for a group-by): nothing is read again.
+ */
+export function querySession(session, request = {}) {
+  const report = JSON.parse(session.report(JSON.stringify(request)));
+  if (report.error && !report.datasets) throw new AscoltoError(report.error);
+  return report;
+}
+
+/** Reads the inputs, answers one request, frees the session. */
+export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize, request = {} } = {}) {
+  const session = await loadSession(core, inputs, config, { onProgress, chunkSize });
+  try {
+    return querySession(session, request);
   } finally {
     session.delete();
   }

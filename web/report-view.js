@@ -1,20 +1,14 @@
 // Renders report JSON into the page: how each file was read, its columns,
 // and one chart per rating column.
-import { echarts } from './charts/echarts-setup.js';
+import { disposeCharts, drawWhenVisible } from './chart-draw.js';
 import { categoryCountsOption, categoryRows } from './charts/category-counts.js';
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
 import { formatCount, formatEstimate, formatPercent } from './format.js';
 import { errorMessage, warningMessage } from './i18n.js';
+import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
 import { chartCard } from './view-parts.js';
-
-const charts = new Set();
-
-export function disposeCharts() {
-  for (const chart of charts) chart.dispose();
-  charts.clear();
-}
 
 function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -140,9 +134,9 @@ function errorCard(dataset, { t, lang }) {
 }
 
 /** Replaces the content of `container` with the report. */
-export function renderReport(container, report, { t, lang }) {
+export function renderReport(container, report, { t, lang, query, application }) {
   disposeCharts();
-  const context = { t, lang, charts: [], minBase: 5 };
+  const context = { t, lang, charts: [], minBase: 5, query, application };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
     if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);
@@ -153,14 +147,15 @@ export function renderReport(container, report, { t, lang }) {
     // A survey gets its own report; its items one by one stay a click away.
     const ratingsCard = h('section', { className: 'card' }, [h('h3', {}, t('ratingsSection')), ratings]);
     const survey = dataset.survey ? surveySection(withId, context) : null;
+    const feedback = dataset.feedback ? feedbackSection(withId, context) : null;
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
-      survey,
-      survey
+      survey ?? feedback,
+      survey || feedback
         ? h('details', { className: 'card' }, [h('summary', {}, t('allRatings')), ratings])
         : ratingsCard,
-      survey ? null : categoryCards(withId, context),
+      survey || feedback ? null : categoryCards(withId, context),
       columnTable(withId, context),
     ]);
   });
@@ -168,38 +163,4 @@ export function renderReport(container, report, { t, lang }) {
   drawWhenVisible(context.charts);
 }
 
-// Charts are drawn when they come near the viewport: a survey with dozens of
-// items shows its first screen at once instead of laying out every chart.
-let observer = null;
-
-function drawWhenVisible(pending) {
-  observer?.disconnect();
-  const draw = (box, option) => {
-    const chart = echarts.init(box, null, { renderer: 'svg' });
-    chart.setOption(option());
-    charts.add(chart);
-  };
-  if (typeof IntersectionObserver === 'undefined') {
-    for (const [box, option] of pending) draw(box, option);
-    return;
-  }
-  const options = new Map(pending);
-  observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      observer.unobserve(entry.target);
-      draw(entry.target, options.get(entry.target));
-    }
-  }, { rootMargin: '200px' });
-  for (const [box] of pending) observer.observe(box);
-  // Printing shows every chart, seen or not.
-  window.addEventListener('beforeprint', () => {
-    for (const [box, option] of pending) {
-      if (!echarts.getInstanceByDom(box)) draw(box, option);
-    }
-  }, { once: true });
-}
-
-export function resizeCharts() {
-  for (const chart of charts) chart.resize();
-}
+export { resizeCharts } from './chart-draw.js';

@@ -1,7 +1,7 @@
 // The Web Worker that owns the WASM module: it reads File.stream() chunk by
 // chunk into WASM memory and posts progress, then the report.
 import createAscoltoCore from './ascolto-core.js';
-import { runAnalysis } from './engine.js';
+import { loadSession, querySession } from './engine.js';
 import { toSources } from './sources.js';
 
 let corePromise;
@@ -14,7 +14,24 @@ core(); // compile the module as soon as the worker starts, before any file arri
 
 const PROGRESS_INTERVAL_MS = 100;
 
+// The session of the last analysis, kept for the dashboard's filter
+// requests: they are answered from the tables in memory.
+let session = null;
+
+function errorMessage(error) {
+  return { code: error.code ?? 'internal', message: String(error.message ?? error), line: error.line ?? null };
+}
+
 self.onmessage = async ({ data }) => {
+  if (data.type === 'query') {
+    try {
+      if (!session) throw Object.assign(new Error('No analysis to query.'), { code: 'invalid_state' });
+      self.postMessage({ type: 'answer', id: data.id, report: querySession(session, data.request) });
+    } catch (error) {
+      self.postMessage({ type: 'answer', id: data.id, error: errorMessage(error) });
+    }
+    return;
+  }
   if (data.type !== 'analyze') return;
   try {
     const sources = await toSources(data.inputs);
@@ -26,12 +43,15 @@ self.onmessage = async ({ data }) => {
       last = now;
       self.postMessage({ type: 'progress', progress: { ...progress, size: sizes.get(progress.name) } });
     };
-    const report = await runAnalysis(await core(), sources, data.config, { onProgress, request: data.request });
+    session?.delete();
+    session = await loadSession(await core(), sources, data.config, { onProgress });
+    const report = querySession(session, data.request ?? {});
+    if (!data.keep) {
+      session.delete();
+      session = null;
+    }
     self.postMessage({ type: 'report', report });
   } catch (error) {
-    self.postMessage({
-      type: 'error',
-      error: { code: error.code ?? 'internal', message: String(error.message ?? error), line: error.line ?? null },
-    });
+    self.postMessage({ type: 'error', error: errorMessage(error) });
   }
 };

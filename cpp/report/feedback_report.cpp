@@ -499,8 +499,9 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
           static_cast<std::uint8_t>((counts.email ? 1 : 0) | (counts.phone ? 2 : 0) |
                                     (counts.iban ? 4 : 0) | (counts.tax_code ? 8 : 0));
       // Words of masked text only: personal data never becomes a term.
+      text::MaskCounts again;
       const std::string masked =
-          counts.total() ? text::mask_personal_data(text, counts) : std::string(text);
+          counts.total() ? text::mask_personal_data(text, again, " ") : std::string(text);
       const std::vector<std::string> words = text::words(masked);
       const std::string* previous = nullptr;
       for (const std::string& word : words) {

@@ -95,7 +95,9 @@ std::size_t phone_end(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-std::string mask_personal_data(std::string_view s, MaskCounts& counts) {
+std::string mask_personal_data(std::string_view s, MaskCounts& counts,
+                               std::string_view replacement) {
+  auto label = [&](const char* name) { return replacement.empty() ? std::string_view(name) : replacement; };
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -105,7 +107,7 @@ std::string mask_personal_data(std::string_view s, MaskCounts& counts) {
       std::size_t start, end;
       if (email_at(s, i, start, end)) {
         out.resize(out.size() - (i - start));
-        out += "[email]";
+        out += label("[email]");
         ++counts.email;
         i = end;
         continue;
@@ -113,13 +115,13 @@ std::string mask_personal_data(std::string_view s, MaskCounts& counts) {
     }
     if (letter(s[i])) {
       if (tax_code_at(s, i)) {
-        out += "[codice fiscale]";
+        out += label("[codice fiscale]");
         ++counts.tax_code;
         i += 16;
         continue;
       }
       if (std::size_t end = iban_end(s, i)) {
-        out += "[IBAN]";
+        out += label("[IBAN]");
         ++counts.iban;
         i = end;
         continue;
@@ -127,7 +129,7 @@ std::string mask_personal_data(std::string_view s, MaskCounts& counts) {
     }
     if (digit(s[i]) || s[i] == '+') {
       if (std::size_t end = phone_end(s, i)) {
-        out += "[telefono]";
+        out += label("[telefono]");
         ++counts.phone;
         i = end;
         continue;

@@ -14,7 +14,9 @@ struct MaskCounts {
 };
 
 /// `text` with each item replaced by "[email]", "[telefono]", "[IBAN]" or
-/// "[codice fiscale]"; `counts` grows by what was masked.
-std::string mask_personal_data(std::string_view text, MaskCounts& counts);
+/// "[codice fiscale]" (or by `replacement` when given: " " keeps the
+/// labels out of word counts); `counts` grows by what was masked.
+std::string mask_personal_data(std::string_view text, MaskCounts& counts,
+                               std::string_view replacement = {});
 
 }  // namespace ascolto::text
