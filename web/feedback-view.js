@@ -186,7 +186,7 @@ function commentsExplorer(filter, context) {
   const rating = h('select', { id: 'comment-rating' }, [h('option', { value: '' }, t('allRatingsOption')),
     ...[1, 2, 3, 4, 5].map((r) => h('option', { value: String(r) }, String(r)))]);
   const word = h('input', { id: 'comment-word', type: 'search', placeholder: t('wordPlaceholder') });
-  const summary = h('p', { className: 'note', 'aria-live': 'polite' });
+  const summary = h('p', { className: 'note', id: 'comments-summary', 'aria-live': 'polite' });
   const list = h('div', { className: 'table-scroll' });
   const previous = h('button', { type: 'button', className: 'button' }, t('previousPage'));
   const next = h('button', { type: 'button', className: 'button' }, t('nextPage'));

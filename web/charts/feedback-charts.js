@@ -110,7 +110,7 @@ export function termBarsOption(terms, { lang, title, description, valueKey = 'co
     aria: { enabled: true, label: { description } },
     title: { text: title, show: false },
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => formatCount(lang, v) } },
+    xAxis: { type: 'value', splitNumber: 2, axisLabel: { hideOverlap: true, formatter: (v) => formatCount(lang, v) } },
     yAxis: { type: 'category', data: list.map((x) => x.term), axisLabel: { width: 160, overflow: 'truncate' } },
     tooltip: { trigger: 'axis', formatter: (items) => `${escapeText(items[0]?.name ?? '')}: ${formatCount(lang, items[0]?.value)}` },
     series: [{
