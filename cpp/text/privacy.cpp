@@ -97,7 +97,9 @@ std::size_t phone_end(std::string_view s, std::size_t i) {
 
 std::string mask_personal_data(std::string_view s, MaskCounts& counts,
                                std::string_view replacement) {
-  auto label = [&](const char* name) { return replacement.empty() ? std::string_view(name) : replacement; };
+  auto label = [&](const char* name) {
+    return replacement.empty() ? std::string_view(name) : replacement;
+  };
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
