@@ -10,33 +10,37 @@ import { openPage } from './browser.mjs';
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-test('a dropped feedback CSV shows how it was read, the columns and the rating chart', async () => {
+test('a dropped feedback CSV shows how it was read, its dashboard, the columns and the rating chart', async () => {
   const { page, consoleErrors, foreignRequests, close } = await openPage('/');
   try {
     assert.equal(await page.locator('h1').textContent(), 'Ascolto');
     assert.match(await page.locator('#drop-zone').textContent(), /Scegli file CSV/);
     await page.setInputFiles('#file-input', `${fixtures}feedback_small.csv`);
-    await page.waitForSelector('.rating svg', { timeout: 15000 });
+    await page.waitForSelector('.feedback .tiles', { timeout: 15000 });
     const facts = await page.locator('.facts').first().textContent();
     assert.match(facts, /Righe lette10/);
     assert.match(facts, /Separatore;/);
     assert.match(facts, /Codificautf-8/);
-    // Mean of 5,4,3,5,2,4,1,4,5,3 = 3.6; Italian decimal comma.
-    assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3,60 \(IC 95%: /);
-    assert.equal(await page.locator('.card.rating h4', { hasText: 'applicativo' }).count(), 1, 'category chart of applicativo');
+    // A feedback file gets the dashboard. Mean of 5,4,3,5,2,4,1,4,5,3 = 3.6; Italian decimal comma.
+    assert.match(await page.locator('.tile', { hasText: 'Media' }).textContent(), /Media3,60 \(IC 95%: /);
     const columns = await page.locator('table.columns tbody th').allTextContents();
     assert.deepEqual(columns, ['data', 'applicativo', 'voto', 'commento']);
-    // The chart's data table is one click away and holds the counts.
-    await page.getByRole('button', { name: 'Mostra tabella dati' }).click();
-    const cells = await page.locator('.data-table tbody tr').first().locator('td').allTextContents();
+    // Each rating, one by one, is a click away, with its chart and data table.
+    await page.locator('details summary', { hasText: 'Tutte le valutazioni' }).click();
+    await page.waitForSelector('details .rating svg');
+    await page.locator('details').getByRole('button', { name: 'Mostra tabella dati' }).click();
+    const cells = await page.locator('details .data-table tbody tr').first().locator('td').allTextContents();
     assert.equal(cells[0], '1');
+    // Fewer than 10 comments: counted, not shown.
+    await page.waitForFunction(() => /meno di 10, non mostrati/.test(document.querySelector('#comments-summary')?.textContent ?? ''));
+    assert.equal(await page.locator('table.comments td.comment-text').count(), 0);
     assert.equal(await page.locator('script', { hasText: 'alert' }).count(), 0, 'file text must never become markup');
     await mkdir(screenshots, { recursive: true });
     await page.screenshot({ path: `${screenshots}feedback.png`, fullPage: true });
     // The English switch translates the report.
     await page.click('#language');
     assert.match(await page.locator('.facts').first().textContent(), /Rows read10/);
-    assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3\.60 \(95% CI: /);
+    assert.match(await page.locator('.tile', { hasText: 'Mean' }).textContent(), /Mean3\.60 \(95% CI: /);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(foreignRequests, []);
   } finally {
@@ -129,8 +133,8 @@ test('a large file shows progress and can be cancelled; the page stays usable', 
     assert.equal(await page.locator('#progress').isHidden(), true);
     assert.equal(await page.locator('.dataset').count(), 0);
     await page.setInputFiles('#file-input', `${fixtures}feedback_small.csv`);
-    await page.waitForSelector('.rating svg');
-    assert.match(await page.locator('.rating .kpi-value').first().textContent(), /^3,60/);
+    await page.waitForSelector('.feedback .tiles');
+    assert.match(await page.locator('.tile', { hasText: 'Media' }).textContent(), /Media3,60/);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(foreignRequests, []);
   } finally {
