@@ -8,6 +8,7 @@
 #include "report/ratings.hpp"
 #include "report/roles.hpp"
 #include "report/survey_report.hpp"
+#include "report/volumes_report.hpp"
 #include "stats/estimate.hpp"
 
 namespace ascolto::report {
@@ -234,6 +235,7 @@ json dataset_report(const DatasetInput& in) {
               {"ratings", std::move(ratings)}};
   if (kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
+  if (kind.kind == DatasetKind::volumes) out["volumes"] = volumes_report(table, roles, in.config);
   if (kind.kind == DatasetKind::feedback)
     out["feedback"] =
         feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);

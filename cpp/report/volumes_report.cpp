@@ -1,0 +1,371 @@
+#include "report/volumes_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "report/estimate_json.hpp"
+#include "stats/estimate.hpp"
+#include "table/value_parse.hpp"
+
+namespace ascolto::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using table::Column;
+using table::ColumnType;
+using table::kMissingCode;
+
+const std::vector<std::string> kMonthStems = {"mese", "month", "mm"};
+const std::vector<std::string> kYearStems = {"anno", "year", "yyyy", "anni"};
+// Numeric columns that describe the period, not a volume.
+const std::vector<std::string> kNotMeasureStems = {"weekday",   "giorno", "day",       "dow",
+                                                   "settimana", "week",   "trimestre", "quarter"};
+const std::vector<std::string> kValueNames = {"valore", "value",  "volume", "volumi",   "totale",
+                                              "total",  "numero", "count",  "conteggio"};
+
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+int year_days(int y) {
+  return leap(y) ? 366 : 365;
+}
+
+// Day of the year (1-based) of the last day of month m (1-12).
+int month_end_day(int y, int m) {
+  static const int kCumulative[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+  return kCumulative[m] + (leap(y) && m >= 2 ? 1 : 0);
+}
+
+// Where each row sits in time.
+struct Period {
+  std::string granularity;  ///< day, month or year
+  std::string source;
+  std::vector<std::string> columns;
+  std::vector<std::int64_t> day;  ///< days since 1970 (day granularity), else unused
+  std::vector<int> year, month;   ///< month 1-12 (12 for yearly data); year 0 when unknown
+};
+
+bool integral_in(const Column& c, double lo, double hi) {
+  bool any = false;
+  for (double v : c.numbers) {
+    if (std::isnan(v)) continue;
+    if (v != std::floor(v) || v < lo || v > hi) return false;
+    any = true;
+  }
+  return any;
+}
+
+std::optional<Period> find_period(const table::Table& table, const std::vector<ColumnRole>& roles,
+                                  std::vector<bool>& used) {
+  const std::size_t rows = table.rows.used;
+  Period p;
+  p.year.assign(rows, 0);
+  p.month.assign(rows, 0);
+  // A date column: daily data.
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const Column& c = table.columns[i];
+    if (c.type != ColumnType::date && c.type != ColumnType::datetime) continue;
+    p.granularity = "day";
+    p.source = "a date column";
+    p.columns = {c.name};
+    p.day.assign(rows, 0);
+    for (std::size_t row = 0; row < rows; ++row) {
+      double v = c.numbers[row];
+      if (std::isnan(v)) continue;
+      if (c.type == ColumnType::datetime) v = std::floor(v / 86400);
+      p.day[row] = static_cast<std::int64_t>(v);
+      const table::CivilDate d = table::civil_from_days(p.day[row]);
+      p.year[row] = d.year;
+      p.month[row] = static_cast<int>(d.month);
+    }
+    used[i] = true;
+    return p;
+  }
+  // A month column (10/2023, 2023-10).
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const Column& c = table.columns[i];
+    if (c.type != ColumnType::month) continue;
+    p.granularity = "month";
+    p.source = "a month column";
+    p.columns = {c.name};
+    for (std::size_t row = 0; row < rows; ++row) {
+      const double v = c.numbers[row];
+      if (std::isnan(v)) continue;
+      p.year[row] = static_cast<int>(v) / 12;
+      p.month[row] = static_cast<int>(v) % 12 + 1;
+    }
+    used[i] = true;
+    return p;
+  }
+  // Month and year in two columns (MESE, ANNO), or a year alone.
+  std::optional<std::size_t> month, year;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const Column& c = table.columns[i];
+    if (c.type != ColumnType::integer) continue;
+    const std::string name = normalize_header(c.name);
+    if (!month && header_has_stem(name, kMonthStems) && integral_in(c, 1, 12)) month = i;
+    if (!year && header_has_stem(name, kYearStems) && integral_in(c, 1900, 2100)) year = i;
+  }
+  if (!year) return {};
+  const Column& y = table.columns[*year];
+  p.granularity = month ? "month" : "year";
+  p.source = month ? "a month column and a year column" : "a year column";
+  p.columns = {y.name};
+  if (month) p.columns.push_back(table.columns[*month].name);
+  for (std::size_t row = 0; row < rows; ++row) {
+    const double yv = y.numbers[row];
+    const double mv = month ? table.columns[*month].numbers[row] : 12.0;
+    if (std::isnan(yv) || std::isnan(mv)) continue;
+    p.year[row] = static_cast<int>(yv);
+    p.month[row] = static_cast<int>(mv);
+  }
+  used[*year] = true;
+  if (month) used[*month] = true;
+  return p;
+}
+
+// A series: the rows and the column it sums.
+struct Series {
+  std::string name;
+  const Column* measure = nullptr;
+  std::vector<char> rows;  ///< empty: every row
+};
+
+std::vector<Series> find_series(const table::Table& table, const std::vector<ColumnRole>& roles,
+                                const std::vector<bool>& used, std::string& form,
+                                std::vector<std::string>& split_by) {
+  std::vector<std::size_t> measures, categories;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    if (used[i]) continue;
+    const Column& c = table.columns[i];
+    const std::string name = normalize_header(c.name);
+    if ((c.type == ColumnType::integer || c.type == ColumnType::decimal) &&
+        roles[i].role != Role::identifier && roles[i].role != Role::weight &&
+        !header_has_stem(name, kNotMeasureStems))
+      measures.push_back(i);
+    else if (c.type == ColumnType::categorical && c.labels.size() <= 60)
+      categories.push_back(i);
+  }
+  std::vector<Series> out;
+  const bool long_form =
+      measures.size() == 1 && !categories.empty() &&
+      (std::find(kValueNames.begin(), kValueNames.end(),
+                 normalize_header(table.columns[measures[0]].name)) != kValueNames.end() ||
+       categories.size() >= 2);
+  if (!long_form) {
+    form = "wide";
+    for (std::size_t i : measures) out.push_back({table.columns[i].name, &table.columns[i], {}});
+    return out;
+  }
+  // Long form: one series per combination of the categories (touchpoint,
+  // sub-channel, metric), named "portale · visualizzazioni".
+  form = "long";
+  const Column& value = table.columns[measures[0]];
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i : categories) split_by.push_back(table.columns[i].name);
+  for (std::size_t row = 0; row < table.rows.used; ++row) {
+    std::string key;
+    for (std::size_t i : categories) {
+      const std::uint32_t code = table.columns[i].codes[row];
+      if (!key.empty()) key += " · ";
+      key += code == kMissingCode ? "—" : table.columns[i].labels[code];
+    }
+    auto [it, added] = index.emplace(key, out.size());
+    if (added) out.push_back({key, &value, std::vector<char>(table.rows.used, 0)});
+    out[it->second].rows[row] = 1;
+  }
+  if (out.size() > 60) out.resize(60);  // a readable report; the rest is in the table
+  return out;
+}
+
+json number(double v) {
+  return number_or_null(v);
+}
+
+}  // namespace
+
+Projection project_year(double total, int covered_days, int days_in_year,
+                        const std::vector<std::pair<int, double>>& earlier_shares) {
+  Projection p;
+  p.run_rate = covered_days > 0 ? total * days_in_year / covered_days : stats::kNaN;
+  double share = 0;
+  for (const auto& [year, s] : earlier_shares) {
+    share += s;
+    p.seasonal_years.push_back(year);
+  }
+  if (earlier_shares.empty() || share <= 0) {
+    p.seasonal = stats::kNaN;
+    return p;
+  }
+  p.seasonal_share = share / static_cast<double>(earlier_shares.size());
+  p.seasonal = total / p.seasonal_share;
+  return p;
+}
+
+json volumes_report(const table::Table& table, const std::vector<ColumnRole>& roles,
+                    const Config& config) {
+  (void)config;
+  std::vector<bool> used(table.columns.size(), false);
+  const std::optional<Period> period = find_period(table, roles, used);
+  if (!period) return nullptr;
+  std::string form;
+  std::vector<std::string> split_by;
+  const std::vector<Series> series = find_series(table, roles, used, form, split_by);
+  if (series.empty()) return nullptr;
+  const std::size_t rows = table.rows.used;
+  const bool daily = period->granularity == "day";
+
+  // The last point in time with data: the partial-year question hangs on it.
+  int last_year = 0, last_month = 0;
+  std::int64_t last_day = 0;
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (!period->year[row]) continue;
+    const int y = period->year[row], m = period->month[row];
+    if (y > last_year || (y == last_year && m > last_month)) {
+      last_year = y;
+      last_month = m;
+    }
+    if (daily) last_day = std::max(last_day, period->day[row]);
+  }
+  const table::CivilDate last_date = table::civil_from_days(last_day);
+  const int covered_days =
+      daily ? static_cast<int>(last_day - *table::days_from_civil(last_year, 1, 1)) + 1
+            : month_end_day(last_year, last_month);
+  const bool partial = covered_days < year_days(last_year);
+
+  json series_json = json::array();
+  std::map<int, std::vector<double>> year_totals;  // year -> total of each series
+  std::set<std::int64_t> all_months;
+  std::vector<std::map<std::int64_t, double>> monthly(series.size());
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    const Series& se = series[s];
+    std::map<int, double> totals, same_period;
+    std::map<int, std::set<int>> months_seen;
+    for (std::size_t row = 0; row < rows; ++row) {
+      if (!period->year[row] || (!se.rows.empty() && !se.rows[row])) continue;
+      const double v = se.measure->numbers[row];
+      if (std::isnan(v)) continue;
+      const int y = period->year[row], m = period->month[row];
+      totals[y] += v;
+      months_seen[y].insert(m);
+      const std::int64_t key = static_cast<std::int64_t>(y) * 12 + (m - 1);
+      monthly[s][key] += v;
+      all_months.insert(key);
+      // The same stretch of the year as the last year covers.
+      const bool within =
+          daily ? (table::civil_from_days(period->day[row]).month < last_date.month ||
+                   (table::civil_from_days(period->day[row]).month == last_date.month &&
+                    table::civil_from_days(period->day[row]).day <= last_date.day))
+                : m <= last_month;
+      if (within) same_period[y] += v;
+    }
+    json years = json::array();
+    double total = 0;
+    std::vector<std::pair<int, double>>
+        shares;  // earlier complete years: share of the same stretch
+    double previous = stats::kNaN;
+    int previous_year = 0;
+    for (const auto& [y, t] : totals) {
+      total += t;
+      const bool complete = !(y == last_year && partial) &&
+                            (period->granularity == "year" || months_seen[y].size() == 12);
+      json yj = {
+          {"year", y}, {"total", t}, {"months", months_seen[y].size()}, {"complete", complete}};
+      if (complete && std::isfinite(previous) && previous_year == y - 1 && previous != 0)
+        yj["change"] = (t - previous) / previous;
+      if (y == last_year && partial) {
+        const auto prior = same_period.find(y - 1);
+        if (prior != same_period.end() && prior->second != 0)
+          yj["same_period"] = {
+              {"through", daily ? table::format_date(last_day)
+                                : table::format_month(static_cast<std::int64_t>(last_year) * 12 +
+                                                      last_month - 1)},
+              {"value", t},
+              {"previous_year", y - 1},
+              {"previous", prior->second},
+              {"change", (t - prior->second) / prior->second}};
+        const Projection p = project_year(t, covered_days, year_days(y), shares);
+        const double low =
+            std::isfinite(p.seasonal) ? std::min(p.run_rate, p.seasonal) : p.run_rate;
+        const double high =
+            std::isfinite(p.seasonal) ? std::max(p.run_rate, p.seasonal) : p.run_rate;
+        json projection = {
+            {"covered_days", covered_days},
+            {"year_days", year_days(y)},
+            {"run_rate", number(p.run_rate)},
+            {"run_rate_method", "the total scaled by days in the year / days covered"},
+            {"seasonal", number(p.seasonal)},
+            {"seasonal_share", number(p.seasonal_share)},
+            {"seasonal_years", p.seasonal_years},
+            {"seasonal_method",
+             "the total divided by the mean share the same stretch of the year had in the earlier "
+             "complete years"},
+            {"range", {low, high}}};
+        if (std::isfinite(previous) && previous_year == y - 1 && previous != 0)
+          projection["change_range"] = {(low - previous) / previous, (high - previous) / previous};
+        yj["projection"] = std::move(projection);
+      }
+      if (complete && same_period.count(y) && t > 0) shares.emplace_back(y, same_period[y] / t);
+      years.push_back(std::move(yj));
+      if (complete || y != last_year) {
+        previous = t;
+        previous_year = y;
+      }
+      auto& list = year_totals[y];
+      list.resize(series.size(), 0.0);
+      list[s] = t;
+    }
+    series_json.push_back({{"name", se.name},
+                           {"column", se.measure->name},
+                           {"total", total},
+                           {"years", std::move(years)}});
+  }
+  // Monthly values of every series (null where a series has no data).
+  json months = json::array();
+  for (std::int64_t m : all_months) months.push_back(table::format_month(m));
+  json monthly_json = json::array();
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    json values = json::array();
+    for (std::int64_t m : all_months) {
+      auto it = monthly[s].find(m);
+      values.push_back(it == monthly[s].end() ? json(nullptr) : json(it->second));
+    }
+    monthly_json.push_back({{"name", series[s].name}, {"values", std::move(values)}});
+  }
+  // The mix: each series' share of the year's total over the series shown.
+  json mix = json::array();
+  for (const auto& [y, totals] : year_totals) {
+    double sum = 0;
+    for (double t : totals) sum += t;
+    json shares = json::array();
+    for (double t : totals) shares.push_back(sum > 0 ? json(t / sum) : json(nullptr));
+    mix.push_back(
+        {{"year", y}, {"partial", y == last_year && partial}, {"shares", std::move(shares)}});
+  }
+  return {{"period",
+           {{"granularity", period->granularity},
+            {"source", period->source},
+            {"columns", period->columns},
+            {"last", daily ? json(table::format_date(last_day))
+                           : json(table::format_month(static_cast<std::int64_t>(last_year) * 12 +
+                                                      last_month - 1))},
+            {"partial_last_year", partial}}},
+          {"form", form},
+          {"split_by", split_by},
+          {"series", std::move(series_json)},
+          {"monthly", {{"months", std::move(months)}, {"series", std::move(monthly_json)}}},
+          {"mix",
+           {{"note", "shares of the total of the series shown, per year"},
+            {"series",
+             [&] {
+               json names = json::array();
+               for (const Series& s : series) names.push_back(s.name);
+               return names;
+             }()},
+            {"years", std::move(mix)}}}};
+}
+
+}  // namespace ascolto::report
