@@ -41,3 +41,16 @@ export function columnLabel(name) {
   const spaced = text.replace(/_+/g, ' ').trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+/**
+ * Large numbers readable: "5,5 mld", "23,9 mln" in Italian ("5.5 bn",
+ * "23.9 m" in English); below a million the full number.
+ */
+export function formatLarge(lang, value) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const units = lang === 'en' ? [[1e9, 'bn'], [1e6, 'm']] : [[1e9, 'mld'], [1e6, 'mln']];
+  for (const [size, unit] of units) {
+    if (Math.abs(value) >= size) return `${formatNumber(lang, value / size, 1)} ${unit}`;
+  }
+  return formatCount(lang, value);
+}

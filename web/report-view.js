@@ -8,6 +8,7 @@ import { formatCount, formatEstimate, formatPercent } from './format.js';
 import { errorMessage, warningMessage } from './i18n.js';
 import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
+import { volumesSection } from './volumes-view.js';
 import { chartCard } from './view-parts.js';
 
 function definitionList(pairs) {
@@ -148,10 +149,11 @@ export function renderReport(container, report, { t, lang, query, application })
     const ratingsCard = h('section', { className: 'card' }, [h('h3', {}, t('ratingsSection')), ratings]);
     const survey = dataset.survey ? surveySection(withId, context) : null;
     const feedback = dataset.feedback ? feedbackSection(withId, context) : null;
+    const volumes = dataset.volumes ? volumesSection(withId, context) : null;
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
-      survey ?? feedback,
+      survey ?? feedback ?? volumes,
       survey || feedback
         ? h('details', { className: 'card' }, [h('summary', {}, t('allRatings')), ratings])
         : ratingsCard,

@@ -42,7 +42,7 @@ int month_end_day(int y, int m) {
 // Where each row sits in time.
 struct Period {
   std::string granularity;  ///< day, month or year
-  std::string source;
+  std::string source, source_code;
   std::vector<std::string> columns;
   std::vector<std::int64_t> day;  ///< days since 1970 (day granularity), else unused
   std::vector<int> year, month;   ///< month 1-12 (12 for yearly data); year 0 when unknown
@@ -70,6 +70,7 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
     if (c.type != ColumnType::date && c.type != ColumnType::datetime) continue;
     p.granularity = "day";
     p.source = "a date column";
+    p.source_code = "date";
     p.columns = {c.name};
     p.day.assign(rows, 0);
     for (std::size_t row = 0; row < rows; ++row) {
@@ -90,6 +91,7 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
     if (c.type != ColumnType::month) continue;
     p.granularity = "month";
     p.source = "a month column";
+    p.source_code = "month";
     p.columns = {c.name};
     for (std::size_t row = 0; row < rows; ++row) {
       const double v = c.numbers[row];
@@ -113,6 +115,7 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
   const Column& y = table.columns[*year];
   p.granularity = month ? "month" : "year";
   p.source = month ? "a month column and a year column" : "a year column";
+  p.source_code = month ? "month_year" : "year";
   p.columns = {y.name};
   if (month) p.columns.push_back(table.columns[*month].name);
   for (std::size_t row = 0; row < rows; ++row) {
@@ -348,6 +351,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
   return {{"period",
            {{"granularity", period->granularity},
             {"source", period->source},
+            {"source_code", period->source_code},
             {"columns", period->columns},
             {"last", daily ? json(table::format_date(last_day))
                            : json(table::format_month(static_cast<std::int64_t>(last_year) * 12 +

@@ -1,0 +1,37 @@
+// Option builders of the volumes report, checked without a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mixOption, yearlyOption } from '../../web/charts/volume-charts.js';
+import { formatLarge } from '../../web/format.js';
+import { translator } from '../../web/i18n.js';
+
+const context = { lang: 'it', t: translator('it') };
+
+test('large numbers read as mld and mln, in Italian and English', () => {
+  assert.equal(formatLarge('it', 5527739211), '5,5 mld');
+  assert.equal(formatLarge('it', 23969426), '24,0 mln');
+  assert.equal(formatLarge('it', 926417), '926.417');
+  assert.equal(formatLarge('en', 2814457), '2.8 m');
+});
+
+test('a partial year is completed by its projection, drawn apart', () => {
+  const series = {
+    name: 'contact center',
+    years: [
+      { year: 2022, total: 100, complete: true },
+      { year: 2023, total: 80, complete: false, projection: { range: [96, 104] } },
+    ],
+  };
+  const option = yearlyOption(series, context);
+  assert.deepEqual(option.series[0].data, [100, 80]);
+  assert.deepEqual(option.series[1].data, [null, 20]); // up to the middle of the range
+  assert.equal(option.series[1].itemStyle.borderType, 'dashed');
+  assert.match(option.tooltip.formatter([{ name: '2023' }]), /anno parziale.*Proiezione: 96–104/s);
+});
+
+test('the mix stacks each series share per year and marks the partial year', () => {
+  const mix = { series: ['portale', 'comuni'], years: [{ year: 2022, partial: false, shares: [0.55, 0.45] }, { year: 2023, partial: true, shares: [0.6, 0.4] }] };
+  const option = mixOption(mix, context);
+  assert.deepEqual(option.xAxis.data, ['2022', '2023*']);
+  assert.deepEqual(option.series[1].data, [0.45, 0.4]);
+});

@@ -1,0 +1,78 @@
+// Renders the volumes report: per series the yearly totals (with the
+// projection of a partial year and both methods stated), the monthly
+// volumes stacked by series, and the mix. Text from the file is text only.
+import { monthlyOption, mixOption, yearlyOption } from './charts/volume-charts.js';
+import { h } from './dom.js';
+import { formatCount, formatLarge, formatPercent } from './format.js';
+import { chartCard } from './view-parts.js';
+
+function change(lang, value) {
+  if (value === undefined || value === null) return '—';
+  return `${value > 0 ? '+' : ''}${formatPercent(lang, value)}`;
+}
+
+function yearsTable(series, { t, lang }) {
+  return h('table', { className: 'data-table' }, [
+    h('caption', {}, series.name),
+    h('thead', {}, h('tr', {}, [t('year'), t('total'), t('monthsCovered'), t('yearChange'), t('samePeriodChange'), t('projection')]
+      .map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, series.years.map((y) => h('tr', {}, [
+      h('th', { scope: 'row' }, String(y.year)),
+      h('td', { className: 'num' }, formatCount(lang, y.total)),
+      h('td', { className: 'num' }, String(y.months)),
+      h('td', { className: 'num' }, change(lang, y.change)),
+      h('td', { className: 'num' }, change(lang, y.same_period?.change)),
+      h('td', { className: 'num' }, y.projection ? `${formatCount(lang, y.projection.range[0])}–${formatCount(lang, y.projection.range[1])}` : '—'),
+    ]))),
+  ]);
+}
+
+function projectionLines(series, { t, lang }) {
+  const lines = [];
+  for (const y of series.years) {
+    if (y.same_period) {
+      lines.push(h('p', { className: 'kpi' }, t('samePeriodText', {
+        year: y.year, through: y.same_period.through, previous: y.same_period.previous_year,
+        change: change(lang, y.same_period.change),
+      })));
+    }
+    if (y.projection) {
+      const p = y.projection;
+      lines.push(h('p', { className: 'kpi' }, t('projectionText', {
+        year: y.year, runRate: formatLarge(lang, p.run_rate),
+        seasonal: p.seasonal === null ? '—' : formatLarge(lang, p.seasonal),
+        years: p.seasonal_years.join(', ') || '—',
+        low: p.change_range ? change(lang, p.change_range[0]) : '—',
+        high: p.change_range ? change(lang, p.change_range[1]) : '—',
+      })));
+      lines.push(h('p', { className: 'note' }, t('projectionMethods', { days: p.covered_days, yearDays: p.year_days })));
+    }
+  }
+  return lines;
+}
+
+/** The volumes part of one dataset's report. */
+export function volumesSection(dataset, context) {
+  const { t } = context;
+  const v = dataset.volumes;
+  const cards = v.series.slice(0, 12).map((s) => chartCard(context, {
+    title: s.name,
+    lines: projectionLines(s, context),
+    option: () => yearlyOption(s, context),
+    table: yearsTable(s, context),
+  }));
+  const monthly = v.monthly.months.length > 1 ? chartCard(context, {
+    title: t('monthlyTitle'), wide: true, height: 320,
+    option: () => monthlyOption(v.monthly, context),
+  }) : null;
+  const mix = v.series.length > 1 ? chartCard(context, {
+    title: t('mixTitle'),
+    lines: [h('p', { className: 'note' }, t('mixNote'))],
+    option: () => mixOption(v.mix, context),
+  }) : null;
+  return h('section', { className: 'card volumes', 'aria-label': t('volumesSection') }, [
+    h('h3', {}, t('volumesSection')),
+    h('p', { className: 'note' }, t('volumesPeriod', { source: t(`periodSources.${v.period.source_code}`), last: v.period.last })),
+    h('div', { className: 'ratings' }, [...cards, monthly, mix].filter(Boolean)),
+  ]);
+}
