@@ -5,6 +5,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeDemo } from './gen-demo.mjs';
 import { writeFeedbackDemo } from './gen-feedback.mjs';
+import { writeVolumesDemo } from './gen-volumes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}public/build`;
@@ -22,4 +23,5 @@ await build({ ...common, entryPoints: [`${root}web/worker.js`], outfile: `${out}
 for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
 await writeDemo(`${root}public/demo`);
 await writeFeedbackDemo(`${root}public/demo`);
+await writeVolumesDemo(`${root}public/demo`);
 console.log(`page built in ${out}`);

@@ -65,14 +65,14 @@ export function volumesSection(dataset, context) {
     title: t('monthlyTitle'), wide: true, height: 320,
     option: () => monthlyOption(v.monthly, context),
   }) : null;
-  const mix = v.series.length > 1 ? chartCard(context, {
-    title: t('mixTitle'),
+  const mixes = v.mix.groups.slice(0, 8).map((group) => chartCard(context, {
+    title: group.name ? `${t('mixTitle')}: ${group.name}` : t('mixTitle'),
     lines: [h('p', { className: 'note' }, t('mixNote'))],
-    option: () => mixOption(v.mix, context),
-  }) : null;
+    option: () => mixOption(group, context),
+  }));
   return h('section', { className: 'card volumes', 'aria-label': t('volumesSection') }, [
     h('h3', {}, t('volumesSection')),
     h('p', { className: 'note' }, t('volumesPeriod', { source: t(`periodSources.${v.period.source_code}`), last: v.period.last })),
-    h('div', { className: 'ratings' }, [...cards, monthly, mix].filter(Boolean)),
+    h('div', { className: 'ratings' }, [...cards, monthly, ...mixes].filter(Boolean)),
   ]);
 }

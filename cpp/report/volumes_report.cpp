@@ -135,6 +135,7 @@ struct Series {
   std::string name;
   const Column* measure = nullptr;
   std::vector<char> rows;  ///< empty: every row
+  std::string group;       ///< series of one group share a unit: the mix is within it
 };
 
 std::vector<Series> find_series(const table::Table& table, const std::vector<ColumnRole>& roles,
@@ -160,7 +161,8 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
        categories.size() >= 2);
   if (!long_form) {
     form = "wide";
-    for (std::size_t i : measures) out.push_back({table.columns[i].name, &table.columns[i], {}});
+    for (std::size_t i : measures)
+      out.push_back({table.columns[i].name, &table.columns[i], {}, ""});
     return out;
   }
   // Long form: one series per combination of the categories (touchpoint,
@@ -169,15 +171,24 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
   const Column& value = table.columns[measures[0]];
   std::map<std::string, std::size_t> index;
   for (std::size_t i : categories) split_by.push_back(table.columns[i].name);
+  // The mix compares the categories of the column with most of them (the
+  // sub-channel) within the same values of the others (touchpoint, metric).
+  std::size_t varying = categories[0];
+  for (std::size_t i : categories)
+    if (table.columns[i].labels.size() > table.columns[varying].labels.size()) varying = i;
   for (std::size_t row = 0; row < table.rows.used; ++row) {
-    std::string key;
+    std::string key, group;
     for (std::size_t i : categories) {
       const std::uint32_t code = table.columns[i].codes[row];
+      const std::string label = code == kMissingCode ? "—" : table.columns[i].labels[code];
       if (!key.empty()) key += " · ";
-      key += code == kMissingCode ? "—" : table.columns[i].labels[code];
+      key += label;
+      if (i == varying) continue;
+      if (!group.empty()) group += " · ";
+      group += label;
     }
     auto [it, added] = index.emplace(key, out.size());
-    if (added) out.push_back({key, &value, std::vector<char>(table.rows.used, 0)});
+    if (added) out.push_back({key, &value, std::vector<char>(table.rows.used, 0), group});
     out[it->second].rows[row] = 1;
   }
   if (out.size() > 60) out.resize(60);  // a readable report; the rest is in the table
@@ -338,15 +349,31 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     }
     monthly_json.push_back({{"name", series[s].name}, {"values", std::move(values)}});
   }
-  // The mix: each series' share of the year's total over the series shown.
-  json mix = json::array();
-  for (const auto& [y, totals] : year_totals) {
-    double sum = 0;
-    for (double t : totals) sum += t;
-    json shares = json::array();
-    for (double t : totals) shares.push_back(sum > 0 ? json(t / sum) : json(nullptr));
-    mix.push_back(
-        {{"year", y}, {"partial", y == last_year && partial}, {"shares", std::move(shares)}});
+  // The mix: within each group of series sharing a unit, each one's share
+  // of the group's total, per year.
+  std::vector<std::string> groups;
+  for (const Series& se : series)
+    if (std::find(groups.begin(), groups.end(), se.group) == groups.end())
+      groups.push_back(se.group);
+  json mix_groups = json::array();
+  for (const std::string& group : groups) {
+    std::vector<std::size_t> members;
+    for (std::size_t s = 0; s < series.size(); ++s)
+      if (series[s].group == group) members.push_back(s);
+    if (members.size() < 2) continue;
+    json names = json::array(), years = json::array();
+    for (std::size_t s : members) names.push_back(series[s].name);
+    for (const auto& [y, totals] : year_totals) {
+      double sum = 0;
+      for (std::size_t s : members) sum += totals[s];
+      json shares = json::array();
+      for (std::size_t s : members)
+        shares.push_back(sum > 0 ? json(totals[s] / sum) : json(nullptr));
+      years.push_back(
+          {{"year", y}, {"partial", y == last_year && partial}, {"shares", std::move(shares)}});
+    }
+    mix_groups.push_back(
+        {{"name", group}, {"series", std::move(names)}, {"years", std::move(years)}});
   }
   return {{"period",
            {{"granularity", period->granularity},
@@ -362,14 +389,10 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
           {"series", std::move(series_json)},
           {"monthly", {{"months", std::move(months)}, {"series", std::move(monthly_json)}}},
           {"mix",
-           {{"note", "shares of the total of the series shown, per year"},
-            {"series",
-             [&] {
-               json names = json::array();
-               for (const Series& s : series) names.push_back(s.name);
-               return names;
-             }()},
-            {"years", std::move(mix)}}}};
+           {{"note",
+             "each series' share of its group's total (same touchpoint and "
+             "metric, or every column of a wide table), per year"},
+            {"groups", std::move(mix_groups)}}}};
 }
 
 }  // namespace ascolto::report

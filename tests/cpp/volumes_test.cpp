@@ -57,8 +57,8 @@ TEST_CASE("monthly long-form volumes: totals, same-period change, projection", "
   const double share = (jan_oct_2021 / total2021 + jan_oct_2022 / total2022) / 2;
   CHECK_THAT(p["seasonal"].get<double>(), WithinRel(jan_oct_2023 / share, 1e-12));
   CHECK(p["range"][0].get<double>() <= p["range"][1].get<double>());
-  // The mix of 2022: contacts are a tenth of the page views.
-  CHECK_THAT(v["mix"]["years"][1]["shares"][0].get<double>(), WithinRel(1.0 / 11, 1e-12));
+  // Different metrics are not mixed: each series is alone in its group.
+  CHECK(v["mix"]["groups"].empty());
 }
 
 TEST_CASE("real volume files: a daily series and a monthly wide table", "[volumes][real]") {
@@ -84,4 +84,7 @@ TEST_CASE("real volume files: a daily series and a monthly wide table", "[volume
   CHECK(a["series"].size() == 2);
   CHECK(a["series"][0]["total"] == 855756.0);  // DA PORTALE ANPR, April to December 2022
   CHECK(a["series"][0]["years"][0]["complete"] == false);
+  // The channel mix of a wide table: portal against municipal counters.
+  CHECK_THAT(a["mix"]["groups"][0]["years"][0]["shares"][0].get<double>(),
+             WithinRel(855756.0 / (855756.0 + 707474.0), 1e-12));
 }

@@ -30,7 +30,7 @@ test('a partial year is completed by its projection, drawn apart', () => {
 });
 
 test('the mix stacks each series share per year and marks the partial year', () => {
-  const mix = { series: ['portale', 'comuni'], years: [{ year: 2022, partial: false, shares: [0.55, 0.45] }, { year: 2023, partial: true, shares: [0.6, 0.4] }] };
+  const mix = { name: '', series: ['portale', 'comuni'], years: [{ year: 2022, partial: false, shares: [0.55, 0.45] }, { year: 2023, partial: true, shares: [0.6, 0.4] }] };
   const option = mixOption(mix, context);
   assert.deepEqual(option.xAxis.data, ['2022', '2023*']);
   assert.deepEqual(option.series[1].data, [0.45, 0.4]);
