@@ -45,10 +45,16 @@ function projectionLines(series, { t, lang }) {
         low: p.change_range ? change(lang, p.change_range[0]) : '—',
         high: p.change_range ? change(lang, p.change_range[1]) : '—',
       })));
-      lines.push(h('p', { className: 'note' }, t('projectionMethods', { days: p.covered_days, yearDays: p.year_days })));
     }
   }
   return lines;
+}
+
+// "Sede · in presenza · prenotazioni" in the group "Sede · prenotazioni" reads "in presenza".
+function withoutGroup(name, group) {
+  const shared = new Set(group.split(' · '));
+  const own = name.split(' · ').filter((part) => !shared.has(part));
+  return own.length ? own.join(' · ') : name;
 }
 
 /** The volumes part of one dataset's report. */
@@ -61,18 +67,27 @@ export function volumesSection(dataset, context) {
     option: () => yearlyOption(s, context),
     table: yearsTable(s, context),
   }));
-  const monthly = v.monthly.months.length > 1 ? chartCard(context, {
-    title: t('monthlyTitle'), wide: true, height: 320,
-    option: () => monthlyOption(v.monthly, context),
-  }) : null;
+  // Monthly volumes stacked only where they share a unit: one chart per
+  // group of the mix (a touchpoint and metric, or a whole wide table).
+  const groupsWithUnit = v.mix.groups.length ? v.mix.groups : v.series.length === 1 ? [{ name: '', series: [v.series[0].name] }] : [];
+  const monthly = v.monthly.months.length > 1 ? groupsWithUnit.slice(0, 6).map((group) => chartCard(context, {
+    title: group.name ? `${t('monthlyTitle')}: ${group.name}` : t('monthlyTitle'), wide: true, height: 300,
+    option: () => monthlyOption({ months: v.monthly.months, series: v.monthly.series.filter((s) => group.series.includes(s.name)) }, context),
+  })) : [];
   const mixes = v.mix.groups.slice(0, 8).map((group) => chartCard(context, {
     title: group.name ? `${t('mixTitle')}: ${group.name}` : t('mixTitle'),
     lines: [h('p', { className: 'note' }, t('mixNote'))],
-    option: () => mixOption(group, context),
+    option: () => mixOption({ ...group, series: group.series.map((name) => withoutGroup(name, group.name)) }, context),
   }));
   return h('section', { className: 'card volumes', 'aria-label': t('volumesSection') }, [
     h('h3', {}, t('volumesSection')),
     h('p', { className: 'note' }, t('volumesPeriod', { source: t(`periodSources.${v.period.source_code}`), last: v.period.last })),
-    h('div', { className: 'ratings' }, [...cards, monthly, ...mixes].filter(Boolean)),
+    v.series.some((s) => s.years.some((y) => y.projection))
+      ? h('p', { className: 'note' }, t('projectionMethods', {
+        days: v.series.flatMap((s) => s.years).find((y) => y.projection).projection.covered_days,
+        yearDays: v.series.flatMap((s) => s.years).find((y) => y.projection).projection.year_days,
+      }))
+      : null,
+    h('div', { className: 'ratings' }, [...cards, ...monthly, ...mixes].filter(Boolean)),
   ]);
 }

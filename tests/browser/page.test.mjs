@@ -141,3 +141,22 @@ test('a large file shows progress and can be cancelled; the page stays usable', 
     await close();
   }
 });
+
+test('the volumes demo: projections in words, the mix by modality, nothing from other hosts', async () => {
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/');
+  try {
+    await page.click('#volumes-demo');
+    await page.waitForSelector('.volumes', { timeout: 30000 });
+    const contacts = page.locator('.card.rating', { has: page.locator('h4', { hasText: 'Contact center · telefono · contatti' }) });
+    assert.match(await contacts.textContent(), /variazione sull’anno precedente tra \+30,0% e \+31,0%/);
+    const mix = page.locator('.card.rating', { has: page.locator('h4', { hasText: 'Composizione per anno: Sede · prenotazioni' }) });
+    await mix.scrollIntoViewIfNeeded();
+    await mix.locator('svg').waitFor();
+    const labels = await mix.locator('svg text').allTextContents();
+    assert.ok(labels.includes('62%') && labels.includes('70%') && labels.includes('in presenza'), labels.join('|'));
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
