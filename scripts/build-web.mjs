@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { writeDemo } from './gen-demo.mjs';
 import { writeFeedbackDemo } from './gen-feedback.mjs';
 import { writeVolumesDemo } from './gen-volumes.mjs';
+import { writeMediaDemo } from './gen-media.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}public/build`;
@@ -24,4 +25,5 @@ for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${w
 await writeDemo(`${root}public/demo`);
 await writeFeedbackDemo(`${root}public/demo`);
 await writeVolumesDemo(`${root}public/demo`);
+await writeMediaDemo(`${root}public/demo`);
 console.log(`page built in ${out}`);

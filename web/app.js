@@ -8,6 +8,7 @@ import { renderReport, resizeCharts } from './report-view.js';
 const DEMO_URL = new URL('../demo/indagine-demo.csv', import.meta.url).href;
 const FEEDBACK_DEMO_URL = new URL('../demo/feedback-demo.csv', import.meta.url).href;
 const VOLUMES_DEMO_URL = new URL('../demo/volumi-demo.csv', import.meta.url).href;
+const MEDIA_DEMO_URL = new URL('../demo/rassegna-demo.csv', import.meta.url).href;
 
 const state = {
   lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'it',
@@ -117,6 +118,7 @@ function setUp() {
   $('#demo').addEventListener('click', () => run(DEMO_URL));
   $('#feedback-demo').addEventListener('click', () => run(FEEDBACK_DEMO_URL));
   $('#volumes-demo').addEventListener('click', () => run(VOLUMES_DEMO_URL));
+  $('#media-demo').addEventListener('click', () => run(MEDIA_DEMO_URL));
   $('#cancel').addEventListener('click', () => {
     state.controller?.abort();
     showStatus(t('cancelled'));

@@ -9,6 +9,7 @@ import { errorMessage, warningMessage } from './i18n.js';
 import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
 import { volumesSection } from './volumes-view.js';
+import { mediaSection } from './media-view.js';
 import { chartCard } from './view-parts.js';
 
 function definitionList(pairs) {
@@ -150,10 +151,11 @@ export function renderReport(container, report, { t, lang, query, application })
     const survey = dataset.survey ? surveySection(withId, context) : null;
     const feedback = dataset.feedback ? feedbackSection(withId, context) : null;
     const volumes = dataset.volumes ? volumesSection(withId, context) : null;
+    const media = dataset.media ? mediaSection(withId, context) : null;
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
-      survey ?? feedback ?? volumes,
+      survey ?? feedback ?? volumes ?? media,
       survey || feedback
         ? h('details', { className: 'card' }, [h('summary', {}, t('allRatings')), ratings])
         : ratingsCard,

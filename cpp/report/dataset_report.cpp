@@ -9,6 +9,7 @@
 #include "report/roles.hpp"
 #include "report/survey_report.hpp"
 #include "report/volumes_report.hpp"
+#include "report/media_report.hpp"
 #include "stats/estimate.hpp"
 
 namespace ascolto::report {
@@ -236,6 +237,7 @@ json dataset_report(const DatasetInput& in) {
   if (kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
   if (kind.kind == DatasetKind::volumes) out["volumes"] = volumes_report(table, roles, in.config);
+  if (kind.kind == DatasetKind::media) out["media"] = media_report(table, roles, in.config);
   if (kind.kind == DatasetKind::feedback)
     out["feedback"] =
         feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);

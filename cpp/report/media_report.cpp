@@ -1,0 +1,216 @@
+#include "report/media_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "report/estimate_json.hpp"
+#include "table/value_parse.hpp"
+
+namespace ascolto::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using table::Column;
+using table::ColumnType;
+using table::kMissingCode;
+
+const std::vector<std::string> kOutletTypeStems = {"tipo", "type", "media", "canale", "categoria"};
+const std::vector<std::string> kSourceStems = {"testata", "fonte", "source", "outlet", "giornale"};
+const std::vector<std::string> kTitleStems = {"titolo", "title", "headline"};
+const std::vector<std::string> kSentimentStems = {"sentiment", "tono", "tone", "polarit"};
+constexpr int kBaselineWeeks = 8;
+
+std::int64_t week_start(std::int64_t day) {
+  return day - (((day + 3) % 7) + 7) % 7;
+}
+
+// -1 negative, 0 neutral, +1 positive, NaN unknown.
+double polarity(std::string_view label) {
+  const std::string s = table::ascii_lower(table::trim(label));
+  if (s.rfind("neg", 0) == 0 || s == "critico" || s == "critica") return -1;
+  if (s.rfind("pos", 0) == 0) return 1;
+  if (s.rfind("neu", 0) == 0) return 0;
+  return std::nan("");
+}
+
+}  // namespace
+
+CrisisCheck crisis_check(const std::vector<double>& previous, double count) {
+  CrisisCheck c;
+  if (previous.size() < 4) return c;
+  double sum = 0;
+  for (double v : previous) sum += v;
+  c.baseline_mean = sum / static_cast<double>(previous.size());
+  double squares = 0;
+  for (double v : previous) squares += (v - c.baseline_mean) * (v - c.baseline_mean);
+  c.baseline_sd = std::sqrt(squares / static_cast<double>(previous.size() - 1));
+  // A floor under the spread: counts vary at least as a Poisson count does.
+  const double spread = std::max({c.baseline_sd, std::sqrt(c.baseline_mean), 1.0});
+  c.z = (count - c.baseline_mean) / spread;
+  c.flagged = c.z >= 3 && count >= 5;
+  return c;
+}
+
+json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
+                  const Config& config) {
+  (void)config;
+  const Column *date = nullptr, *type = nullptr, *source = nullptr, *title = nullptr,
+               *sentiment = nullptr;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const Column& c = table.columns[i];
+    const std::string name = normalize_header(c.name);
+    if (!date && (c.type == ColumnType::date || c.type == ColumnType::datetime)) {
+      date = &c;
+    } else if (!sentiment && header_has_stem(name, kSentimentStems)) {
+      sentiment = &c;
+    } else if (!title && header_has_stem(name, kTitleStems)) {
+      title = &c;
+    } else if (!type && c.type == ColumnType::categorical &&
+               header_has_stem(name, kOutletTypeStems) && c.labels.size() <= 20) {
+      type = &c;
+    } else if (!source && c.type == ColumnType::categorical &&
+               header_has_stem(name, kSourceStems)) {
+      source = &c;
+    }
+  }
+  if (!date) return nullptr;
+  const std::size_t rows = table.rows.used;
+  std::vector<double> tone(rows, std::nan(""));
+  if (sentiment)
+    for (std::size_t row = 0; row < rows; ++row) {
+      if (table::is_numeric_type(sentiment->type)) {
+        const double v = sentiment->numbers[row];
+        tone[row] = std::isnan(v) ? v : v < 0 ? -1 : v > 0 ? 1 : 0;
+      } else {
+        tone[row] = polarity(sentiment->text(row));
+      }
+    }
+  // Weekly counts: all, negative, and per outlet type.
+  struct Week {
+    std::uint64_t items = 0, negative = 0, with_tone = 0;
+    std::vector<std::uint64_t> by_type;
+  };
+  const std::size_t types = type ? type->labels.size() : 0;
+  std::map<std::int64_t, Week> weeks;
+  std::vector<std::int64_t> week_of(rows, 0);
+  std::vector<std::uint64_t> type_totals(types, 0);
+  std::map<std::string, std::uint64_t> sources;
+  std::uint64_t items = 0, negative = 0, with_tone = 0;
+  for (std::size_t row = 0; row < rows; ++row) {
+    double d = date->numbers[row];
+    if (std::isnan(d)) continue;
+    if (date->type == ColumnType::datetime) d = std::floor(d / 86400);
+    const std::int64_t w = week_start(static_cast<std::int64_t>(d));
+    week_of[row] = w;
+    Week& week = weeks[w];
+    week.by_type.resize(types, 0);
+    ++week.items;
+    ++items;
+    if (!std::isnan(tone[row])) {
+      ++week.with_tone;
+      ++with_tone;
+      if (tone[row] < 0) {
+        ++week.negative;
+        ++negative;
+      }
+    }
+    if (type && type->codes[row] != kMissingCode) {
+      ++week.by_type[type->codes[row]];
+      ++type_totals[type->codes[row]];
+    }
+    if (source && source->codes[row] != kMissingCode) ++sources[source->labels[source->codes[row]]];
+  }
+  if (weeks.empty()) return nullptr;
+  // Every week from the first to the last, empty ones included.
+  std::vector<std::pair<std::int64_t, Week>> series;
+  for (std::int64_t w = weeks.begin()->first; w <= weeks.rbegin()->first; w += 7) {
+    auto it = weeks.find(w);
+    Week week = it == weeks.end() ? Week{} : it->second;
+    week.by_type.resize(types, 0);
+    series.emplace_back(w, week);
+  }
+  const bool by_negative = sentiment && with_tone > 0;
+  json weeks_json = json::array(), alerts = json::array();
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const Week& w = series[i].second;
+    json item = {
+        {"week", table::format_date(series[i].first)}, {"items", w.items}, {"by_type", w.by_type}};
+    if (by_negative)
+      item["negative_share"] =
+          w.with_tone ? json(static_cast<double>(w.negative) / static_cast<double>(w.with_tone))
+                      : json(nullptr);
+    weeks_json.push_back(std::move(item));
+    std::vector<double> previous;
+    for (std::size_t k = i >= kBaselineWeeks ? i - kBaselineWeeks : 0; k < i; ++k)
+      previous.push_back(
+          static_cast<double>(by_negative ? series[k].second.negative : series[k].second.items));
+    const double count = static_cast<double>(by_negative ? w.negative : w.items);
+    const CrisisCheck c = crisis_check(previous, count);
+    if (!c.flagged) continue;
+    // The items behind the alert: the week's (negative) titles.
+    json titles = json::array();
+    std::uint64_t listed = 0;
+    for (std::size_t row = 0; row < rows && listed < 10; ++row) {
+      if (week_of[row] != series[i].first || std::isnan(date->numbers[row])) continue;
+      if (by_negative && !(tone[row] < 0)) continue;
+      json entry = {
+          {"line", table.row_lines[row]},
+          {"date", table::format_date(static_cast<std::int64_t>(
+                       date->type == ColumnType::datetime ? std::floor(date->numbers[row] / 86400)
+                                                          : date->numbers[row]))}};
+      if (source && source->codes[row] != kMissingCode)
+        entry["source"] = source->labels[source->codes[row]];
+      if (title) entry["title"] = std::string(table::trim(title->text(row)));
+      titles.push_back(std::move(entry));
+      ++listed;
+    }
+    alerts.push_back({{"week", table::format_date(series[i].first)},
+                      {"count", count},
+                      {"baseline_mean", c.baseline_mean},
+                      {"baseline_sd", c.baseline_sd},
+                      {"z", c.z},
+                      {"items", std::move(titles)}});
+  }
+  std::reverse(alerts.begin(), alerts.end());  // newest first
+  json type_json = json::array();
+  for (std::size_t t = 0; t < types; ++t)
+    type_json.push_back({{"value", type->labels[t]}, {"items", type_totals[t]}});
+  std::vector<std::pair<std::string, std::uint64_t>> top(sources.begin(), sources.end());
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (top.size() > 20) top.resize(20);
+  json sources_json = json::array();
+  for (const auto& [name, count] : top) sources_json.push_back({{"value", name}, {"items", count}});
+  return {{"columns",
+           {{"date", date->name},
+            {"outlet_type", type ? json(type->name) : json(nullptr)},
+            {"source", source ? json(source->name) : json(nullptr)},
+            {"title", title ? json(title->name) : json(nullptr)},
+            {"sentiment", sentiment ? json(sentiment->name) : json(nullptr)}}},
+          {"items", items},
+          {"first", series.front().first == 0 ? json(nullptr)
+                                              : json(table::format_date(series.front().first))},
+          {"outlet_types", std::move(type_json)},
+          {"sources", std::move(sources_json)},
+          {"negative",
+           by_negative
+               ? json({{"items", negative},
+                       {"with_sentiment", with_tone},
+                       {"share", static_cast<double>(negative) / static_cast<double>(with_tone)}})
+               : json(nullptr)},
+          {"sentiment_note",
+           sentiment ? "the vendor's sentiment column"
+                     : "no sentiment column: alerts watch all items (no Italian sentiment lexicon "
+                       "with a usable licence is bundled to compute one)"},
+          {"weeks", std::move(weeks_json)},
+          {"alert_rule",
+           std::string("weekly count of ") + (by_negative ? "negative items" : "items") +
+               " against the mean of the previous 8 weeks: flagged when it exceeds it by at least "
+               "3 times the larger of their standard deviation, the square root of their mean "
+               "(Poisson spread) and 1, with at least 5 items"},
+          {"alerts", std::move(alerts)}};
+}
+
+}  // namespace ascolto::report

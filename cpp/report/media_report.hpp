@@ -1,0 +1,29 @@
+// The media-monitoring report: news items counted by outlet type and
+// source per week or month, the share of negative items when a sentiment
+// is given, and crisis alerts: weeks whose count of (negative) items rises
+// beyond the recent baseline, with the items behind them.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "report/config.hpp"
+#include "report/roles.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+nlohmann::ordered_json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
+                                    const Config& config);
+
+/// The crisis rule on weekly counts: the week against the mean and standard
+/// deviation of the previous `baseline` weeks, flagged when
+/// z = (count - mean) / max(sd, sqrt(mean), 1) >= 3 and count >= 5.
+struct CrisisCheck {
+  bool flagged = false;
+  double baseline_mean = 0, baseline_sd = 0, z = 0;
+};
+CrisisCheck crisis_check(const std::vector<double>& previous, double count);
+
+}  // namespace ascolto::report
