@@ -31,7 +31,17 @@ const season = (months) => SEASON.slice(0, months);
 // Full-year totals from a January-October figure at the same seasonality.
 const fullYear = (janOct) => (janOct * SEASON.reduce((a, b) => a + b, 0)) / season(MONTHS_2023).reduce((a, b) => a + b, 0);
 
-/** [touchpoint, sub-channel, metric, {2021, 2022, 2023 (Jan-Oct)}] totals. */
+// Per platform: posts (6,069 in 2022, 4,816 in 2023 to October), views,
+// interactions, and followers (a level at each month's end, growing).
+const SOCIAL = [
+  ['Facebook', { 2021: 2300, 2022: 2150, 2023: 1700 }, { 2021: 41e6, 2022: 45e6, 2023: 39e6 }, { 2021: 1.9e6, 2022: 2.2e6, 2023: 1.8e6 }, [620000, 700000, 760000]],
+  ['X', { 2021: 1900, 2022: 1800, 2023: 1450 }, { 2021: 30e6, 2022: 28e6, 2023: 22e6 }, { 2021: 0.6e6, 2022: 0.55e6, 2023: 0.41e6 }, [410000, 440000, 458000]],
+  ['LinkedIn', { 2021: 700, 2022: 760, 2023: 610 }, { 2021: 9e6, 2022: 11e6, 2023: 10e6 }, { 2021: 0.3e6, 2022: 0.38e6, 2023: 0.35e6 }, [150000, 210000, 265000]],
+  ['YouTube', { 2021: 300, 2022: 340, 2023: 286 }, { 2021: 6e6, 2022: 7.2e6, 2023: 6.5e6 }, { 2021: 0.12e6, 2022: 0.14e6, 2023: 0.13e6 }, [60000, 72000, 81000]],
+  ['Instagram', { 2021: 900, 2022: 1019, 2023: 770 }, { 2021: 12e6, 2022: 16e6, 2023: 15e6 }, { 2021: 0.7e6, 2022: 0.9e6, 2023: 0.85e6 }, [90000, 130000, 162000]],
+];
+
+/** [touchpoint, sub-channel, metric, {2021, 2022, 2023 (Jan-Oct)}] totals; followers as [end of 2021, 2022, Oct 2023]. */
 export function volumeSeries() {
   // Office bookings by modality: in person 62% (2021) -> 70% (2023), phone
   // call-back 38% -> 29%; video calls stable in 2021-2022, +60% in 2023.
@@ -48,18 +58,19 @@ export function volumeSeries() {
     }],
     ['Sede', 'videochiamata', 'prenotazioni', { 2021: video, 2022: video, 2023: video2023 }],
     ['Sede', 'accesso fisico', 'accessi', { 2021: 1700000, 2022: 2050000, 2023: 1855527 }],
-    ['Sede', 'consulenza specialistica', 'accessi', { 2021: 520000, 2022: 560000, 2023: 493062 }],
+    ['Sede', 'consulenza specialistica', 'consulenze', { 2021: 520000, 2022: 560000, 2023: 493062 }],
     ['Contact center', 'telefono', 'contatti', { 2021: contacts2022 - 120000, 2022: contacts2022, 2023: 23969426 }],
     ['Portale', 'web', 'visualizzazioni', { 2021: 6100000000, 2022: 6450000000, 2023: 5527739211 }],
     ['Portale', 'SPID/CIE/CNS', 'autenticazioni', { 2021: 190000000, 2022: 228000000, 2023: 209387351 }],
     ['App', 'INPS Mobile', 'download', { 2021: 3100000, 2022: 3300000, 2023: 2814457 }],
     ['App', 'INPS Mobile', 'visualizzazioni', { 2021: 800000000, 2022: 1010000000, 2023: 926417447 }],
     ['App', 'INPS Mobile', 'login', { 2021: 110000000, 2022: 139000000, 2023: 127931943 }],
-    ['Social', 'Facebook', 'post', { 2021: 2300, 2022: 2150, 2023: 1700 }],
-    ['Social', 'X', 'post', { 2021: 1900, 2022: 1800, 2023: 1450 }],
-    ['Social', 'LinkedIn', 'post', { 2021: 700, 2022: 760, 2023: 610 }],
-    ['Social', 'YouTube', 'post', { 2021: 300, 2022: 340, 2023: 286 }],
-    ['Social', 'Instagram', 'post', { 2021: 900, 2022: 1019, 2023: 770 }],
+    ...SOCIAL.flatMap(([platform, posts, views, interactions, followers]) => [
+      ['Social', platform, 'post', posts],
+      ['Social', platform, 'visualizzazioni', views],
+      ['Social', platform, 'interazioni', interactions],
+      ['Social', platform, 'follower', followers],
+    ]),
   ];
 }
 
@@ -69,6 +80,18 @@ export function volumesDemo(seed = 2023) {
   const lines = ['periodo;touchpoint;sottocanale;metrica;valore'];
   const rows = [];
   for (const [touchpoint, sub, metric, totals] of volumeSeries()) {
+    if (Array.isArray(totals)) { // a level: followers grow month by month to each year's figure
+      let level = totals[0] * 0.9;
+      [2021, 2022, 2023].forEach((year, k) => {
+        const months = year === 2023 ? MONTHS_2023 : 12;
+        const step = (totals[k] - level) / months;
+        for (let m = 0; m < months; m += 1) {
+          level = m === months - 1 ? totals[k] : level + step * (0.8 + rand() * 0.4);
+          rows.push([`${String(m + 1).padStart(2, '0')}/${year}`, touchpoint, sub, metric, Math.round(level)]);
+        }
+      });
+      continue;
+    }
     for (const [year, total] of Object.entries(totals)) {
       const months = Number(year) === 2023 ? MONTHS_2023 : 12;
       const weights = season(months).map((s) => s * (0.97 + rand() * 0.06));

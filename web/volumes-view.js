@@ -1,10 +1,15 @@
 // Renders the volumes report: per series the yearly totals (with the
 // projection of a partial year and both methods stated), the monthly
 // volumes stacked by series, and the mix. Text from the file is text only.
-import { monthlyOption, mixOption, yearlyOption } from './charts/volume-charts.js';
+import { calendarOption, monthlyOption, mixOption, ratioOption, yearlyOption } from './charts/volume-charts.js';
 import { h } from './dom.js';
 import { formatCount, formatLarge, formatPercent } from './format.js';
 import { chartCard } from './view-parts.js';
+
+function formatRatio(lang, value) {
+  if (value === undefined || value === null) return '—';
+  return value < 1 ? formatPercent(lang, value, 2) : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 }).format(value);
+}
 
 function change(lang, value) {
   if (value === undefined || value === null) return '—';
@@ -14,7 +19,7 @@ function change(lang, value) {
 function yearsTable(series, { t, lang }) {
   return h('table', { className: 'data-table' }, [
     h('caption', {}, series.name),
-    h('thead', {}, h('tr', {}, [t('year'), t('total'), t('monthsCovered'), t('yearChange'), t('samePeriodChange'), t('projection')]
+    h('thead', {}, h('tr', {}, [t('year'), series.kind === 'stock' ? t('yearEnd') : t('total'), t('monthsCovered'), t('yearChange'), t('samePeriodChange'), t('projection')]
       .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, series.years.map((y) => h('tr', {}, [
       h('th', { scope: 'row' }, String(y.year)),
@@ -61,9 +66,9 @@ function withoutGroup(name, group) {
 export function volumesSection(dataset, context) {
   const { t } = context;
   const v = dataset.volumes;
-  const cards = v.series.slice(0, 12).map((s) => chartCard(context, {
+  const cards = v.series.slice(0, 24).map((s) => chartCard(context, {
     title: s.name,
-    lines: projectionLines(s, context),
+    lines: s.kind === 'stock' ? [h('p', { className: 'note' }, t('stockNote')), ...projectionLines(s, context)] : projectionLines(s, context),
     option: () => yearlyOption(s, context),
     table: yearsTable(s, context),
   }));
@@ -79,6 +84,27 @@ export function volumesSection(dataset, context) {
     lines: [h('p', { className: 'note' }, t('mixNote'))],
     option: () => mixOption({ ...group, series: group.series.map((name) => withoutGroup(name, group.name)) }, context),
   }));
+  // Derived ratios: one card per ratio, across its scopes (touchpoint, platforms).
+  const ratioNames = [...new Set(v.ratios.map((r) => r.name))];
+  const ratioCards = ratioNames.map((name) => {
+    const list = v.ratios.filter((r) => r.name === name);
+    const years = [...new Set(list.flatMap((r) => r.years.map((y) => y.year)))];
+    const table = h('table', { className: 'data-table' }, [
+      h('caption', {}, t(`ratioNames.${name}`)),
+      h('thead', {}, h('tr', {}, ['', ...years.map(String)].map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, list.map((r) => h('tr', {}, [h('th', { scope: 'row' }, r.scope),
+        ...years.map((year) => h('td', { className: 'num' }, formatRatio(context.lang, r.years.find((y) => y.year === year)?.value)))]))),
+    ]);
+    return chartCard(context, {
+      title: t(`ratioNames.${name}`), wide: list.length > 3,
+      lines: [h('p', { className: 'note' }, t(`ratioNotes.${name}`))],
+      option: () => ratioOption(list, context), table,
+    });
+  });
+  const calendars = (v.daily ?? []).map((d) => chartCard(context, {
+    title: `${t('calendarTitle')}: ${d.name}`, wide: true, height: 340,
+    option: () => calendarOption(d, context),
+  }));
   return h('section', { className: 'card volumes', 'aria-label': t('volumesSection') }, [
     h('h3', {}, t('volumesSection')),
     h('p', { className: 'note' }, t('volumesPeriod', { source: t(`periodSources.${v.period.source_code}`), last: v.period.last })),
@@ -88,6 +114,6 @@ export function volumesSection(dataset, context) {
         yearDays: v.series.flatMap((s) => s.years).find((y) => y.projection).projection.year_days,
       }))
       : null,
-    h('div', { className: 'ratings' }, [...cards, ...monthly, ...mixes].filter(Boolean)),
+    h('div', { className: 'ratings' }, [...cards, ...calendars, ...monthly, ...mixes, ...ratioCards].filter(Boolean)),
   ]);
 }

@@ -5,11 +5,11 @@
 
 #include "csv/dialect.hpp"
 #include "report/estimate_json.hpp"
+#include "report/media_report.hpp"
 #include "report/ratings.hpp"
 #include "report/roles.hpp"
 #include "report/survey_report.hpp"
 #include "report/volumes_report.hpp"
-#include "report/media_report.hpp"
 #include "stats/estimate.hpp"
 
 namespace ascolto::report {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -134,9 +135,22 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
 struct Series {
   std::string name;
   const Column* measure = nullptr;
-  std::vector<char> rows;  ///< empty: every row
-  std::string group;       ///< series of one group share a unit: the mix is within it
+  std::vector<char> rows;          ///< empty: every row
+  std::string group;               ///< series of one group share a unit: the mix is within it
+  std::string touchpoint, metric;  ///< for derived ratios
+  std::string scope;               ///< the name without the metric: "Social · Facebook"
+  bool stock = false;              ///< a level (followers), not a flow: a year is its last value
 };
+
+// Metrics that are levels at a date, not counts over a period.
+const std::vector<std::string> kStockStems = {"follower", "iscritt", "subscriber", "fan"};
+const std::vector<std::string> kMetricColumnStems = {"metric", "metrica", "misura", "indicator",
+                                                     "kpi"};
+const std::vector<std::string> kTouchpointStems = {"touchpoint", "canale", "channel", "punto"};
+
+bool is_stock(const std::string& metric) {
+  return header_has_stem(normalize_header(metric), kStockStems);
+}
 
 std::vector<Series> find_series(const table::Table& table, const std::vector<ColumnRole>& roles,
                                 const std::vector<bool>& used, std::string& form,
@@ -161,8 +175,10 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
        categories.size() >= 2);
   if (!long_form) {
     form = "wide";
-    for (std::size_t i : measures)
-      out.push_back({table.columns[i].name, &table.columns[i], {}, ""});
+    for (std::size_t i : measures) {
+      const std::string& name = table.columns[i].name;
+      out.push_back({name, &table.columns[i], {}, "", "", name, "", is_stock(name)});
+    }
     return out;
   }
   // Long form: one series per combination of the categories (touchpoint,
@@ -176,6 +192,15 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
   std::size_t varying = categories[0];
   for (std::size_t i : categories)
     if (table.columns[i].labels.size() > table.columns[varying].labels.size()) varying = i;
+  // The metric and touchpoint columns, by name, else the last and the first.
+  std::size_t metric = categories.back(), touchpoint = categories.front();
+  for (std::size_t i : categories) {
+    const std::string name = normalize_header(table.columns[i].name);
+    if (header_has_stem(name, kMetricColumnStems))
+      metric = i;
+    else if (header_has_stem(name, kTouchpointStems))
+      touchpoint = i;
+  }
   for (std::size_t row = 0; row < table.rows.used; ++row) {
     std::string key, group;
     for (std::size_t i : categories) {
@@ -188,7 +213,20 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
       group += label;
     }
     auto [it, added] = index.emplace(key, out.size());
-    if (added) out.push_back({key, &value, std::vector<char>(table.rows.used, 0), group});
+    if (added) {
+      auto label = [&](std::size_t i) {
+        const std::uint32_t code = table.columns[i].codes[row];
+        return code == kMissingCode ? std::string("—") : table.columns[i].labels[code];
+      };
+      std::string scope;
+      for (std::size_t i : categories) {
+        if (i == metric) continue;
+        if (!scope.empty()) scope += " · ";
+        scope += label(i);
+      }
+      out.push_back({key, &value, std::vector<char>(table.rows.used, 0), group, label(touchpoint),
+                     label(metric), scope, is_stock(label(metric))});
+    }
     out[it->second].rows[row] = 1;
   }
   if (out.size() > 60) out.resize(60);  // a readable report; the rest is in the table
@@ -276,6 +314,16 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
                 : m <= last_month;
       if (within) same_period[y] += v;
     }
+    if (se.stock) {  // a level: the year is its last month's value
+      for (auto& [y, t] : totals) {
+        std::int64_t last = -1;
+        for (const auto& [key, value] : monthly[s])
+          if (key / 12 == y) last = std::max(last, key);
+        t = monthly[s][last];
+        const auto same = monthly[s].find(static_cast<std::int64_t>(y) * 12 + last_month - 1);
+        if (same != monthly[s].end()) same_period[y] = same->second;
+      }
+    }
     json years = json::array();
     double total = 0;
     std::vector<std::pair<int, double>>
@@ -288,9 +336,10 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
                             (period->granularity == "year" || months_seen[y].size() == 12);
       json yj = {
           {"year", y}, {"total", t}, {"months", months_seen[y].size()}, {"complete", complete}};
-      if (complete && std::isfinite(previous) && previous_year == y - 1 && previous != 0)
+      if ((complete || se.stock) && std::isfinite(previous) && previous_year == y - 1 &&
+          previous != 0)
         yj["change"] = (t - previous) / previous;
-      if (y == last_year && partial) {
+      if (y == last_year && partial && !se.stock) {
         const auto prior = same_period.find(y - 1);
         if (prior != same_period.end() && prior->second != 0)
           yj["same_period"] = {
@@ -324,7 +373,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
       }
       if (complete && same_period.count(y) && t > 0) shares.emplace_back(y, same_period[y] / t);
       years.push_back(std::move(yj));
-      if (complete || y != last_year) {
+      if (complete || y != last_year || se.stock) {
         previous = t;
         previous_year = y;
       }
@@ -334,7 +383,8 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     }
     series_json.push_back({{"name", se.name},
                            {"column", se.measure->name},
-                           {"total", total},
+                           {"kind", se.stock ? "stock" : "flow"},
+                           {"total", se.stock ? json(nullptr) : json(total)},
                            {"years", std::move(years)}});
   }
   // Monthly values of every series (null where a series has no data).
@@ -375,6 +425,91 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     mix_groups.push_back(
         {{"name", group}, {"series", std::move(names)}, {"years", std::move(years)}});
   }
+  // Derived ratios where both parts are in the same touchpoint: interactions
+  // per view, logins per download, physical accesses per booking.
+  struct RatioDefinition {
+    const char* name;
+    std::vector<std::string> numerator, denominator;
+  };
+  static const std::vector<RatioDefinition> kRatios = {
+      {"engagement",
+       {"interazion", "interaction", "engagement"},
+       {"visualizzazion", "views", "impression"}},
+      {"logins_per_download", {"login"}, {"download"}},
+      {"accesses_per_booking", {"accessi", "accesso", "access"}, {"prenotazion", "booking"}}};
+  // Scopes: each touchpoint (its sub-channels summed), then each sub-channel.
+  std::vector<std::pair<bool, std::string>> scopes;
+  for (const Series& se : series)
+    if (std::find(scopes.begin(), scopes.end(), std::make_pair(false, se.touchpoint)) ==
+        scopes.end())
+      scopes.emplace_back(false, se.touchpoint);
+  for (const Series& se : series)
+    if (!se.scope.empty() && se.scope != se.touchpoint &&
+        std::find(scopes.begin(), scopes.end(), std::make_pair(true, se.scope)) == scopes.end())
+      scopes.emplace_back(true, se.scope);
+  json ratios = json::array();
+  std::set<std::string> signatures;
+  for (const auto& [by_scope, touchpoint] : scopes) {
+    for (const RatioDefinition& r : kRatios) {
+      std::vector<std::size_t> num, den;
+      for (std::size_t s = 0; s < series.size(); ++s) {
+        if ((by_scope ? series[s].scope : series[s].touchpoint) != touchpoint || series[s].stock)
+          continue;
+        const std::string metric = normalize_header(series[s].metric);
+        if (header_has_stem(metric, r.numerator))
+          num.push_back(s);
+        else if (header_has_stem(metric, r.denominator))
+          den.push_back(s);
+      }
+      if (num.empty() || den.empty()) continue;
+      // A sub-channel that is the whole touchpoint repeats its ratio: once is enough.
+      std::string signature = r.name;
+      for (std::size_t s : num) signature += "+" + std::to_string(s);
+      for (std::size_t s : den) signature += "/" + std::to_string(s);
+      if (!signatures.insert(signature).second) continue;
+      json names_num = json::array(), names_den = json::array(), years = json::array();
+      for (std::size_t s : num) names_num.push_back(series[s].name);
+      for (std::size_t s : den) names_den.push_back(series[s].name);
+      for (const auto& [y, totals] : year_totals) {
+        double a = 0, b = 0;
+        for (std::size_t s : num) a += totals[s];
+        for (std::size_t s : den) b += totals[s];
+        years.push_back({{"year", y},
+                         {"partial", y == last_year && partial},
+                         {"value", b > 0 ? json(a / b) : json(nullptr)}});
+      }
+      ratios.push_back({{"name", r.name},
+                        {"scope", touchpoint},
+                        {"numerator", std::move(names_num)},
+                        {"denominator", std::move(names_den)},
+                        {"years", std::move(years)}});
+    }
+  }
+  // Daily values, for a calendar of a daily series (at most 3 series).
+  json daily_json = nullptr;
+  if (daily) {
+    daily_json = json::array();
+    std::int64_t first_day = std::numeric_limits<std::int64_t>::max();
+    for (std::size_t row = 0; row < rows; ++row)
+      if (period->year[row]) first_day = std::min(first_day, period->day[row]);
+    for (std::size_t s = 0; s < series.size() && s < 3; ++s) {
+      std::vector<double> values(static_cast<std::size_t>(last_day - first_day + 1), 0.0);
+      std::vector<bool> seen(values.size(), false);
+      for (std::size_t row = 0; row < rows; ++row) {
+        if (!period->year[row] || (!series[s].rows.empty() && !series[s].rows[row])) continue;
+        const double v = series[s].measure->numbers[row];
+        if (std::isnan(v)) continue;
+        values[static_cast<std::size_t>(period->day[row] - first_day)] += v;
+        seen[static_cast<std::size_t>(period->day[row] - first_day)] = true;
+      }
+      json list = json::array();
+      for (std::size_t k = 0; k < values.size(); ++k)
+        list.push_back(seen[k] ? json(values[k]) : json(nullptr));
+      daily_json.push_back({{"name", series[s].name},
+                            {"first", table::format_date(first_day)},
+                            {"values", std::move(list)}});
+    }
+  }
   return {{"period",
            {{"granularity", period->granularity},
             {"source", period->source},
@@ -392,7 +527,9 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
            {{"note",
              "each series' share of its group's total (same touchpoint and "
              "metric, or every column of a wide table), per year"},
-            {"groups", std::move(mix_groups)}}}};
+            {"groups", std::move(mix_groups)}}},
+          {"ratios", std::move(ratios)},
+          {"daily", std::move(daily_json)}};
 }
 
 }  // namespace ascolto::report

@@ -88,3 +88,25 @@ TEST_CASE("real volume files: a daily series and a monthly wide table", "[volume
   CHECK_THAT(a["mix"]["groups"][0]["years"][0]["shares"][0].get<double>(),
              WithinRel(855756.0 / (855756.0 + 707474.0), 1e-12));
 }
+
+TEST_CASE("levels are not summed; ratios come from both parts of a touchpoint", "[volumes]") {
+  std::string csv = "mese;touchpoint;sottocanale;metrica;valore\n";
+  for (int year = 2022; year <= 2023; ++year)
+    for (int month = 1; month <= 12; ++month) {
+      const std::string period =
+          std::to_string(year) + "-" + (month < 10 ? "0" : "") + std::to_string(month);
+      csv += period + ";Social;Facebook;follower;" +
+             std::to_string(1000 * (year - 2021) + 10 * month) + "\n";
+      csv += period + ";Social;Facebook;visualizzazioni;1000\n";
+      csv += period + ";Social;Facebook;interazioni;50\n";
+    }
+  const json v = test::analyze(csv)["datasets"][0]["volumes"];
+  const json& followers = v["series"][0];
+  CHECK(followers["kind"] == "stock");
+  CHECK(followers["years"][0]["total"] == 1120.0);  // December 2022, not the sum of the months
+  CHECK(followers["years"][1]["total"] == 2120.0);
+  CHECK_THAT(followers["years"][1]["change"].get<double>(), WithinRel(1000.0 / 1120, 1e-12));
+  REQUIRE(v["ratios"].size() == 1);  // Facebook is the whole of Social: one scope
+  CHECK(v["ratios"][0]["name"] == "engagement");
+  CHECK_THAT(v["ratios"][0]["years"][1]["value"].get<double>(), WithinRel(0.05, 1e-12));
+}

@@ -1,7 +1,7 @@
 // Option builders of the volumes report, checked without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mixOption, yearlyOption } from '../../web/charts/volume-charts.js';
+import { calendarDays, calendarOption, mixOption, ratioOption, yearlyOption } from '../../web/charts/volume-charts.js';
 import { formatLarge } from '../../web/format.js';
 import { translator } from '../../web/i18n.js';
 
@@ -34,4 +34,26 @@ test('the mix stacks each series share per year and marks the partial year', () 
   const option = mixOption(mix, context);
   assert.deepEqual(option.xAxis.data, ['2022', '2023*']);
   assert.deepEqual(option.series[1].data, [0.45, 0.4]);
+});
+
+test('a daily series as a calendar: the last two years, one calendar each', () => {
+  const daily = { name: 'calls', first: '2015-12-30', values: [10, null, 30, 40] };
+  assert.deepEqual(calendarDays(daily), [['2015-12-30', 10], ['2016-01-01', 30], ['2016-01-02', 40]]);
+  const option = calendarOption(daily, context);
+  assert.deepEqual(option.calendar.map((c) => c.range), ['2015', '2016']);
+  assert.deepEqual(option.series[1].data, [['2016-01-01', 30], ['2016-01-02', 40]]);
+  assert.equal(option.calendar[0].monthLabel.nameMap[0], 'gen');
+  assert.equal(option.visualMap.max, 40);
+});
+
+test('a ratio across platforms: one bar per year, shares as percentages', () => {
+  const ratios = [
+    { name: 'engagement', scope: 'Facebook', years: [{ year: 2022, value: 0.049 }, { year: 2023, value: 0.046, partial: true }] },
+    { name: 'engagement', scope: 'X', years: [{ year: 2022, value: 0.02 }, { year: 2023, value: 0.019, partial: true }] },
+  ];
+  const option = ratioOption(ratios, context);
+  assert.deepEqual(option.xAxis.data, ['Facebook', 'X']);
+  assert.deepEqual(option.series.map((s) => s.name), ['2022', '2023*']);
+  assert.deepEqual(option.series[1].data, [0.046, 0.019]);
+  assert.equal(option.yAxis.axisLabel.formatter(0.05), '5,0%');
 });

@@ -17,14 +17,14 @@ test('the volumes demo: 2023 totals, channel mix, the projected contact-center y
     .map((m) => total2023(`Sede · ${m} · prenotazioni`)).reduce((a, b) => a + b, 0);
   assert.equal(bookings, 3597695);
   assert.equal(total2023('Sede · accesso fisico · accessi'), 1855527);
-  assert.equal(total2023('Sede · consulenza specialistica · accessi'), 493062);
+  assert.equal(total2023('Sede · consulenza specialistica · consulenze'), 493062);
   assert.equal(total2023('Contact center · telefono · contatti'), 23969426);
   assert.equal(total2023('Portale · web · visualizzazioni'), 5527739211);
   assert.equal(total2023('Portale · SPID/CIE/CNS · autenticazioni'), 209387351);
   assert.equal(total2023('App · INPS Mobile · download'), 2814457);
   assert.equal(total2023('App · INPS Mobile · visualizzazioni'), 926417447);
   assert.equal(total2023('App · INPS Mobile · login'), 127931943);
-  const posts = (year) => v.series.filter((s) => s.name.startsWith('Social'))
+  const posts = (year) => v.series.filter((s) => s.name.startsWith('Social') && s.name.endsWith('post'))
     .map((s) => s.years.find((y) => y.year === year).total).reduce((a, b) => a + b, 0);
   assert.equal(posts(2022), 6069);
   assert.equal(posts(2023), 4816);
@@ -43,4 +43,12 @@ test('the volumes demo: 2023 totals, channel mix, the projected contact-center y
   assert.equal(Math.round(((projection.run_rate - contacts[1].total) / contacts[1].total) * 100), 30);
   assert.ok(Number.isFinite(projection.seasonal));
   assert.deepEqual(projection.seasonal_years, [2021, 2022]);
+  // Derived ratios: physical accesses per booking; followers are a level, growing.
+  const perBooking = v.ratios.find((r) => r.name === 'accesses_per_booking' && r.scope === 'Sede');
+  assert.equal(perBooking.years.find((y) => y.year === 2023).value, 1855527 / 3597695);
+  const facebook = series('Social · Facebook · follower');
+  assert.equal(facebook.kind, 'stock');
+  assert.deepEqual(facebook.years.map((y) => y.total), [620000, 700000, 760000]);
+  assert.ok(v.series.filter((s) => s.kind === 'stock').every((s) => s.years.slice(1).every((y) => y.change > 0)), 'followers grow everywhere');
+  assert.ok(v.ratios.some((r) => r.name === 'engagement' && r.scope === 'Social · Facebook'));
 });

@@ -2,7 +2,7 @@
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
-  AriaComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
+  AriaComponent, CalendarComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   MarkPointComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent,
 } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
@@ -10,7 +10,7 @@ import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart,
-  AriaComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
+  AriaComponent, CalendarComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   MarkPointComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent, LabelLayout, SVGRenderer,
 ]);
 

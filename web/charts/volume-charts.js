@@ -81,3 +81,69 @@ export function mixOption(mix, { lang, t }) {
     })),
   };
 }
+
+/** One ratio across scopes (platforms), one bar per year in each. */
+export function ratioOption(ratios, { lang, t }) {
+  const scopes = ratios.map((r) => r.scope);
+  const years = [...new Set(ratios.flatMap((r) => r.years.map((y) => y.year)))];
+  const small = Math.max(...ratios.flatMap((r) => r.years.map((y) => y.value ?? 0))) < 1;
+  const format = (v) => (small ? formatPercent(lang, v, 1) : formatNumberOrDash(lang, v));
+  return {
+    aria: { enabled: true, label: { description: t('ratioDescription', { name: t(`ratioNames.${ratios[0].name}`), n: scopes.length }) } },
+    title: { text: t(`ratioNames.${ratios[0].name}`), show: false },
+    legend: { top: 0 },
+    grid: { left: 56, right: 16, top: 36, bottom: 32, containLabel: true },
+    xAxis: { type: 'category', data: scopes, axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },
+    yAxis: { type: 'value', axisLabel: { formatter: format } },
+    tooltip: { trigger: 'axis', valueFormatter: format },
+    series: years.map((year, i) => ({
+      name: ratios[0].years.find((y) => y.year === year)?.partial ? `${year}*` : String(year),
+      type: 'bar',
+      data: ratios.map((r) => r.years.find((y) => y.year === year)?.value ?? null),
+      itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] },
+    })),
+  };
+}
+
+function formatNumberOrDash(lang, v) {
+  return v === null || v === undefined ? '—' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 }).format(v);
+}
+
+const MONTHS = { it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] };
+const DAYS = { it: ['D', 'L', 'M', 'M', 'G', 'V', 'S'], en: ['S', 'M', 'T', 'W', 'T', 'F', 'S'] };
+
+/** [[yyyy-mm-dd, value]] of a daily series. */
+export function calendarDays(daily) {
+  const first = Date.parse(`${daily.first}T00:00:00Z`);
+  return daily.values.map((v, i) => [new Date(first + i * 86400000).toISOString().slice(0, 10), v])
+    .filter(([, v]) => v !== null);
+}
+
+/** A calendar heat map of a daily series, one calendar per year (the last `years`). */
+export function calendarOption(daily, { lang, t, years = 2 }) {
+  const days = calendarDays(daily);
+  const allYears = [...new Set(days.map(([d]) => d.slice(0, 4)))];
+  const shown = allYears.slice(-years);
+  const data = days.filter(([d]) => shown.includes(d.slice(0, 4)));
+  const values = data.map(([, v]) => v);
+  return {
+    aria: { enabled: true, label: { description: t('calendarDescription', { name: daily.name, years: shown.join(', ') }) } },
+    title: { text: daily.name, show: false },
+    tooltip: { formatter: (p) => `${p.value[0]}: ${formatCount(lang, p.value[1])}` },
+    visualMap: {
+      type: 'continuous', min: Math.min(...values), max: Math.max(...values), orient: 'horizontal', left: 'center', bottom: 0,
+      inRange: { color: ['#e6f0fa', '#7fb2e5', '#0066cc', '#003366'] }, formatter: (v) => formatLarge(lang, v),
+    },
+    calendar: shown.map((year, i) => ({
+      range: year, top: 30 + i * 150, left: 40, right: 16, cellSize: ['auto', 14],
+      dayLabel: { firstDay: 1, nameMap: DAYS[lang] ?? DAYS.it },
+      monthLabel: { nameMap: MONTHS[lang] ?? MONTHS.it },
+      yearLabel: { position: 'left' },
+    })),
+    series: shown.map((year, i) => ({
+      type: 'heatmap', coordinateSystem: 'calendar', calendarIndex: i,
+      data: data.filter(([d]) => d.startsWith(year)),
+    })),
+  };
+}
