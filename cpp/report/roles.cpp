@@ -235,12 +235,16 @@ std::vector<ColumnRole> detect_roles(
     } else if (numeric && c.type != ColumnType::boolean && weight_column.empty() &&
                is_one_of(name, kWeightNames)) {
       role = {Role::weight, "a weight header over numbers", {}};
-    } else if (auto rating = rating_from_values(c, header_has_stem(name, kRatingStems))) {
+    } else if (auto rating =
+                   header_has_stem(name, kPeriodStems) && !header_has_stem(name, kRatingStems)
+                       ? std::nullopt  // a quarter or a month 1-12 is not a rating
+                       : rating_from_values(c, header_has_stem(name, kRatingStems))) {
       role = *rating;
     } else if (c.type == ColumnType::date || c.type == ColumnType::datetime) {
       role = {Role::date, "values are dates", {}};
     } else if (c.type == ColumnType::month ||
-               (c.type == ColumnType::integer && header_has_stem(name, kPeriodStems))) {
+               ((c.type == ColumnType::integer || c.type == ColumnType::categorical) &&
+                header_has_stem(name, kPeriodStems))) {
       role = {Role::period, "a period header or month values", {}};
     } else if (c.type == ColumnType::categorical && header_has_stem(name, kApplicationStems)) {
       role = {Role::application, "an application header over categories", {}};

@@ -21,6 +21,7 @@ using table::kMissingCode;
 
 const std::vector<std::string> kMonthStems = {"mese", "month", "mm"};
 const std::vector<std::string> kYearStems = {"anno", "year", "yyyy", "anni"};
+const std::vector<std::string> kQuarterStems = {"trimestre", "quarter", "trim"};
 // Numeric columns that describe the period, not a volume.
 const std::vector<std::string> kNotMeasureStems = {"weekday",   "giorno", "day",       "dow",
                                                    "settimana", "week",   "trimestre", "quarter"};
@@ -57,6 +58,51 @@ bool integral_in(const Column& c, double lo, double hi) {
     any = true;
   }
   return any;
+}
+
+// "Q3 2023", "2023-Q3", "T3 2023", "3° trimestre 2023", "III trimestre
+// 2023" -> (2023, 3).
+std::optional<std::pair<int, int>> parse_quarter(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : table::ascii_lower(text)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (!word.empty() && ((word.back() >= '0' && word.back() <= '9') != (c >= '0' && c <= '9')) &&
+          !(word.size() == 1 && (word[0] == 'q' || word[0] == 't'))) {
+        words.push_back(word);
+        word.clear();
+      }
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  int year = 0, quarter = 0;
+  bool named = false;
+  for (const std::string& w : words) {
+    if (w.size() == 4 && w.find_first_not_of("0123456789") == std::string::npos)
+      year = std::stoi(w);
+    else if (w.size() == 2 && (w[0] == 'q' || w[0] == 't') && w[1] >= '1' && w[1] <= '4')
+      quarter = w[1] - '0';
+    else if (w.rfind("trim", 0) == 0 || w.rfind("quarter", 0) == 0)
+      named = true;
+  }
+  if (!quarter && named) {
+    for (const std::string& w : words) {
+      if (w == "1" || w == "i")
+        quarter = 1;
+      else if (w == "2" || w == "ii")
+        quarter = 2;
+      else if (w == "3" || w == "iii")
+        quarter = 3;
+      else if (w == "4" || w == "iv")
+        quarter = 4;
+    }
+  }
+  if (year < 1900 || year > 2100 || !quarter || words.size() > 4) return {};
+  return std::make_pair(year, quarter);
 }
 
 std::optional<Period> find_period(const table::Table& table, const std::vector<ColumnRole>& roles,
@@ -103,31 +149,63 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
     used[i] = true;
     return p;
   }
+  // A quarter column ("Q3 2023", "3° trimestre 2023").
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const Column& c = table.columns[i];
+    if (c.type != ColumnType::categorical || c.labels.empty()) continue;
+    std::vector<std::optional<std::pair<int, int>>> parsed;
+    std::size_t good = 0;
+    for (const std::string& label : c.labels) {
+      parsed.push_back(parse_quarter(label));
+      good += parsed.back().has_value();
+    }
+    if (good * 20 < c.labels.size() * 19) continue;
+    p.granularity = "quarter";
+    p.source = "a quarter column";
+    p.source_code = "quarter";
+    p.columns = {c.name};
+    for (std::size_t row = 0; row < rows; ++row) {
+      const std::uint32_t code = c.codes[row];
+      if (code == kMissingCode || !parsed[code]) continue;
+      p.year[row] = parsed[code]->first;
+      p.month[row] = parsed[code]->second * 3;  // the quarter's last month
+    }
+    used[i] = true;
+    return p;
+  }
   // Month and year in two columns (MESE, ANNO), or a year alone.
-  std::optional<std::size_t> month, year;
+  std::optional<std::size_t> month, year, quarter;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const Column& c = table.columns[i];
     if (c.type != ColumnType::integer) continue;
     const std::string name = normalize_header(c.name);
     if (!month && header_has_stem(name, kMonthStems) && integral_in(c, 1, 12)) month = i;
+    if (!quarter && header_has_stem(name, kQuarterStems) && integral_in(c, 1, 4)) quarter = i;
     if (!year && header_has_stem(name, kYearStems) && integral_in(c, 1900, 2100)) year = i;
   }
   if (!year) return {};
   const Column& y = table.columns[*year];
-  p.granularity = month ? "month" : "year";
-  p.source = month ? "a month column and a year column" : "a year column";
-  p.source_code = month ? "month_year" : "year";
+  if (month) quarter.reset();
+  p.granularity = month ? "month" : quarter ? "quarter" : "year";
+  p.source = month     ? "a month column and a year column"
+             : quarter ? "a quarter column and a year column"
+                       : "a year column";
+  p.source_code = month ? "month_year" : quarter ? "quarter_year" : "year";
   p.columns = {y.name};
   if (month) p.columns.push_back(table.columns[*month].name);
+  if (quarter) p.columns.push_back(table.columns[*quarter].name);
   for (std::size_t row = 0; row < rows; ++row) {
     const double yv = y.numbers[row];
-    const double mv = month ? table.columns[*month].numbers[row] : 12.0;
+    const double mv = month     ? table.columns[*month].numbers[row]
+                      : quarter ? table.columns[*quarter].numbers[row] * 3
+                                : 12.0;
     if (std::isnan(yv) || std::isnan(mv)) continue;
     p.year[row] = static_cast<int>(yv);
     p.month[row] = static_cast<int>(mv);
   }
   used[*year] = true;
   if (month) used[*month] = true;
+  if (quarter) used[*quarter] = true;
   return p;
 }
 
@@ -332,8 +410,10 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     int previous_year = 0;
     for (const auto& [y, t] : totals) {
       total += t;
-      const bool complete = !(y == last_year && partial) &&
-                            (period->granularity == "year" || months_seen[y].size() == 12);
+      const std::size_t periods_in_year = period->granularity == "quarter" ? 4 : 12;
+      const bool complete =
+          !(y == last_year && partial) &&
+          (period->granularity == "year" || months_seen[y].size() == periods_in_year);
       json yj = {
           {"year", y}, {"total", t}, {"months", months_seen[y].size()}, {"complete", complete}};
       if ((complete || se.stock) && std::isfinite(previous) && previous_year == y - 1 &&

@@ -110,3 +110,33 @@ TEST_CASE("levels are not summed; ratios come from both parts of a touchpoint", 
   CHECK(v["ratios"][0]["name"] == "engagement");
   CHECK_THAT(v["ratios"][0]["years"][1]["value"].get<double>(), WithinRel(0.05, 1e-12));
 }
+
+TEST_CASE("quarters: written as text, or a quarter and a year column", "[volumes]") {
+  for (const char* header : {"trimestre;valore", "trimestre;anno;valore"}) {
+    std::string csv = std::string(header) + "\n";
+    const bool split = std::string(header) == "trimestre;anno;valore";
+    const char* forms[] = {"Q%d %d", "%d° trimestre %d", "T%d-%d", "%d-Q%d"};
+    int k = 0;
+    for (int year = 2021; year <= 2023; ++year)
+      for (int q = 1; q <= (year == 2023 ? 3 : 4); ++q, ++k) {
+        char period[40];
+        if (split)
+          std::snprintf(period, sizeof period, "%d;%d", q, year);
+        else if (k % 4 == 3)
+          std::snprintf(period, sizeof period, forms[3], year, q);
+        else
+          std::snprintf(period, sizeof period, forms[k % 3], q, year);
+        csv += std::string(period) + ";" + std::to_string(100 * q) + "\n";
+      }
+    INFO(header);
+    const json v = test::analyze(csv)["datasets"][0]["volumes"];
+    CHECK(v["period"]["granularity"] == "quarter");
+    CHECK(v["series"].size() == 1);
+    const json& years = v["series"][0]["years"];
+    REQUIRE(years.size() == 3);
+    CHECK(years[1]["total"] == 1000.0);
+    CHECK(years[1]["complete"] == true);
+    CHECK(years[2]["complete"] == false);
+    CHECK(years[2]["projection"]["covered_days"] == 273);  // to 30 September
+  }
+}
