@@ -1,7 +1,7 @@
 // Bundles web/ into public/build/ (ECharts tree-shaken, nothing from a CDN),
 // copies the WASM module beside the worker, and writes the demo datasets.
 import { build } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeDemo } from './gen-demo.mjs';
 import { writeFeedbackDemo } from './gen-feedback.mjs';
@@ -21,6 +21,10 @@ const common = {
 };
 await build({ ...common, entryPoints: [`${root}web/app.js`], outfile: `${out}/app.js` });
 await build({ ...common, entryPoints: [`${root}web/worker.js`], outfile: `${out}/worker.js` });
+await build({ ...common, entryPoints: [`${root}web/embed.js`], outfile: `${out}/embed.js` });
+// The embed's styles: the page's, scoped to the element (custom properties on :host).
+const css = await readFile(`${root}public/style.css`, 'utf8');
+await writeFile(`${out}/embed.css`, `${css.replace(':root {', ':host {')}\n${await readFile(`${root}web/embed.css`, 'utf8')}`);
 for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
 await writeDemo(`${root}public/demo`);
 await writeFeedbackDemo(`${root}public/demo`);

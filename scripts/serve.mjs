@@ -15,7 +15,7 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self' http: https:";
 
-export function startServer({ root = fileURLToPath(new URL('../public', import.meta.url)), port = 8080, host = '127.0.0.1' } = {}) {
+export function startServer({ root = fileURLToPath(new URL('../public', import.meta.url)), port = 8080, host = '127.0.0.1', csp = CSP } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -28,7 +28,7 @@ export function startServer({ root = fileURLToPath(new URL('../public', import.m
       const body = await readFile(file);
       response.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': csp,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });

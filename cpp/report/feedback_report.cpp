@@ -280,8 +280,10 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
 
 // ---- Alerts ---------------------------------------------------------------
 
+// `everyone`: also the series of all applications together (not when the
+// rows are one application's: it would repeat that application's alerts).
 json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
-                 const std::vector<double>& ratings) {
+                 const std::vector<double>& ratings, bool everyone) {
   if (!c.date) return json::array();
   // Weekly cells per application (code) and for all applications (the last code).
   const std::uint32_t apps =
@@ -299,7 +301,7 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
       cell.sumsq += r * r;
       cell.low += r <= c.scale.min + 1;
     };
-    add(apps);
+    if (everyone || !c.application) add(apps);
     if (c.application && c.application->codes[row] != kMissingCode) add(c.application->codes[row]);
   }
   json out = json::array();
@@ -787,7 +789,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   }
   if (c.device) out["devices"] = groups_json(*c.device, rows, ratings, c, disclosure);
   out["trend"] = trend_json(c, rows, ratings, request, disclosure);
-  out["alerts"] = alerts_json(c, rows, ratings);
+  out["alerts"] = alerts_json(c, rows, ratings, request.filter.application.empty());
   out["alert_rule"] =
       "weekly, per application and for all together: a drop when the week's mean is at least 3 "
       "standard errors below the previous 4 weeks' (Welch z), a burst when its share of 1-2 "

@@ -6,8 +6,8 @@ import { startServer } from '../../scripts/serve.mjs';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function openPage(path = '/') {
-  const server = await startServer({ port: 0 });
+export async function openPage(path = '/', { csp } = {}) {
+  const server = await startServer({ port: 0, csp });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -104,6 +104,10 @@ TEST_CASE("filters recompute from memory; the owner sees the all-application ref
   CHECK(f["reference"]["count"] == 140);
   CHECK(f["trend"]["granularity"] == "week");
   CHECK(f["applications"].size() == 1);
+  // One application's view lists its alerts once, not again as "all applications".
+  const json owner = view(csv, R"({"feedback": {"application": "B"}})")["views"][0]["feedback"];
+  REQUIRE(owner["alerts"].size() == 2);  // the drop and the burst of B's incident week
+  for (const json& a : owner["alerts"]) CHECK(a["application"] == "B");
   const json bad = view(csv, R"({"feedback": {"granularity": "year"}})");
   CHECK(bad["error"]["code"] == "invalid_request");
 }
