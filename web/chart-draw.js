@@ -63,3 +63,8 @@ if (typeof window !== 'undefined') {
     for (const [box, option] of [...pendingOptions]) draw(box, option);
   });
 }
+
+/** The chart drawn in `box`, if any. */
+export function chartIn(box) {
+  return echarts.getInstanceByDom(box) ?? null;
+}

@@ -3,6 +3,8 @@
 import { h } from './dom.js';
 import { formatCount } from './format.js';
 import { estimateText } from './charts/estimate-bars.js';
+import { chartIn } from './chart-draw.js';
+import { download, fileName, rowsToObjects, svgToPng, tableRows, toCsv } from './export.js';
 
 /** A button that shows and hides `table` (the chart's data alternative). */
 export function tableToggle(table, t) {
@@ -28,8 +30,37 @@ export function chartCard(context, { title, lines = [], option, table, wide = fa
     h('h4', {}, title),
     ...lines,
     box,
-    table ? tableToggle(table, context.t) : null,
+    h('p', { className: 'card-actions' }, [
+      table ? tableToggle(table, context.t) : null,
+      exportButtons(context, title, box, table),
+    ]),
     table,
+  ]);
+}
+
+// Downloads of the chart (SVG, PNG) and of its data table (CSV, JSON).
+function exportButtons(context, title, box, table) {
+  const { t, lang } = context;
+  const button = (label, action) => {
+    const b = h('button', { type: 'button', className: 'link export', 'aria-label': `${label}: ${title}` }, label);
+    b.addEventListener('click', action);
+    return b;
+  };
+  const svg = () => chartIn(box)?.renderToSVGString?.() ?? box.querySelector('svg')?.outerHTML ?? '';
+  return h('span', { className: 'exports' }, [
+    button('SVG', () => download(fileName(title, 'svg'), new Blob([svg()], { type: 'image/svg+xml' }))),
+    button('PNG', async () => {
+      const { width, height } = box.getBoundingClientRect();
+      try {
+        download(fileName(title, 'png'), await svgToPng(svg(), width, height));
+      } catch {
+        window.alert?.(t('exportFailed'));
+      }
+    }),
+    table ? button('CSV', () => download(fileName(title, 'csv'),
+      new Blob([toCsv(tableRows(table), lang === 'en' ? ',' : ';')], { type: 'text/csv;charset=utf-8' }))) : null,
+    table ? button('JSON', () => download(fileName(title, 'json'),
+      new Blob([JSON.stringify(rowsToObjects(tableRows(table)), null, 2)], { type: 'application/json' }))) : null,
   ]);
 }
 

@@ -125,7 +125,9 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   if (weeks.empty()) return nullptr;
   // Every week from the first to the last, empty ones included.
   std::vector<std::pair<std::int64_t, Week>> series;
-  for (std::int64_t w = weeks.begin()->first; w <= weeks.rbegin()->first; w += 7) {
+  // At most the last ten years of weeks: a stray date must not make the series huge.
+  const std::int64_t first_week = std::max(weeks.begin()->first, weeks.rbegin()->first - 7 * 520);
+  for (std::int64_t w = first_week; w <= weeks.rbegin()->first; w += 7) {
     auto it = weeks.find(w);
     Week week = it == weeks.end() ? Week{} : it->second;
     week.by_type.resize(types, 0);

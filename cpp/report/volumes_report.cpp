@@ -350,7 +350,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
 
   // The last point in time with data: the partial-year question hangs on it.
   int last_year = 0, last_month = 0;
-  std::int64_t last_day = 0;
+  std::int64_t last_day = std::numeric_limits<std::int64_t>::min();
   for (std::size_t row = 0; row < rows; ++row) {
     if (!period->year[row]) continue;
     const int y = period->year[row], m = period->month[row];
@@ -360,6 +360,8 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     }
     if (daily) last_day = std::max(last_day, period->day[row]);
   }
+  if (last_year == 0) return nullptr;  // no row has a usable period
+  if (!daily) last_day = 0;
   const table::CivilDate last_date = table::civil_from_days(last_day);
   const int covered_days =
       daily ? static_cast<int>(last_day - *table::days_from_civil(last_year, 1, 1)) + 1
@@ -569,14 +571,17 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
   json daily_json = nullptr;
   if (daily) {
     daily_json = json::array();
-    std::int64_t first_day = std::numeric_limits<std::int64_t>::max();
+    std::int64_t first_day = last_day;
     for (std::size_t row = 0; row < rows; ++row)
       if (period->year[row]) first_day = std::min(first_day, period->day[row]);
+    first_day =
+        std::max(first_day, last_day - 3699);  // the calendar shows the last ten years at most
     for (std::size_t s = 0; s < series.size() && s < 3; ++s) {
       std::vector<double> values(static_cast<std::size_t>(last_day - first_day + 1), 0.0);
       std::vector<bool> seen(values.size(), false);
       for (std::size_t row = 0; row < rows; ++row) {
         if (!period->year[row] || (!series[s].rows.empty() && !series[s].rows[row])) continue;
+        if (period->day[row] < first_day) continue;
         const double v = series[s].measure->numbers[row];
         if (std::isnan(v)) continue;
         values[static_cast<std::size_t>(period->day[row] - first_day)] += v;

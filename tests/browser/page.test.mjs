@@ -74,6 +74,15 @@ test('the demo button loads the built-in survey and a broken file gets a clear m
     }
     const heatmapRow = await page.locator('.data-table', { hasText: 'Media per fase e canale' }).locator('tbody tr').first().textContent();
     assert.match(heatmapRow, /^Informazione\d,\d\d/);
+    // The table downloads as CSV for Excel (BOM, ';'), the chart as SVG.
+    const heatmap = page.locator('.card.rating', { has: page.locator('h4', { hasText: 'Media per fase e canale' }) });
+    const [csv] = await Promise.all([page.waitForEvent('download'), heatmap.getByRole('button', { name: /^CSV:/ }).click()]);
+    assert.equal(csv.suggestedFilename(), 'media-per-fase-e-canale.csv');
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(await csv.path(), 'utf8');
+    assert.ok(text.startsWith('\uFEFF;Web;App;Contact center;Sede\r\nInformazione;'), text.slice(0, 80));
+    const [svg] = await Promise.all([page.waitForEvent('download'), heatmap.getByRole('button', { name: /^SVG:/ }).click()]);
+    assert.match(await readFile(await svg.path(), 'utf8'), /^<svg/);
     const crosstab = page.locator('table.crosstab');
     await page.selectOption('#crosstab-by', { label: 'Classe eta' });
     assert.match(await crosstab.locator('caption').textContent(), /Classe eta/);
