@@ -49,4 +49,5 @@ build_wasm() {
 build_web() {
   log "Bundling the page"
   node scripts/build-web.mjs
+  node scripts/build-standalone.mjs
 }

@@ -49,7 +49,9 @@ export async function open(input, config = {}, options = {}) {
 let spare = null;
 
 function newWorker(workerUrl) {
-  return new Worker(workerUrl ?? new URL('./worker.js', import.meta.url), { type: 'module' });
+  // The single-file page (ascolto.html) carries its worker inline, as a blob URL.
+  const url = workerUrl ?? globalThis.ASCOLTO_WORKER_URL ?? new URL('./worker.js', import.meta.url);
+  return new Worker(url, globalThis.ASCOLTO_WORKER_CLASSIC ? {} : { type: 'module' });
 }
 
 /** Starts a worker and compiles the core now, so that the first analysis starts at once. */

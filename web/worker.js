@@ -5,8 +5,21 @@ import { loadSession, querySession } from './engine.js';
 import { toSources } from './sources.js';
 
 let corePromise;
+// The single-file page hands the module its bytes (base64): there is no
+// file beside the worker to fetch.
+function inlineWasm() {
+  const base64 = globalThis.ASCOLTO_WASM_BASE64;
+  if (!base64) return null;
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function core() {
-  corePromise ??= createAscoltoCore({ locateFile: (file) => new URL(file, import.meta.url).href });
+  const wasmBinary = inlineWasm();
+  corePromise ??= createAscoltoCore(wasmBinary ? { wasmBinary }
+    : { locateFile: (file) => new URL(file, import.meta.url).href });
   return corePromise;
 }
 
