@@ -318,6 +318,14 @@ KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& 
       if (roles[i].role == Role::none && table::is_numeric_type(table.columns[i].type))
         return {DatasetKind::volumes, "a period and numeric measures"};
   }
+  // One row per contact or report (a date and categories, no counts): the
+  // rows themselves are the volumes.
+  if (dates > 0) {
+    for (std::size_t i = 0; i < roles.size(); ++i)
+      if (table.columns[i].type == table::ColumnType::categorical &&
+          (roles[i].role == Role::channel || roles[i].role == Role::dimension))
+        return {DatasetKind::volumes, "one row per event with a date: rows are counted"};
+  }
   return {DatasetKind::unknown, "no rating, period or outlet columns recognized"};
 }
 

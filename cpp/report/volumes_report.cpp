@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "report/estimate_json.hpp"
@@ -212,12 +213,12 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
 // A series: the rows and the column it sums.
 struct Series {
   std::string name;
-  const Column* measure = nullptr;
-  std::vector<char> rows;          ///< empty: every row
-  std::string group;               ///< series of one group share a unit: the mix is within it
-  std::string touchpoint, metric;  ///< for derived ratios
-  std::string scope;               ///< the name without the metric: "Social · Facebook"
-  bool stock = false;              ///< a level (followers), not a flow: a year is its last value
+  const Column* measure = nullptr;  ///< null: each row counts one (an event log)
+  std::vector<char> rows;           ///< empty: every row
+  std::string group;                ///< series of one group share a unit: the mix is within it
+  std::string touchpoint, metric;   ///< for derived ratios
+  std::string scope;                ///< the name without the metric: "Social · Facebook"
+  bool stock = false;               ///< a level (followers), not a flow: a year is its last value
 };
 
 // Metrics that are levels at a date, not counts over a period.
@@ -225,6 +226,10 @@ const std::vector<std::string> kStockStems = {"follower", "iscritt", "subscriber
 const std::vector<std::string> kMetricColumnStems = {"metric", "metrica", "misura", "indicator",
                                                      "kpi"};
 const std::vector<std::string> kTouchpointStems = {"touchpoint", "canale", "channel", "punto"};
+
+double value_of(const Series& se, std::size_t row) {
+  return se.measure ? se.measure->numbers[row] : 1.0;
+}
 
 bool is_stock(const std::string& metric) {
   return header_has_stem(normalize_header(metric), kStockStems);
@@ -240,12 +245,39 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
     const std::string name = normalize_header(c.name);
     if ((c.type == ColumnType::integer || c.type == ColumnType::decimal) &&
         roles[i].role != Role::identifier && roles[i].role != Role::weight &&
-        !header_has_stem(name, kNotMeasureStems))
+        roles[i].role != Role::period && !header_has_stem(name, kNotMeasureStems))
       measures.push_back(i);
     else if (c.type == ColumnType::categorical && c.labels.size() <= 60)
       categories.push_back(i);
   }
   std::vector<Series> out;
+  if (measures.empty()) {
+    // An event log: rows counted per category of its channel (a channel
+    // column, else the categorical column with the fewest categories, 2 to 12).
+    std::optional<std::size_t> by;
+    for (std::size_t i : categories)
+      if (roles[i].role == Role::channel) by = i;
+    for (std::size_t i : categories) {
+      const std::size_t labels = table.columns[i].labels.size();
+      if (roles[i].role != Role::channel && labels >= 2 && labels <= 12 &&
+          (!by || (roles[*by].role != Role::channel && labels < table.columns[*by].labels.size())))
+        by = i;
+    }
+    form = "events";
+    if (!by) {
+      out.push_back({"righe", nullptr, {}, "", "", "righe", "", false});
+      return out;
+    }
+    const Column& c = table.columns[*by];
+    split_by.push_back(c.name);
+    for (std::uint32_t code = 0; code < c.labels.size() && code < 60; ++code) {
+      std::vector<char> rows(table.rows.used, 0);
+      for (std::size_t row = 0; row < table.rows.used; ++row) rows[row] = c.codes[row] == code;
+      out.push_back(
+          {c.labels[code], nullptr, std::move(rows), c.name, "", "righe", c.labels[code], false});
+    }
+    return out;
+  }
   const bool long_form =
       measures.size() == 1 && !categories.empty() &&
       (std::find(kValueNames.begin(), kValueNames.end(),
@@ -378,7 +410,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     std::map<int, std::set<int>> months_seen;
     for (std::size_t row = 0; row < rows; ++row) {
       if (!period->year[row] || (!se.rows.empty() && !se.rows[row])) continue;
-      const double v = se.measure->numbers[row];
+      const double v = value_of(se, row);
       if (std::isnan(v)) continue;
       const int y = period->year[row], m = period->month[row];
       totals[y] += v;
@@ -464,7 +496,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
       list[s] = t;
     }
     series_json.push_back({{"name", se.name},
-                           {"column", se.measure->name},
+                           {"column", se.measure ? json(se.measure->name) : json(nullptr)},
                            {"kind", se.stock ? "stock" : "flow"},
                            {"total", se.stock ? json(nullptr) : json(total)},
                            {"years", std::move(years)}});
@@ -582,7 +614,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
       for (std::size_t row = 0; row < rows; ++row) {
         if (!period->year[row] || (!series[s].rows.empty() && !series[s].rows[row])) continue;
         if (period->day[row] < first_day) continue;
-        const double v = series[s].measure->numbers[row];
+        const double v = value_of(series[s], row);
         if (std::isnan(v)) continue;
         values[static_cast<std::size_t>(period->day[row] - first_day)] += v;
         seen[static_cast<std::size_t>(period->day[row] - first_day)] = true;

@@ -84,6 +84,15 @@ TEST_CASE("real volume files: a daily series and a monthly wide table", "[volume
   CHECK(a["series"].size() == 2);
   CHECK(a["series"][0]["total"] == 855756.0);  // DA PORTALE ANPR, April to December 2022
   CHECK(a["series"][0]["years"][0]["complete"] == false);
+  // An event log (one row per report, a date, categories) is counted.
+  const json reports =
+      test::analyze(test::read_file(dir + "/alessandria_segnalazioni.csv"))["datasets"][0];
+  CHECK(reports["kind"]["value"] == "volumes");
+  CHECK(reports["volumes"]["form"] == "events");
+  double counted = 0;
+  for (const json& s : reports["volumes"]["series"])
+    for (const json& y : s["years"]) counted += y["total"].get<double>();
+  CHECK(counted == 4651);  // every report, once
   // The channel mix of a wide table: portal against municipal counters.
   CHECK_THAT(a["mix"]["groups"][0]["years"][0]["shares"][0].get<double>(),
              WithinRel(855756.0 / (855756.0 + 707474.0), 1e-12));
