@@ -32,12 +32,22 @@ export function drawWhenVisible(pending) {
   }
 }
 
-/** Disposes every chart (a new report replaces the page). */
-export function disposeCharts() {
-  for (const chart of charts) chart.dispose();
-  charts.clear();
-  observer?.disconnect();
-  pendingOptions.clear();
+/**
+ * Disposes the charts drawn or waiting inside `container` (a new report
+ * replaces it); other reports on the page (several embeds) keep theirs.
+ */
+export function disposeChartsIn(container) {
+  for (const chart of charts) {
+    const dom = chart.getDom();
+    if (dom && !container.contains(dom) && dom.isConnected) continue;
+    chart.dispose();
+    charts.delete(chart);
+  }
+  for (const box of [...pendingOptions.keys()]) {
+    if (!container.contains(box) && box.isConnected) continue;
+    observer?.unobserve(box);
+    pendingOptions.delete(box);
+  }
 }
 
 /** Disposes the charts whose box left the page (a section drawn again). */

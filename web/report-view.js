@@ -1,6 +1,6 @@
 // Renders report JSON into the page: how each file was read, its columns,
 // and one chart per rating column.
-import { disposeCharts, drawWhenVisible } from './chart-draw.js';
+import { disposeChartsIn, drawWhenVisible } from './chart-draw.js';
 import { categoryCountsOption, categoryRows } from './charts/category-counts.js';
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
@@ -137,7 +137,7 @@ function errorCard(dataset, { t, lang }) {
 
 /** Replaces the content of `container` with the report. */
 export function renderReport(container, report, { t, lang, query, application }) {
-  disposeCharts();
+  disposeChartsIn(container);
   const context = { t, lang, charts: [], minBase: 5, query, application };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;

@@ -23,7 +23,19 @@ test('the embed renders under the portal CSP with no console error, styles scope
     const outside = await page.locator('h1').evaluate((e) => getComputedStyle(e).fontFamily);
     assert.match(inside, /Titillium|system-ui/);
     assert.match(outside, /Georgia/);
-    // A second element on a missing dataset says so, in the page's language.
+    // A second report on the page leaves the first one's charts drawn.
+    const charts = () => page.locator('ascolto-report').first().locator('.chart svg').count();
+    const before = await charts();
+    assert.ok(before > 0);
+    await page.evaluate(() => {
+      const second = document.createElement('ascolto-report');
+      second.id = 'second';
+      second.setAttribute('src', 'demo/volumi-demo.csv');
+      document.querySelector('main').append(second);
+    });
+    await page.waitForSelector('#second .volumes', { timeout: 30000 });
+    assert.equal(await charts(), before);
+    // A third element on a missing dataset says so, in the page's language.
     await page.evaluate(() => {
       const bad = document.createElement('ascolto-report');
       bad.id = 'bad';
