@@ -28,7 +28,7 @@ Error parse_column(const std::string& name, const json& value, ColumnOverride& o
       if (!v.is_string() || !role_from_name(v.get<std::string>()))
         return invalid("columns.\"" + name +
                        "\".role must be one of rating, weight, date, period, application, "
-                       "channel, dimension, comment, identifier, none.");
+                       "channel, dimension, comment, identifier, territory, none.");
       out.role = role_from_name(v.get<std::string>());
     } else if (key == "scale") {
       RatingScale scale;
@@ -44,6 +44,10 @@ Error parse_column(const std::string& name, const json& value, ColumnOverride& o
           return invalid("columns.\"" + name + "\".not_applicable must be a list of numbers.");
         out.scale->not_applicable.push_back(x.get<double>());
       }
+    } else if (key == "level") {
+      if (!v.is_string() || !territory_level_from_name(v.get<std::string>()))
+        return invalid("columns.\"" + name + "\".level must be region, province or office.");
+      out.level = territory_level_from_name(v.get<std::string>());
     } else if (key == "phase" || key == "channel") {
       if (!v.is_string()) return invalid("columns.\"" + name + "\"." + key + " must be a string.");
       (key == "phase" ? out.phase : out.channel) = v.get<std::string>();
@@ -128,6 +132,25 @@ Error parse_raking(const json& v, SurveyConfig& out) {
                      "\" is unknown or not valid (margins: {column: {category: share}}, "
                      "max_iterations: a whole number, epsilon: a positive number).");
     }
+  }
+  return {};
+}
+
+Error parse_territory(const json& v, TerritoryConfig& out) {
+  if (!v.is_object()) return invalid("\"territory\" must be an object.");
+  for (const auto& [key, x] : v.items()) {
+    bool known = false;
+    for (auto method : {stats::Overdispersion::none, stats::Overdispersion::multiplicative,
+                        stats::Overdispersion::additive})
+      if (key == "overdispersion" && x.is_string() &&
+          x.get<std::string>() == stats::overdispersion_name(method)) {
+        out.overdispersion = method;
+        known = true;
+      }
+    if (!known)
+      return invalid(
+          "\"territory\" takes \"overdispersion\": \"additive\", \"multiplicative\" or "
+          "\"none\".");
   }
   return {};
 }
@@ -220,6 +243,8 @@ Error parse_config(std::string_view text, Config& out) {
       }
     } else if (key == "survey") {
       if (Error e = parse_survey(v, out.survey)) return e;
+    } else if (key == "territory") {
+      if (Error e = parse_territory(v, out.territory)) return e;
     } else {
       return invalid("Unknown configuration key \"" + key + "\".");
     }

@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "csv/reader.hpp"
 #include "report/roles.hpp"
+#include "stats/funnel.hpp"
 #include "table/column.hpp"
 
 namespace ascolto::report {
@@ -50,6 +51,10 @@ struct SurveyConfig {
   double significance = 0.05;    ///< level of the wave and group-vs-rest tests
 };
 
+struct TerritoryConfig {
+  stats::Overdispersion overdispersion = stats::Overdispersion::additive;
+};
+
 struct Config {
   std::optional<DatasetKind> kind;  ///< unset: detected
   csv::ReadOptions read;
@@ -58,6 +63,7 @@ struct Config {
   Disclosure disclosure;
   std::vector<std::pair<std::string, ColumnOverride>> columns;
   SurveyConfig survey;
+  TerritoryConfig territory;
 };
 
 /// Reads a configuration object; unknown keys are errors (a typo must not

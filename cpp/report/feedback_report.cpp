@@ -9,6 +9,7 @@
 
 #include "report/estimate_json.hpp"
 #include "report/ratings.hpp"
+#include "report/territory_report.hpp"
 #include "stats/design.hpp"
 #include "stats/estimate.hpp"
 #include "table/value_parse.hpp"
@@ -735,6 +736,45 @@ Error parse_comments_request(const json& value, CommentsRequest& out) {
   return {};
 }
 
+// The mean rating and the share of 4-5 by region, province and office for
+// the filtered rows, with their spread month by month.
+json territory_section(const table::Table& table, const std::vector<ColumnRole>& roles,
+                       const Columns& c, const std::vector<double>& ratings,
+                       const std::vector<std::uint32_t>& rows, const Config& config) {
+  if (std::none_of(roles.begin(), roles.end(),
+                   [](const ColumnRole& r) { return r.role == Role::territory; }))
+    return nullptr;
+  const stats::Design design({}, ratings.size());
+  std::vector<char> selected(ratings.size(), 0);
+  for (std::uint32_t row : rows) selected[row] = 1;
+  std::vector<double> top2(ratings.size(), stats::kNaN);
+  for (std::size_t row = 0; row < ratings.size(); ++row)
+    if (!std::isnan(ratings[row])) top2[row] = ratings[row] >= c.scale.max - 1 ? 1.0 : 0.0;
+  TerritoryInput input{table, roles, design, {}, selected, selected, nullptr, "month"};
+  input.metrics.push_back({c.rating->name, c.rating->name, false, &ratings});
+  input.metrics.push_back({"top2:" + c.rating->name, c.rating->name, true, &top2});
+  Grouping months;
+  if (c.date) {
+    months.name = c.date->name;
+    months.reason = "the month of each feedback";
+    std::map<std::int64_t, std::uint32_t> index;
+    for (std::uint32_t row : rows)
+      if (const double day = day_of(*c.date, row); !std::isnan(day))
+        index.emplace(month_of(static_cast<std::int64_t>(day)), 0);
+    std::uint32_t next = 0;
+    for (auto& [month, code] : index) {
+      code = next++;
+      months.labels.push_back(table::format_month(month));
+    }
+    months.codes.assign(ratings.size(), stats::Design::kNoGroup);
+    for (std::uint32_t row : rows)
+      if (const double day = day_of(*c.date, row); !std::isnan(day))
+        months.codes[row] = index[month_of(static_cast<std::int64_t>(day))];
+    if (months.labels.size() >= 2) input.periods = &months;
+  }
+  return territory_json(input, config);
+}
+
 json feedback_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                      const Config& config, const FeedbackRequest& request,
                      FeedbackCachePtr& cache) {
@@ -796,6 +836,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
       "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
   out["text"] = text_json(c, rows, ratings, cache, ratings.size());
+  out["territory"] = territory_section(table, roles, c, ratings, rows, config);
   return out;
 }
 

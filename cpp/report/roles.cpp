@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "territory/italy.hpp"
+
 namespace ascolto::report {
 
 namespace {
@@ -28,6 +30,12 @@ const std::vector<std::string> kIdentifierNames = {
 const std::vector<std::string> kCommentStems = {"comment",     "commento",    "commenti",
                                                 "testo",       "text",        "note",
                                                 "suggeriment", "osservazion", "review"};
+// Territorial headers by level; the value check below also finds region
+// columns under any header.
+const std::vector<std::string> kRegionStems = {"region", "reg"};
+const std::vector<std::string> kProvinceStems = {"provinc", "prov"};
+const std::vector<std::string> kOfficeStems = {"sede",    "sedi",    "ufficio", "uffici",
+                                               "office",  "agenzia", "filiale", "branch"};
 const std::vector<std::string> kMediaStems = {"testata", "titolo", "outlet", "headline", "fonte"};
 const std::vector<std::string> kVolumeStems = {
     "valore",  "value",       "volume",   "contatti", "contacts", "visualizzazioni", "views",
@@ -61,6 +69,53 @@ namespace {
 
 bool is_one_of(const std::string& normalized, const std::vector<std::string>& names) {
   return std::find(names.begin(), names.end(), normalized) != names.end();
+}
+
+// The share of a categorical column's filled rows whose value names an
+// Italian region, and how many regions they name.
+std::pair<double, std::size_t> region_names_share(const Column& c) {
+  std::vector<std::uint64_t> rows(c.labels.size());
+  std::uint64_t filled = 0, named = 0;
+  for (std::uint32_t code : c.codes)
+    if (code < rows.size()) ++rows[code], ++filled;
+  std::vector<bool> seen(territory::kRegions + 1);
+  for (std::size_t label = 0; label < c.labels.size(); ++label)
+    if (const auto region = territory::region_code(c.labels[label]); region && rows[label] > 0) {
+      named += rows[label];
+      seen[static_cast<std::size_t>(*region)] = true;
+    }
+  const auto regions = static_cast<std::size_t>(std::count(seen.begin(), seen.end(), true));
+  return {filled ? static_cast<double>(named) / static_cast<double>(filled) : 0.0, regions};
+}
+
+// A region, province or office column: by its header (codes under a
+// region or province header must be ISTAT codes), or by values that are
+// region names under any header.
+std::optional<ColumnRole> territory_role(const Column& c, const std::string& name) {
+  const bool categorical = c.type == ColumnType::categorical;
+  const bool integer = c.type == ColumnType::integer;
+  if (!categorical && !integer) return {};
+  auto level = [](TerritoryLevel l, std::string reason) {
+    ColumnRole role{Role::territory, std::move(reason), {}};
+    role.level = l;
+    return role;
+  };
+  auto codes_within = [&](double max) {
+    return std::all_of(c.numbers.begin(), c.numbers.end(),
+                       [&](double v) { return std::isnan(v) || (v >= 1 && v <= max); });
+  };
+  if (header_has_stem(name, kProvinceStems) && (categorical || codes_within(292)))
+    return level(TerritoryLevel::province, "a province header");
+  if (header_has_stem(name, kRegionStems) && (categorical || codes_within(42)))
+    return level(TerritoryLevel::region, "a region header");
+  if (categorical && header_has_stem(name, kOfficeStems))
+    return level(TerritoryLevel::office, "an office header over categories");
+  if (categorical && c.labels.size() <= 200) {
+    const auto [share, regions] = region_names_share(c);
+    if (share >= 0.9 && regions >= 3)
+      return level(TerritoryLevel::region, "values are Italian region names");
+  }
+  return {};
 }
 
 // Reads a rating scale off the values of a numeric column.
@@ -161,6 +216,24 @@ std::string normalize_header(const std::string& name) {
   return out;
 }
 
+const char* territory_level_name(TerritoryLevel level) {
+  switch (level) {
+    case TerritoryLevel::region:
+      return "region";
+    case TerritoryLevel::province:
+      return "province";
+    case TerritoryLevel::office:
+      return "office";
+  }
+  return "region";
+}
+
+std::optional<TerritoryLevel> territory_level_from_name(const std::string& name) {
+  for (TerritoryLevel l : {TerritoryLevel::region, TerritoryLevel::province, TerritoryLevel::office})
+    if (name == territory_level_name(l)) return l;
+  return {};
+}
+
 const char* role_name(Role role) {
   switch (role) {
     case Role::none:
@@ -183,6 +256,8 @@ const char* role_name(Role role) {
       return "comment";
     case Role::identifier:
       return "identifier";
+    case Role::territory:
+      return "territory";
   }
   return "none";
 }
@@ -190,7 +265,7 @@ const char* role_name(Role role) {
 std::optional<Role> role_from_name(const std::string& name) {
   for (Role r :
        {Role::none, Role::rating, Role::weight, Role::date, Role::period, Role::application,
-        Role::channel, Role::dimension, Role::comment, Role::identifier})
+        Role::channel, Role::dimension, Role::comment, Role::identifier, Role::territory})
     if (name == role_name(r)) return r;
   return {};
 }
@@ -232,6 +307,8 @@ std::vector<ColumnRole> detect_roles(
       role = {Role::identifier, "an identifier header", {}};
     } else if (is_row_counter(c)) {
       role = {Role::identifier, "values count the rows 0, 1, 2, ...", {}};
+    } else if (auto territory = territory_role(c, name)) {
+      role = *territory;
     } else if (numeric && c.type != ColumnType::boolean && weight_column.empty() &&
                is_one_of(name, kWeightNames)) {
       role = {Role::weight, "a weight header over numbers", {}};
@@ -262,6 +339,10 @@ std::vector<ColumnRole> detect_roles(
     for (const auto& [column, o] : overrides) {
       if (column != c.name) continue;
       if (o.role) role = {*o.role, "set in the configuration", {}};
+      if (o.level) {
+        role = {Role::territory, "set in the configuration", {}};
+        role.level = *o.level;
+      }
       if (o.scale) {
         role.role = Role::rating;
         role.scale = o.scale;

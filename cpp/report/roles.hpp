@@ -22,7 +22,12 @@ enum class Role : std::uint8_t {
   dimension,    ///< a categorical breakdown (gender, age class, region, ...)
   comment,      ///< free text
   identifier,   ///< a row id: never analysed
+  territory,    ///< a region, province or office: compared on the map and the funnel plot
 };
+
+enum class TerritoryLevel : std::uint8_t { region, province, office };
+const char* territory_level_name(TerritoryLevel level);
+std::optional<TerritoryLevel> territory_level_from_name(const std::string& name);
 
 const char* role_name(Role role);
 std::optional<Role> role_from_name(const std::string& name);
@@ -36,6 +41,7 @@ struct ColumnRole {
   Role role = Role::none;
   std::string reason;
   std::optional<RatingScale> scale;  ///< for ratings
+  TerritoryLevel level = TerritoryLevel::region;  ///< for territory
 };
 
 /// What the user may force for one column.
@@ -43,6 +49,7 @@ struct ColumnOverride {
   std::optional<Role> role;
   std::optional<RatingScale> scale;
   std::string phase, channel;  ///< journey position of a survey item; empty: from its name
+  std::optional<TerritoryLevel> level;  ///< for a territory column; implies that role
 };
 
 /// The role of each column, in table order.

@@ -7,6 +7,7 @@
 #include "report/estimate_json.hpp"
 #include "report/survey_structure.hpp"
 #include "report/survey_weighting.hpp"
+#include "report/territory_report.hpp"
 #include "stats/design.hpp"
 
 namespace ascolto::report {
@@ -454,6 +455,26 @@ json free_text_json(const table::Table& table, const SurveyStructure& s) {
 
 }  // namespace
 
+// The overall outcome (and its top-2-box share) and the indices by
+// region, province and office.
+json territory_section(const table::Table& table, const std::vector<ColumnRole>& roles,
+                       const Context& ctx, const SurveyStructure& s, const Config& config) {
+  TerritoryInput input{table, roles, ctx.design, {}, ctx.current, {}, nullptr, "wave"};
+  std::vector<double> top2;
+  if (s.overall) {
+    const Outcome& o = *s.overall;
+    input.metrics.push_back({o.column, o.column, o.binary, &o.values});
+    if (!o.binary) {
+      top2 = indicator(o.values, o.scale.max - 1, o.scale.max);
+      input.metrics.push_back({"top2:" + o.column, o.column, true, &top2});
+    }
+  }
+  for (const CompositeIndex& index : s.indices)
+    input.metrics.push_back({index.name, index.name, false, &index.values});
+  if (s.wave && s.wave->labels.size() >= 2) input.periods = &*s.wave;
+  return territory_json(input, config);
+}
+
 json survey_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                    const Weights& weights, const Config& config, Warnings& warnings) {
   const SurveyStructure s = survey_structure(table, roles, config, warnings);
@@ -489,7 +510,8 @@ json survey_report(const table::Table& table, const std::vector<ColumnRole>& rol
           {"shares", shares_json(ctx, s)},
           {"breakdowns", breakdowns_json(ctx, s)},
           {"drivers", drivers_json(ctx, s)},
-          {"free_text", free_text_json(table, s)}};
+          {"free_text", free_text_json(table, s)},
+          {"territory", territory_section(table, roles, ctx, s, config)}};
 }
 
 }  // namespace ascolto::report

@@ -529,7 +529,10 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
         c.labels.size() <= 30) {
       s.single_choice.push_back(grouping_from_categories(c, "a channel or main-choice header"));
       used[i] = true;
-    } else if (sc.profile.empty() && categorical && roles[i].role == Role::dimension) {
+    } else if (sc.profile.empty() && categorical &&
+               (roles[i].role == Role::dimension || roles[i].role == Role::territory)) {
+      // A region column is also a profile dimension: who answered, and each
+      // region against the rest in the breakdowns.
       const bool named = header_has_stem(name, kProfileStems);
       if (c.labels.size() <= (named ? 120u : 30u)) {
         s.profile.push_back(grouping_from_categories(

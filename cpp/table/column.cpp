@@ -403,11 +403,31 @@ void ColumnBuilder::switch_to_text() {
   dictionary_ = {};
 }
 
+namespace {
+
+// "NA" is Napoli's plate code: in a column of provinces it is a value, not
+// a missing one.
+std::vector<std::string> missing_tokens_of(const std::string& name,
+                                           const std::vector<std::string>& tokens) {
+  const std::string lower = ascii_lower(name);
+  const bool provinces = lower.find("prov") != std::string::npos ||
+                         lower.find("sigla") != std::string::npos ||
+                         lower.find("targa") != std::string::npos;
+  if (!provinces) return tokens;
+  std::vector<std::string> out;
+  for (const std::string& t : tokens)
+    if (t != "na") out.push_back(t);
+  return out;
+}
+
+}  // namespace
+
 Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>& row_lines,
                              const TypingOptions& options) {
   Column column;
   column.name = std::move(name);
-  const MissingTokens missing(options.missing_tokens);
+  const std::vector<std::string> tokens = missing_tokens_of(column.name, options.missing_tokens);
+  const MissingTokens missing(tokens);
   const std::size_t rows = size();
   auto cell = [&](std::size_t row) -> std::string_view {
     const std::uint64_t begin = row ? ends_[row - 1] : 0;

@@ -1,0 +1,43 @@
+// Territorial listening: is the service equally good everywhere? For each
+// territorial column (region, province, office; regions also derived from
+// provinces or offices), every metric of the survey or feedback report per
+// unit with n and CI under the usual disclosure rules, a funnel plot
+// against the national value with over-dispersion handled, and the spread
+// between units per wave or month.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "report/config.hpp"
+#include "report/roles.hpp"
+#include "report/survey_structure.hpp"
+#include "stats/design.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::report {
+
+struct TerritoryMetric {
+  std::string id;     ///< a column or index name, or "top2:<column>"
+  std::string label;  ///< what the page shows
+  bool share = false;
+  const std::vector<double>* values = nullptr;  ///< per row; NaN missing
+};
+
+struct TerritoryInput {
+  const table::Table& table;
+  const std::vector<ColumnRole>& roles;
+  const stats::Design& design;
+  std::vector<TerritoryMetric> metrics;
+  std::vector<char> headline;  ///< rows of the headline figures (current wave, filter); empty: all
+  std::vector<char> scope;     ///< rows of the spread over time (the filter); empty: all
+  const Grouping* periods = nullptr;  ///< waves or months; none: no spread over time
+  std::string period_kind;            ///< "wave" or "month"
+};
+
+/// The "territory" section, or null when the file has no territorial column.
+nlohmann::ordered_json territory_json(const TerritoryInput& input, const Config& config);
+
+}  // namespace ascolto::report
