@@ -20,6 +20,17 @@ const APPS = [['NASpI', 0.22, 0.1], ['Cassetto previdenziale', 0.14, -0.25], ['E
   ['Domanda di disoccupazione', 0.015, 0], ['Ricongiunzione', 0.008, 0.1], ['Fascicolo previdenziale', 0.0065, 0.05],
   ['Riscatto laurea', 0.0002, 0.9]];
 const DEVICES = ['desktop', 'mobile', 'tablet', 'app'];
+// [provincial office, relative size, quality shift]: for the territorial
+// view of the demo (offices of very different size on a funnel plot).
+const OFFICES = [['Roma', 42, 0], ['Milano', 32, 0.05], ['Napoli', 30, -0.25], ['Torino', 22, 0.05],
+  ['Palermo', 12, -0.1], ['Bari', 12, 0], ['Brescia', 12, 0.1], ['Bergamo', 11, 0.1], ['Salerno', 11, -0.05],
+  ['Catania', 11, -0.1], ['Firenze', 10, 0.05], ['Bologna', 10, 0.15], ['Padova', 9, 0.1], ['Verona', 9, 0.05],
+  ['Caserta', 9, -0.3], ['Treviso', 9, 0.1], ['Varese', 9, 0], ['Venezia', 8, 0.05], ['Genova', 8, 0],
+  ['Lecce', 8, 0], ['Cosenza', 7, -0.1], ['Perugia', 6, 0.05], ['Cagliari', 4, 0], ['Ancona', 5, 0.15],
+  ['Trento', 5, 0.25], ['Bolzano', 5, 0.2], ['Pescara', 3, 0], ['Potenza', 4, -0.05], ['Campobasso', 2, 0],
+  ['Udine', 5, 0.1], ['Sassari', 5, 0], ['Aosta', 1, 0.1], ['Reggio Calabria', 5, -0.15], ['Foggia', 6, -0.1],
+  ['Messina', 6, -0.05], ['Latina', 6, -0.05], ['Modena', 7, 0.1], ['Parma', 5, 0.1], ['Pisa', 4, 0.05],
+  ['Terni', 2, 0], ['Isernia', 0.8, 0], ['Matera', 2, 0], ['Crotone', 1.6, -0.2], ['Rieti', 1.5, 0]];
 const COMMENTS = {
   low: ['Troppi passaggi per arrivare alla domanda', 'Il sito è lento', 'Non trovo lo stato della pratica',
     'Errore al momento dell\'invio, "riprovare più tardi"', 'Pagina non disponibile',
@@ -50,10 +61,12 @@ function comment(rand, value) {
   return pool[Math.floor(rand() * pool.length)];
 }
 
-export async function writeFeedback(path, rows, seed = 1) {
+/** `offices`: add the provincial office of each feedback (the demo; the benchmark's format has none). */
+export async function writeFeedback(path, rows, seed = 1, { offices = false } = {}) {
   const rand = random(seed);
   const out = createWriteStream(path);
-  out.write('timestamp,applicativo,dispositivo,voto,commento\n');
+  out.write(`timestamp,applicativo,dispositivo,voto,commento${offices ? ',sede' : ''}\n`);
+  const officeSizes = OFFICES.map(([, size]) => size);
   const start = Date.UTC(2023, 0, 1);
   const shares = APPS.map(([, share]) => share);
   let batch = [];
@@ -62,11 +75,13 @@ export async function writeFeedback(path, rows, seed = 1) {
     const when = new Date(start + Math.floor(day * 86400000)).toISOString().slice(0, 19);
     const [app, , quality] = APPS[pickIndex(rand, shares)];
     const incident = app === 'NASpI' && day >= DAYS - 14;
-    const value = rating(rand, incident ? -1.6 : quality);
+    const [office, , local] = offices ? OFFICES[pickIndex(rand, officeSizes)] : ['', 0, 0];
+    const value = rating(rand, incident ? -1.6 : quality + local);
     const text = rand() < 0.35
       ? `"${(incident && value <= 2 ? 'Errore al momento dell\'invio della domanda' : comment(rand, value)).replaceAll('"', '""')}"`
       : '';
-    batch.push(`${when},${app},${DEVICES[Math.floor(rand() * 4)]},${value},${text}\n`);
+    const where = offices ? `,Direzione provinciale di ${office}` : '';
+    batch.push(`${when},${app},${DEVICES[Math.floor(rand() * 4)]},${value},${text}${where}\n`);
     if (batch.length === 10000) {
       if (!out.write(batch.join(''))) await once(out, 'drain');
       batch = [];
@@ -80,7 +95,7 @@ export async function writeFeedback(path, rows, seed = 1) {
 /** The page's feedback demo: 60,000 feedbacks over 300 days. */
 export async function writeFeedbackDemo(dir) {
   await mkdir(dir, { recursive: true });
-  await writeFeedback(`${dir}/feedback-demo.csv`, 60000, 7);
+  await writeFeedback(`${dir}/feedback-demo.csv`, 60000, 7, { offices: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
