@@ -7,6 +7,7 @@ import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
 import { h } from './dom.js';
+import { territorySection } from './territory-view.js';
 import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { chartCard, estimateTable } from './view-parts.js';
 
@@ -242,6 +243,7 @@ function body(feedback, filter, context) {
       rankingCard(feedback, local), distributionCard(feedback, local), devicesCard(feedback, local),
     ].filter(Boolean))]),
     h('section', { className: 'card' }, [h('h3', {}, t('trendSection')), h('div', { className: 'ratings' }, [trendCard(feedback, local)].filter(Boolean))]),
+    territorySection(feedback.territory, local),
     feedback.text ? h('section', { className: 'card' }, [h('h3', {}, t('commentsSection')), ...textCards(feedback, local)]) : null,
     feedback.text && context.query ? commentsExplorer(filter, local) : null,
   ];

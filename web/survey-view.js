@@ -2,12 +2,12 @@
 // satisfaction by wave with its tests, the journey (phase x channel heat
 // map), indices, key drivers, answer shares, the respondent profile and a
 // sortable crosstab. Text from the file goes in as text only.
-import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { importanceOption, driverPoints } from './charts/importance.js';
 import { journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js';
 import { h } from './dom.js';
 import { columnLabel, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
-import { chartCard, estimateTable } from './view-parts.js';
+import { territorySection } from './territory-view.js';
+import { barsCard, chartCard, estimateTable, pValue } from './view-parts.js';
 
 const byShare = (a, b) => (b[1]?.value ?? -1) - (a[1]?.value ?? -1);
 // Categories in their natural order: "18-34" before "35-44", "Donna" before "Uomo".
@@ -15,30 +15,6 @@ const natural = (a, b) => String(a[0]).localeCompare(String(b[0]), undefined, { 
 
 function facts(pairs) {
   return h('dl', { className: 'facts' }, pairs.filter(Boolean).flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
-}
-
-/** A bar chart of estimates with its table; null when every estimate is suppressed. */
-function barsCard(context, { title, pairs, percent = false, scale = null, lines = [], labelHeader, wide = false }) {
-  const rows = estimateRows(pairs);
-  if (!rows.length) return null;
-  // Many bars or long labels read better lying down, across the card grid.
-  const horizontal = rows.length > 4 || rows.some((r) => r.label.length > 12);
-  const { t } = context;
-  return chartCard(context, {
-    title,
-    lines,
-    wide: wide || horizontal,
-    height: horizontal ? Math.max(200, rows.length * 30 + 40) : null,
-    option: () => estimateBarsOption(rows, {
-      ...context, title, percent, horizontal, scale,
-      description: t('barsDescription', { title }),
-    }),
-    table: estimateTable(context, { caption: title, rows, percent, labelHeader }),
-  });
-}
-
-function pValue(lang, p) {
-  return p < 0.001 ? `< ${formatNumber(lang, 0.001, 3)}` : `= ${formatNumber(lang, p, 3)}`;
 }
 
 function differenceLines(context, differences, percent) {
@@ -279,6 +255,7 @@ export function surveySection(dataset, context) {
     group(t('sharesSection'), shareCards(survey, context)),
     group(t('profileSection'), profileCards(survey, context)),
     crosstab(survey, context),
+    territorySection(survey.territory, context),
     ...freeText,
   ]);
 }

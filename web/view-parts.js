@@ -1,8 +1,8 @@
 // Pieces every report section is built from: a card holding a chart with
 // its data table one click away, and tables of estimates.
 import { h } from './dom.js';
-import { formatCount } from './format.js';
-import { estimateText } from './charts/estimate-bars.js';
+import { formatCount, formatNumber } from './format.js';
+import { estimateBarsOption, estimateRows, estimateText } from './charts/estimate-bars.js';
 import { chartIn } from './chart-draw.js';
 import { download, fileName, rowsToObjects, svgToPng, tableRows, toCsv } from './export.js';
 
@@ -77,4 +77,29 @@ export function estimateTable(context, { caption, rows, percent = false, labelHe
       h('td', { className: 'num' }, formatCount(lang, r.n)),
     ]))),
   ]);
+}
+
+/** A bar chart of estimates with its table; null when every estimate is suppressed. */
+export function barsCard(context, { title, pairs, percent = false, scale = null, lines = [], labelHeader, wide = false }) {
+  const rows = estimateRows(pairs);
+  if (!rows.length) return null;
+  // Many bars or long labels read better lying down, across the card grid.
+  const horizontal = rows.length > 4 || rows.some((r) => r.label.length > 12);
+  const { t } = context;
+  return chartCard(context, {
+    title,
+    lines,
+    wide: wide || horizontal,
+    height: horizontal ? Math.max(200, rows.length * 30 + 40) : null,
+    option: () => estimateBarsOption(rows, {
+      ...context, title, percent, horizontal, scale,
+      description: t('barsDescription', { title }),
+    }),
+    table: estimateTable(context, { caption: title, rows, percent, labelHeader }),
+  });
+}
+
+/** "< 0,001" or "= 0,042": a p-value as the tests' lines write it. */
+export function pValue(lang, p) {
+  return p < 0.001 ? `< ${formatNumber(lang, 0.001, 3)}` : `= ${formatNumber(lang, p, 3)}`;
 }

@@ -751,8 +751,8 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
   for (std::size_t row = 0; row < ratings.size(); ++row)
     if (!std::isnan(ratings[row])) top2[row] = ratings[row] >= c.scale.max - 1 ? 1.0 : 0.0;
   TerritoryInput input{table, roles, design, {}, selected, selected, nullptr, "month"};
-  input.metrics.push_back({c.rating->name, c.rating->name, false, &ratings});
-  input.metrics.push_back({"top2:" + c.rating->name, c.rating->name, true, &top2});
+  input.metrics.push_back({c.rating->name, c.rating->name, false, &ratings, c.scale});
+  input.metrics.push_back({"top2:" + c.rating->name, c.rating->name, true, &top2, std::nullopt});
   Grouping months;
   if (c.date) {
     months.name = c.date->name;

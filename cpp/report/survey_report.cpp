@@ -463,14 +463,20 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
   std::vector<double> top2;
   if (s.overall) {
     const Outcome& o = *s.overall;
-    input.metrics.push_back({o.column, o.column, o.binary, &o.values});
+    input.metrics.push_back({o.column, o.column, o.binary, &o.values,
+                             o.binary ? std::nullopt : std::optional<RatingScale>(o.scale)});
     if (!o.binary) {
       top2 = indicator(o.values, o.scale.max - 1, o.scale.max);
-      input.metrics.push_back({"top2:" + o.column, o.column, true, &top2});
+      input.metrics.push_back({"top2:" + o.column, o.column, true, &top2, std::nullopt});
     }
   }
-  for (const CompositeIndex& index : s.indices)
-    input.metrics.push_back({index.name, index.name, false, &index.values});
+  for (const CompositeIndex& index : s.indices) {
+    // An index is on its items' scale.
+    std::optional<RatingScale> scale;
+    for (const SurveyItem& item : s.items)
+      if (!index.items.empty() && item.column == index.items.front()) scale = item.scale;
+    input.metrics.push_back({index.name, index.name, false, &index.values, scale});
+  }
   if (s.wave && s.wave->labels.size() >= 2) input.periods = &*s.wave;
   return territory_json(input, config);
 }

@@ -320,6 +320,7 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
   return {{"id", m.id},
           {"label", m.label},
           {"type", m.share ? "share" : "mean"},
+          {"scale", m.scale ? json::array({m.scale->min, m.scale->max}) : json(nullptr)},
           {"national", estimate_json(national, disclosure)},
           {"units", std::move(unit_rows)},
           {"outside", std::move(outside)},

@@ -6,6 +6,7 @@
 // between units per wave or month.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct TerritoryMetric {
   std::string label;  ///< what the page shows
   bool share = false;
   const std::vector<double>* values = nullptr;  ///< per row; NaN missing
+  std::optional<RatingScale> scale;             ///< of a mean, for the charts' axes
 };
 
 struct TerritoryInput {

@@ -1,6 +1,6 @@
 // The only file that imports ECharts: just the parts the charts use.
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent, CalendarComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   MarkPointComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent,
@@ -8,10 +8,15 @@ import {
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
+import { ITALY_SVG } from './italy-map.js';
+import { ITALY_MAP } from './territory-charts.js';
+
 echarts.use([
-  BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart,
+  BarChart, CustomChart, HeatmapChart, LineChart, MapChart, ScatterChart,
   AriaComponent, CalendarComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   MarkPointComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent, LabelLayout, SVGRenderer,
 ]);
+
+echarts.registerMap(ITALY_MAP, { svg: ITALY_SVG });
 
 export { echarts };
