@@ -20,7 +20,16 @@ const state = {
 };
 
 function viewContext() {
-  return { t, lang: state.lang, query: (request) => state.analysis.query(request), application: state.application };
+  return {
+    t,
+    lang: state.lang,
+    query: (request) => state.analysis.query(request),
+    application: state.application,
+    // The user confirms columns that look personal: analysed again with them in.
+    includePersonal: (columns) => run(state.input, {
+      ...state.config, include_personal: [...(state.config.include_personal ?? []), ...columns],
+    }),
+  };
 }
 
 const $ = (selector) => document.querySelector(selector);
@@ -58,7 +67,9 @@ function showProgress(progress) {
   });
 }
 
-async function run(input) {
+async function run(input, config = {}) {
+  state.input = input;
+  state.config = config;
   state.controller?.abort();
   const controller = new AbortController();
   state.controller = controller;
@@ -70,7 +81,7 @@ async function run(input) {
   document.body.setAttribute('aria-busy', 'true');
   try {
     performance.mark('ascolto:start');
-    const analysis = await open(input, {}, { onProgress: showProgress, signal: controller.signal });
+    const analysis = await open(input, config, { onProgress: showProgress, signal: controller.signal });
     performance.mark('ascolto:report');
     state.analysis?.close();
     state.analysis = analysis;

@@ -47,6 +47,23 @@ function warningList(dataset, { t, lang }) {
   ]);
 }
 
+// Columns that look like personal data: named with why, left out of the
+// analysis until the user includes them (the page analyses again).
+function personalDataCard(dataset, { t, includePersonal }) {
+  const found = dataset.personal_data ?? [];
+  if (!found.length) return null;
+  const include = includePersonal
+    ? h('button', { type: 'button', className: 'button' }, t('includePersonal'))
+    : null;
+  include?.addEventListener('click', () => includePersonal(found.map((c) => c.column)));
+  return h('section', { className: 'card personal-data', 'aria-label': t('personalDataTitle') }, [
+    h('h3', {}, t('personalDataTitle')),
+    h('p', {}, t('personalDataNote')),
+    h('ul', {}, found.map((c) => h('li', {}, [h('strong', {}, c.column), `: ${c.reason}`]))),
+    include,
+  ]);
+}
+
 function columnTable(dataset, { t, lang }) {
   return h('section', { className: 'card' }, [
     h('h3', {}, t('columnsSection')),
@@ -136,9 +153,9 @@ function errorCard(dataset, { t, lang }) {
 }
 
 /** Replaces the content of `container` with the report. */
-export function renderReport(container, report, { t, lang, query, application }) {
+export function renderReport(container, report, { t, lang, query, application, includePersonal }) {
   disposeChartsIn(container);
-  const context = { t, lang, charts: [], minBase: 5, query, application };
+  const context = { t, lang, charts: [], minBase: 5, query, application, includePersonal };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
     if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);
@@ -155,6 +172,7 @@ export function renderReport(container, report, { t, lang, query, application })
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
+      personalDataCard(withId, context),
       survey ?? feedback ?? volumes ?? media,
       survey || feedback
         ? h('details', { className: 'card' }, [h('summary', {}, t('allRatings')), ratings])

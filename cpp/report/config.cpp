@@ -28,7 +28,7 @@ Error parse_column(const std::string& name, const json& value, ColumnOverride& o
       if (!v.is_string() || !role_from_name(v.get<std::string>()))
         return invalid("columns.\"" + name +
                        "\".role must be one of rating, weight, date, period, application, "
-                       "channel, dimension, comment, identifier, territory, none.");
+                       "channel, dimension, comment, identifier, territory, personal, none.");
       out.role = role_from_name(v.get<std::string>());
     } else if (key == "scale") {
       RatingScale scale;
@@ -243,6 +243,16 @@ Error parse_config(std::string_view text, Config& out) {
       }
     } else if (key == "survey") {
       if (Error e = parse_survey(v, out.survey)) return e;
+    } else if (key == "include_personal") {
+      // Columns the user confirmed for analysis although they look personal.
+      if (!v.is_array()) return invalid("\"include_personal\" must be a list of column names.");
+      for (const json& column : v) {
+        if (!column.is_string())
+          return invalid("\"include_personal\" must be a list of column names.");
+        ColumnOverride o;
+        o.include_personal = true;
+        out.columns.emplace_back(column.get<std::string>(), o);
+      }
     } else if (key == "territory") {
       if (Error e = parse_territory(v, out.territory)) return e;
     } else {

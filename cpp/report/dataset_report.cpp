@@ -220,8 +220,11 @@ json dataset_report(const DatasetInput& in) {
 
   json columns = json::array();
   json ratings = json::array();
+  json personal = json::array();
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     const Column& c = table.columns[i];
+    if (roles[i].role == Role::personal)
+      personal.push_back({{"column", c.name}, {"reason", roles[i].reason}});
     columns.push_back(column_json(c, roles[i], i, in.config.disclosure));
     if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
       ratings.push_back(
@@ -233,7 +236,8 @@ json dataset_report(const DatasetInput& in) {
               {"rows", rows_json(table.rows, warnings)},
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
-              {"ratings", std::move(ratings)}};
+              {"ratings", std::move(ratings)},
+              {"personal_data", std::move(personal)}};
   if (kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
   if (kind.kind == DatasetKind::volumes) out["volumes"] = volumes_report(table, roles, in.config);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "territory/italy.hpp"
+#include "text/privacy.hpp"
 
 namespace ascolto::report {
 
@@ -34,8 +36,8 @@ const std::vector<std::string> kCommentStems = {"comment",     "commento",    "c
 // columns under any header.
 const std::vector<std::string> kRegionStems = {"region", "reg"};
 const std::vector<std::string> kProvinceStems = {"provinc", "prov"};
-const std::vector<std::string> kOfficeStems = {"sede",    "sedi",    "ufficio", "uffici",
-                                               "office",  "agenzia", "filiale", "branch"};
+const std::vector<std::string> kOfficeStems = {"sede",   "sedi",    "ufficio", "uffici",
+                                               "office", "agenzia", "filiale", "branch"};
 const std::vector<std::string> kMediaStems = {"testata", "titolo", "outlet", "headline", "fonte"};
 const std::vector<std::string> kVolumeStems = {
     "valore",  "value",       "volume",   "contatti", "contacts", "visualizzazioni", "views",
@@ -69,6 +71,69 @@ namespace {
 
 bool is_one_of(const std::string& normalized, const std::vector<std::string>& names) {
   return std::find(names.begin(), names.end(), normalized) != names.end();
+}
+
+// Headers that name personal data; "mobile" is left out (a device).
+const std::vector<std::string> kPersonalStems = {"email",    "mail", "pec",          "telefon",
+                                                 "cellular", "iban", "cognom",       "nominativ",
+                                                 "fiscal",   "cf",   "codicefiscale"};
+const std::vector<std::string> kBirthStems = {"nascit", "birth", "dob"};
+const std::vector<std::string> kPostcodeStems = {"cap", "postcode", "postal", "postale", "zip"};
+
+bool has_birth_date(const table::Table& table) {
+  return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) {
+    return (c.type == ColumnType::date || c.type == ColumnType::datetime) &&
+           header_has_stem(normalize_header(c.name), kBirthStems);
+  });
+}
+
+bool has_postcode(const table::Table& table) {
+  return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) {
+    return header_has_stem(normalize_header(c.name), kPostcodeStems);
+  });
+}
+
+// Personal data, decided before any other role: values that are e-mail
+// addresses, phone numbers, IBANs or tax codes (with a valid check
+// character) in at least half of up to 500 filled cells; a personal-data
+// header over mostly distinct text; a date of birth next to a postcode.
+std::optional<ColumnRole> personal_role(const table::Table& table, const Column& c,
+                                        const std::string& name) {
+  const bool textual = c.type == ColumnType::categorical || c.type == ColumnType::text;
+  if (textual) {
+    std::map<std::string, std::uint64_t> kinds;
+    std::uint64_t sampled = 0, personal = 0;
+    for (std::size_t row = 0; row < c.size() && sampled < 500; ++row) {
+      if (c.is_missing(row)) continue;
+      ++sampled;
+      if (const char* kind = text::personal_value_kind(c.text(row))) {
+        ++personal;
+        ++kinds[kind];
+      }
+    }
+    if (sampled > 0 && personal * 2 >= sampled) {
+      const auto top =
+          std::max_element(kinds.begin(), kinds.end(),
+                           [](const auto& a, const auto& b) { return a.second < b.second; });
+      return ColumnRole{Role::personal,
+                        "values are personal data (" + top->first + ": " +
+                            std::to_string(personal) + " of " + std::to_string(sampled) +
+                            " sampled)",
+                        {}};
+    }
+    const std::uint64_t filled = c.size() - c.missing;
+    const bool mostly_distinct =
+        c.type == ColumnType::text || (filled > 0 && c.labels.size() * 2 > filled);
+    if (header_has_stem(name, kPersonalStems) && mostly_distinct)
+      return ColumnRole{Role::personal, "a personal-data header over distinct values", {}};
+  }
+  const bool birth = (c.type == ColumnType::date || c.type == ColumnType::datetime) &&
+                     header_has_stem(name, kBirthStems);
+  if ((birth && has_postcode(table)) ||
+      (header_has_stem(name, kPostcodeStems) && has_birth_date(table)))
+    return ColumnRole{
+        Role::personal, "a date of birth next to a postcode: together they identify a person", {}};
+  return {};
 }
 
 // The share of a categorical column's filled rows whose value names an
@@ -229,7 +294,8 @@ const char* territory_level_name(TerritoryLevel level) {
 }
 
 std::optional<TerritoryLevel> territory_level_from_name(const std::string& name) {
-  for (TerritoryLevel l : {TerritoryLevel::region, TerritoryLevel::province, TerritoryLevel::office})
+  for (TerritoryLevel l :
+       {TerritoryLevel::region, TerritoryLevel::province, TerritoryLevel::office})
     if (name == territory_level_name(l)) return l;
   return {};
 }
@@ -258,14 +324,16 @@ const char* role_name(Role role) {
       return "identifier";
     case Role::territory:
       return "territory";
+    case Role::personal:
+      return "personal";
   }
   return "none";
 }
 
 std::optional<Role> role_from_name(const std::string& name) {
-  for (Role r :
-       {Role::none, Role::rating, Role::weight, Role::date, Role::period, Role::application,
-        Role::channel, Role::dimension, Role::comment, Role::identifier, Role::territory})
+  for (Role r : {Role::none, Role::rating, Role::weight, Role::date, Role::period,
+                 Role::application, Role::channel, Role::dimension, Role::comment, Role::identifier,
+                 Role::territory, Role::personal})
     if (name == role_name(r)) return r;
   return {};
 }
@@ -301,8 +369,15 @@ std::vector<ColumnRole> detect_roles(
     const std::string name = normalize_header(c.name);
     ColumnRole role;
     const bool numeric = table::is_numeric_type(c.type);
+    const bool included = std::any_of(overrides.begin(), overrides.end(), [&](const auto& o) {
+      return o.first == c.name && o.second.include_personal;
+    });
+    std::optional<ColumnRole> personal;
+    if (!included) personal = personal_role(table, c, name);
     if (!weight_column.empty() && c.name == weight_column) {
       role = {Role::weight, "named as the weight in the configuration", {}};
+    } else if (personal) {
+      role = *personal;
     } else if (is_one_of(name, kIdentifierNames)) {
       role = {Role::identifier, "an identifier header", {}};
     } else if (is_row_counter(c)) {

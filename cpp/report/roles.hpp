@@ -23,6 +23,7 @@ enum class Role : std::uint8_t {
   comment,      ///< free text
   identifier,   ///< a row id: never analysed
   territory,    ///< a region, province or office: compared on the map and the funnel plot
+  personal,     ///< personal data (e-mail, tax code, ...): left out unless the user includes it
 };
 
 enum class TerritoryLevel : std::uint8_t { region, province, office };
@@ -50,6 +51,7 @@ struct ColumnOverride {
   std::optional<RatingScale> scale;
   std::string phase, channel;  ///< journey position of a survey item; empty: from its name
   std::optional<TerritoryLevel> level;  ///< for a territory column; implies that role
+  bool include_personal = false;        ///< the user confirmed: analyse it even if personal
 };
 
 /// The role of each column, in table order.

@@ -49,11 +49,11 @@ std::string padded(int code, int width) {
 
 // Words of an office's name that do not name a place: "Sede provinciale
 // INPS di Napoli" -> "napoli".
-const char* const kOfficeWords[] = {"sede",        "sedi",     "provinciale", "regionale",
-                                    "territoriale", "direzione", "agenzia",    "filiale",
-                                    "ufficio",     "inps",     "di",          "del",
-                                    "della",       "complessa", "metropolitana", "centrale",
-                                    "succursale",  "punto",    "cliente",     "sportello"};
+const char* const kOfficeWords[] = {
+    "sede",      "sedi",       "provinciale", "regionale", "territoriale",
+    "direzione", "agenzia",    "filiale",     "ufficio",   "inps",
+    "di",        "del",        "della",       "complessa", "metropolitana",
+    "centrale",  "succursale", "punto",       "cliente",   "sportello"};
 
 const territory::Province* office_province(const std::string& name) {
   std::string kept, word;
@@ -124,8 +124,8 @@ std::optional<Units> regions_from(const Units& finer) {
   for (std::size_t unit = 0; unit < finer.keys.size(); ++unit) {
     const int region = finer.regions[unit];
     if (region <= 0) continue;
-    unit_of[unit] = u.add(padded(region, 2), std::string(territory::region_name(region)), region,
-                          true);
+    unit_of[unit] =
+        u.add(padded(region, 2), std::string(territory::region_name(region)), region, true);
     u.variants[unit_of[unit]].push_back(finer.names[unit]);
   }
   u.codes.assign(finer.codes.size(), Design::kNoGroup);
@@ -137,7 +137,9 @@ std::optional<Units> regions_from(const Units& finer) {
   return u;
 }
 
-bool in(const std::vector<char>& mask, std::size_t row) { return mask.empty() || mask[row]; }
+bool in(const std::vector<char>& mask, std::size_t row) {
+  return mask.empty() || mask[row];
+}
 
 // The unit-level standard deviation of y in the headline rows (weighted).
 double spread_of_rows(const Design& design, const std::vector<double>& y,
@@ -240,7 +242,8 @@ json spread_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
       const double variance = ss / (count - 1);
       mean_variance /= count;
       std::sort(values.begin(), values.end());
-      const double p10 = stats::quantile_type7(values, 0.1), p90 = stats::quantile_type7(values, 0.9);
+      const double p10 = stats::quantile_type7(values, 0.1),
+                   p90 = stats::quantile_type7(values, 0.9);
       j["sd"] = std::sqrt(variance);
       j["sd_beyond_noise"] = std::sqrt(std::max(0.0, variance - mean_variance));
       j["p10"] = p10;
@@ -302,8 +305,7 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
       j["z"] = number_or_null(r->z);
       j["z_adjusted"] = number_or_null(r->z_adjusted);
       j["band"] = band_name(r->band);
-      if (r->band != 0)
-        outside.push_back({{"name", u.names[unit]}, {"band", band_name(r->band)}});
+      if (r->band != 0) outside.push_back({{"name", u.names[unit]}, {"band", band_name(r->band)}});
     }
     unit_rows.push_back(std::move(j));
   }
@@ -346,7 +348,8 @@ json level_json(const TerritoryInput& input, const Units& u, const Config& confi
     units.push_back(std::move(j));
   }
   json metrics = json::array();
-  for (const TerritoryMetric& m : input.metrics) metrics.push_back(metric_json(input, m, u, config));
+  for (const TerritoryMetric& m : input.metrics)
+    metrics.push_back(metric_json(input, m, u, config));
   return {{"level", territory_level_name(u.level)},
           {"column", u.column},
           {"source", u.source},

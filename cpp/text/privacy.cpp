@@ -147,4 +147,33 @@ std::string mask_personal_data(std::string_view s, MaskCounts& counts,
   return out;
 }
 
+bool valid_tax_code(std::string_view text) {
+  if (text.size() != 16 || !tax_code_at(text, 0)) return false;
+  // Values of the characters in odd positions (1st, 3rd, ...), digits as A-J.
+  static const int kOdd[26] = {1,  0,  5, 7, 9, 13, 15, 17, 19, 21, 2,  4,  18,
+                               20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23};
+  int sum = 0;
+  for (std::size_t i = 0; i < 15; ++i) {
+    const char c = text[i];
+    const int index = digit(c) ? c - '0' : (c | 0x20) - 'a';
+    sum += i % 2 == 0 ? kOdd[index] : index;
+  }
+  return ((text[15] | 0x20) - 'a') == sum % 26;
+}
+
+const char* personal_value_kind(std::string_view value) {
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value.empty()) return nullptr;
+  if (value.size() == 16 && tax_code_at(value, 0))
+    return valid_tax_code(value) ? "tax_code" : nullptr;
+  MaskCounts counts;
+  const std::string rest = mask_personal_data(value, counts, " ");
+  // The whole value is the item: at most a little punctuation is left.
+  std::size_t left = 0;
+  for (char c : rest) left += alnum(c);
+  if (counts.total() != 1 || left > 0) return nullptr;
+  return counts.email ? "email" : counts.phone ? "phone" : counts.iban ? "iban" : nullptr;
+}
+
 }  // namespace ascolto::text

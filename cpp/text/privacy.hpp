@@ -19,4 +19,12 @@ struct MaskCounts {
 std::string mask_personal_data(std::string_view text, MaskCounts& counts,
                                std::string_view replacement = {});
 
+/// True when `text` is a codice fiscale whose 16th character is its check
+/// character (the odd/even position tables of DM 23/12/1976).
+bool valid_tax_code(std::string_view text);
+
+/// What kind of personal data `value` is as a whole ("email", "phone",
+/// "iban", "tax_code" with a valid check character), or nullptr.
+const char* personal_value_kind(std::string_view value);
+
 }  // namespace ascolto::text
