@@ -41,7 +41,7 @@ struct RatingScale {
 struct ColumnRole {
   Role role = Role::none;
   std::string reason;
-  std::optional<RatingScale> scale;  ///< for ratings
+  std::optional<RatingScale> scale;               ///< for ratings
   TerritoryLevel level = TerritoryLevel::region;  ///< for territory
 };
 
@@ -49,7 +49,7 @@ struct ColumnRole {
 struct ColumnOverride {
   std::optional<Role> role;
   std::optional<RatingScale> scale;
-  std::string phase, channel;  ///< journey position of a survey item; empty: from its name
+  std::string phase, channel;           ///< journey position of a survey item; empty: from its name
   std::optional<TerritoryLevel> level;  ///< for a territory column; implies that role
   bool include_personal = false;        ///< the user confirmed: analyse it even if personal
 };

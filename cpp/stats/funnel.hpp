@@ -34,8 +34,8 @@ struct FunnelInput {
   bool share = false;    ///< a proportion: s = sqrt(p0 (1-p0) / n); else s = sd / sqrt(n)
   double sd = kNaN;      ///< unit-level standard deviation, for means
   Overdispersion method = Overdispersion::additive;
-  double winsorize = 0.1;        ///< share winsorized in each tail
-  double test_level = 0.05;      ///< adjust only when the chi-square test rejects at this level
+  double winsorize = 0.1;    ///< share winsorized in each tail
+  double test_level = 0.05;  ///< adjust only when the chi-square test rejects at this level
   /// Over-dispersion is estimated from the units themselves: with fewer
   /// than this, tau and phi are too unstable to widen the limits with.
   std::size_t min_units = 10;
@@ -43,10 +43,10 @@ struct FunnelInput {
 };
 
 struct FunnelUnitResult {
-  double se = kNaN;           ///< sampling SE at the unit's size, under the null
-  double z = kNaN;            ///< (value - target) / se
-  double z_adjusted = kNaN;   ///< after the over-dispersion adjustment (= z when none)
-  int band = 0;               ///< -2 below 99.8%, -1 below 95%, 0 within, 1 above 95%, 2 above 99.8%
+  double se = kNaN;          ///< sampling SE at the unit's size, under the null
+  double z = kNaN;           ///< (value - target) / se
+  double z_adjusted = kNaN;  ///< after the over-dispersion adjustment (= z when none)
+  int band = 0;              ///< -2 below 99.8%, -1 below 95%, 0 within, 1 above 95%, 2 above 99.8%
 };
 
 struct FunnelResult {

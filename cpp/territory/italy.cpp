@@ -7,12 +7,27 @@ namespace ascolto::territory {
 
 namespace {
 
-constexpr std::string_view kRegionNames[kRegions + 1] = {
-    "",         "Piemonte", "Valle d'Aosta",         "Lombardia", "Trentino-Alto Adige",
-    "Veneto",   "Friuli-Venezia Giulia", "Liguria", "Emilia-Romagna", "Toscana",
-    "Umbria",   "Marche",   "Lazio",                 "Abruzzo",   "Molise",
-    "Campania", "Puglia",   "Basilicata",            "Calabria",  "Sicilia",
-    "Sardegna"};
+constexpr std::string_view kRegionNames[kRegions + 1] = {"",
+                                                         "Piemonte",
+                                                         "Valle d'Aosta",
+                                                         "Lombardia",
+                                                         "Trentino-Alto Adige",
+                                                         "Veneto",
+                                                         "Friuli-Venezia Giulia",
+                                                         "Liguria",
+                                                         "Emilia-Romagna",
+                                                         "Toscana",
+                                                         "Umbria",
+                                                         "Marche",
+                                                         "Lazio",
+                                                         "Abruzzo",
+                                                         "Molise",
+                                                         "Campania",
+                                                         "Puglia",
+                                                         "Basilicata",
+                                                         "Calabria",
+                                                         "Sicilia",
+                                                         "Sardegna"};
 
 // Folded variants beyond the official names: English and older forms,
 // bilingual names, the autonomous provinces (counted in Trentino-Alto
@@ -84,14 +99,30 @@ std::vector<Province> make_provinces() {
 
 // Folded variants of province names beyond ISTAT's.
 const std::pair<std::string_view, int> kProvinceVariants[] = {
-    {"reggio emilia", 35},      {"reggio nell emilia", 35}, {"reggio di calabria", 80},
-    {"monza brianza", 108},     {"monza e brianza", 108},   {"monza", 108},
-    {"pesaro urbino", 41},      {"pesaro", 41},             {"forli", 40},
-    {"massa carrara", 45},      {"massa", 45},              {"verbania", 103},
-    {"barletta andria trani", 110}, {"bat", 110},           {"aosta", 7},
-    {"valle d aosta", 7},       {"bolzano", 21},            {"bozen", 21},
-    {"carbonia", 107},          {"olbia tempio", 104},      {"l aquila", 66},
-    {"aquila", 66},             {"la spezia", 11},          {"spezia", 11},
+    {"reggio emilia", 35},
+    {"reggio nell emilia", 35},
+    {"reggio di calabria", 80},
+    {"monza brianza", 108},
+    {"monza e brianza", 108},
+    {"monza", 108},
+    {"pesaro urbino", 41},
+    {"pesaro", 41},
+    {"forli", 40},
+    {"massa carrara", 45},
+    {"massa", 45},
+    {"verbania", 103},
+    {"barletta andria trani", 110},
+    {"bat", 110},
+    {"aosta", 7},
+    {"valle d aosta", 7},
+    {"bolzano", 21},
+    {"bozen", 21},
+    {"carbonia", 107},
+    {"olbia tempio", 104},
+    {"l aquila", 66},
+    {"aquila", 66},
+    {"la spezia", 11},
+    {"spezia", 11},
 };
 
 // Words before a name that say what it is: "Regione Lazio", "Provincia di Roma".

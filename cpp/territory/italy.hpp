@@ -16,11 +16,11 @@ namespace ascolto::territory {
 inline constexpr int kRegions = 20;
 
 struct Province {
-  int code;               ///< historical ISTAT province code (1-111)
-  int unit;               ///< ISTAT territorial-unit code (2xx for metropolitan cities)
-  std::string_view sigla; ///< plate code: "RM"
-  std::string_view name;  ///< ISTAT's name: "Bolzano/Bozen"
-  int region;             ///< ISTAT region code
+  int code;                ///< historical ISTAT province code (1-111)
+  int unit;                ///< ISTAT territorial-unit code (2xx for metropolitan cities)
+  std::string_view sigla;  ///< plate code: "RM"
+  std::string_view name;   ///< ISTAT's name: "Bolzano/Bozen"
+  int region;              ///< ISTAT region code
 };
 
 /// The region's official Italian name ("Valle d'Aosta/Vallée d'Aoste"

@@ -122,12 +122,12 @@ TEST_CASE("funnel plot for means: over-dispersion as in base R, additive and mul
   const double sizes[] = {1200, 800, 450, 300, 2500, 150, 60, 900};
   for (int i = 0; i < 8; ++i) in.units.push_back({values[i], sizes[i]});
   const stats::FunnelResult f = stats::funnel(in);
-  const double z[] = {-6.563560954997842, 4.465937565388732, -2.009671904424922,
-                      5.469634129164874,  0.0,               -3.223012819451550,
-                      0.815364914991036,  1.263157894736843};
-  const double z_add[] = {-1.534737327787209, 1.261816598140706, -0.734626847185340,
-                          2.370836651201254,  0.0,               -1.812732053202071,
-                          0.597133595556018,  0.337986739787727};
+  const double z[] = {
+      -6.563560954997842, 4.465937565388732, -2.009671904424922, 5.469634129164874, 0.0,
+      -3.223012819451550, 0.815364914991036, 1.263157894736843};
+  const double z_add[] = {
+      -1.534737327787209, 1.261816598140706, -0.734626847185340, 2.370836651201254, 0.0,
+      -1.812732053202071, 0.597133595556018, 0.337986739787727};
   for (int i = 0; i < 8; ++i) {
     CHECK_THAT(f.units[i].z, WithinAbs(z[i], 1e-12));
     CHECK_THAT(f.units[i].z_adjusted, WithinAbs(z_add[i], 1e-12));
@@ -148,9 +148,9 @@ TEST_CASE("funnel plot for means: over-dispersion as in base R, additive and mul
 
   in.method = stats::Overdispersion::multiplicative;
   const stats::FunnelResult m = stats::funnel(in);
-  const double z_mult[] = {-2.112769618094381, 1.437557641218371, -0.646900938548265,
-                           1.760641348411986,  0.0,               -1.037467863916286,
-                           0.262460915936406,  0.406602702580819};
+  const double z_mult[] = {
+      -2.112769618094381, 1.437557641218371, -0.646900938548265, 1.760641348411986, 0.0,
+      -1.037467863916286, 0.262460915936406, 0.406602702580819};
   for (int i = 0; i < 8; ++i) CHECK_THAT(m.units[i].z_adjusted, WithinAbs(z_mult[i], 1e-12));
   CHECK(m.units[0].band == -1);
 
@@ -177,7 +177,8 @@ TEST_CASE("funnel plot for shares: no adjustment when the test does not reject",
   CHECK(f.units[5].z_adjusted == f.units[5].z);
   CHECK(f.units[5].band == -1);  // below 95%, inside 99.8%
   // 95% limit at n = 400 around 0.72, by hand: 1.96 * sqrt(0.72 * 0.28 / 400).
-  CHECK_THAT(f.half_width(400, stats::kZ95), WithinRel(stats::kZ95 * std::sqrt(0.72 * 0.28 / 400), 1e-12));
+  CHECK_THAT(f.half_width(400, stats::kZ95),
+             WithinRel(stats::kZ95 * std::sqrt(0.72 * 0.28 / 400), 1e-12));
 }
 
 namespace {
@@ -245,7 +246,8 @@ TEST_CASE("survey by region: spellings merged, unknown names kept, small units s
   CHECK_FALSE(unit(mean, "14")->contains("band"));
   CHECK(unit(mean, "?Atlantide")->contains("band"));
   // National value: every row; Campania far below it on 160 answers.
-  const double national = (240 * 4.0 + 120 * 4.0 + 160 * 3.0 + 60 * 3.5 + 40 * 4.5 + 3 * 5 + 8 * 4) / 631;
+  const double national =
+      (240 * 4.0 + 120 * 4.0 + 160 * 3.0 + 60 * 3.5 + 40 * 4.5 + 3 * 5 + 8 * 4) / 631;
   CHECK_THAT(mean["national"]["value"].get<double>(), WithinRel(national, 1e-12));
   CHECK_THAT(mean["funnel"]["target"].get<double>(), WithinRel(national, 1e-12));
   CHECK(mean["funnel"]["limits"].size() == 49);
