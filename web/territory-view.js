@@ -2,6 +2,7 @@
 // (regions, provinces, offices) and a measure; see the map (regions), the
 // funnel plot with what it flags, the units with their intervals, and the
 // spread between units over time. Text from the file goes in as text only.
+import { estimateText } from './charts/estimate-bars.js';
 import { funnelOption, regionMapOption, spreadOption, territoryRows } from './charts/territory-charts.js';
 import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { h } from './dom.js';
@@ -47,7 +48,7 @@ function unitsTable(metric, level, title, context) {
       .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, [
       h('th', { scope: 'row' }, r.name),
-      h('td', { className: 'num' }, r.suppressed ? t('notShown') : `${valueText(lang, percent, r.value)} (${valueText(lang, percent, r.low)}–${valueText(lang, percent, r.high)})`),
+      h('td', { className: 'num' }, r.suppressed ? t('notShown') : estimateText(lang, r, percent)),
       h('td', { className: 'num' }, r.suppressed ? '—' : formatCount(lang, r.n)),
       h('td', { className: 'num' }, r.z === null ? '—' : formatNumber(lang, r.z, 2)),
       h('td', {}, r.band ? t(`bands.${r.band}`) : '—'),

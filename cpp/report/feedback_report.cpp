@@ -755,21 +755,33 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
   input.metrics.push_back({"top2:" + c.rating->name, c.rating->name, true, &top2, std::nullopt});
   Grouping months;
   if (c.date) {
+    // Months with feedback, in order: offsets from the first month index
+    // them, so no row needs a map lookup on a filter change.
     months.name = c.date->name;
     months.reason = "the month of each feedback";
-    std::map<std::int64_t, std::uint32_t> index;
+    std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
+    std::vector<std::int64_t> month_of_row(ratings.size(), -1);
     for (std::uint32_t row : rows)
-      if (const double day = day_of(*c.date, row); !std::isnan(day))
-        index.emplace(month_of(static_cast<std::int64_t>(day)), 0);
-    std::uint32_t next = 0;
-    for (auto& [month, code] : index) {
-      code = next++;
-      months.labels.push_back(table::format_month(month));
-    }
+      if (const double day = day_of(*c.date, row); !std::isnan(day)) {
+        month_of_row[row] = month_of(static_cast<std::int64_t>(day));
+        first = std::min(first, month_of_row[row]);
+        last = std::max(last, month_of_row[row]);
+      }
     months.codes.assign(ratings.size(), stats::Design::kNoGroup);
-    for (std::uint32_t row : rows)
-      if (const double day = day_of(*c.date, row); !std::isnan(day))
-        months.codes[row] = index[month_of(static_cast<std::int64_t>(day))];
+    if (first <= last) {
+      std::vector<std::uint32_t> code(static_cast<std::size_t>(last - first + 1),
+                                      stats::Design::kNoGroup);
+      for (std::uint32_t row : rows)
+        if (month_of_row[row] >= 0) code[static_cast<std::size_t>(month_of_row[row] - first)] = 0;
+      for (std::size_t offset = 0; offset < code.size(); ++offset)
+        if (code[offset] == 0) {
+          code[offset] = static_cast<std::uint32_t>(months.labels.size());
+          months.labels.push_back(table::format_month(first + static_cast<std::int64_t>(offset)));
+        }
+      for (std::uint32_t row : rows)
+        if (month_of_row[row] >= 0)
+          months.codes[row] = code[static_cast<std::size_t>(month_of_row[row] - first)];
+    }
     if (months.labels.size() >= 2) input.periods = &months;
   }
   return territory_json(input, config);

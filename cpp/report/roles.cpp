@@ -80,24 +80,29 @@ const std::vector<std::string> kPersonalStems = {"email",    "mail", "pec",     
 const std::vector<std::string> kBirthStems = {"nascit", "birth", "dob"};
 const std::vector<std::string> kPostcodeStems = {"cap", "postcode", "postal", "postale", "zip"};
 
-bool has_birth_date(const table::Table& table) {
-  return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) {
-    return (c.type == ColumnType::date || c.type == ColumnType::datetime) &&
-           header_has_stem(normalize_header(c.name), kBirthStems);
-  });
+bool is_birth_date(const Column& c, const std::string& name) {
+  return (c.type == ColumnType::date || c.type == ColumnType::datetime) &&
+         header_has_stem(name, kBirthStems);
 }
 
-bool has_postcode(const table::Table& table) {
-  return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) {
-    return header_has_stem(normalize_header(c.name), kPostcodeStems);
-  });
-}
+// Whether the file has a date of birth and a postcode: each is personal
+// only next to the other.
+struct BirthAndPostcode {
+  bool birth_date = false, postcode = false;
+  explicit BirthAndPostcode(const table::Table& table) {
+    for (const Column& c : table.columns) {
+      const std::string name = normalize_header(c.name);
+      birth_date = birth_date || is_birth_date(c, name);
+      postcode = postcode || header_has_stem(name, kPostcodeStems);
+    }
+  }
+};
 
 // Personal data, decided before any other role: values that are e-mail
 // addresses, phone numbers, IBANs or tax codes (with a valid check
 // character) in at least half of up to 500 filled cells; a personal-data
 // header over mostly distinct text; a date of birth next to a postcode.
-std::optional<ColumnRole> personal_role(const table::Table& table, const Column& c,
+std::optional<ColumnRole> personal_role(const BirthAndPostcode& file, const Column& c,
                                         const std::string& name) {
   const bool textual = c.type == ColumnType::categorical || c.type == ColumnType::text;
   if (textual) {
@@ -127,10 +132,8 @@ std::optional<ColumnRole> personal_role(const table::Table& table, const Column&
     if (header_has_stem(name, kPersonalStems) && mostly_distinct)
       return ColumnRole{Role::personal, "a personal-data header over distinct values", {}};
   }
-  const bool birth = (c.type == ColumnType::date || c.type == ColumnType::datetime) &&
-                     header_has_stem(name, kBirthStems);
-  if ((birth && has_postcode(table)) ||
-      (header_has_stem(name, kPostcodeStems) && has_birth_date(table)))
+  if ((is_birth_date(c, name) && file.postcode) ||
+      (header_has_stem(name, kPostcodeStems) && file.birth_date))
     return ColumnRole{
         Role::personal, "a date of birth next to a postcode: together they identify a person", {}};
   return {};
@@ -365,6 +368,7 @@ std::vector<ColumnRole> detect_roles(
     const table::Table& table, const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
     const std::string& weight_column) {
   std::vector<ColumnRole> roles;
+  const BirthAndPostcode birth_and_postcode(table);
   for (const Column& c : table.columns) {
     const std::string name = normalize_header(c.name);
     ColumnRole role;
@@ -373,7 +377,7 @@ std::vector<ColumnRole> detect_roles(
       return o.first == c.name && o.second.include_personal;
     });
     std::optional<ColumnRole> personal;
-    if (!included) personal = personal_role(table, c, name);
+    if (!included) personal = personal_role(birth_and_postcode, c, name);
     if (!weight_column.empty() && c.name == weight_column) {
       role = {Role::weight, "named as the weight in the configuration", {}};
     } else if (personal) {

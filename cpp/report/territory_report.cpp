@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
+#include <unordered_map>
 
 #include "report/estimate_json.hpp"
 #include "stats/funnel.hpp"
@@ -27,10 +27,12 @@ struct Units {
   std::vector<std::vector<std::string>> variants;  ///< the spellings met in the file
   std::vector<std::uint32_t> codes;                ///< per row; Design::kNoGroup when missing
   std::vector<std::uint64_t> rows;
+  std::unordered_map<std::string, std::uint32_t>
+      unit_of_key;  ///< an office column may have thousands
 
   std::uint32_t add(const std::string& key, const std::string& name, int region, bool known) {
-    for (std::uint32_t u = 0; u < keys.size(); ++u)
-      if (keys[u] == key) return u;
+    const auto [it, added] = unit_of_key.emplace(key, static_cast<std::uint32_t>(keys.size()));
+    if (!added) return it->second;
     keys.push_back(key);
     names.push_back(name);
     regions.push_back(region);

@@ -4,7 +4,7 @@
 // units are drawn as "not shown", never as zero. Pure: no DOM, no echarts
 // import; the map geometry is registered in echarts-setup.js.
 import { formatCount, formatNumber, formatPercent } from '../format.js';
-import { escapeText } from './estimate-bars.js';
+import { escapeText, estimateText } from './estimate-bars.js';
 import { PALETTE } from './rating-distribution.js';
 
 /** The name the map is registered under. */
@@ -64,7 +64,7 @@ export function regionMapOption(metric, { lang, t, title, description, percent =
   const rows = new Map(territoryRows(metric).map((r) => [r.key, r]));
   const values = [...rows.values()].filter((r) => r.value !== null && /^\d\d$/.test(r.key)).map((r) => r.value);
   const reach = Math.max(1e-9, ...values.map((v) => Math.abs(v - (national ?? v))));
-  const f = formatter(lang, percent, percent ? 1 : 2);
+  const f = formatter(lang, percent, percent ? 1 : 2);  // the colour scale's ends
   const data = Object.values(SVG_REGION_CODES).map((code) => {
     const row = rows.get(code);
     if (row && !row.suppressed) return { name: code, value: row.value };
@@ -85,7 +85,7 @@ export function regionMapOption(metric, { lang, t, title, description, percent =
         // Plain text only: tooltip strings are rendered as HTML and names come from the file.
         if (!row) return `${escapeText(p.name)}: ${t('noData')}`;
         if (row.suppressed) return `${escapeText(row.name)}: ${t('notShown')}`;
-        return `${escapeText(row.name)}: ${f(row.value)} (${f(row.low)}–${f(row.high)}), n = ${formatCount(lang, row.n)}`;
+        return `${escapeText(row.name)}: ${estimateText(lang, row, percent)}, n = ${formatCount(lang, row.n)}`;
       },
     },
     visualMap: national === null ? undefined : {
