@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { inlineFontsCss } from './fonts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}public/build`;
@@ -30,17 +31,19 @@ const worker = `globalThis.ASCOLTO_WASM_BASE64=${JSON.stringify(wasm)};\n${
   await bundle('worker.js', [], { 'import.meta.url': '"https://ascolto.invalid/build/worker.js"' }, 'iife')}`;
 const app = await bundle('app.js', ['./node-core.js']);
 const script = `globalThis.ASCOLTO_WORKER_CLASSIC=true;globalThis.ASCOLTO_WORKER_URL=URL.createObjectURL(new Blob([${JSON.stringify(worker)}],{type:'text/javascript'}));\n${app}`;
-const style = await readFile(`${root}public/style.css`, 'utf8');
+const style = `${await inlineFontsCss()}${await readFile(`${root}public/style.css`, 'utf8')}`;
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const csp = `default-src 'none'; script-src ${hash(script)} 'wasm-unsafe-eval'; style-src ${hash(style)}; ` +
-  "worker-src blob:; img-src data: blob:; connect-src 'self'";
+  "worker-src blob:; img-src data: blob:; font-src data:; connect-src 'self'";
 
 let html = await readFile(`${root}public/index.html`, 'utf8');
 html = html
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace(/<link rel="icon"[^>]*>\n?/, '')
+  .replace('<link rel="stylesheet" href="build/fonts.css">\n  ', '')
   .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
   .replace('<script type="module" src="build/app.js"></script>', () => `<script type="module">${script.replaceAll('</script', '<\\/script')}</script>`);
+if (/href="(build\/fonts|style)\.css"/.test(html)) throw new Error('a stylesheet of index.html was not inlined');
 if (script.includes('</script')) throw new Error('the inline script cannot be hashed once escaped');
 await writeFile(`${out}/ascolto.html`, html);
 console.log(`single-file page: ${out}/ascolto.html (${(html.length / 1e6).toFixed(1)} MB)`);

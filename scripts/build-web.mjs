@@ -7,6 +7,7 @@ import { writeDemo } from './gen-demo.mjs';
 import { writeFeedbackDemo } from './gen-feedback.mjs';
 import { writeVolumesDemo } from './gen-volumes.mjs';
 import { writeMediaDemo } from './gen-media.mjs';
+import { writeFonts } from './fonts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}public/build`;
@@ -25,6 +26,7 @@ await build({ ...common, entryPoints: [`${root}web/embed.js`], outfile: `${out}/
 // The embed's styles: the page's, scoped to the element (custom properties on :host).
 const css = await readFile(`${root}public/style.css`, 'utf8');
 await writeFile(`${out}/embed.css`, `${css.replace(':root {', ':host {')}\n${await readFile(`${root}web/embed.css`, 'utf8')}`);
+await writeFonts(out);
 for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
 await writeDemo(`${root}public/demo`);
 await writeFeedbackDemo(`${root}public/demo`);

@@ -1,23 +1,54 @@
 // The page controller: wires the drop zone, the file input, the URL field,
-// the demo button and the language switch to analyze() and the report view.
+// the demo buttons, the settings and the header switches to analyze() and
+// the report view.
 import { open, prepare } from './api.js';
+import { setPatterns } from './chart-draw.js';
 import { formatCount, formatNumber } from './format.js';
 import { errorMessage, translator } from './i18n.js';
 import { renderReport, resizeCharts } from './report-view.js';
+import { setUpSettingsPanel } from './settings-panel.js';
+import { configFromFragment, readSettings, withColumnRole, writeSettings } from './settings.js';
 
 const DEMO_URL = new URL('../demo/indagine-demo.csv', import.meta.url).href;
 const FEEDBACK_DEMO_URL = new URL('../demo/feedback-demo.csv', import.meta.url).href;
 const VOLUMES_DEMO_URL = new URL('../demo/volumi-demo.csv', import.meta.url).href;
 const MEDIA_DEMO_URL = new URL('../demo/rassegna-demo.csv', import.meta.url).href;
 
+const parameters = new URLSearchParams(location.search);
+const storage = (() => {
+  try {
+    return window.localStorage; // null or throwing where the browser forbids it
+  } catch {
+    return null;
+  }
+})();
+
 const state = {
-  lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'it',
+  // Kept between visits: the configuration, decal patterns, the language.
+  settings: readSettings(storage),
+  lang: 'it',
   report: null,
   analysis: null, // the tables in memory, for the dashboard's filters
   controller: null,
   // The owner's view: ?app=NASpI opens the feedback dashboard on one application.
-  application: new URLSearchParams(location.search).get('app') ?? '',
+  application: parameters.get('app') ?? '',
+  panel: null,
 };
+state.lang = parameters.get('lang') ?? state.settings.lang ?? 'it';
+if (state.lang !== 'en') state.lang = 'it';
+
+function saveSettings(changes) {
+  state.settings = { ...state.settings, ...changes };
+  if (!storage || !writeSettings(storage, state.settings)) state.panel?.say('settingsNotSaved', { error: true });
+}
+
+/** A new configuration from the panel, a column's role or a link: kept, shown, and the data analysed again. */
+function applyConfig(config, message) {
+  saveSettings({ config });
+  state.panel?.show(config);
+  if (message) state.panel?.say(message);
+  if (state.input) run(state.input);
+}
 
 function viewContext() {
   return {
@@ -26,9 +57,12 @@ function viewContext() {
     query: (request) => state.analysis.query(request),
     application: state.application,
     // The user confirms columns that look personal: analysed again with them in.
-    includePersonal: (columns) => run(state.input, {
-      ...state.config, include_personal: [...(state.config.include_personal ?? []), ...columns],
+    includePersonal: (columns) => applyConfig({
+      ...state.settings.config, include_personal: [...(state.settings.config.include_personal ?? []), ...columns],
     }),
+    // A column's role chosen in the report's column table ('' = as detected).
+    configuredRoles: state.settings.config.columns ?? {},
+    setColumnRole: (column, role) => applyConfig(withColumnRole(state.settings.config, column, role), 'settingsApplied'),
   };
 }
 
@@ -40,6 +74,7 @@ function applyLanguage() {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   const toggle = $('#language');
   toggle.setAttribute('aria-label', t('languageLabel'));
+  $('#patterns').title = t('patternsLabel'); // a description: the name stays the visible text
   if (state.report) renderReport($('#report'), state.report, viewContext());
 }
 
@@ -67,9 +102,9 @@ function showProgress(progress) {
   });
 }
 
-async function run(input, config = {}) {
+async function run(input) {
+  const { config } = state.settings;
   state.input = input;
-  state.config = config;
   state.controller?.abort();
   const controller = new AbortController();
   state.controller = controller;
@@ -100,6 +135,24 @@ async function run(input, config = {}) {
       state.controller = null;
     }
   }
+}
+
+// A link made by "Crea un link" carries settings in its #fragment: they are
+// applied and kept, and the fragment is dropped so that a reload does not
+// undo later changes.
+function takeLinkSettings() {
+  let config;
+  try {
+    config = configFromFragment(location.hash);
+  } catch (error) {
+    $('#settings').open = true;
+    state.panel.say(`settingsErrors.${error.code}`, { error: true });
+    return;
+  }
+  if (!config) return;
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  $('#settings').open = true;
+  applyConfig(config, 'settingsFromLink');
 }
 
 function setUp() {
@@ -136,11 +189,26 @@ function setUp() {
   });
   $('#language').addEventListener('click', () => {
     state.lang = state.lang === 'it' ? 'en' : 'it';
+    saveSettings({ lang: state.lang });
     applyLanguage();
   });
+  const patterns = $('#patterns');
+  const showPatterns = () => {
+    patterns.setAttribute('aria-pressed', String(state.settings.patterns));
+    setPatterns($('#report'), state.settings.patterns);
+  };
+  patterns.addEventListener('click', () => {
+    saveSettings({ patterns: !state.settings.patterns });
+    showPatterns();
+  });
+  showPatterns();
   window.addEventListener('resize', resizeCharts);
+  state.panel = setUpSettingsPanel($('#settings'), { t, apply: applyConfig });
+  state.panel.show(state.settings.config);
   applyLanguage();
-  const src = new URLSearchParams(location.search).get('src');
+  takeLinkSettings();
+  window.addEventListener('hashchange', takeLinkSettings); // a link followed from this very page
+  const src = parameters.get('src');
   if (src) run(new URL(src, location.href).href);
 }
 

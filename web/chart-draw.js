@@ -1,16 +1,65 @@
 // Draws charts when they come near the viewport: a report with dozens of
 // charts shows its first screen at once. Printing draws every chart.
+// Drawing preferences that are not the chart's content (decal patterns for
+// colour-blind readers) are applied here, so option builders stay pure.
 import { echarts } from './charts/echarts-setup.js';
 
 const charts = new Set();
 const pendingOptions = new Map(); // chart box -> () => option
+const builtOptions = new WeakMap(); // chart box -> () => option, to draw it again for a PNG
 let observer = null;
+
+/** Patterns are on for the charts inside an element marked data-patterns="on". */
+function patternsOn(box) {
+  return box.closest('[data-patterns]')?.dataset.patterns === 'on';
+}
+
+/**
+ * The option with the reader's preferences: decal patterns over colours, and
+ * the text in the font around the chart (the page's, or the portal's).
+ */
+function withPreferences(option, box) {
+  return {
+    ...option,
+    textStyle: { fontFamily: getComputedStyle(box).fontFamily, ...option.textStyle },
+    aria: { ...option.aria, enabled: true, decal: { show: patternsOn(box) } },
+  };
+}
 
 function draw(box, option) {
   pendingOptions.delete(box);
+  builtOptions.set(box, option);
   const chart = echarts.init(box, null, { renderer: 'svg' });
-  chart.setOption(option());
+  chart.setOption(withPreferences(option(), box));
   charts.add(chart);
+}
+
+/** Turns decal patterns on or off for the charts inside `container`, drawn or still to draw. */
+export function setPatterns(container, on) {
+  container.dataset.patterns = on ? 'on' : 'off';
+  for (const chart of charts) {
+    if (container.contains(chart.getDom())) chart.setOption({ aria: { enabled: true, decal: { show: on } } });
+  }
+}
+
+/**
+ * The chart in `box` as a PNG data URL, drawn again by the canvas renderer:
+ * nothing is loaded as an image, so a CSP without data: or blob: images
+ * (the portal's default-src 'self') allows it. Twice the pixels, for slides.
+ */
+export function chartPngDataUrl(box) {
+  const option = builtOptions.get(box);
+  if (!option) return null;
+  const { width, height } = box.getBoundingClientRect();
+  const chart = echarts.init(document.createElement('div'), null, {
+    renderer: 'canvas', width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)),
+  });
+  try {
+    chart.setOption({ ...withPreferences(option(), box), animation: false });
+    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  } finally {
+    chart.dispose();
+  }
 }
 
 /** Queues [box, () => option] pairs; each is drawn when it is about to be seen. */

@@ -4,11 +4,13 @@
 // Attributes: src (a dataset URL, fetched with progress), kind (survey,
 // feedback, volumes, media), config (a URL or inline JSON), lang (it, en),
 // filter (column=value: the application of the owner's view), view (full:
-// also how the file was read and its columns). Shadow DOM keeps styles in
+// also how the file was read and its columns), patterns (on: decal patterns
+// in the charts, for colour-blind readers). Shadow DOM keeps styles in
 // and out; no eval, no inline script or style (strict CSP portals).
 import { open } from './api.js';
 import { errorMessage, translator } from './i18n.js';
 import { renderReport } from './report-view.js';
+import { setPatterns } from './chart-draw.js';
 import { formatCount, formatNumber } from './format.js';
 
 const STYLESHEET = new URL('./embed.css', import.meta.url).href;
@@ -24,7 +26,7 @@ async function readConfig(value) {
 
 export class AscoltoReport extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'kind', 'config', 'lang', 'filter', 'view'];
+    return ['src', 'kind', 'config', 'lang', 'filter', 'view', 'patterns'];
   }
 
   constructor() {
@@ -52,8 +54,11 @@ export class AscoltoReport extends HTMLElement {
     this.analysis = null;
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.load();
+  attributeChangedCallback(name) {
+    if (!this.isConnected) return;
+    // Patterns change how the charts are drawn, not what is analysed.
+    if (name === 'patterns') setPatterns(this.container, this.getAttribute('patterns') === 'on');
+    else this.load();
   }
 
   async load() {
@@ -62,6 +67,7 @@ export class AscoltoReport extends HTMLElement {
     const t = translator(lang);
     const src = this.getAttribute('src');
     this.container.replaceChildren();
+    setPatterns(this.container, this.getAttribute('patterns') === 'on');
     if (!src) {
       this.showError(lang, { code: 'invalid_input', message: t('embedNoSource') });
       return;

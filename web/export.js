@@ -46,24 +46,12 @@ export function fileName(title, extension) {
   return `${base.slice(0, 60)}.${extension}`;
 }
 
-/** An SVG chart drawn onto a canvas, as a PNG blob (white background). */
-export function svgToPng(svgText, width, height) {
-  return new Promise((resolve, reject) => {
-    const image = new Image();
-    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
-    image.onload = () => {
-      const canvas = document.createElement('canvas');
-      const scale = 2; // sharp in slides
-      canvas.width = width * scale;
-      canvas.height = height * scale;
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#fff';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      context.drawImage(image, 0, 0, canvas.width, canvas.height);
-      URL.revokeObjectURL(url);
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png');
-    };
-    image.onerror = () => reject(new Error('PNG export failed'));
-    image.src = url;
-  });
+/** A data: URL's bytes as a Blob, decoded here (fetching a data: URL is blocked by a strict CSP). */
+export function dataUrlToBlob(dataUrl) {
+  const [head, body] = dataUrl.split(',', 2);
+  const type = /^data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream';
+  const binary = atob(body);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
 }

@@ -292,10 +292,11 @@ export function feedbackSection(dataset, context) {
     status.textContent = t('recomputed', { ms: formatNumber(context.lang, performance.now() - started, 0) });
     show(feedback, filter);
   };
+  // A filter shows only when its column exists (a file without devices has no device filter).
   const controls = context.query ? h('form', { className: 'inline-form filters' }, [
-    appLabel, appSelect, deviceLabel, deviceSelect,
-    h('label', { for: 'filter-from' }, t('from')), from,
-    h('label', { for: 'filter-to' }, t('to')), to,
+    ...(apps.length ? [appLabel, appSelect] : []),
+    ...(devices.length ? [deviceLabel, deviceSelect] : []),
+    ...(full.dates ? [h('label', { for: 'filter-from' }, t('from')), from, h('label', { for: 'filter-to' }, t('to')), to] : []),
     h('label', { for: 'filter-granularity' }, t('granularity')), granularity,
   ]) : null;
   for (const control of [appSelect, deviceSelect, from, to, granularity]) control.addEventListener('change', refresh);

@@ -6,6 +6,46 @@ export const LANGUAGES = ['it', 'en'];
 const STRINGS = {
   it: {
     title: 'Ascolto',
+    owner: 'Ascolto degli utenti · strumento per la pubblica amministrazione',
+    patterns: 'Motivi nei grafici',
+    patternsLabel: 'Motivi a tratteggio nei grafici, oltre ai colori (per chi distingue poco i colori)',
+    footerPrivacy: 'Ascolto funziona interamente nel browser: i file non vengono inviati a nessun server e la pagina non carica nulla da altri siti.',
+    footerCredits: 'Carattere Titillium Web (SIL Open Font License); mappa dell’Italia MapSVG (CC BY 4.0); grafici Apache ECharts.',
+    settingsTitle: 'Impostazioni dell’analisi',
+    settingsNote: 'Restano in questo browser per le prossime visite. Il file e il link contengono solo le impostazioni, mai i dati.',
+    settingKind: 'Tipo di dati',
+    settingAuto: 'come riconosciuto',
+    settingMinBase: 'Base minima per mostrare una stima',
+    settingLowBase: 'Base sotto cui la stima è poco affidabile',
+    settingSignificance: 'Livello di significatività dei test',
+    settingDefaultSignificance: '5% (predefinito)',
+    settingOverdispersion: 'Confronto tra territori (funnel plot)',
+    settingDefaultOverdispersion: 'limiti allargati se serve (predefinito)',
+    settingMultiplicative: 'limiti allargati in modo moltiplicativo',
+    settingNoOverdispersion: 'solo errore di campionamento',
+    settingsJson: 'Tutte le impostazioni (JSON): ruoli delle colonne, indici, margini per il raking',
+    settingsJsonHelp: 'Lo stesso formato dell’opzione --config della riga di comando (vedi README). Il ruolo di una colonna si cambia anche dalla tabella delle colonne del report.',
+    settingsApply: 'Applica',
+    settingsDownload: 'Scarica (JSON)',
+    settingsUpload: 'Carica da file',
+    settingsLink: 'Crea un link',
+    settingsResetButton: 'Ripristina',
+    settingsPending: 'Modifica non ancora applicata: premi «Applica».',
+    settingsApplied: 'Impostazioni applicate e salvate in questo browser.',
+    settingsReset: 'Impostazioni riportate a quelle riconosciute automaticamente.',
+    settingsLoaded: 'Impostazioni caricate dal file e applicate.',
+    settingsFromLink: 'Impostazioni ricevute con il link: applicate e salvate in questo browser.',
+    settingsLinkCopied: 'Link copiato: contiene le impostazioni, non i dati.',
+    settingsLinkReady: 'Link pronto qui sotto, da copiare: contiene le impostazioni, non i dati.',
+    settingsNotSaved: 'Il browser non permette di salvare le impostazioni: valgono solo per questa visita.',
+    settingsErrors: {
+      file_not_json: 'Le impostazioni non sono JSON valido: controlla virgole e virgolette.',
+      file_not_object: 'Le impostazioni devono essere un oggetto JSON ({ … }).',
+      link_damaged: 'Il link contiene impostazioni danneggiate: sono state ignorate.',
+      unknown_role: 'Ruolo sconosciuto.',
+    },
+    roleOf: 'Ruolo di {name}',
+    roleDetected: 'come riconosciuto ({role})',
     subtitle: 'Analisi dei dati di ascolto degli utenti, nel tuo browser: i dati non lasciano il computer.',
     dropHint: 'Trascina qui i file CSV oppure',
     chooseFiles: 'Scegli file CSV',
@@ -272,7 +312,7 @@ const STRINGS = {
     roles: {
       none: '—', rating: 'valutazione', weight: 'peso', date: 'data', period: 'periodo',
       application: 'applicativo', channel: 'canale', dimension: 'dimensione', comment: 'commento',
-      identifier: 'identificativo',
+      identifier: 'identificativo', territory: 'territorio', personal: 'dato personale',
     },
     warningMessages: {
       empty_header: 'Una colonna non ha nome nell’intestazione: le è stato dato un nome automatico.',
@@ -310,6 +350,46 @@ const STRINGS = {
   },
   en: {
     title: 'Ascolto',
+    owner: 'Listening to users · a tool for public administration',
+    patterns: 'Chart patterns',
+    patternsLabel: 'Hatched patterns in charts, besides colours (for readers who tell colours apart poorly)',
+    footerPrivacy: 'Ascolto runs entirely in the browser: files are sent to no server and the page loads nothing from other sites.',
+    footerCredits: 'Titillium Web typeface (SIL Open Font License); map of Italy by MapSVG (CC BY 4.0); charts by Apache ECharts.',
+    settingsTitle: 'Analysis settings',
+    settingsNote: 'Kept in this browser for your next visits. The file and the link carry settings only, never data.',
+    settingKind: 'Kind of data',
+    settingAuto: 'as detected',
+    settingMinBase: 'Minimum base to show an estimate',
+    settingLowBase: 'Base under which an estimate is unreliable',
+    settingSignificance: 'Significance level of the tests',
+    settingDefaultSignificance: '5% (default)',
+    settingOverdispersion: 'Comparing territories (funnel plot)',
+    settingDefaultOverdispersion: 'limits widened when needed (default)',
+    settingMultiplicative: 'limits widened multiplicatively',
+    settingNoOverdispersion: 'sampling error only',
+    settingsJson: 'All settings (JSON): column roles, indices, raking margins',
+    settingsJsonHelp: 'The same format as the command line\'s --config (see README). A column\'s role can also be changed from the report\'s column table.',
+    settingsApply: 'Apply',
+    settingsDownload: 'Download (JSON)',
+    settingsUpload: 'Load from file',
+    settingsLink: 'Make a link',
+    settingsResetButton: 'Reset',
+    settingsPending: 'Change not applied yet: press "Apply".',
+    settingsApplied: 'Settings applied and saved in this browser.',
+    settingsReset: 'Settings back to what is detected automatically.',
+    settingsLoaded: 'Settings loaded from the file and applied.',
+    settingsFromLink: 'Settings received with the link: applied and saved in this browser.',
+    settingsLinkCopied: 'Link copied: it carries the settings, not the data.',
+    settingsLinkReady: 'Link ready below, to copy: it carries the settings, not the data.',
+    settingsNotSaved: 'This browser does not allow saving settings: they last for this visit only.',
+    settingsErrors: {
+      file_not_json: 'The settings are not valid JSON: check commas and quotes.',
+      file_not_object: 'The settings must be a JSON object ({ … }).',
+      link_damaged: 'The link carries damaged settings: they were ignored.',
+      unknown_role: 'Unknown role.',
+    },
+    roleOf: 'Role of {name}',
+    roleDetected: 'as detected ({role})',
     subtitle: 'Analysis of user-listening data, in your browser: the data never leaves your computer.',
     dropHint: 'Drop CSV files here or',
     chooseFiles: 'Choose CSV files',
@@ -576,7 +656,7 @@ const STRINGS = {
     roles: {
       none: '—', rating: 'rating', weight: 'weight', date: 'date', period: 'period',
       application: 'application', channel: 'channel', dimension: 'dimension', comment: 'comment',
-      identifier: 'identifier',
+      identifier: 'identifier', territory: 'territory', personal: 'personal data',
     },
     errors: {
       empty_file: 'The file is empty: it has no rows to analyse.',
@@ -604,11 +684,17 @@ export function translator(lang) {
   };
 }
 
+// Errors whose core message names the culprit (the key, the column): it is
+// kept after the translation, in the core's English, so the user can fix it.
+const DETAILED_ERRORS = new Set(['invalid_config', 'invalid_request']);
+
 /** The core's error in the user's language, or the core's English message. */
 export function errorMessage(lang, error) {
   const t = translator(lang);
   const known = t(`errors.${error.code}`);
-  return known === `errors.${error.code}` ? error.message : known;
+  if (known === `errors.${error.code}`) return error.message;
+  if (!DETAILED_ERRORS.has(error.code) || !error.message) return known;
+  return lang === 'en' ? error.message : `${known} (${error.message})`;
 }
 
 /** A warning in the user's language; English keeps the core's own message. */

@@ -10,6 +10,7 @@ import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
 import { volumesSection } from './volumes-view.js';
 import { mediaSection } from './media-view.js';
+import { SETTABLE_ROLES } from './settings.js';
 import { chartCard } from './view-parts.js';
 
 function definitionList(pairs) {
@@ -64,7 +65,23 @@ function personalDataCard(dataset, { t, includePersonal }) {
   ]);
 }
 
-function columnTable(dataset, { t, lang }) {
+// The role of a column, and where the page allows it a choice of role: the
+// choice goes into the settings and the data is analysed again.
+function roleCell(column, { t, configuredRoles, setColumnRole }) {
+  if (!setColumnRole || column.role === 'personal') return h('td', { title: column.role_reason }, t(`roles.${column.role}`));
+  const configured = configuredRoles?.[column.name]?.role ?? '';
+  const automatic = configured ? t('settingAuto') : t('roleDetected', { role: t(`roles.${column.role}`) });
+  const select = h('select', { 'aria-label': t('roleOf', { name: column.name }), title: column.role_reason }, [
+    h('option', { value: '' }, automatic),
+    ...SETTABLE_ROLES.map((role) => h('option', { value: role }, t(`roles.${role}`))),
+  ]);
+  select.value = configured;
+  select.addEventListener('change', () => setColumnRole(column.name, select.value));
+  return h('td', {}, select);
+}
+
+function columnTable(dataset, context) {
+  const { t, lang } = context;
   return h('section', { className: 'card' }, [
     h('h3', {}, t('columnsSection')),
     h('div', { className: 'table-scroll' }, h('table', { className: 'columns' }, [
@@ -73,7 +90,7 @@ function columnTable(dataset, { t, lang }) {
       h('tbody', {}, dataset.columns.map((c) => h('tr', {}, [
         h('th', { scope: 'row' }, c.name),
         h('td', { title: c.type_reason }, t(`types.${c.type}`)),
-        h('td', { title: c.role_reason }, t(`roles.${c.role}`)),
+        roleCell(c, context),
         h('td', { className: 'num' }, formatCount(lang, c.missing)),
         h('td', { className: 'num' }, formatCount(lang, c.invalid)),
       ]))),
@@ -153,9 +170,10 @@ function errorCard(dataset, { t, lang }) {
 }
 
 /** Replaces the content of `container` with the report. */
-export function renderReport(container, report, { t, lang, query, application, includePersonal }) {
+export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRoles, setColumnRole }) {
   disposeChartsIn(container);
-  const context = { t, lang, charts: [], minBase: 5, query, application, includePersonal };
+  const minBase = report.datasets.find((d) => d.disclosure)?.disclosure.min_base ?? 5;
+  const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRoles, setColumnRole };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
     if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);

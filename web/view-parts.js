@@ -3,8 +3,8 @@
 import { h } from './dom.js';
 import { formatCount, formatNumber } from './format.js';
 import { estimateBarsOption, estimateRows, estimateText } from './charts/estimate-bars.js';
-import { chartIn } from './chart-draw.js';
-import { download, fileName, rowsToObjects, svgToPng, tableRows, toCsv } from './export.js';
+import { chartIn, chartPngDataUrl } from './chart-draw.js';
+import { dataUrlToBlob, download, fileName, rowsToObjects, tableRows, toCsv } from './export.js';
 
 /** A button that shows and hides `table` (the chart's data alternative). */
 export function tableToggle(table, t) {
@@ -49,13 +49,10 @@ function exportButtons(context, title, box, table) {
   const svg = () => chartIn(box)?.renderToSVGString?.() ?? box.querySelector('svg')?.outerHTML ?? '';
   return h('span', { className: 'exports' }, [
     button('SVG', () => download(fileName(title, 'svg'), new Blob([svg()], { type: 'image/svg+xml' }))),
-    button('PNG', async () => {
-      const { width, height } = box.getBoundingClientRect();
-      try {
-        download(fileName(title, 'png'), await svgToPng(svg(), width, height));
-      } catch {
-        window.alert?.(t('exportFailed'));
-      }
+    button('PNG', () => {
+      const png = chartPngDataUrl(box);
+      if (png) download(fileName(title, 'png'), dataUrlToBlob(png));
+      else window.alert?.(t('exportFailed'));
     }),
     table ? button('CSV', () => download(fileName(title, 'csv'),
       new Blob([toCsv(tableRows(table), lang === 'en' ? ',' : ';')], { type: 'text/csv;charset=utf-8' }))) : null,

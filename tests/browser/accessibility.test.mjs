@@ -22,6 +22,8 @@ for (const [button, ready] of [['#demo', '.survey'], ['#feedback-demo', '.feedba
   test(`no WCAG 2.1 AA violation on the page with ${button.slice(1)} loaded`, async () => {
     const { page, close } = await openPage('/');
     try {
+      await page.click('#settings summary'); // the settings panel open, its fields checked too
+      await page.click('#patterns'); // and the charts with decal patterns
       await page.click(button);
       await page.waitForSelector(ready, { timeout: 30000 });
       // Draw every chart, as a reader scrolling through would.

@@ -4,6 +4,7 @@
 // dataset cannot be fetched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { openPage } from './browser.mjs';
 
 const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
@@ -23,8 +24,16 @@ test('the embed renders under the portal CSP with no console error, styles scope
     const outside = await page.locator('h1').evaluate((e) => getComputedStyle(e).fontFamily);
     assert.match(inside, /Titillium|system-ui/);
     assert.match(outside, /Georgia/);
+    // A PNG download works under default-src 'self' (no data: or blob: image is loaded).
+    const card = page.locator('ascolto-report').first().locator('.card.rating:has(.chart svg)').first();
+    const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^PNG:/ }).click()]);
+    assert.deepEqual([...(await readFile(await png.path())).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    // patterns="on" puts decal patterns on the element's charts.
+    await page.locator('ascolto-report').first().evaluate((e) => e.setAttribute('patterns', 'on'));
+    await page.waitForFunction(() => document.querySelector('ascolto-report').shadowRoot.querySelector('.chart svg pattern'),
+      null, { timeout: 30000 });
     // A second report on the page leaves the first one's charts drawn.
-    const charts = () => page.locator('ascolto-report').first().locator('.chart svg').count();
+    const charts = () => page.locator('ascolto-report').first().locator('.chart:has(svg)').count();
     const before = await charts();
     assert.ok(before > 0);
     await page.evaluate(() => {

@@ -36,6 +36,15 @@ TEST_CASE("bases under the disclosure threshold are suppressed", "[report]") {
   CHECK(rating["mean"]["suppressed"] == true);
   CHECK_FALSE(rating["mean"].contains("value"));
   CHECK(rating["distribution"][0]["count"].is_null());
+  CHECK(report["datasets"][0]["disclosure"] == nlohmann::json({{"min_base", 5}, {"low_base", 30}}));
+}
+
+TEST_CASE("configured disclosure thresholds are applied and stated in the report", "[report]") {
+  const auto report = analyze("voto\n5\n4\n3\n", 64, R"({"min_base": 3, "low_base": 10})");
+  const auto& d = report["datasets"][0];
+  CHECK(d["disclosure"] == nlohmann::json({{"min_base", 3}, {"low_base", 10}}));
+  CHECK(d["ratings"][0]["mean"]["value"] == Approx(4.0));
+  CHECK(d["ratings"][0]["mean"]["low_base"] == true);
 }
 
 TEST_CASE("a rating outside its configured scale is left out and reported", "[report]") {

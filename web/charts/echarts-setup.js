@@ -6,7 +6,7 @@ import {
   MarkPointComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent,
 } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 import { ITALY_SVG } from './italy-map.js';
 import { ITALY_MAP } from './territory-charts.js';
@@ -15,6 +15,7 @@ echarts.use([
   BarChart, CustomChart, HeatmapChart, LineChart, MapChart, ScatterChart,
   AriaComponent, CalendarComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   MarkPointComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent, LabelLayout, SVGRenderer,
+  CanvasRenderer, // PNG downloads only: the page draws SVG
 ]);
 
 echarts.registerMap(ITALY_MAP, { svg: ITALY_SVG });
