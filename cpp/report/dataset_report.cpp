@@ -236,12 +236,11 @@ json dataset_report(const DatasetInput& in) {
               {"rows", rows_json(table.rows, warnings)},
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
-              // The thresholds in force, so that a reader can say why a figure is hidden.
-              {"disclosure",
-               {{"min_base", in.config.disclosure.min_base},
-                {"low_base", in.config.disclosure.low_base}}},
               {"ratings", std::move(ratings)},
               {"personal_data", std::move(personal)}};
+  // The thresholds in force, so that a reader can say why a figure is hidden.
+  out["disclosure"] = {{"min_base", in.config.disclosure.min_base},
+                       {"low_base", in.config.disclosure.low_base}};
   if (kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
   if (kind.kind == DatasetKind::volumes) out["volumes"] = volumes_report(table, roles, in.config);
