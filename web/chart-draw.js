@@ -26,11 +26,11 @@ function withPreferences(option, box) {
   };
 }
 
-function draw(box, option) {
+function draw(box, option, { animation = true } = {}) {
   pendingOptions.delete(box);
   builtOptions.set(box, option);
   const chart = echarts.init(box, null, { renderer: 'svg' });
-  chart.setOption(withPreferences(option(), box));
+  chart.setOption({ ...withPreferences(option(), box), ...(animation ? {} : { animation: false }) });
   charts.add(chart);
 }
 
@@ -117,9 +117,19 @@ export function resizeCharts() {
   for (const chart of charts) chart.resize();
 }
 
+// Printed, every chart is drawn (at its final state: no animation to catch
+// half-way) at one width that fits an A4 portrait page inside its card (see
+// the print rules of style.css); after printing, charts fit their boxes again.
+const PRINT_CHART_WIDTH_PX = (150 / 25.4) * 96; // 150 mm
+
 if (typeof window !== 'undefined') {
   window.addEventListener('beforeprint', () => {
-    for (const [box, option] of [...pendingOptions]) draw(box, option);
+    for (const [box, option] of [...pendingOptions]) draw(box, option, { animation: false });
+    for (const chart of charts) chart.resize({ width: PRINT_CHART_WIDTH_PX, animation: { duration: 0 } });
+  });
+  // 'auto': the width given for print would otherwise stick (zrender keeps it).
+  window.addEventListener('afterprint', () => {
+    for (const chart of charts) chart.resize({ width: 'auto' });
   });
 }
 

@@ -24,6 +24,12 @@ test('ascolto.html works from file:// with everything inlined', async () => {
       throw new Error(`${error.message}; status: ${await tab.locator('#status').textContent()}; errors: ${errors.join(' | ')}`);
     });
     assert.match(await tab.locator('.tile', { hasText: 'Media' }).textContent(), /Media3,60/);
+    // The typeface travels inside the file too (allowed by its CSP as data: fonts).
+    assert.equal(await tab.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('600 16px "Titillium Web"');
+    }), true);
+    assert.equal(await tab.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length > 0), true);
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
   } finally {
