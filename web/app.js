@@ -122,6 +122,7 @@ async function run(input) {
     state.analysis = analysis;
     state.report = analysis.report;
     renderReport($('#report'), analysis.report, viewContext());
+    state.panel.reportChanged();
     // Timings for the browser tests and for anyone profiling the page.
     performance.measure('ascolto:analyze', 'ascolto:start', 'ascolto:report');
     performance.measure('ascolto:render', 'ascolto:report');
@@ -203,7 +204,7 @@ function setUp() {
   });
   showPatterns();
   window.addEventListener('resize', resizeCharts);
-  state.panel = setUpSettingsPanel($('#settings'), { t, apply: applyConfig });
+  state.panel = setUpSettingsPanel($('#settings'), { t, report: () => state.report, apply: applyConfig });
   state.panel.show(state.settings.config);
   applyLanguage();
   takeLinkSettings();

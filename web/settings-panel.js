@@ -2,7 +2,7 @@
 // configuration as JSON (columns, indices, raking margins), and its file and
 // link. Fields and JSON are two views of one pending configuration; "Apply"
 // hands it to the page, which keeps it and analyses again.
-import { configFileText, configFromFile, configLink, withSetting } from './settings.js';
+import { configFileText, configFromFile, configLink, withSetting, withSurveyTemplate } from './settings.js';
 import { download } from './export.js';
 
 // Field id -> where its value lives in the configuration, and how it is read.
@@ -17,9 +17,10 @@ const FIELDS = [
 const valueAt = (config, path) => path.reduce((node, key) => node?.[key], config);
 
 /**
- * Wires the panel in `root` (the page's #settings). `page`: { t(), config(),
- * apply(config, message) }. Returns show(config), to call when the
- * configuration changed elsewhere (a column's role, a link).
+ * Wires the panel in `root` (the page's #settings). `page`: { t(), report()
+ * (the last report, or null), apply(config, message) }. Returns { show(config),
+ * say(key), reportChanged() }: show when the configuration changed elsewhere
+ * (a column's role, a link), reportChanged when a new report is shown.
  */
 export function setUpSettingsPanel(root, page) {
   const $ = (selector) => root.querySelector(selector);
@@ -62,6 +63,20 @@ export function setUpSettingsPanel(root, page) {
     if (config) show(config);
   });
 
+  // Indices and sample margins to start from, once a survey has been analysed.
+  const template = $('#settings-template');
+  const reportChanged = () => {
+    template.hidden = !withSurveyTemplate({}, page.report());
+  };
+  template.addEventListener('click', () => {
+    const config = pending();
+    const filled = config && withSurveyTemplate(config, page.report());
+    if (!filled) return;
+    json.value = configFileText(filled);
+    say('settingsTemplateFilled');
+  });
+  reportChanged();
+
   $('#settings-apply').addEventListener('click', () => {
     const config = pending();
     if (config) page.apply(config, 'settingsApplied');
@@ -101,5 +116,5 @@ export function setUpSettingsPanel(root, page) {
     }
   });
 
-  return { show, say };
+  return { show, say, reportChanged };
 }

@@ -138,3 +138,25 @@ export function withColumnRole(config, column, role) {
 export function configuredRole(config, column) {
   return config?.columns?.[column]?.role ?? '';
 }
+
+/**
+ * A starting point for the survey settings that are tedious to type: the
+ * indices as detected, and raking margins with the sample's own shares of
+ * each profile column (the analyst replaces them with the population's).
+ * Settings already written are kept. Null when no dataset is a survey.
+ */
+export function withSurveyTemplate(config, report) {
+  const survey = report?.datasets?.find((d) => d.survey)?.survey;
+  if (!survey) return null;
+  const indices = (survey.indices ?? []).map(({ name, items, weights, min_answered: minAnswered }) => (
+    { name, items, weights, min_answered: minAnswered }));
+  const margins = Object.fromEntries((survey.profile ?? [])
+    .map((p) => [p.column, Object.fromEntries(p.categories
+      .filter((c) => Number.isFinite(c.share?.value))
+      .map((c) => [c.value, Math.round(c.share.value * 1e4) / 1e4]))])
+    .filter(([, shares]) => Object.keys(shares).length > 1));
+  let out = structuredClone(config ?? {});
+  if (indices.length && !out.survey?.indices) out = withSetting(out, ['survey', 'indices'], indices);
+  if (Object.keys(margins).length && !out.survey?.raking) out = withSetting(out, ['survey', 'raking', 'margins'], margins);
+  return out;
+}

@@ -126,3 +126,28 @@ test('decal patterns switch on for the charts drawn and to draw, and stay on aft
     await close();
   }
 });
+
+test('a survey gives indices and sample margins to start from; edited margins rake the weights', async () => {
+  const { page, consoleErrors, close } = await openPage('/');
+  try {
+    assert.equal(await page.locator('#settings-template').isVisible(), false);
+    await page.click('#demo');
+    await page.waitForSelector('.survey', { timeout: 60000 });
+    await page.click('#settings summary');
+    await page.click('#settings-template');
+    const template = await settingsJson(page);
+    assert.deepEqual(Object.keys(template.survey.raking.margins.genere).sort(), ['Donna', 'Uomo']);
+    assert.equal(template.survey.raking.margins.genere.Donna, 0.5124);
+    assert.ok(template.survey.indices.some((index) => /accessibilit/i.test(index.name)));
+    // Population shares for gender only: the weights are raked to them.
+    template.survey.raking.margins = { genere: { Donna: 0.6, Uomo: 0.4 } };
+    await page.fill('#settings-json', JSON.stringify(template));
+    await page.click('#settings-apply');
+    await page.waitForFunction(() => /raking/.test(document.querySelector('.survey')?.textContent ?? ''), null, { timeout: 60000 });
+    // The profile now shows the population's share, exactly (raking fixes it).
+    assert.match(await page.locator('.survey').textContent(), /Donna60,0% \(60,0%–60,0%\)/);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   STORAGE_KEY, configFileText, configFromFile, configFromFragment, configLink, configuredRole, readSettings,
-  withColumnRole, withSetting, writeSettings,
+  withColumnRole, withSetting, withSurveyTemplate, writeSettings,
 } from '../../web/settings.js';
 
 // A configuration as an analyst writes it: accents, apostrophes, nested objects.
@@ -92,4 +92,30 @@ test('a column role is set, read, and removed back to detection', () => {
   assert.deepEqual(withColumnRole(onlyRole, 'dispositivo', ''), {});
   assert.equal(configuredRole({}, 'x'), '');
   assert.throws(() => withColumnRole({}, 'x', 'personal'), { code: 'unknown_role' });
+});
+
+test('the survey template fills indices and margins from the report, keeping what is written', () => {
+  const share = (value) => ({ value, se: 0.01, n: 100 });
+  const report = {
+    datasets: [{ name: 'volumi.csv', volumes: {} }, {
+      name: 'indagine.csv',
+      survey: {
+        indices: [{ name: 'Indice di accessibilità', items: ['acc_1', 'acc_2'], weights: [1, 1], min_answered: 0.5, mean: share(3.8) }],
+        profile: [
+          { column: 'genere', categories: [{ value: 'Donna', share: share(0.512449) }, { value: 'Uomo', share: share(0.487551) }] },
+          { column: 'regione', categories: [{ value: 'Lazio', share: { suppressed: true } }] }, // nothing usable: left out
+        ],
+      },
+    }],
+  };
+  assert.deepEqual(withSurveyTemplate({ min_base: 10 }, report), {
+    min_base: 10,
+    survey: {
+      indices: [{ name: 'Indice di accessibilità', items: ['acc_1', 'acc_2'], weights: [1, 1], min_answered: 0.5 }],
+      raking: { margins: { genere: { Donna: 0.5124, Uomo: 0.4876 } } },
+    },
+  });
+  const written = { survey: { raking: { margins: { genere: { Donna: 0.5, Uomo: 0.5 } } } } };
+  assert.deepEqual(withSurveyTemplate(written, report).survey.raking, written.survey.raking);
+  assert.equal(withSurveyTemplate({}, { datasets: [{ name: 'f.csv', feedback: {} }] }), null);
 });
