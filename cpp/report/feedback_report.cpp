@@ -471,6 +471,14 @@ struct FeedbackCache {
   std::unordered_map<std::string, std::uint32_t> stem_ids;
   std::vector<std::uint32_t> stem_begin, stems, bigram_begin, bigrams;
   std::vector<std::uint8_t> personal;  // per row: bit 0 email, 1 phone, 2 IBAN, 3 tax code
+  // The territorial section's filter-free parts, built on its first request.
+  struct Territory {
+    bool built = false;
+    TerritoryLevelsPtr levels;
+    std::vector<double> top2;                // per row: 1 for a rating in the top two points
+    std::vector<std::int64_t> month_of_row;  // -1 without a date
+    std::int64_t first_month = 0, last_month = -1;
+  } territory;
 };
 
 void FeedbackCacheDeleter::operator()(FeedbackCache* cache) const {
@@ -738,50 +746,73 @@ Error parse_comments_request(const json& value, CommentsRequest& out) {
 
 // The mean rating and the share of 4-5 by region, province and office for
 // the filtered rows, with their spread month by month.
+const FeedbackCache::Territory& territory_cache(const table::Table& table,
+                                                const std::vector<ColumnRole>& roles,
+                                                const Columns& c,
+                                                const std::vector<double>& ratings,
+                                                FeedbackCachePtr& holder) {
+  FeedbackCache::Territory& t = cache_for(c, holder, ratings.size()).territory;
+  if (t.built) return t;
+  t.built = true;
+  t.levels = territory_levels(table, roles);
+  t.top2.assign(ratings.size(), stats::kNaN);
+  for (std::size_t row = 0; row < ratings.size(); ++row)
+    if (!std::isnan(ratings[row])) t.top2[row] = ratings[row] >= c.scale.max - 1 ? 1.0 : 0.0;
+  if (c.date) {
+    t.month_of_row.assign(ratings.size(), -1);
+    t.first_month = std::numeric_limits<std::int64_t>::max();
+    for (std::size_t row = 0; row < ratings.size(); ++row)
+      if (const double day = day_of(*c.date, row); !std::isnan(day)) {
+        t.month_of_row[row] = month_of(static_cast<std::int64_t>(day));
+        t.first_month = std::min(t.first_month, t.month_of_row[row]);
+        t.last_month = std::max(t.last_month, t.month_of_row[row]);
+      }
+  }
+  return t;
+}
+
+// The mean rating and the share of 4-5 by region, province and office for
+// the filtered rows, with their spread month by month. The units and each
+// row's month come from the cache: a filter only re-aggregates.
 json territory_section(const table::Table& table, const std::vector<ColumnRole>& roles,
                        const Columns& c, const std::vector<double>& ratings,
-                       const std::vector<std::uint32_t>& rows, const Config& config) {
+                       const std::vector<std::uint32_t>& rows, const Config& config,
+                       FeedbackCachePtr& holder) {
   if (std::none_of(roles.begin(), roles.end(),
                    [](const ColumnRole& r) { return r.role == Role::territory; }))
     return nullptr;
+  const FeedbackCache::Territory& cached = territory_cache(table, roles, c, ratings, holder);
   const stats::Design design({}, ratings.size());
   std::vector<char> selected(ratings.size(), 0);
   for (std::uint32_t row : rows) selected[row] = 1;
-  std::vector<double> top2(ratings.size(), stats::kNaN);
-  for (std::size_t row = 0; row < ratings.size(); ++row)
-    if (!std::isnan(ratings[row])) top2[row] = ratings[row] >= c.scale.max - 1 ? 1.0 : 0.0;
   TerritoryInput input{table, roles, design, {}, selected, selected, nullptr, "month"};
+  input.levels = cached.levels.get();
   input.metrics.push_back({c.rating->name, c.rating->name, false, &ratings, c.scale});
-  input.metrics.push_back({"top2:" + c.rating->name, c.rating->name, true, &top2, std::nullopt});
+  input.metrics.push_back(
+      {"top2:" + c.rating->name, c.rating->name, true, &cached.top2, std::nullopt});
   Grouping months;
-  if (c.date) {
-    // Months with feedback, in order: offsets from the first month index
-    // them, so no row needs a map lookup on a filter change.
+  if (c.date && cached.first_month <= cached.last_month) {
+    // The months with feedback among the selected rows, in order, numbered
+    // through their offset from the file's first month.
     months.name = c.date->name;
     months.reason = "the month of each feedback";
-    std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
-    std::vector<std::int64_t> month_of_row(ratings.size(), -1);
+    const std::vector<std::int64_t>& month_of_row = cached.month_of_row;
+    std::vector<std::uint32_t> code(
+        static_cast<std::size_t>(cached.last_month - cached.first_month + 1),
+        stats::Design::kNoGroup);
     for (std::uint32_t row : rows)
-      if (const double day = day_of(*c.date, row); !std::isnan(day)) {
-        month_of_row[row] = month_of(static_cast<std::int64_t>(day));
-        first = std::min(first, month_of_row[row]);
-        last = std::max(last, month_of_row[row]);
+      if (month_of_row[row] >= 0)
+        code[static_cast<std::size_t>(month_of_row[row] - cached.first_month)] = 0;
+    for (std::size_t offset = 0; offset < code.size(); ++offset)
+      if (code[offset] == 0) {
+        code[offset] = static_cast<std::uint32_t>(months.labels.size());
+        months.labels.push_back(
+            table::format_month(cached.first_month + static_cast<std::int64_t>(offset)));
       }
     months.codes.assign(ratings.size(), stats::Design::kNoGroup);
-    if (first <= last) {
-      std::vector<std::uint32_t> code(static_cast<std::size_t>(last - first + 1),
-                                      stats::Design::kNoGroup);
-      for (std::uint32_t row : rows)
-        if (month_of_row[row] >= 0) code[static_cast<std::size_t>(month_of_row[row] - first)] = 0;
-      for (std::size_t offset = 0; offset < code.size(); ++offset)
-        if (code[offset] == 0) {
-          code[offset] = static_cast<std::uint32_t>(months.labels.size());
-          months.labels.push_back(table::format_month(first + static_cast<std::int64_t>(offset)));
-        }
-      for (std::uint32_t row : rows)
-        if (month_of_row[row] >= 0)
-          months.codes[row] = code[static_cast<std::size_t>(month_of_row[row] - first)];
-    }
+    for (std::uint32_t row : rows)
+      if (month_of_row[row] >= 0)
+        months.codes[row] = code[static_cast<std::size_t>(month_of_row[row] - cached.first_month)];
     if (months.labels.size() >= 2) input.periods = &months;
   }
   return territory_json(input, config);
@@ -848,7 +879,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
       "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
   out["text"] = text_json(c, rows, ratings, cache, ratings.size());
-  out["territory"] = territory_section(table, roles, c, ratings, rows, config);
+  out["territory"] = territory_section(table, roles, c, ratings, rows, config, cache);
   return out;
 }
 

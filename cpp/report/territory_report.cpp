@@ -11,14 +11,12 @@
 
 namespace ascolto::report {
 
-namespace {
-
 using json = nlohmann::ordered_json;
 using stats::Design;
 using stats::Estimate;
 
 // A territorial breakdown: each row's unit, and what each unit is.
-struct Units {
+struct TerritoryUnits {
   TerritoryLevel level = TerritoryLevel::region;
   std::string column, reason, source = "column";
   std::vector<std::string> keys, names;
@@ -42,6 +40,16 @@ struct Units {
     return static_cast<std::uint32_t>(keys.size() - 1);
   }
 };
+
+struct TerritoryLevels {
+  std::vector<TerritoryUnits> levels;  ///< region, province, office, in that order
+};
+
+void TerritoryLevelsDeleter::operator()(const TerritoryLevels* levels) const {
+  delete levels;
+}
+
+namespace {
 
 std::string padded(int code, int width) {
   char buffer[8];
@@ -73,8 +81,9 @@ const territory::Province* office_province(const std::string& name) {
   return kept.empty() ? nullptr : territory::find_province(kept, false);
 }
 
-Units units_of_column(const table::Table& table, std::size_t index, const ColumnRole& role) {
-  Units u;
+TerritoryUnits units_of_column(const table::Table& table, std::size_t index,
+                               const ColumnRole& role) {
+  TerritoryUnits u;
   u.level = role.level;
   u.column = table.columns[index].name;
   u.reason = role.reason;
@@ -110,14 +119,14 @@ Units units_of_column(const table::Table& table, std::size_t index, const Column
 }
 
 // Regions from a province or office breakdown, when most of its rows have one.
-std::optional<Units> regions_from(const Units& finer) {
+std::optional<TerritoryUnits> regions_from(const TerritoryUnits& finer) {
   std::uint64_t located = 0, total = 0;
   for (std::size_t unit = 0; unit < finer.keys.size(); ++unit) {
     total += finer.rows[unit];
     if (finer.regions[unit] > 0) located += finer.rows[unit];
   }
   if (total == 0 || located * 5 < total * 4) return {};
-  Units u;
+  TerritoryUnits u;
   u.level = TerritoryLevel::region;
   u.column = finer.column;
   u.source = std::string("derived from the ") + territory_level_name(finer.level);
@@ -205,10 +214,10 @@ json limits_json(const stats::FunnelResult& f, double smallest, double largest) 
   return out;
 }
 
-// Per period: how far apart the units are.
-json spread_json(const TerritoryInput& input, const TerritoryMetric& m, const Units& u,
-                 const Disclosure& disclosure) {
-  if (!input.periods || input.periods->labels.empty()) return nullptr;
+// Each row's (period, unit) cell, numbered period * units + unit; empty
+// without periods. The same for every metric of a level.
+std::vector<std::uint32_t> period_unit_codes(const TerritoryInput& input, const TerritoryUnits& u) {
+  if (!input.periods || input.periods->labels.empty()) return {};
   const std::size_t units = u.keys.size(), periods = input.periods->labels.size();
   std::vector<std::uint32_t> codes(u.codes.size(), Design::kNoGroup);
   for (std::size_t row = 0; row < codes.size(); ++row) {
@@ -216,6 +225,14 @@ json spread_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
     if (p < periods && u.codes[row] != Design::kNoGroup)
       codes[row] = static_cast<std::uint32_t>(p * units + u.codes[row]);
   }
+  return codes;
+}
+
+// Per period: how far apart the units are.
+json spread_json(const TerritoryInput& input, const TerritoryMetric& m, const TerritoryUnits& u,
+                 const std::vector<std::uint32_t>& codes, const Disclosure& disclosure) {
+  if (codes.empty()) return nullptr;
+  const std::size_t units = u.keys.size(), periods = input.periods->labels.size();
   const Design::GroupEstimates g =
       input.design.group_estimates(*m.values, codes, units * periods, input.scope, m.share);
   json out = json::array();
@@ -265,12 +282,25 @@ json spread_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
            "the spread of the middle 80% (P90 - P10)"}};
 }
 
-json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Units& u,
+// What a metric's funnel is centred on and scaled by: the same at every level.
+struct MetricBase {
+  Estimate national;
+  double sd = stats::kNaN;  ///< unit-level standard deviation, for means
+};
+
+MetricBase metric_base(const TerritoryInput& input, const TerritoryMetric& m) {
+  const Design& design = input.design;
+  return {
+      m.share ? design.share(*m.values, input.headline) : design.mean(*m.values, input.headline),
+      m.share ? stats::kNaN : spread_of_rows(design, *m.values, input.headline)};
+}
+
+json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const MetricBase& base,
+                 const TerritoryUnits& u, const std::vector<std::uint32_t>& period_codes,
                  const Config& config) {
   const Disclosure& disclosure = config.disclosure;
   const Design& design = input.design;
-  const Estimate national =
-      m.share ? design.share(*m.values, input.headline) : design.mean(*m.values, input.headline);
+  const Estimate& national = base.national;
   const std::size_t units = u.keys.size();
   const Design::GroupEstimates g =
       design.group_estimates(*m.values, u.codes, units, input.headline, m.share);
@@ -281,7 +311,7 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
   stats::FunnelInput funnel_input;
   funnel_input.target = national.value;
   funnel_input.share = m.share;
-  funnel_input.sd = spread_of_rows(design, *m.values, input.headline);
+  funnel_input.sd = base.sd;
   funnel_input.method = config.territory.overdispersion;
   std::vector<std::size_t> plotted;  // units in the funnel, in funnel_input order
   double smallest = INFINITY, largest = 0;
@@ -334,10 +364,11 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Un
             {"size", design.weighted() ? "n_eff" : "n"},
             {"overdispersion", std::move(over)},
             {"limits", limits_json(f, smallest, largest)}}},
-          {"spread", spread_json(input, m, u, disclosure)}};
+          {"spread", spread_json(input, m, u, period_codes, disclosure)}};
 }
 
-json level_json(const TerritoryInput& input, const Units& u, const Config& config) {
+json level_json(const TerritoryInput& input, const std::vector<MetricBase>& bases,
+                const TerritoryUnits& u, const Config& config) {
   json units = json::array(), unknown = json::array();
   for (std::size_t unit = 0; unit < u.keys.size(); ++unit) {
     json j = {{"key", u.keys[unit]},
@@ -349,9 +380,10 @@ json level_json(const TerritoryInput& input, const Units& u, const Config& confi
     if (!u.recognized[unit]) unknown.push_back({{"value", u.names[unit]}, {"rows", u.rows[unit]}});
     units.push_back(std::move(j));
   }
+  const std::vector<std::uint32_t> period_codes = period_unit_codes(input, u);
   json metrics = json::array();
-  for (const TerritoryMetric& m : input.metrics)
-    metrics.push_back(metric_json(input, m, u, config));
+  for (std::size_t i = 0; i < input.metrics.size(); ++i)
+    metrics.push_back(metric_json(input, input.metrics[i], bases[i], u, period_codes, config));
   return {{"level", territory_level_name(u.level)},
           {"column", u.column},
           {"source", u.source},
@@ -363,15 +395,16 @@ json level_json(const TerritoryInput& input, const Units& u, const Config& confi
 
 }  // namespace
 
-json territory_json(const TerritoryInput& input, const Config& config) {
-  std::vector<Units> levels;
-  for (std::size_t i = 0; i < input.roles.size(); ++i)
-    if (input.roles[i].role == Role::territory) {
-      Units u = units_of_column(input.table, i, input.roles[i]);
+TerritoryLevelsPtr territory_levels(const table::Table& table,
+                                    const std::vector<ColumnRole>& roles) {
+  auto out = std::make_unique<TerritoryLevels>();
+  std::vector<TerritoryUnits>& levels = out->levels;
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (roles[i].role == Role::territory) {
+      TerritoryUnits u = units_of_column(table, i, roles[i]);
       if (!u.keys.empty()) levels.push_back(std::move(u));
     }
-  if (levels.empty() || input.metrics.empty()) return nullptr;
-  const bool has_regions = std::any_of(levels.begin(), levels.end(), [](const Units& u) {
+  const bool has_regions = std::any_of(levels.begin(), levels.end(), [](const TerritoryUnits& u) {
     return u.level == TerritoryLevel::region;
   });
   if (!has_regions)
@@ -380,10 +413,21 @@ json territory_json(const TerritoryInput& input, const Config& config) {
         levels.push_back(std::move(*regions));
         break;
       }
-  std::stable_sort(levels.begin(), levels.end(),
-                   [](const Units& a, const Units& b) { return a.level < b.level; });
+  std::stable_sort(
+      levels.begin(), levels.end(),
+      [](const TerritoryUnits& a, const TerritoryUnits& b) { return a.level < b.level; });
+  return TerritoryLevelsPtr(out.release());
+}
+
+json territory_json(const TerritoryInput& input, const Config& config) {
+  TerritoryLevelsPtr built;
+  if (!input.levels) built = territory_levels(input.table, input.roles);
+  const std::vector<TerritoryUnits>& levels = (input.levels ? input.levels : built.get())->levels;
+  if (levels.empty() || input.metrics.empty()) return nullptr;
+  std::vector<MetricBase> bases;
+  for (const TerritoryMetric& m : input.metrics) bases.push_back(metric_base(input, m));
   json out = json::array();
-  for (const Units& u : levels) out.push_back(level_json(input, u, config));
+  for (const TerritoryUnits& u : levels) out.push_back(level_json(input, bases, u, config));
   return {{"levels", std::move(out)},
           {"method",
            "funnel plot after Spiegelhalter (2005): z-scores against the national value, "

@@ -6,6 +6,7 @@
 // between units per wave or month.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,17 @@ struct TerritoryMetric {
   std::optional<RatingScale> scale;             ///< of a mean, for the charts' axes
 };
 
+/// Each territorial column's units and each row's unit (regions also
+/// derived from provinces or offices): what does not depend on a filter,
+/// built once per table and reused by every filter of the dashboard.
+struct TerritoryLevels;
+struct TerritoryLevelsDeleter {
+  void operator()(const TerritoryLevels* levels) const;
+};
+using TerritoryLevelsPtr = std::unique_ptr<const TerritoryLevels, TerritoryLevelsDeleter>;
+TerritoryLevelsPtr territory_levels(const table::Table& table,
+                                    const std::vector<ColumnRole>& roles);
+
 struct TerritoryInput {
   const table::Table& table;
   const std::vector<ColumnRole>& roles;
@@ -35,8 +47,9 @@ struct TerritoryInput {
   std::vector<TerritoryMetric> metrics;
   std::vector<char> headline;  ///< rows of the headline figures (current wave, filter); empty: all
   std::vector<char> scope;     ///< rows of the spread over time (the filter); empty: all
-  const Grouping* periods = nullptr;  ///< waves or months; none: no spread over time
-  std::string period_kind;            ///< "wave" or "month"
+  const Grouping* periods = nullptr;        ///< waves or months; none: no spread over time
+  std::string period_kind;                  ///< "wave" or "month"
+  const TerritoryLevels* levels = nullptr;  ///< from territory_levels; null: built here
 };
 
 /// The "territory" section, or null when the file has no territorial column.
