@@ -783,10 +783,9 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
     return nullptr;
   const FeedbackCache::Territory& cached = territory_cache(table, roles, c, ratings, holder);
   const stats::Design design({}, ratings.size());
-  std::vector<char> selected(ratings.size(), 0);
-  for (std::uint32_t row : rows) selected[row] = 1;
-  TerritoryInput input{table, roles, design, {}, selected, selected, nullptr, "month"};
+  TerritoryInput input{table, roles, design, {}, {}, {}, nullptr, "month"};
   input.levels = cached.levels.get();
+  input.rows = &rows;
   input.metrics.push_back({c.rating->name, c.rating->name, false, &ratings, c.scale});
   input.metrics.push_back(
       {"top2:" + c.rating->name, c.rating->name, true, &cached.top2, std::nullopt});

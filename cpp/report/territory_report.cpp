@@ -52,7 +52,7 @@ void TerritoryLevelsDeleter::operator()(const TerritoryLevels* levels) const {
 namespace {
 
 std::string padded(int code, int width) {
-  char buffer[8];
+  char buffer[16];  // any int fits
   std::snprintf(buffer, sizeof buffer, "%0*d", width, code);
   return buffer;
 }
@@ -216,14 +216,15 @@ json limits_json(const stats::FunnelResult& f, double smallest, double largest) 
 
 // Each row's (period, unit) cell, numbered period * units + unit; empty
 // without periods. The same for every metric of a level.
-std::vector<std::uint32_t> period_unit_codes(const TerritoryInput& input, const TerritoryUnits& u) {
+std::vector<std::uint32_t> period_unit_codes(const TerritoryInput& input, const TerritoryUnits& u,
+                                             const std::vector<std::uint32_t>& unit_codes) {
   if (!input.periods || input.periods->labels.empty()) return {};
   const std::size_t units = u.keys.size(), periods = input.periods->labels.size();
-  std::vector<std::uint32_t> codes(u.codes.size(), Design::kNoGroup);
+  std::vector<std::uint32_t> codes(unit_codes.size(), Design::kNoGroup);
   for (std::size_t row = 0; row < codes.size(); ++row) {
     const std::uint32_t p = input.periods->codes[row];
-    if (p < periods && u.codes[row] != Design::kNoGroup)
-      codes[row] = static_cast<std::uint32_t>(p * units + u.codes[row]);
+    if (p < periods && unit_codes[row] != Design::kNoGroup)
+      codes[row] = static_cast<std::uint32_t>(p * units + unit_codes[row]);
   }
   return codes;
 }
@@ -296,14 +297,14 @@ MetricBase metric_base(const TerritoryInput& input, const TerritoryMetric& m) {
 }
 
 json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const MetricBase& base,
-                 const TerritoryUnits& u, const std::vector<std::uint32_t>& period_codes,
-                 const Config& config) {
+                 const TerritoryUnits& u, const std::vector<std::uint32_t>& unit_codes,
+                 const std::vector<std::uint32_t>& period_codes, const Config& config) {
   const Disclosure& disclosure = config.disclosure;
   const Design& design = input.design;
   const Estimate& national = base.national;
   const std::size_t units = u.keys.size();
   const Design::GroupEstimates g =
-      design.group_estimates(*m.values, u.codes, units, input.headline, m.share);
+      design.group_estimates(*m.values, unit_codes, units, input.headline, m.share);
   std::vector<std::uint64_t> bases(units);
   for (std::size_t unit = 0; unit < units; ++unit) bases[unit] = g.in[unit].n;
   const std::vector<bool> hidden = suppressed_cells(bases, disclosure);
@@ -368,7 +369,8 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Me
 }
 
 json level_json(const TerritoryInput& input, const std::vector<MetricBase>& bases,
-                const TerritoryUnits& u, const Config& config) {
+                const TerritoryUnits& u, const std::vector<std::uint32_t>& unit_codes,
+                const Config& config) {
   json units = json::array(), unknown = json::array();
   for (std::size_t unit = 0; unit < u.keys.size(); ++unit) {
     json j = {{"key", u.keys[unit]},
@@ -380,10 +382,11 @@ json level_json(const TerritoryInput& input, const std::vector<MetricBase>& base
     if (!u.recognized[unit]) unknown.push_back({{"value", u.names[unit]}, {"rows", u.rows[unit]}});
     units.push_back(std::move(j));
   }
-  const std::vector<std::uint32_t> period_codes = period_unit_codes(input, u);
+  const std::vector<std::uint32_t> period_codes = period_unit_codes(input, u, unit_codes);
   json metrics = json::array();
   for (std::size_t i = 0; i < input.metrics.size(); ++i)
-    metrics.push_back(metric_json(input, input.metrics[i], bases[i], u, period_codes, config));
+    metrics.push_back(
+        metric_json(input, input.metrics[i], bases[i], u, unit_codes, period_codes, config));
   return {{"level", territory_level_name(u.level)},
           {"column", u.column},
           {"source", u.source},
@@ -391,6 +394,57 @@ json level_json(const TerritoryInput& input, const std::vector<MetricBase>& base
           {"units", std::move(units)},
           {"unknown", std::move(unknown)},
           {"metrics", std::move(metrics)}};
+}
+
+json section_json(json levels) {
+  return {{"levels", std::move(levels)},
+          {"method",
+           "funnel plot after Spiegelhalter (2005): z-scores against the national value, "
+           "winsorized at 10% per tail to estimate over-dispersion; when the chi-square test "
+           "rejects at 5% and there are at least 10 units, the limits are widened (additive: a "
+           "between-unit variance tau^2; multiplicative: by sqrt(phi))"}};
+}
+
+// The dashboard's filter as a list of rows: the values, units and periods of
+// those rows only, on a design that still counts the others in n/(n-1)
+// (Design::unweighted_subset), so that a small application costs little.
+json territory_over_rows(const TerritoryInput& input, const std::vector<TerritoryUnits>& levels,
+                         const Config& config) {
+  const std::vector<std::uint32_t>& rows = *input.rows;
+  const std::size_t n = rows.size();
+  if (input.design.weighted()) {  // no compaction of weights: the masks do it
+    TerritoryInput masked = input;
+    masked.rows = nullptr;
+    masked.headline.assign(input.design.rows(), 0);
+    for (std::uint32_t row : rows) masked.headline[row] = 1;
+    masked.scope = masked.headline;
+    return territory_json(masked, config);
+  }
+  const Design design = Design::unweighted_subset(n, input.design.rows());
+  std::vector<std::vector<double>> values(input.metrics.size(), std::vector<double>(n));
+  for (std::size_t i = 0; i < input.metrics.size(); ++i)
+    for (std::size_t k = 0; k < n; ++k) values[i][k] = (*input.metrics[i].values)[rows[k]];
+  Grouping periods;
+  TerritoryInput sub{input.table, input.roles, design,  input.metrics,
+                     {},          {},          nullptr, input.period_kind};
+  for (std::size_t i = 0; i < sub.metrics.size(); ++i) sub.metrics[i].values = &values[i];
+  if (input.periods) {
+    periods.name = input.periods->name;
+    periods.reason = input.periods->reason;
+    periods.labels = input.periods->labels;
+    periods.codes.resize(n);
+    for (std::size_t k = 0; k < n; ++k) periods.codes[k] = input.periods->codes[rows[k]];
+    sub.periods = &periods;
+  }
+  std::vector<MetricBase> bases;
+  for (const TerritoryMetric& m : sub.metrics) bases.push_back(metric_base(sub, m));
+  json out = json::array();
+  std::vector<std::uint32_t> codes(n);
+  for (const TerritoryUnits& u : levels) {
+    for (std::size_t k = 0; k < n; ++k) codes[k] = u.codes[rows[k]];
+    out.push_back(level_json(sub, bases, u, codes, config));
+  }
+  return section_json(std::move(out));
 }
 
 }  // namespace
@@ -424,16 +478,13 @@ json territory_json(const TerritoryInput& input, const Config& config) {
   if (!input.levels) built = territory_levels(input.table, input.roles);
   const std::vector<TerritoryUnits>& levels = (input.levels ? input.levels : built.get())->levels;
   if (levels.empty() || input.metrics.empty()) return nullptr;
+  if (input.rows) return territory_over_rows(input, levels, config);
   std::vector<MetricBase> bases;
   for (const TerritoryMetric& m : input.metrics) bases.push_back(metric_base(input, m));
   json out = json::array();
-  for (const TerritoryUnits& u : levels) out.push_back(level_json(input, bases, u, config));
-  return {{"levels", std::move(out)},
-          {"method",
-           "funnel plot after Spiegelhalter (2005): z-scores against the national value, "
-           "winsorized at 10% per tail to estimate over-dispersion; when the chi-square test "
-           "rejects at 5% and there are at least 10 units, the limits are widened (additive: a "
-           "between-unit variance tau^2; multiplicative: by sqrt(phi))"}};
+  for (const TerritoryUnits& u : levels)
+    out.push_back(level_json(input, bases, u, u.codes, config));
+  return section_json(std::move(out));
 }
 
 }  // namespace ascolto::report

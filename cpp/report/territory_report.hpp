@@ -50,6 +50,9 @@ struct TerritoryInput {
   const Grouping* periods = nullptr;        ///< waves or months; none: no spread over time
   std::string period_kind;                  ///< "wave" or "month"
   const TerritoryLevels* levels = nullptr;  ///< from territory_levels; null: built here
+  /// The dashboard's filter as a list of rows, standing for both headline
+  /// and scope (left empty then): only these rows are visited.
+  const std::vector<std::uint32_t>* rows = nullptr;
 };
 
 /// The "territory" section, or null when the file has no territorial column.

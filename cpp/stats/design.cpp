@@ -57,6 +57,12 @@ Design::Design(std::vector<double> weights, std::size_t rows)
 Design::Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration)
     : weights_(std::move(weights)), rows_(rows), calibration_(std::move(calibration)) {}
 
+Design Design::unweighted_subset(std::size_t rows, std::uint64_t design_rows) {
+  Design d({}, rows);
+  d.rows_outside_ = design_rows > rows ? design_rows - rows : 0;
+  return d;
+}
+
 Estimate Design::mean(const std::vector<double>& y, const std::vector<char>& domain) const {
   Estimate e = domain_mean(y, domain);
   e.method = calibrated()
@@ -103,7 +109,7 @@ Estimate Design::share(const std::vector<double>& indicator,
 // svyby do: the n in n/(n-1) is the design's, not the domain's.
 Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<char>& domain) const {
   Estimate e;
-  std::uint64_t design_rows = 0;
+  std::uint64_t design_rows = rows_outside_;
   double sum_w = 0, sum_w2 = 0, sum_wy = 0;
   for (std::size_t row = 0; row < rows_; ++row) {
     const double w = weight(row);
@@ -170,7 +176,7 @@ Design::GroupEstimates Design::group_estimates(const std::vector<double>& y,
   // Sums per group; the rest is the total minus the group (ratings and 0/1
   // values are bounded, so the expanded variance is exact to rounding).
   std::vector<MeanSums> sums(groups);
-  std::uint64_t design_rows = 0;
+  std::uint64_t design_rows = rows_outside_;
   for (std::size_t row = 0; row < rows_; ++row) {
     const double w = weight(row);
     if (std::isnan(w)) continue;

@@ -27,6 +27,11 @@ class Design {
   /// unweighted design. `rows`: the number of rows.
   Design(std::vector<double> weights, std::size_t rows);
   Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration);
+  /// An unweighted design of which only `rows` rows are held (a filter's
+  /// rows, compacted so that estimates touch nothing else); the other rows,
+  /// up to `design_rows`, are in no domain but count in n/(n-1), as svyby
+  /// on a subset of a design keeps them.
+  static Design unweighted_subset(std::size_t rows, std::uint64_t design_rows);
 
   bool weighted() const { return !weights_.empty(); }
   bool calibrated() const { return !calibration_.empty(); }
@@ -57,6 +62,7 @@ class Design {
   std::vector<double> weights_;
   std::size_t rows_;
   RakingCalibration calibration_;
+  std::uint64_t rows_outside_ = 0;  ///< design rows not held (unweighted_subset)
 };
 
 /// A difference of two independent domain estimates (svycontrast on svyby,

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "helpers.hpp"
+#include "stats/design.hpp"
 #include "stats/estimate.hpp"
 
 using namespace ascolto::stats;
@@ -92,4 +93,38 @@ TEST_CASE("merging share sums equals accumulating the concatenation", "[stats]")
   CHECK(left.n == all.n);
   CHECK_THAT(share_from_sums(left, true).value, WithinRel(share_from_sums(all, true).value, 1e-12));
   CHECK_THAT(share_from_sums(left, true).se, WithinRel(share_from_sums(all, true).se, 1e-12));
+}
+
+TEST_CASE("a design holding only a filter's rows estimates as the whole design over that domain",
+          "[stats]") {
+  // svyby on a subset keeps every row of the design: n in n/(n-1) is the
+  // design's. The subset design holds 4 of the 10 rows and counts the rest.
+  const std::vector<std::uint32_t> kept = {1, 4, 6, 9};
+  std::vector<char> domain(kRatings.size(), 0);
+  std::vector<double> values, top;
+  for (std::uint32_t row : kept) {
+    domain[row] = 1;
+    values.push_back(kRatings[row]);
+    top.push_back(kRatings[row] >= 4 ? 1.0 : 0.0);
+  }
+  std::vector<double> all_top;
+  for (double r : kRatings) all_top.push_back(r >= 4 ? 1.0 : 0.0);
+  const Design whole({}, kRatings.size());
+  const Design subset = Design::unweighted_subset(kept.size(), kRatings.size());
+  const Estimate a = whole.mean(kRatings, domain), b = subset.mean(values);
+  CHECK(b.value == a.value);
+  CHECK(b.se == a.se);
+  CHECK(b.n == a.n);
+  CHECK(subset.share(top).se == whole.share(all_top, domain).se);
+  const std::vector<std::uint32_t> groups_whole = {0, 1, 0, 1, 0, 1, 0, 1, 0, 1};
+  std::vector<std::uint32_t> groups_subset;
+  for (std::uint32_t row : kept) groups_subset.push_back(groups_whole[row]);
+  const auto g = whole.group_estimates(kRatings, groups_whole, 2, domain, false);
+  const auto h = subset.group_estimates(values, groups_subset, 2, {}, false);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(h.in[i].value == g.in[i].value);
+    CHECK(h.in[i].se == g.in[i].se);
+  }
+  // Without the rows outside, the se would differ: the count matters.
+  CHECK(Design({}, kept.size()).mean(values).se != a.se);
 }

@@ -4,9 +4,11 @@
 // reports (merged spellings, unknown names kept, suppression, spread).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "helpers.hpp"
+#include "report/workspace.hpp"
 #include "stats/funnel.hpp"
 #include "territory/italy.hpp"
 
@@ -344,4 +346,43 @@ TEST_CASE("territory configuration: level override and over-dispersion method", 
   CHECK((*province)["metrics"][0]["funnel"]["overdispersion"]["configured"] == "none");
   const json bad = test::analyze(csv, 1 << 16, R"({"territory": {"overdispersion": "x"}})");
   CHECK(bad.contains("config_error"));
+}
+
+TEST_CASE("a filtered dashboard's units: only the filter's rows, se over the whole design",
+          "[territory]") {
+  // The dashboard visits only the filtered rows; a unit's se must still be
+  // svyby's on the subset of the whole design: n/(n-1) with n = every row.
+  std::string csv = "data;applicativo;sigla provincia;voto\n";
+  const char* provinces[] = {"RM", "MI", "NA", "TO", "FI"};
+  std::vector<double> roma_a;
+  const int kRows = 600;
+  for (int i = 0; i < kRows; ++i) {
+    const bool a = i % 2 == 0;
+    const int rating = 1 + (i * 7 + i / 3) % 5;
+    if (a && i % 5 == 0) roma_a.push_back(rating);
+    csv += "2024-0" + std::to_string(1 + i % 3) + "-1" + std::to_string(i % 9) + ";" +
+           (a ? "A" : "B") + ";" + provinces[i % 5] + ";" + std::to_string(rating) + "\n";
+  }
+  ascolto::report::Workspace w;
+  w.begin_dataset("f.csv");
+  w.feed(csv);
+  w.finish_dataset();
+  const json v = json::parse(w.report(R"({"feedback": {"application": "A"}})"));
+  const json& t = v["views"][0]["feedback"]["territory"];
+  const json* province = level(t, "province");
+  REQUIRE(province);
+  const json& mean = (*province)["metrics"][0];
+  const auto roma = std::find_if(mean["units"].begin(), mean["units"].end(),
+                                 [](const json& u) { return u["name"] == "Roma"; });
+  REQUIRE(roma != mean["units"].end());
+  double sum = 0, squares = 0;
+  for (double r : roma_a) sum += r;
+  const double n = static_cast<double>(roma_a.size()), m = sum / n;
+  for (double r : roma_a) squares += (r - m) * (r - m);
+  const double se = std::sqrt(kRows / (kRows - 1.0) * squares / (n * n));
+  CHECK((*roma)["estimate"]["n"] == roma_a.size());
+  CHECK_THAT((*roma)["estimate"]["value"].get<double>(), WithinRel(m, 1e-12));
+  CHECK_THAT((*roma)["estimate"]["se"].get<double>(), WithinRel(se, 1e-12));
+  // The national value is A's, over the same design.
+  CHECK(mean["national"]["n"] == kRows / 2);
 }
