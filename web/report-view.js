@@ -73,7 +73,7 @@ function roleCell(column, { t, configuredRoles, setColumnRole }) {
   const automatic = configured ? t('settingAuto') : t('roleDetected', { role: t(`roles.${column.role}`) });
   const select = h('select', { 'aria-label': t('roleOf', { name: column.name }), title: column.role_reason }, [
     h('option', { value: '' }, automatic),
-    ...SETTABLE_ROLES.map((role) => h('option', { value: role }, t(`roles.${role}`))),
+    ...SETTABLE_ROLES.map((role) => h('option', { value: role }, role === 'none' ? t('roleNoneChoice') : t(`roles.${role}`))),
   ]);
   select.value = configured;
   select.addEventListener('change', () => setColumnRole(column.name, select.value));
