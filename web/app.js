@@ -75,6 +75,7 @@ function applyLanguage() {
   const toggle = $('#language');
   toggle.setAttribute('aria-label', t('languageLabel'));
   $('#patterns').title = t('patternsLabel'); // a description: the name stays the visible text
+  state.panel?.relabel();
   if (state.report) renderReport($('#report'), state.report, viewContext());
 }
 

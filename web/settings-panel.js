@@ -19,14 +19,17 @@ const valueAt = (config, path) => path.reduce((node, key) => node?.[key], config
 /**
  * Wires the panel in `root` (the page's #settings). `page`: { t(), report()
  * (the last report, or null), apply(config, message) }. Returns { show(config),
- * say(key), reportChanged() }: show when the configuration changed elsewhere
- * (a column's role, a link), reportChanged when a new report is shown.
+ * say(key), reportChanged(), relabel() }: show when the configuration changed
+ * elsewhere (a column's role, a link), reportChanged when a new report is
+ * shown, relabel when the language changed.
  */
 export function setUpSettingsPanel(root, page) {
   const $ = (selector) => root.querySelector(selector);
   const json = $('#settings-json');
   const status = $('#settings-status');
+  let said = { key: '', error: false }; // kept to say it again in the other language
   const say = (key, { error = false } = {}) => {
+    said = { key, error };
     status.textContent = key ? page.t(key) : '';
     status.classList.toggle('error', error);
   };
@@ -116,5 +119,5 @@ export function setUpSettingsPanel(root, page) {
     }
   });
 
-  return { show, say, reportChanged };
+  return { show, say, reportChanged, relabel: () => say(said.key, { error: said.error }) };
 }

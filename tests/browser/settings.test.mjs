@@ -83,6 +83,9 @@ test('a settings file is loaded and applied; broken JSON and a damaged link are 
       buffer: Buffer.from(JSON.stringify({ columns: { applicativo: { role: 'dimension' } } })),
     });
     await statusSays(page, /caricate dal file/);
+    await page.click('#language'); // the message follows the language
+    await statusSays(page, /loaded from the file/);
+    await page.click('#language');
     assert.deepEqual(await settingsJson(page), { columns: { applicativo: { role: 'dimension' } } });
     await page.setInputFiles('#settings-file', { name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":') });
     await statusSays(page, /non sono JSON valido/);
