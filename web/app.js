@@ -4,10 +4,10 @@
 import { open, prepare } from './api.js';
 import { setPatterns } from './chart-draw.js';
 import { formatCount, formatNumber } from './format.js';
-import { errorMessage, translator } from './i18n.js';
+import { LANGUAGES, errorMessage, translator } from './i18n.js';
 import { renderReport, resizeCharts } from './report-view.js';
 import { setUpSettingsPanel } from './settings-panel.js';
-import { configFromFragment, readSettings, withColumnRole, writeSettings } from './settings.js';
+import { configFromFragment, configuredRole, readSettings, withColumnRole, writeSettings } from './settings.js';
 
 const DEMO_URL = new URL('../demo/indagine-demo.csv', import.meta.url).href;
 const FEEDBACK_DEMO_URL = new URL('../demo/feedback-demo.csv', import.meta.url).href;
@@ -34,8 +34,8 @@ const state = {
   application: parameters.get('app') ?? '',
   panel: null,
 };
-state.lang = parameters.get('lang') ?? state.settings.lang ?? 'it';
-if (state.lang !== 'en') state.lang = 'it';
+state.lang = parameters.get('lang') ?? state.settings.lang;
+if (!LANGUAGES.includes(state.lang)) [state.lang] = LANGUAGES; // Italian by default
 
 function saveSettings(changes) {
   state.settings = { ...state.settings, ...changes };
@@ -61,7 +61,7 @@ function viewContext() {
       ...state.settings.config, include_personal: [...(state.settings.config.include_personal ?? []), ...columns],
     }),
     // A column's role chosen in the report's column table ('' = as detected).
-    configuredRoles: state.settings.config.columns ?? {},
+    configuredRole: (column) => configuredRole(state.settings.config, column),
     setColumnRole: (column, role) => applyConfig(withColumnRole(state.settings.config, column, role), 'settingsApplied'),
   };
 }

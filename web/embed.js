@@ -57,8 +57,12 @@ export class AscoltoReport extends HTMLElement {
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
     // Patterns change how the charts are drawn, not what is analysed.
-    if (name === 'patterns') setPatterns(this.container, this.getAttribute('patterns') === 'on');
+    if (name === 'patterns') this.applyPatterns();
     else this.load();
+  }
+
+  applyPatterns() {
+    setPatterns(this.container, this.getAttribute('patterns') === 'on');
   }
 
   async load() {
@@ -67,7 +71,7 @@ export class AscoltoReport extends HTMLElement {
     const t = translator(lang);
     const src = this.getAttribute('src');
     this.container.replaceChildren();
-    setPatterns(this.container, this.getAttribute('patterns') === 'on');
+    this.applyPatterns();
     if (!src) {
       this.showError(lang, { code: 'invalid_input', message: t('embedNoSource') });
       return;

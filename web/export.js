@@ -46,12 +46,14 @@ export function fileName(title, extension) {
   return `${base.slice(0, 60)}.${extension}`;
 }
 
+/** The bytes of base64 text (standard alphabet). */
+export function base64ToBytes(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
 /** A data: URL's bytes as a Blob, decoded here (fetching a data: URL is blocked by a strict CSP). */
 export function dataUrlToBlob(dataUrl) {
   const [head, body] = dataUrl.split(',', 2);
   const type = /^data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream';
-  const binary = atob(body);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
+  return new Blob([base64ToBytes(body)], { type });
 }

@@ -67,9 +67,9 @@ function personalDataCard(dataset, { t, includePersonal }) {
 
 // The role of a column, and where the page allows it a choice of role: the
 // choice goes into the settings and the data is analysed again.
-function roleCell(column, { t, configuredRoles, setColumnRole }) {
+function roleCell(column, { t, configuredRole, setColumnRole }) {
   if (!setColumnRole || column.role === 'personal') return h('td', { title: column.role_reason }, t(`roles.${column.role}`));
-  const configured = configuredRoles?.[column.name]?.role ?? '';
+  const configured = configuredRole(column.name);
   const automatic = configured ? t('settingAuto') : t('roleDetected', { role: t(`roles.${column.role}`) });
   const select = h('select', { 'aria-label': t('roleOf', { name: column.name }), title: column.role_reason }, [
     h('option', { value: '' }, automatic),
@@ -170,10 +170,10 @@ function errorCard(dataset, { t, lang }) {
 }
 
 /** Replaces the content of `container` with the report. */
-export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRoles, setColumnRole }) {
+export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRole, setColumnRole }) {
   disposeChartsIn(container);
   const minBase = report.datasets.find((d) => d.disclosure)?.disclosure.min_base ?? 5;
-  const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRoles, setColumnRole };
+  const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRole, setColumnRole };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
     if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);

@@ -5,13 +5,16 @@
 import { configFileText, configFromFile, configLink, withSetting, withSurveyTemplate } from './settings.js';
 import { download } from './export.js';
 
-// Field id -> where its value lives in the configuration, and how it is read.
+// Field id -> where its value lives in the configuration, and how it is read
+// ('' = as detected, removed from the configuration).
+const text = (v) => v;
+const number = (v) => (v === '' ? '' : Number(v));
 const FIELDS = [
-  { id: 'setting-kind', path: ['kind'], read: (v) => v },
-  { id: 'setting-min-base', path: ['min_base'], read: (v) => (v === '' ? '' : Number(v)) },
-  { id: 'setting-low-base', path: ['low_base'], read: (v) => (v === '' ? '' : Number(v)) },
-  { id: 'setting-significance', path: ['survey', 'significance'], read: (v) => (v === '' ? '' : Number(v)) },
-  { id: 'setting-overdispersion', path: ['territory', 'overdispersion'], read: (v) => v },
+  { id: 'setting-kind', path: ['kind'], read: text },
+  { id: 'setting-min-base', path: ['min_base'], read: number },
+  { id: 'setting-low-base', path: ['low_base'], read: number },
+  { id: 'setting-significance', path: ['survey', 'significance'], read: number },
+  { id: 'setting-overdispersion', path: ['territory', 'overdispersion'], read: text },
 ];
 
 const valueAt = (config, path) => path.reduce((node, key) => node?.[key], config);

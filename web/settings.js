@@ -5,6 +5,9 @@
 // to a server). Only settings travel: nothing here ever holds a row of data.
 // Pure functions, tested in node; the storage is passed in.
 
+import { base64ToBytes } from './export.js';
+import { LANGUAGES } from './i18n.js';
+
 export const STORAGE_KEY = 'ascolto.settings';
 const LINK_PARAMETER = 'config';
 
@@ -28,7 +31,7 @@ export function readSettings(storage) {
   return {
     config: isPlainObject(stored.config) ? stored.config : {},
     patterns: stored.patterns === true,
-    lang: stored.lang === 'it' || stored.lang === 'en' ? stored.lang : null,
+    lang: LANGUAGES.includes(stored.lang) ? stored.lang : null,
   };
 }
 
@@ -50,8 +53,7 @@ function toBase64Url(text) {
 }
 
 function fromBase64Url(text) {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(text.replaceAll('-', '+').replaceAll('_', '/')));
 }
 
 /** A link to `pageUrl` (its query kept: ?lang, ?app) carrying `config` in its fragment. */

@@ -74,3 +74,16 @@ test('an unusable file: the same error from both, the others still analysed', as
 test('a bad configuration rejects with the core error code', async () => {
   await assert.rejects(analyze(Buffer.from('a\n1\n'), { delimter: ';' }), (error) => error.code === 'invalid_config');
 });
+
+test('every role the page offers is one the core accepts (personal is the personal-data card\'s)', async () => {
+  const { SETTABLE_ROLES } = await import('../../web/settings.js');
+  const csv = new TextEncoder().encode('voto,sede\n5,Roma\n4,Milano\n');
+  const analyse = (role) => analyze(csv, { columns: { sede: { role } } });
+  for (const role of SETTABLE_ROLES) {
+    const report = await analyse(role);
+    assert.equal(report.error, undefined, `${role}: ${JSON.stringify(report.error)}`);
+    assert.equal(report.datasets[0].columns[1].role, role === 'none' ? 'none' : role, role);
+  }
+  assert.equal((await analyse('personal')).datasets[0].personal_data[0].column, 'sede');
+  await assert.rejects(analyse('luogo'), { code: 'invalid_config' });
+});
