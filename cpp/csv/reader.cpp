@@ -6,6 +6,7 @@ namespace ascolto::csv {
 
 void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields,
                                      std::uint64_t line) {
+  ++records_;
   if (first_) {
     first_ = false;
     if (has_header_) {
@@ -22,7 +23,11 @@ Reader::Reader(ReadOptions options, DataSink& sink)
 
 Error Reader::feed(std::string_view bytes) {
   info_.bytes += bytes.size();
-  if (started_) return parse(transcoder_->decode(bytes));
+  if (started_) {
+    if (Error e = parse(transcoder_->decode(bytes))) return e;
+    estimate_records();
+    return {};
+  }
   head_.append(bytes);
   if (head_.size() < options_.sniff_bytes) return {};
   return start(false);
@@ -40,6 +45,16 @@ Error Reader::finish() {
   info_.blank_lines = parser_->blank_lines();
   info_.stray_quotes = parser_->stray_quotes();
   return {};
+}
+
+void Reader::estimate_records() {
+  // Records per byte so far, over the whole file; 2% spare so that a file
+  // whose later lines are a little shorter still fits.
+  if (options_.expected_bytes <= info_.bytes || router_.records() == 0) return;
+  const double records_per_byte =
+      static_cast<double>(router_.records()) / static_cast<double>(info_.bytes);
+  router_.estimate(static_cast<std::uint64_t>(records_per_byte *
+                                              static_cast<double>(options_.expected_bytes) * 1.02));
 }
 
 Error Reader::parse(std::string_view text) {

@@ -32,8 +32,9 @@ class DataSink {
   virtual ~DataSink() = default;
   virtual void on_header(const std::vector<std::string_view>& names, std::uint64_t line) = 0;
   virtual void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) = 0;
-  /// Before the first record: about how many records the file holds, from
-  /// its size and the sampled lines (a hint to reserve memory once).
+  /// About how many records the file holds, from its size and the lines
+  /// read so far: before the first record, then again after each chunk as
+  /// the estimate firms up (a hint to reserve memory once, not a promise).
   virtual void on_estimate(std::uint64_t /*records*/) {}
 };
 
@@ -67,15 +68,18 @@ class Reader {
     HeaderRouter(DataSink& sink, const bool& has_header) : sink_(sink), has_header_(has_header) {}
     void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
     void estimate(std::uint64_t records) { sink_.on_estimate(records); }
+    std::uint64_t records() const { return records_; }
 
    private:
     DataSink& sink_;
     const bool& has_header_;
     bool first_ = true;
+    std::uint64_t records_ = 0;
   };
 
   Error start(bool at_end);  // guesses encoding and dialect from head_
   Error parse(std::string_view text);
+  void estimate_records();  // tells the sink, when the file's size is known
 
   ReadOptions options_;
   HeaderRouter router_;

@@ -59,16 +59,15 @@ Error aggregate_json(const table::Table& table, const Config& config,
                                           : "\"" + request.rating + "\" is not a rating column.");
   const table::Column& rating = table.columns[rating_index];
   const RatingScale& scale = *roles[rating_index].scale;
-  const RatingValues values = rating_values(rating, scale, table.row_lines, nullptr);
   const Weights weights = survey_weights(table, roles, nullptr);
 
   const auto levels = static_cast<std::size_t>(scale.max - scale.min) + 1;
   std::vector<Group> groups(by->labels.size(), Group{{}, std::vector<std::uint64_t>(levels, 0)});
   for (std::size_t row = 0; row < by->codes.size(); ++row) {
     const std::uint32_t code = by->codes[row];
-    const double v = values.values[row];
+    const double v = rating.numbers[row];  // read in place: a cleaned copy is a column's memory
     const double w = weights.at(row);
-    if (code == table::kMissingCode || std::isnan(v) || std::isnan(w)) continue;
+    if (code == table::kMissingCode || !scale.holds(v) || std::isnan(w)) continue;
     Group& g = groups[code];
     g.sums.add(w, v);
     ++g.counts[static_cast<std::size_t>(v - scale.min)];

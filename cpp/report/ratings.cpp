@@ -14,11 +14,10 @@ RatingValues rating_values(const table::Column& c, const RatingScale& scale,
   for (std::size_t row = 0; row < out.values.size(); ++row) {
     double& v = out.values[row];
     if (std::isnan(v)) continue;
-    if (std::find(scale.not_applicable.begin(), scale.not_applicable.end(), v) !=
-        scale.not_applicable.end()) {
+    if (scale.not_applicable_value(v)) {
       ++out.not_applicable;
       v = stats::kNaN;
-    } else if (v < scale.min || v > scale.max || v != std::floor(v)) {
+    } else if (!scale.holds(v)) {
       ++out.out_of_scale;
       if (warnings)
         warnings->add("rating_out_of_scale", c.name, row_lines[row],

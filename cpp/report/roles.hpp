@@ -3,6 +3,8 @@
 // header names; every decision carries its reason and can be overridden.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,15 @@ std::optional<Role> role_from_name(const std::string& name);
 struct RatingScale {
   double min = 1, max = 5;
   std::vector<double> not_applicable;  ///< values meaning "does not apply" (0 on 0-5 items)
+
+  bool not_applicable_value(double v) const {
+    return std::find(not_applicable.begin(), not_applicable.end(), v) != not_applicable.end();
+  }
+  /// A point of the scale: a whole number within [min, max] that is not
+  /// missing and does not mean "does not apply".
+  bool holds(double v) const {
+    return v >= min && v <= max && v == std::floor(v) && !not_applicable_value(v);
+  }
 };
 
 struct ColumnRole {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "table/value_parse.hpp"
 
@@ -21,52 +22,96 @@ int number_at(std::string_view s, std::size_t from, std::size_t count) {
   return value;
 }
 
-bool valid_date(std::string_view s) {
-  return s[4] == '-' && s[7] == '-' && digits(s, 0, 4) && digits(s, 5, 2) && digits(s, 8, 2) &&
-         number_at(s, 0, 4) >= 1 &&
-         days_from_civil(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2));
+// "yyyy-mm-dd" at the start of `s` (at least 10 bytes): a valid day from year 1.
+std::optional<std::int64_t> iso_days(std::string_view s) {
+  if (s[4] != '-' || s[7] != '-' || !digits(s, 0, 4) || !digits(s, 5, 2) || !digits(s, 8, 2))
+    return {};
+  const int year = number_at(s, 0, 4);
+  if (year < 1) return {};
+  return days_from_civil(year, number_at(s, 5, 2), number_at(s, 8, 2));
+}
+
+// "hh:mm:ss" at offset 11 of a 19-byte timestamp: seconds since midnight, or -1.
+int time_seconds(std::string_view s) {
+  if (s[13] != ':' || s[16] != ':' || !digits(s, 11, 2) || !digits(s, 14, 2) || !digits(s, 17, 2))
+    return -1;
+  const int h = number_at(s, 11, 2), m = number_at(s, 14, 2), sec = number_at(s, 17, 2);
+  if (h >= 24 || m >= 60 || sec >= 60) return -1;
+  return h * 3600 + m * 60 + sec;
+}
+
+// Integers exactly representable in a double, written without a leading
+// zero or plus sign: 15 digits at most, "-0" excluded.
+std::optional<double> canonical_integer(std::string_view s) {
+  if (s.empty()) return {};
+  const bool negative = s[0] == '-';
+  const std::size_t length = s.size() - negative;
+  if (length == 0 || length > 15) return {};
+  if (s[negative] == '0' && (length > 1 || negative)) return {};
+  std::int64_t value = 0;
+  for (std::size_t i = negative; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return {};
+    value = value * 10 + (s[i] - '0');
+  }
+  return static_cast<double>(negative ? -value : value);
+}
+
+// The 10 bytes of a date compared as two loads (memcmp is a call in WASM).
+bool same_date(const char* a, const char* b) {
+  std::uint64_t a8, b8;
+  std::uint16_t a2, b2;
+  std::memcpy(&a8, a, 8);
+  std::memcpy(&b8, b, 8);
+  std::memcpy(&a2, a + 8, 2);
+  std::memcpy(&b2, b + 8, 2);
+  return a8 == b8 && a2 == b2;
 }
 
 }  // namespace
 
-CanonicalShape canonical_shape(std::string_view s) {
-  if (s.empty()) return CanonicalShape::none;
-  if (s.size() == 10 && valid_date(s)) return CanonicalShape::date;
-  if (s.size() == 19 && (s[10] == 'T' || s[10] == ' ') && valid_date(s) && s[13] == ':' &&
-      s[16] == ':' && digits(s, 11, 2) && digits(s, 14, 2) && digits(s, 17, 2) &&
-      number_at(s, 11, 2) < 24 && number_at(s, 14, 2) < 60 && number_at(s, 17, 2) < 60)
-    return s[10] == 'T' ? CanonicalShape::datetime_t : CanonicalShape::datetime_space;
-  // Integers exactly representable in a double, written without a leading
-  // zero or plus sign: 15 digits at most, "-0" excluded.
-  const std::size_t sign = s[0] == '-' ? 1 : 0;
-  const std::size_t length = s.size() - sign;
-  if (length == 0 || length > 15 || !digits(s, sign, length)) return CanonicalShape::none;
-  if (s[sign] == '0' && (length > 1 || sign)) return CanonicalShape::none;
-  return CanonicalShape::integer;
+std::optional<std::int64_t> CanonicalReader::days_of(std::string_view date) {
+  if (has_last_ && same_date(date.data(), last_date_)) return last_days_;
+  const auto days = iso_days(date);
+  if (days) {
+    std::memcpy(last_date_, date.data(), sizeof last_date_);
+    last_days_ = *days;
+    has_last_ = true;
+  }
+  return days;
 }
 
-double canonical_value(std::string_view s, CanonicalShape shape) {
-  switch (shape) {
-    case CanonicalShape::integer: {
-      const bool negative = s[0] == '-';
-      double value = 0;
-      for (std::size_t i = negative; i < s.size(); ++i) value = value * 10 + (s[i] - '0');
-      return negative ? -value : value;
-    }
+std::optional<double> CanonicalReader::read(std::string_view s) {
+  switch (shape_) {
+    case CanonicalShape::integer:
+      return canonical_integer(s);
     case CanonicalShape::date:
-      return static_cast<double>(
-          *days_from_civil(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2)));
+      if (s.size() != 10) return {};
+      if (const auto days = days_of(s)) return static_cast<double>(*days);
+      return {};
     case CanonicalShape::datetime_t:
     case CanonicalShape::datetime_space: {
-      const auto days =
-          *days_from_civil(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2));
-      return static_cast<double>(days) * 86400.0 + number_at(s, 11, 2) * 3600.0 +
-             number_at(s, 14, 2) * 60.0 + number_at(s, 17, 2);
+      const char separator = shape_ == CanonicalShape::datetime_t ? 'T' : ' ';
+      if (s.size() != 19 || s[10] != separator) return {};
+      const int seconds = time_seconds(s);
+      if (seconds < 0) return {};
+      if (const auto days = days_of(s)) return static_cast<double>(*days) * 86400.0 + seconds;
+      return {};
     }
     case CanonicalShape::none:
       break;
   }
-  return std::nan("");
+  return {};
+}
+
+CanonicalShape canonical_shape(std::string_view s) {
+  for (CanonicalShape shape : {CanonicalShape::date, CanonicalShape::datetime_t,
+                               CanonicalShape::datetime_space, CanonicalShape::integer})
+    if (CanonicalReader(shape).read(s)) return shape;
+  return CanonicalShape::none;
+}
+
+double canonical_value(std::string_view s, CanonicalShape shape) {
+  return CanonicalReader(shape).read(s).value_or(std::nan(""));
 }
 
 void render_canonical(double value, CanonicalShape shape, std::string& out) {

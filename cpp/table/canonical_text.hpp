@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,25 @@ double canonical_value(std::string_view text, CanonicalShape shape);
 
 /// Appends the text `value` was read from.
 void render_canonical(double value, CanonicalShape shape, std::string& out);
+
+/// Reads the cells of a column of one shape, checking and converting each
+/// in a single pass. The day of the last date is remembered: timestamps of
+/// one day follow each other in exports, and their day is not worked out
+/// again.
+class CanonicalReader {
+ public:
+  explicit CanonicalReader(CanonicalShape shape = CanonicalShape::none) : shape_(shape) {}
+  CanonicalShape shape() const { return shape_; }
+  /// The stored number of `text` if it is canonical text of this shape.
+  std::optional<double> read(std::string_view text);
+
+ private:
+  std::optional<std::int64_t> days_of(std::string_view date);
+
+  CanonicalShape shape_;
+  bool has_last_ = false;
+  char last_date_[10] = {};  // "yyyy-mm-dd" of last_days_
+  std::int64_t last_days_ = 0;
+};
 
 }  // namespace ascolto::table

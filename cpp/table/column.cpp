@@ -321,8 +321,8 @@ void ColumnBuilder::append(std::string_view value) {
     case Mode::numbers:
       if (value.empty()) {
         numbers_.push_back(std::nan(""));
-      } else if (canonical_shape(value) == shape_) {
-        numbers_.push_back(canonical_value(value, shape_));
+      } else if (const auto number = canonical_.read(value)) {
+        numbers_.push_back(*number);
       } else {  // the pattern breaks: rebuild the text so far, exactly
         numbers_to_text();
         append(value);
@@ -335,6 +335,21 @@ void ColumnBuilder::append(std::string_view value) {
       if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
           (codes_.size() & 255) == 0)
         leave_dictionary();
+      return;
+  }
+}
+
+void ColumnBuilder::reserve(std::size_t rows) {
+  switch (mode_) {
+    case Mode::dictionary:
+      codes_.reserve(rows);
+      return;
+    case Mode::numbers:
+      numbers_.reserve(rows);
+      return;
+    case Mode::text:
+      if (!ends_.empty()) bytes_.reserve(bytes_.size() / ends_.size() * rows + bytes_.size() / 8);
+      ends_.reserve(rows);
       return;
   }
 }
@@ -362,7 +377,7 @@ void ColumnBuilder::leave_dictionary() {
     const std::string_view key = dictionary_.key(code);
     numbers_.push_back(key.empty() ? std::nan("") : canonical_value(key, shape));
   }
-  shape_ = shape;
+  canonical_ = CanonicalReader(shape);
   mode_ = Mode::numbers;
   codes_ = {};
   dictionary_ = {};
@@ -375,7 +390,7 @@ void ColumnBuilder::numbers_to_text() {
   for (double v : numbers_) {
     if (!std::isnan(v)) {
       text.clear();
-      render_canonical(v, shape_, text);
+      render_canonical(v, canonical_.shape(), text);
       bytes_.append(text);
     }
     ends_.push_back(bytes_.size());
@@ -442,14 +457,16 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     const std::size_t step = rows > kTypingSample ? rows / kTypingSample : 1;
     for (std::size_t row = 0; row < rows; row += step) {
       texts.emplace_back();
-      if (!std::isnan(numbers_[row])) render_canonical(numbers_[row], shape_, texts.back());
+      if (!std::isnan(numbers_[row]))
+        render_canonical(numbers_[row], canonical_.shape(), texts.back());
     }
     std::vector<Distinct> sample;
     for (const std::string& t : texts) sample.push_back({t, 1});
     const Decision decision = decide_type(sample, missing, options, column);
-    const ColumnType expected = shape_ == CanonicalShape::integer ? ColumnType::integer
-                                : shape_ == CanonicalShape::date  ? ColumnType::date
-                                                                  : ColumnType::datetime;
+    const CanonicalShape shape = canonical_.shape();
+    const ColumnType expected = shape == CanonicalShape::integer ? ColumnType::integer
+                                : shape == CanonicalShape::date  ? ColumnType::date
+                                                                 : ColumnType::datetime;
     if (decision.type == expected) {
       column.type = expected;
       column.numbers = std::move(numbers_);
@@ -514,7 +531,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
   }
 
   if (is_numeric_type(decision.type)) {  // dictionary mode: each distinct value parsed once
-    column.numbers.assign(rows, std::nan(""));
+    column.numbers.reserve(rows);
     std::vector<double> value_of(dictionary_.size(), std::nan(""));
     std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
     for (std::size_t code = 0; code < dictionary_.size(); ++code) {
@@ -528,7 +545,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     }
     for (std::size_t row = 0; row < rows; ++row) {
       const std::uint32_t code = codes_[row];
-      column.numbers[row] = value_of[code];
+      column.numbers.push_back(value_of[code]);
       if (state_of[code] == CellState::missing) ++column.missing;
       if (state_of[code] == CellState::invalid)
         note_invalid(column, dictionary_.key(static_cast<std::uint32_t>(code)), row, row_lines);
@@ -548,11 +565,13 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
       if (added) column.labels.emplace_back(label);
       remap[code] = it->second;
     }
-    column.codes.resize(rows);
-    for (std::size_t row = 0; row < rows; ++row) {
-      column.codes[row] = remap[codes_[row]];
-      if (column.codes[row] == kMissingCode) ++column.missing;
+    // Recoded in place: a new vector would be as many fresh memory pages.
+    for (std::uint32_t& code : codes_) {
+      code = remap[code];
+      column.missing += code == kMissingCode;
     }
+    column.codes = std::move(codes_);
+    codes_ = {};
     return column;
   }
 

@@ -70,7 +70,8 @@ struct TypingOptions {
 class ColumnBuilder {
  public:
   void append(std::string_view value);
-  void reserve(std::size_t rows) { codes_.reserve(rows); }
+  /// Room for `rows` cells in the storage of the current mode.
+  void reserve(std::size_t rows);
   std::size_t size() const {
     return mode_ == Mode::text      ? ends_.size()
            : mode_ == Mode::numbers ? numbers_.size()
@@ -85,7 +86,7 @@ class ColumnBuilder {
  private:
   enum class Mode : std::uint8_t {
     dictionary,  ///< codes_ into dictionary_
-    numbers,     ///< numbers_ read from canonical text of shape_ (rebuildable exactly)
+    numbers,     ///< numbers_ read by canonical_ (their text rebuildable exactly)
     text,        ///< bytes_ and ends_
   };
   void leave_dictionary();
@@ -95,7 +96,7 @@ class ColumnBuilder {
   Mode mode_ = Mode::dictionary;
   StringIndex dictionary_;
   std::vector<double> numbers_;
-  CanonicalShape shape_ = CanonicalShape::none;
+  CanonicalReader canonical_;  // the shape of numbers_
   std::vector<std::uint32_t> codes_;
   ByteBuffer bytes_;
   std::vector<std::uint64_t> ends_;

@@ -26,7 +26,7 @@ class StringIndex {
         keys_.push_back(store(key));
         return slot.code;
       }
-      if (slot.tag == tag && keys_[slot.code] == key) return slot.code;
+      if (slot.tag == tag && same_bytes(keys_[slot.code], key)) return slot.code;
     }
   }
   std::size_t size() const { return keys_.size(); }
@@ -38,22 +38,51 @@ class StringIndex {
     std::uint32_t code;
   };
 
-  // 8 bytes at a time, multiply-xorshift mixing (in the style of wyhash).
+  // Equality 8 bytes at a time (string_view's == calls memcmp, a function
+  // call per lookup in WASM).
+  static bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    std::size_t i = 0;
+    for (; i + 8 <= a.size(); i += 8)
+      if (load64(a.data() + i) != load64(b.data() + i)) return false;
+    for (; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+
+  // 8 bytes at a time, multiply-xorshift mixing (in the style of wyhash);
+  // the last bytes in one overlapping load rather than byte by byte.
   static std::uint64_t hash(std::string_view s) {
     constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-    std::uint64_t h = s.size() * kMultiplier;
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t h = n * kMultiplier;
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      h = (h ^ word) * kMultiplier;
+    for (; i + 8 < n; i += 8) {
+      h = (h ^ load64(p + i)) * kMultiplier;
       h ^= h >> 29;
     }
-    std::uint64_t tail = 0;
-    for (std::size_t shift = 0; i < s.size(); ++i, shift += 8)
-      tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i])) << shift;
+    std::uint64_t tail;
+    if (n >= 8) {
+      tail = load64(p + n - 8);
+    } else if (n >= 4) {
+      std::uint32_t low, high;
+      std::memcpy(&low, p, 4);
+      std::memcpy(&high, p + n - 4, 4);
+      tail = low | static_cast<std::uint64_t>(high) << 32;
+    } else {
+      tail = n == 0 ? 0
+                    : static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+                          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
     h = (h ^ tail) * kMultiplier;
     return h ^ (h >> 32);
+  }
+  static std::uint64_t load64(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    return word;
   }
 
   void rehash(std::size_t capacity) {

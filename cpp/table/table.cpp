@@ -1,5 +1,6 @@
 #include "table/table.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace ascolto::table {
@@ -39,25 +40,37 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
     names_.push_back(std::move(name));
   }
   builders_.resize(names_.size());
-  // Reserving once avoids growing (and copying) every column vector many
-  // times; capped so that a wrong estimate cannot reserve absurd memory.
-  const std::uint64_t reserve = std::min<std::uint64_t>(expected_rows_, 1u << 27);
-  if (reserve > 0) {
-    row_lines_.reserve(reserve);
-    for (ColumnBuilder& b : builders_) b.reserve(reserve);
-  }
+  if (expected_rows_ > 0) grow_storage();
+}
+
+void TableBuilder::on_estimate(std::uint64_t records) {
+  expected_rows_ = records;
+  // The estimate firms up after the first chunks, while moving the columns
+  // to a larger store is still cheap.
+  if (!names_.empty() && records > row_lines_.capacity()) grow_storage();
+}
+
+void TableBuilder::grow_storage() {
+  // Growing every column vector by doubling would copy each several times
+  // and, near the end, hold twice the memory the file needs (in WASM, fresh
+  // pages are the costliest part of a first read); the reader's estimate
+  // is capped so that a wrong one cannot reserve absurd memory.
+  const std::size_t rows = row_lines_.size();
+  const std::uint64_t expected =
+      std::min<std::uint64_t>(expected_rows_ + expected_rows_ / 20, 1u << 27);
+  const std::uint64_t wanted = std::max<std::uint64_t>({expected, rows + rows / 2, 1024});
+  row_lines_.reserve(wanted);
+  for (ColumnBuilder& b : builders_) b.reserve(wanted);
 }
 
 void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
   if (error_) return;
   ++rows_.read;
   const std::size_t width = names_.size();
-  bool all_empty = true;
-  for (std::string_view f : fields)
-    if (!trim(f).empty()) {
-      all_empty = false;
-      break;
-    }
+  // Most rows start with a value that is not blank: one byte tells.
+  const bool all_empty =
+      (fields.empty() || fields[0].empty() || fields[0][0] == ' ' || fields[0][0] == '\t') &&
+      std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); });
   if (all_empty) {
     ++rows_.rejected;
     warnings_.add("empty_row", "", line, "A row has only empty fields; it is skipped.");
@@ -84,6 +97,7 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
     warnings_.add("trailing_empty_fields", "", line,
                   "A row ends with empty fields beyond the header; they are ignored.");
   }
+  if (row_lines_.size() == row_lines_.capacity()) grow_storage();
   for (std::size_t i = 0; i < width; ++i) builders_[i].append(fields[i]);
   row_lines_.push_back(static_cast<std::uint32_t>(line));
   ++rows_.used;

@@ -44,7 +44,7 @@ class TableBuilder : public csv::DataSink {
 
   void on_header(const std::vector<std::string_view>& names, std::uint64_t line) override;
   void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) override;
-  void on_estimate(std::uint64_t records) override { expected_rows_ = records; }
+  void on_estimate(std::uint64_t records) override;
 
   std::uint64_t rows_read() const { return rows_.read; }
 
@@ -55,6 +55,10 @@ class TableBuilder : public csv::DataSink {
   Error finish(const TypingOptions& options, Table& out);
 
  private:
+  /// Makes room for more rows in every column at once: for the rows the
+  /// reader expects (with 5% spare), or half as many again as there are.
+  void grow_storage();
+
   Warnings& warnings_;
   TableLimits limits_;
   Error error_;

@@ -86,6 +86,52 @@ TEST_CASE("rows of the wrong width are rejected and counted: read = used + rejec
   CHECK(table.row_lines == std::vector<std::uint32_t>{2, 5});
 }
 
+TEST_CASE("the reader's row estimate is a hint: too low, revised or too high, no row is lost",
+          "[table]") {
+  for (const std::uint64_t first_estimate : {0, 10, 3000, 100000}) {
+    Warnings warnings;
+    TableBuilder builder(warnings);
+    builder.on_estimate(first_estimate);
+    builder.on_header({"id", "canale"}, 1);
+    for (std::uint32_t i = 0; i < 5000; ++i) {
+      if (i == 2500) builder.on_estimate(4000);  // revised mid-file, still too low
+      builder.on_row({std::to_string(i), i % 2 ? "web" : "app"}, i + 2);
+    }
+    // Rows whose first field is blank but which hold a value are kept.
+    builder.on_row({" ", "web"}, 5002);
+    builder.on_row({" ", "\t"}, 5003);
+    Table table;
+    REQUIRE_FALSE(builder.finish({}, table));
+    CHECK(table.rows.used == 5001);
+    CHECK(table.rows.rejected == 1);
+    REQUIRE(table.row_count() == 5001);
+    CHECK(table.row_lines[4999] == 5001);
+    CHECK(table.row_lines[5000] == 5002);
+    CHECK(table.columns[0].numbers[4321] == 4321);
+    CHECK(table.columns[1].text(4321) == "web");
+    CHECK(table.columns[1].text(5000) == "web");
+  }
+}
+
+TEST_CASE("the string index tells apart keys that differ in any byte, at any length", "[table]") {
+  StringIndex index;
+  std::vector<std::string> keys;
+  for (std::size_t length = 1; length <= 24; ++length)
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string key(length, 'a');
+      key[at] = 'b';
+      keys.push_back(key);
+      keys.push_back(std::string(length, 'a'));
+    }
+  std::vector<std::uint32_t> codes;
+  for (const std::string& k : keys) codes.push_back(index.intern(k));
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    CHECK(index.key(codes[i]) == keys[i]);
+    CHECK(index.intern(keys[i]) == codes[i]);
+  }
+  CHECK(index.size() == 24 * 25 / 2 + 24);  // one key per (length, position) and the 24 all-'a'
+}
+
 TEST_CASE("the string index gives dense codes, keeps views valid across growth", "[table]") {
   StringIndex index;
   CHECK(index.intern("") == 0);  // an empty cell is a key like any other (found by the fuzz corpus)
@@ -123,6 +169,39 @@ TEST_CASE("canonical integers, dates and timestamps round-trip exactly", "[table
   for (const char* text :
        {"007", "+5", "-0", "1.5", "2023-02-30", "2023-10-31T24:00:00", "", "1234567890123456"})
     CHECK(canonical_shape(text) == CanonicalShape::none);
+}
+
+TEST_CASE("the canonical reader remembers a day but still checks every cell", "[table]") {
+  CanonicalReader timestamps(CanonicalShape::datetime_t);
+  CHECK(timestamps.read("2023-10-31T08:15:30") ==
+        canonical_value("2023-10-31T08:15:30", CanonicalShape::datetime_t));
+  // Same day as the one remembered: the time and the separator are still checked.
+  CHECK(timestamps.read("2023-10-31T23:59:59") == 19661 * 86400.0 + 86399);
+  CHECK_FALSE(timestamps.read("2023-10-31T24:00:00"));
+  CHECK_FALSE(timestamps.read("2023-10-31 08:15:30"));
+  CHECK_FALSE(timestamps.read("2023-10-31T08:15:3"));
+  // A new day replaces the remembered one; an invalid day does not.
+  CHECK(timestamps.read("2024-02-29T00:00:00") == 19782 * 86400.0);
+  CHECK_FALSE(timestamps.read("2023-02-29T00:00:00"));
+  CHECK(timestamps.read("2024-02-29T00:00:01") == 19782 * 86400.0 + 1);
+
+  CanonicalReader dates(CanonicalShape::date);
+  CHECK(dates.read("1970-01-01") == 0.0);
+  CHECK_FALSE(dates.read("1970-01-01T00:00:00"));
+  CHECK_FALSE(dates.read(std::string(10, '\0')));
+  CanonicalReader integers(CanonicalShape::integer);
+  CHECK(integers.read("-42") == -42.0);
+  CHECK_FALSE(integers.read("042"));
+  CHECK_FALSE(integers.read("2023-10-31"));
+
+  // The reader and canonical_shape agree on every shape, cell by cell.
+  for (const char* text : {"0", "-0", "12", "2023-10-31", "2023-10-31T08:15:30",
+                           "2023-10-31 08:15:30", "2023-13-01", "x", "", "0001-01-01"}) {
+    const CanonicalShape shape = canonical_shape(text);
+    for (CanonicalShape s : {CanonicalShape::integer, CanonicalShape::date,
+                             CanonicalShape::datetime_t, CanonicalShape::datetime_space})
+      CHECK(CanonicalReader(s).read(text).has_value() == (s == shape));
+  }
 }
 
 TEST_CASE("a column of timestamps is kept as numbers; a late odd value brings back its text",
