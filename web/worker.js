@@ -3,6 +3,7 @@
 import createAscoltoCore from './ascolto-core.js';
 import { loadSession, querySession } from './engine.js';
 import { toSources } from './sources.js';
+import { warmUp } from './warm-up.js';
 
 let corePromise;
 // The single-file page hands the module its bytes (base64): there is no
@@ -19,11 +20,18 @@ function inlineWasm() {
 function core() {
   const wasmBinary = inlineWasm();
   corePromise ??= createAscoltoCore(wasmBinary ? { wasmBinary }
-    : { locateFile: (file) => new URL(file, import.meta.url).href });
+    : { locateFile: (file) => new URL(file, import.meta.url).href })
+    .then(async (module) => {
+      // A failed warm-up costs speed only: the analysis goes on.
+      await warmUp(module).catch((error) => console.warn('Ascolto: warm-up failed', error));
+      return module;
+    });
   return corePromise;
 }
 
-core(); // compile the module as soon as the worker starts, before any file arrives
+// Compile and warm the module up as soon as the worker starts (the page
+// keeps a spare worker), before any file arrives.
+core();
 
 const PROGRESS_INTERVAL_MS = 100;
 

@@ -39,9 +39,8 @@ Error parse_aggregate_request(const json& value, AggregateRequest& out) {
   return {};
 }
 
-Error aggregate_json(const table::Table& table, const Config& config,
-                     const AggregateRequest& request, json& out) {
-  const std::vector<ColumnRole> roles = detect_roles(table, config.columns, config.weight);
+Error aggregate_json(const table::Table& table, const std::vector<ColumnRole>& roles,
+                     const Config& config, const AggregateRequest& request, json& out) {
   const table::Column* by = table.find(request.by);
   if (!by) return invalid("No column \"" + request.by + "\" to group by.");
   if (by->type != table::ColumnType::categorical)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -23,8 +24,10 @@ Error parse_aggregate_request(const nlohmann::ordered_json& value, AggregateRequ
 
 /// {"by", "rating", "scale", "weighted", "groups": [{"value", "mean", "counts"}]}:
 /// one group per category, largest first. Groups under the disclosure base
-/// have their mean suppressed and their counts null.
-Error aggregate_json(const table::Table& table, const Config& config,
-                     const AggregateRequest& request, nlohmann::ordered_json& out);
+/// have their mean suppressed and their counts null. `roles` are the
+/// table's (detect_roles).
+Error aggregate_json(const table::Table& table, const std::vector<ColumnRole>& roles,
+                     const Config& config, const AggregateRequest& request,
+                     nlohmann::ordered_json& out);
 
 }  // namespace ascolto::report

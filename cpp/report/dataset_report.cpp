@@ -204,7 +204,7 @@ json error_json(const Error& error) {
 json dataset_report(const DatasetInput& in) {
   const table::Table& table = in.table;
   Warnings warnings = in.warnings;  // a copy: asking twice gives the same report
-  const std::vector<ColumnRole> roles = detect_roles(table, in.config.columns, in.config.weight);
+  const std::vector<ColumnRole>& roles = in.roles;
   KindGuess kind = detect_kind(table, roles);
   if (in.config.kind) kind = {*in.config.kind, "set in the configuration"};
 

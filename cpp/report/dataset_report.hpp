@@ -18,7 +18,8 @@ struct DatasetInput {
   const std::string& name;
   const csv::FileInfo& file;
   const table::Table& table;
-  const Warnings& warnings;  ///< from reading; the report adds its own to a copy
+  const std::vector<ColumnRole>& roles;  ///< of the table's columns, in order
+  const Warnings& warnings;              ///< from reading; the report adds its own to a copy
   const Config& config;
   FeedbackCachePtr& feedback_cache;  ///< the comments' words, kept between requests
 };

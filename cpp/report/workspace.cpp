@@ -35,6 +35,7 @@ struct Workspace::Dataset {
   std::unique_ptr<Loading> loading;
   csv::FileInfo file;
   table::Table table;
+  std::vector<ColumnRole> roles;  // detected once the table is read: every request uses them
   Error error;
   mutable FeedbackCachePtr feedback_cache;  // built on the first feedback view, reused by filters
 };
@@ -108,7 +109,9 @@ Error Workspace::finish_dataset() {
   Dataset& d = *datasets_.back();
   Error e = guarded([&] {
     if (Error error = d.loading->reader.finish()) return error;
-    return d.loading->builder.finish(d.config.typing, d.table);
+    if (Error error = d.loading->builder.finish(d.config.typing, d.table)) return error;
+    d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
+    return Error{};
   });
   if (e) return fail_current(e);
   d.file = d.loading->reader.info();
@@ -162,7 +165,7 @@ std::string Workspace::report(std::string_view request_json) const {
       json views = json::array();
       for (const auto& d : datasets_) {
         if (d->loading || d->error) continue;
-        const auto roles = detect_roles(d->table, d->config.columns, d->config.weight);
+        const std::vector<ColumnRole>& roles = d->roles;
         json view = {{"dataset", d->name}};
         if (feedback)
           view["feedback"] =
@@ -180,7 +183,8 @@ std::string Workspace::report(std::string_view request_json) const {
       for (const auto& d : datasets_) {
         if (d->loading || d->error) continue;
         json section;
-        if (Error error = aggregate_json(d->table, d->config, *aggregate, section)) return error;
+        if (Error error = aggregate_json(d->table, d->roles, d->config, *aggregate, section))
+          return error;
         section["dataset"] = d->name;
         aggregates.push_back(std::move(section));
       }
@@ -198,8 +202,8 @@ std::string Workspace::report(std::string_view request_json) const {
         datasets.push_back(std::move(failed));
         continue;
       }
-      datasets.push_back(dataset_report(
-          DatasetInput{d->name, d->file, d->table, d->warnings, d->config, d->feedback_cache}));
+      datasets.push_back(dataset_report(DatasetInput{d->name, d->file, d->table, d->roles,
+                                                     d->warnings, d->config, d->feedback_cache}));
     }
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};
     // A file that could not be read is an error of the whole run (non-zero

@@ -1,10 +1,12 @@
 // Arquero: fromCSV (with its type inference), then groupby + rollup.
 import { readFile } from 'node:fs/promises';
 import * as aq from 'arquero';
+import { settle } from './settle.mjs';
 
 const { op } = aq;
 
 export default async function run(file) {
+  await settle();
   const started = performance.now();
   const table = aq.fromCSV(await readFile(file, 'utf8'));
   const rolled = table.groupby('applicativo').rollup({

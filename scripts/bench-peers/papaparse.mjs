@@ -1,8 +1,10 @@
 // PapaParse on the file's text, then a plain JS loop for the group-by.
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
+import { settle } from './settle.mjs';
 
 export default async function run(file) {
+  await settle();
   const started = performance.now();
   const text = await readFile(file, 'utf8');
   const { data } = Papa.parse(text, { header: true, skipEmptyLines: true });

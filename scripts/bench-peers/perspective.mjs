@@ -2,8 +2,10 @@
 // view grouped by application (count and mean) and split by rating (counts).
 import { readFile } from 'node:fs/promises';
 import perspective from '@finos/perspective';
+import { settle } from './settle.mjs';
 
 export default async function run(file) {
+  await settle();
   const started = performance.now();
   const table = await perspective.table(await readFile(file, 'utf8'));
   const byApp = await table.view({ group_by: ['applicativo'], columns: ['voto', 'timestamp'], aggregates: { voto: 'avg', timestamp: 'count' } });
