@@ -11,6 +11,22 @@
 
 namespace ascolto::table {
 
+/// Equality 8 bytes at a time (string_view's == calls memcmp, a function
+/// call per comparison in WASM).
+inline bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 class StringIndex {
  public:
   /// The code of `key`, adding it with the next code when it is new.
@@ -37,18 +53,6 @@ class StringIndex {
     std::uint32_t tag;  // high hash bits | 1, or 0 when empty
     std::uint32_t code;
   };
-
-  // Equality 8 bytes at a time (string_view's == calls memcmp, a function
-  // call per lookup in WASM).
-  static bool same_bytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    std::size_t i = 0;
-    for (; i + 8 <= a.size(); i += 8)
-      if (load64(a.data() + i) != load64(b.data() + i)) return false;
-    for (; i < a.size(); ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
 
   // 8 bytes at a time, multiply-xorshift mixing (in the style of wyhash);
   // the last bytes in one overlapping load rather than byte by byte.
