@@ -48,11 +48,38 @@ export async function* rechunk(chunks, size) {
   if (pending.length) yield pending;
 }
 
+// Feeds one input to the session: from its chunks, or, for a source that
+// can read by itself (a file in node), straight into the core's input
+// buffer, without a JS buffer per chunk. False when the core refused it.
+async function feedInput(session, input, onProgress, chunkSize) {
+  const progress = () => onProgress?.({ name: input.name, bytes: session.bytesRead(), rows: session.rowsRead() });
+  if (input.readInto) {
+    for (;;) {
+      const length = await input.readInto(session.inputBuffer(MAX_PIECE));
+      if (!length) return true;
+      if (session.feed(length)) return false; // the dataset keeps its error
+      progress();
+    }
+  }
+  const chunks = chunkSize ? rechunk(input.chunks, chunkSize) : input.chunks;
+  for await (const chunk of chunks) {
+    for (let offset = 0; offset < chunk.length; offset += MAX_PIECE) {
+      const piece = chunk.subarray(offset, offset + MAX_PIECE);
+      session.inputBuffer(piece.length).set(piece); // view is fresh: memory may have grown
+      if (session.feed(piece.length)) return false; // stops (and cancels) the stream
+    }
+    progress();
+  }
+  return true;
+}
+
 /**
  * Reads every input into a new core Session and returns it (the caller
- * deletes it). `inputs` is a list of { name, chunks } where chunks is an
- * (async) iterable of Uint8Array. A file that cannot be read stays in the
- * session with its error; the others are read.
+ * deletes it). `inputs` is a list of { name, size, chunks } where chunks is
+ * an (async) iterable of Uint8Array, or { name, size, readInto, close } where
+ * readInto(view) fills the view and resolves to the bytes read (0 at the
+ * end). A file that cannot be read stays in the session with its error;
+ * the others are read.
  */
 export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize } = {}) {
   const session = new core.Session();
@@ -60,20 +87,13 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
     if (configError) throw configError;
     for (const input of inputs) {
-      const beginError = statusError(session.beginDataset(input.name, input.size ?? 0));
-      if (beginError) throw beginError;
-      const chunks = chunkSize ? rechunk(input.chunks, chunkSize) : input.chunks;
-      let failed = false;
-      for await (const chunk of chunks) {
-        for (let offset = 0; offset < chunk.length && !failed; offset += MAX_PIECE) {
-          const piece = chunk.subarray(offset, offset + MAX_PIECE);
-          session.inputBuffer(piece.length).set(piece); // view is fresh: memory may have grown
-          failed = Boolean(session.feed(piece.length)); // the dataset keeps its error
-        }
-        if (failed) break; // stops (and cancels) the stream
-        onProgress?.({ name: input.name, bytes: session.bytesRead(), rows: session.rowsRead() });
+      try {
+        const beginError = statusError(session.beginDataset(input.name, input.size ?? 0));
+        if (beginError) throw beginError;
+        if (await feedInput(session, input, onProgress, chunkSize)) session.finishDataset();
+      } finally {
+        await input.close?.();
       }
-      if (!failed) session.finishDataset();
     }
     return session;
   } catch (error) {

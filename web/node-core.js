@@ -1,5 +1,7 @@
 // Loads the WASM core in node (tests, scripts). This emcc cannot locate its
 // .wasm by itself under node, so the bytes are read and handed over.
+import { basename } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 const defaultDir = new URL('../public/build/', import.meta.url);
@@ -18,4 +20,21 @@ async function instantiate(dir) {
   const { default: createAscoltoCore } = await import(new URL('ascolto-core.js', base).href);
   const wasmBinary = await readFile(new URL('ascolto-core.wasm', base));
   return createAscoltoCore({ wasmBinary });
+}
+
+/**
+ * A file as an input for loadSession: read straight into the core's input
+ * buffer (as DuckDB-WASM's node file protocol reads into its own memory),
+ * with no JS buffer per chunk to allocate and copy. Reads are synchronous:
+ * the core holds the thread while it parses each piece anyway, and a trip
+ * to node's thread pool per piece measured 10-15 ms slower on 1M rows.
+ */
+export function fileSource(path, name = basename(path)) {
+  const fd = openSync(path, 'r');
+  return {
+    name,
+    size: fstatSync(fd).size,
+    readInto: (view) => readSync(fd, view, 0, view.length, null),
+    close: () => closeSync(fd),
+  };
 }

@@ -11,17 +11,19 @@
 
 namespace ascolto::table {
 
+inline std::uint64_t load64(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
 /// Equality 8 bytes at a time (string_view's == calls memcmp, a function
 /// call per comparison in WASM).
 inline bool same_bytes(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   std::size_t i = 0;
-  for (; i + 8 <= a.size(); i += 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, a.data() + i, 8);
-    std::memcpy(&y, b.data() + i, 8);
-    if (x != y) return false;
-  }
+  for (; i + 8 <= a.size(); i += 8)
+    if (load64(a.data() + i) != load64(b.data() + i)) return false;
   for (; i < a.size(); ++i)
     if (a[i] != b[i]) return false;
   return true;
@@ -32,7 +34,8 @@ class StringIndex {
   /// The code of `key`, adding it with the next code when it is new.
   std::uint32_t intern(std::string_view key) {
     if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.empty() ? 64 : slots_.size() * 2);
-    const std::uint64_t h = hash(key);
+    const Ends ends = ends_of(key);
+    const std::uint64_t h = hash(key, ends);
     const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;  // never 0: 0 marks an empty slot
     std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);
     for (;; i = (i + 1) & (slots_.size() - 1)) {
@@ -40,9 +43,10 @@ class StringIndex {
       if (slot.tag == 0) {
         slot = {tag, static_cast<std::uint32_t>(keys_.size())};
         keys_.push_back(store(key));
+        ends_.push_back({ends, key.size()});
         return slot.code;
       }
-      if (slot.tag == tag && same_bytes(keys_[slot.code], key)) return slot.code;
+      if (slot.tag == tag && same_key(slot.code, key, ends)) return slot.code;
     }
   }
   std::size_t size() const { return keys_.size(); }
@@ -53,40 +57,56 @@ class StringIndex {
     std::uint32_t tag;  // high hash bits | 1, or 0 when empty
     std::uint32_t code;
   };
+  // A key's first and last 8 bytes, loaded so that shorter keys read no
+  // byte outside themselves: a key of up to 16 bytes is equal to another of
+  // its length exactly when these words are, with no byte loop (most
+  // dictionary values, applications, channels, ratings, are that short).
+  struct Ends {
+    std::uint64_t head, tail;
+  };
+  struct StoredEnds {
+    Ends ends;
+    std::size_t size;
+  };
+  static constexpr std::size_t kShortKey = 16;
 
-  // 8 bytes at a time, multiply-xorshift mixing (in the style of wyhash);
-  // the last bytes in one overlapping load rather than byte by byte.
-  static std::uint64_t hash(std::string_view s) {
-    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  static Ends ends_of(std::string_view s) {
     const char* p = s.data();
     const std::size_t n = s.size();
-    std::uint64_t h = n * kMultiplier;
-    std::size_t i = 0;
-    for (; i + 8 < n; i += 8) {
-      h = (h ^ load64(p + i)) * kMultiplier;
-      h ^= h >> 29;
-    }
-    std::uint64_t tail;
-    if (n >= 8) {
-      tail = load64(p + n - 8);
-    } else if (n >= 4) {
+    if (n >= 8) return {load64(p), load64(p + n - 8)};
+    if (n >= 4) {
       std::uint32_t low, high;
       std::memcpy(&low, p, 4);
       std::memcpy(&high, p + n - 4, 4);
-      tail = low | static_cast<std::uint64_t>(high) << 32;
-    } else {
-      tail = n == 0 ? 0
-                    : static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
-                          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-                          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+      return {low | static_cast<std::uint64_t>(high) << 32, 0};
     }
-    h = (h ^ tail) * kMultiplier;
-    return h ^ (h >> 32);
+    if (n == 0) return {0, 0};
+    const auto byte = [](char c) {
+      return static_cast<std::uint64_t>(static_cast<unsigned char>(c));
+    };
+    return {byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16, 0};
   }
-  static std::uint64_t load64(const char* p) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    return word;
+
+  bool same_key(std::uint32_t code, std::string_view key, Ends ends) const {
+    const StoredEnds& stored = ends_[code];
+    if (stored.size != key.size() || stored.ends.head != ends.head || stored.ends.tail != ends.tail)
+      return false;
+    return key.size() <= kShortKey || same_bytes(keys_[code], key);
+  }
+
+  // Multiply-xorshift mixing (in the style of wyhash) of the two end words,
+  // then of the middle of longer keys 8 bytes at a time.
+  static std::uint64_t hash(std::string_view s, Ends ends) {
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+    const std::size_t n = s.size();
+    std::uint64_t h = (n * kMultiplier ^ ends.head) * kMultiplier;
+    h ^= h >> 29;
+    h = (h ^ ends.tail) * kMultiplier;
+    for (std::size_t i = 8; i + 8 < n; i += 8) {
+      h ^= h >> 29;
+      h = (h ^ load64(s.data() + i)) * kMultiplier;
+    }
+    return h ^ (h >> 32);
   }
 
   void rehash(std::size_t capacity) {
@@ -94,7 +114,8 @@ class StringIndex {
     slots_.assign(capacity, Slot{0, 0});
     for (const Slot& slot : old) {
       if (slot.tag == 0) continue;
-      std::size_t i = static_cast<std::size_t>(hash(keys_[slot.code])) & (capacity - 1);
+      const std::string_view key = keys_[slot.code];
+      std::size_t i = static_cast<std::size_t>(hash(key, ends_of(key))) & (capacity - 1);
       while (slots_[i].tag != 0) i = (i + 1) & (capacity - 1);
       slots_[i] = slot;
     }
@@ -116,6 +137,7 @@ class StringIndex {
 
   std::vector<Slot> slots_;
   std::vector<std::string_view> keys_;
+  std::vector<StoredEnds> ends_;  // by code, beside keys_
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_used_ = 0, block_size_ = 0;
 };

@@ -1,9 +1,9 @@
-// Ascolto's WASM module in node: the file streamed in 1 MiB chunks into the
-// core (as the worker does with File.stream()), then the group-by request.
+// Ascolto's WASM module in node: the file read in 1 MiB pieces straight into
+// the core's input buffer (fileSource; DuckDB-WASM's node file protocol
+// likewise reads into its own memory), then the group-by request.
 // The module is loaded and warmed up first, as the page's spare worker does
 // while the user picks a file; that time is reported as ready_seconds.
-import { createReadStream, statSync } from 'node:fs';
-import { loadCore } from '../../web/node-core.js';
+import { fileSource, loadCore } from '../../web/node-core.js';
 import { runAnalysis } from '../../web/engine.js';
 import { warmUp } from '../../web/warm-up.js';
 import { settle } from './settle.mjs';
@@ -24,8 +24,7 @@ export default async function run(file) {
   const { core, seconds: readySeconds } = await readyCore();
   await settle();
   const started = performance.now();
-  const chunks = createReadStream(file, { highWaterMark: 1 << 20 });
-  const report = await runAnalysis(core, [{ name: 'feedback.csv', size: statSync(file).size, chunks }], {},
+  const report = await runAnalysis(core, [fileSource(file, 'feedback.csv')], {},
     { request: { aggregate: { by: 'applicativo', rating: 'voto' } } });
   const groups = report.aggregates[0].groups.map((g) => ({
     value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts,
