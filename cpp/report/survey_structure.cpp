@@ -107,7 +107,7 @@ Grouping grouping_from_categories(const Column& c, std::string reason) {
   g.name = c.name;
   g.reason = std::move(reason);
   g.labels = c.labels;
-  g.codes = c.codes;
+  g.codes = c.codes.to_vector();
   return g;
 }
 

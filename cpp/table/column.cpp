@@ -497,7 +497,7 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
     for (std::size_t row = 0; row < rows; row += step) distinct.push_back({cell(row), 1});
   } else {
     std::vector<std::uint64_t> counts(dictionary_.size(), 0);
-    for (std::uint32_t code : codes_) ++counts[code];
+    codes_.for_each([&](std::size_t, std::uint32_t code) { ++counts[code]; });
     for (std::size_t code = 0; code < dictionary_.size(); ++code)
       distinct.push_back({dictionary_.key(static_cast<std::uint32_t>(code)), counts[code]});
   }
@@ -551,12 +551,13 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
         state_of[code] = CellState::invalid;
       }
     }
+    // A plain loop: as a lambda through for_each, emcc called it per row.
     for (std::size_t row = 0; row < rows; ++row) {
       const std::uint32_t code = codes_[row];
       column.numbers.push_back(value_of[code]);
       if (state_of[code] == CellState::missing) ++column.missing;
       if (state_of[code] == CellState::invalid)
-        note_invalid(column, dictionary_.key(static_cast<std::uint32_t>(code)), row, row_lines);
+        note_invalid(column, dictionary_.key(code), row, row_lines);
     }
     return column;
   }
@@ -573,11 +574,9 @@ Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>&
       if (added) column.labels.emplace_back(label);
       remap[code] = it->second;
     }
-    // Recoded in place: a new vector would be as many fresh memory pages.
-    for (std::uint32_t& code : codes_) {
-      code = remap[code];
-      column.missing += code == kMissingCode;
-    }
+    codes_.recode(remap);
+    codes_.for_each(
+        [&](std::size_t, std::uint32_t code) { column.missing += code == kMissingCode; });
     column.codes = std::move(codes_);
     codes_ = {};
     return column;

@@ -11,6 +11,7 @@
 
 #include "table/byte_buffer.hpp"
 #include "table/canonical_text.hpp"
+#include "table/code_vector.hpp"
 #include "table/string_index.hpp"
 #include "table/value_parse.hpp"
 
@@ -31,15 +32,13 @@ enum class ColumnType : std::uint8_t {
 const char* column_type_name(ColumnType type);
 bool is_numeric_type(ColumnType type);  ///< stored in `numbers`
 
-inline constexpr std::uint32_t kMissingCode = std::numeric_limits<std::uint32_t>::max();
-
 /// A finished column. Exactly one storage is used, by `type`:
 /// numbers (NaN = missing), codes + labels, or text.
 struct Column {
   std::string name;
   ColumnType type = ColumnType::empty;
   std::vector<double> numbers;
-  std::vector<std::uint32_t> codes;
+  CodeVector codes;  ///< kMissingCode for a missing cell
   std::vector<std::string> labels;
   ByteBuffer text_bytes;
   std::vector<std::uint64_t> text_ends;
@@ -103,7 +102,7 @@ class ColumnBuilder {
   std::uint32_t empty_code_ = kNoCode;
   std::vector<double> numbers_;
   CanonicalReader canonical_;  // the shape of numbers_
-  std::vector<std::uint32_t> codes_;
+  CodeVector codes_;
   ByteBuffer bytes_;
   std::vector<std::uint64_t> ends_;
 };

@@ -236,3 +236,47 @@ TEST_CASE("a column of timestamps is kept as numbers; a late odd value brings ba
   CHECK(codes.text(2998) == std::to_string(100000 + 2998 * 7));
   CHECK(codes.text(2999) == "A-17");
 }
+
+TEST_CASE("dictionary codes take the narrowest width and widen without losing a code", "[table]") {
+  CodeVector codes{0, kMissingCode, 254};
+  CHECK(codes.width() == 1);
+  CHECK(codes[1] == kMissingCode);
+  CHECK(codes[2] == 254);
+  codes.push_back(255);  // 0xFF marks missing at width 1: the codes move to two bytes
+  CHECK(codes.width() == 2);
+  for (std::uint32_t c = 256; c < 70000; ++c) codes.push_back(c);
+  CHECK(codes.width() == 4);  // 0xFFFF and beyond
+  codes.push_back(kMissingCode);
+  REQUIRE(codes.size() == 4 + (70000 - 256) + 1);
+  CHECK(codes[0] == 0);
+  CHECK(codes[1] == kMissingCode);
+  CHECK(codes[2] == 254);
+  CHECK(codes[3] == 255);
+  CHECK(codes[4 + (65535 - 256)] == 65535);
+  CHECK(codes[codes.size() - 2] == 69999);
+  CHECK(codes[codes.size() - 1] == kMissingCode);
+  std::vector<std::uint32_t> iterated;
+  for (std::uint32_t c : codes) iterated.push_back(c);
+  CHECK(iterated == codes.to_vector());
+  const CodeVector copy = codes;
+  CHECK(copy == codes);
+}
+
+TEST_CASE("codes are recoded in place, widening when the new codes need it", "[table]") {
+  CodeVector codes;
+  for (int i = 0; i < 3000; ++i) codes.push_back(i % 7 == 6 ? kMissingCode : i % 7);
+  CHECK(codes.width() == 1);
+  codes.recode({2, 1, 0, kMissingCode, 4, 5});  // code 3 becomes missing
+  CHECK(codes[0] == 2);
+  CHECK(codes[2] == 0);
+  CHECK(codes[3] == kMissingCode);
+  CHECK(codes[6] == kMissingCode);  // missing stays missing
+  CHECK(codes[7 * 400 + 5] == 5);
+  codes.recode({1000, 1001, 1002, 1003, 1004, 1005});
+  CHECK(codes.width() == 2);
+  CHECK(codes[0] == 1002);
+  CHECK(codes[3] == kMissingCode);
+  std::size_t missing = 0;
+  codes.for_each([&](std::size_t, std::uint32_t c) { missing += c == kMissingCode; });
+  CHECK(missing == 429 + 428);  // rows 3, 10, ..., 2999 and 6, 13, ..., 2995
+}
