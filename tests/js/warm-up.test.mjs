@@ -24,7 +24,10 @@ test('the warm-up export is deterministic and read without a rejected row', asyn
 
 test('warming up leaves the core ready for the next file', async () => {
   const core = await loadCore();
-  await warmUp(core, 200);
+  const heapBefore = core.HEAP8.length;
+  await warmUp(core, 200, { heapBytes: heapBefore + (8 << 20) });
+  // The prepared heap stays with the module (WASM memory never shrinks).
+  assert.ok(core.HEAP8.length >= heapBefore + (8 << 20));
   const report = await analyze({ name: 'a.csv', bytes: Buffer.from('canale,voto\nweb,5\napp,4\n') });
   assert.deepEqual(report.datasets[0].rows, { read: 2, used: 2, rejected: 0, rejected_by_reason: {} });
 });
