@@ -71,20 +71,6 @@ class CodeVector {
     push_back_any(code);
   }
 
- private:
-  void push_back_any(std::uint32_t code) {
-    if (code != kMissingCode && code >= missing_of(width_)) make_room_for(code);
-    if (size_ == capacity_) reserve(size_ < 512 ? 1024 : size_ * 2);
-    store(size_, code);  // kMissingCode narrows to the width's all-ones value
-    ++size_;
-  }
-
- public:
-  void set(std::size_t row, std::uint32_t code) {
-    if (code != kMissingCode && code >= missing_of(width_)) make_room_for(code);
-    store(row, code);
-  }
-
   /// Room for `rows` codes. The new memory is not written (not zero-filled):
   /// its pages are touched only as codes arrive.
   void reserve(std::size_t rows) {
@@ -159,6 +145,12 @@ class CodeVector {
   const_iterator end() const { return {this, size_}; }
 
  private:
+  void push_back_any(std::uint32_t code) {
+    if (code != kMissingCode && code >= missing_of(width_)) make_room_for(code);
+    if (size_ == capacity_) reserve(size_ < 512 ? 1024 : size_ * 2);
+    store(size_, code);  // kMissingCode narrows to the width's all-ones value
+    ++size_;
+  }
   // The all-ones value of each width stands for a missing cell.
   static constexpr std::uint32_t missing_of(unsigned width) {
     return width == 1 ? 0xFFu : width == 2 ? 0xFFFFu : kMissingCode;
