@@ -14,7 +14,8 @@ const char* LineEndCounts::name() const {
 Parser::Parser(Dialect dialect, std::size_t max_field_bytes)
     : dialect_(dialect),
       max_field_bytes_(max_field_bytes),
-      scan_(dialect.delimiter, dialect.quote, '\n', '\r') {}
+      scan_(dialect.delimiter, dialect.quote, '\n', '\r'),
+      quoted_scan_(dialect.quote, '\n', '\r', dialect.quote) {}
 
 Error Parser::check_field_size() const {
   if (row_.size() <= max_field_bytes_) return {};  // the common case: no field can be over
@@ -58,22 +59,6 @@ void Parser::count_quoted_line_breaks(const char* begin, const char* end) {
   }
 }
 
-namespace {
-
-// Line breaks in [begin, end): CR LF, lone CR and lone LF count one each.
-std::uint64_t count_line_breaks(const char* begin, const char* end) {
-  std::uint64_t breaks = 0;
-  for (const char* p = begin; p < end; ++p) {
-    if (*p == '\n')
-      ++breaks;
-    else if (*p == '\r' && (p + 1 == end || p[1] != '\n'))
-      ++breaks;
-  }
-  return breaks;
-}
-
-}  // namespace
-
 const char* Parser::parse_record_in_place(const char* p, const char* end, RecordSink& sink) {
   const char quote = dialect_.quote, delimiter = dialect_.delimiter;
   if (*p == '\n' || *p == '\r') return nullptr;  // a blank line: the slow path counts it
@@ -88,16 +73,20 @@ const char* Parser::parse_record_in_place(const char* p, const char* end, Record
       const char* close = content;
       bool escaped = false;
       for (;;) {
-        const void* found = std::memchr(close, quote, static_cast<std::size_t>(end - close));
-        if (!found) return nullptr;
-        close = static_cast<const char*>(found);
+        close = quoted_scan_.find(close, end);
+        if (close == end) return nullptr;
+        if (*close == '\r' || *close == '\n') {  // CR LF, lone CR and lone LF: one break each
+          ++breaks;
+          if (*close == '\r' && close + 1 < end && close[1] == '\n') ++close;
+          ++close;
+          continue;
+        }
         if (close + 1 == end) return nullptr;  // a doubled quote may follow in the next chunk
         if (close[1] != quote) break;
         escaped = true;
         close += 2;
       }
       if (static_cast<std::size_t>(close - content) > max_field_bytes_) return nullptr;
-      breaks += count_line_breaks(content, close);
       if (escaped) {  // RFC 4180 2.7: "" is one quote; scratch_ never reallocates here
         const std::size_t start = scratch_.size();
         for (const char* c = content; c < close; ++c) {

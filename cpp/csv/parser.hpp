@@ -65,7 +65,8 @@ class Parser {
 
   Dialect dialect_;
   std::size_t max_field_bytes_;
-  ByteScan scan_;  // finds the bytes that end an unquoted run
+  ByteScan scan_;         // finds the bytes that end an unquoted run
+  ByteScan quoted_scan_;  // finds the quote or line break that matters in a quoted run
 
   State state_ = State::field_start;
   bool skip_lf_ = false;         // a record ended with CR: a following LF belongs to it

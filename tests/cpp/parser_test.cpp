@@ -20,6 +20,11 @@ TEST_CASE("RFC 4180 records in any chunking", "[parser]") {
       {"no final newline", "a,b\n1,2", {{"a", "b"}, {"1", "2"}}, {1, 2}},
       {"doubled quotes", "\"say \"\"hi\"\"\",x\n", {{"say \"hi\"", "x"}}, {1}},
       {"quoted newline counts lines", "\"a\r\nb\",c\nd,e\n", {{"a\r\nb", "c"}, {"d", "e"}}, {1, 3}},
+      // Longer than one 16-byte scan, with every kind of break inside.
+      {"quoted CR, LF and CR LF count one line each",
+       "\"a long comment that goes on\rsecond\nthird\r\n\",x\ny,z\n",
+       {{"a long comment that goes on\rsecond\nthird\r\n", "x"}, {"y", "z"}},
+       {1, 5}},
       {"quoted delimiter", "\"1,5\",2\n", {{"1,5", "2"}}, {1}},
       {"empty fields", ",,\n", {{"", "", ""}}, {1}},
       {"blank lines skipped", "a\n\n\nb\n", {{"a"}, {"b"}}, {1, 4}},
