@@ -8,7 +8,7 @@
 namespace ascolto::report {
 
 RatingValues rating_values(const table::Column& c, const RatingScale& scale,
-                           const std::vector<std::uint32_t>& row_lines, Warnings* warnings) {
+                           const table::RowLines& row_lines, Warnings* warnings) {
   RatingValues out;
   out.values = c.numbers;
   for (std::size_t row = 0; row < out.values.size(); ++row) {

@@ -21,7 +21,7 @@ struct RatingValues {
 
 /// Out-of-scale values are reported to `warnings` (when given) with their lines.
 RatingValues rating_values(const table::Column& column, const RatingScale& scale,
-                           const std::vector<std::uint32_t>& row_lines, Warnings* warnings);
+                           const table::RowLines& row_lines, Warnings* warnings);
 
 /// The survey weights of a table: the weight column of `roles` (if any) and
 /// each row's usable weight, NaN where missing or not positive (reported to

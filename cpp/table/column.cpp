@@ -240,7 +240,7 @@ std::optional<double> to_number(std::string_view value, const Decision& d) {
 }
 
 void note_invalid(Column& column, std::string_view value, std::size_t row,
-                  const std::vector<std::uint32_t>& row_lines) {
+                  const RowLines& row_lines) {
   if (column.invalid == 0) column.invalid_example = std::string(trim(value).substr(0, 60));
   ++column.invalid;
   if (column.invalid_lines.size() < kMaxInvalidLines && row < row_lines.size())
@@ -445,7 +445,7 @@ std::vector<std::string> missing_tokens_of(const std::string& name,
 
 }  // namespace
 
-Column ColumnBuilder::finish(std::string name, const std::vector<std::uint32_t>& row_lines,
+Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
                              const TypingOptions& options) {
   Column column;
   column.name = std::move(name);

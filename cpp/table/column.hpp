@@ -12,6 +12,7 @@
 #include "table/byte_buffer.hpp"
 #include "table/canonical_text.hpp"
 #include "table/code_vector.hpp"
+#include "table/row_lines.hpp"
 #include "table/string_index.hpp"
 #include "table/value_parse.hpp"
 
@@ -79,8 +80,7 @@ class ColumnBuilder {
 
   /// Chooses the type and converts. `row_lines` maps rows to input lines,
   /// for reporting values that do not fit.
-  Column finish(std::string name, const std::vector<std::uint32_t>& row_lines,
-                const TypingOptions& options);
+  Column finish(std::string name, const RowLines& row_lines, const TypingOptions& options);
 
  private:
   enum class Mode : std::uint8_t {

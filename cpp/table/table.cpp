@@ -47,7 +47,7 @@ void TableBuilder::on_estimate(std::uint64_t records) {
   expected_rows_ = records;
   // The estimate firms up after the first chunks, while moving the columns
   // to a larger store is still cheap.
-  if (!names_.empty() && records > row_lines_.capacity()) grow_storage();
+  if (!names_.empty() && records > reserved_rows_) grow_storage();
 }
 
 void TableBuilder::grow_storage() {
@@ -59,7 +59,7 @@ void TableBuilder::grow_storage() {
   const std::uint64_t expected =
       std::min<std::uint64_t>(expected_rows_ + expected_rows_ / 20, 1u << 27);
   const std::uint64_t wanted = std::max<std::uint64_t>({expected, rows + rows / 2, 1024});
-  row_lines_.reserve(wanted);
+  reserved_rows_ = wanted;
   for (ColumnBuilder& b : builders_) b.reserve(wanted);
 }
 
@@ -97,9 +97,9 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
     warnings_.add("trailing_empty_fields", "", line,
                   "A row ends with empty fields beyond the header; they are ignored.");
   }
-  if (row_lines_.size() == row_lines_.capacity()) grow_storage();
+  if (row_lines_.size() == reserved_rows_) grow_storage();
   for (std::size_t i = 0; i < width; ++i) builders_[i].append(fields[i]);
-  row_lines_.push_back(static_cast<std::uint32_t>(line));
+  row_lines_.push_back(line);
   ++rows_.used;
 }
 

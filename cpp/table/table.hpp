@@ -22,7 +22,7 @@ struct RowCounts {
 
 struct Table {
   std::vector<Column> columns;
-  std::vector<std::uint32_t> row_lines;  ///< input line of each row
+  RowLines row_lines;  ///< input line of each row
   RowCounts rows;
 
   std::size_t row_count() const { return row_lines.size(); }
@@ -65,7 +65,8 @@ class TableBuilder : public csv::DataSink {
   bool has_header_ = false;
   std::vector<std::string> names_;
   std::vector<ColumnBuilder> builders_;
-  std::vector<std::uint32_t> row_lines_;
+  RowLines row_lines_;
+  std::uint64_t reserved_rows_ = 0;  // rows every column has room for
   RowCounts rows_;
   std::uint64_t expected_rows_ = 0;
 };

@@ -10,10 +10,10 @@ using namespace ascolto::table;
 namespace {
 Column column_of(const std::vector<std::string>& values, TypingOptions options = {}) {
   ColumnBuilder builder;
-  std::vector<std::uint32_t> lines;
+  RowLines lines;
   for (std::size_t i = 0; i < values.size(); ++i) {
     builder.append(values[i]);
-    lines.push_back(static_cast<std::uint32_t>(i + 2));
+    lines.push_back(i + 2);
   }
   return builder.finish("c", lines, options);
 }
@@ -83,7 +83,31 @@ TEST_CASE("rows of the wrong width are rejected and counted: read = used + rejec
   CHECK(warnings.count("too_few_fields") == 1);
   CHECK(warnings.count("too_many_fields") == 1);
   CHECK(warnings.count("empty_row") == 1);
-  CHECK(table.row_lines == std::vector<std::uint32_t>{2, 5});
+  REQUIRE(table.row_count() == 2);
+  CHECK(table.row_lines[0] == 2);
+  CHECK(table.row_lines[1] == 5);
+}
+
+TEST_CASE("row lines: kept as jumps while rows follow line by line, one a row when they do not",
+          "[table]") {
+  // Runs of consecutive lines broken by gaps (rejected rows, quoted line
+  // breaks): at one gap in `every` rows and at a gap on every row.
+  for (const std::uint64_t every : {1000, 40, 3, 1}) {
+    INFO("a gap every " << every << " rows");
+    RowLines lines;
+    std::vector<std::uint64_t> expected;
+    std::uint64_t line = 2;
+    for (std::uint64_t row = 0; row < 20000; ++row) {
+      if (row % every == every - 1) line += 1 + row % 3;
+      lines.push_back(line);
+      expected.push_back(line);
+      ++line;
+    }
+    REQUIRE(lines.size() == expected.size());
+    CHECK(lines.dense() == (every < 16));
+    for (std::size_t row = 0; row < expected.size(); ++row)
+      if (lines[row] != expected[row]) FAIL("row " << row << ": " << lines[row]);
+  }
 }
 
 TEST_CASE("the reader's row estimate is a hint: too low, revised or too high, no row is lost",
