@@ -466,11 +466,17 @@ Shrinkage shrink(const ShrinkageInput& in) {
 // ---- Comments -------------------------------------------------------------
 
 struct FeedbackCache {
+  static constexpr std::uint32_t kNoComment = 0xFFFFFFFFu;
   const Column* comment = nullptr;
   std::vector<std::string> stem_labels, bigram_labels;
   std::unordered_map<std::string, std::uint32_t> stem_ids;
+  // Each distinct comment is analysed once, however many rows repeat it
+  // ("Ottimo", a category of canned answers): a row names its comment.
+  std::vector<std::uint32_t> comment_of_row;  // kNoComment for an empty cell
+  // By distinct comment: its stems and bigrams, and the personal data in it
+  // (bit 0 email, 1 phone, 2 IBAN, 3 tax code).
   std::vector<std::uint32_t> stem_begin, stems, bigram_begin, bigrams;
-  std::vector<std::uint8_t> personal;  // per row: bit 0 email, 1 phone, 2 IBAN, 3 tax code
+  std::vector<std::uint8_t> personal;
   // The territorial section's filter-free parts, built on its first request.
   struct Territory {
     bool built = false;
@@ -491,6 +497,63 @@ std::string_view trimmed_comment(const Column& c, std::size_t row) {
   return table::trim(c.text(row));
 }
 
+// What the comment analysis knows of one word: stopwords are skipped, and
+// each other word is stemmed once however often it recurs.
+struct WordEntry {
+  bool stopword = false;
+  std::uint32_t stem = 0;
+  std::uint32_t surface = 0;  // this word, among the words seen
+};
+
+// Analyses one distinct comment, written on `rows` rows, into the cache:
+// its stems, bigrams and personal data; each word's row count goes to
+// `surface_rows`.
+void analyse_comment(std::string_view text, std::uint64_t rows, FeedbackCache& cache,
+                     std::unordered_map<std::string, WordEntry>& word_entries,
+                     std::vector<std::uint64_t>& surface_rows,
+                     std::unordered_map<std::string, std::uint32_t>& bigram_ids) {
+  text::MaskCounts counts;
+  text::mask_personal_data(text, counts);
+  cache.personal.push_back(
+      static_cast<std::uint8_t>((counts.email ? 1 : 0) | (counts.phone ? 2 : 0) |
+                                (counts.iban ? 4 : 0) | (counts.tax_code ? 8 : 0)));
+  // Words of masked text only: personal data never becomes a term.
+  text::MaskCounts again;
+  const std::string masked =
+      counts.total() ? text::mask_personal_data(text, again, " ") : std::string(text);
+  const std::string* previous = nullptr;
+  for (const std::string& word : text::words(masked)) {
+    auto [entry, new_word] = word_entries.try_emplace(word);
+    if (new_word) {
+      entry->second.stopword = text::is_stopword(word);
+      if (!entry->second.stopword) {
+        auto [stem, new_stem] = cache.stem_ids.emplace(
+            text::italian_stem(word), static_cast<std::uint32_t>(cache.stem_labels.size()));
+        if (new_stem) cache.stem_labels.push_back(word);
+        entry->second.stem = stem->second;
+        entry->second.surface = static_cast<std::uint32_t>(surface_rows.size());
+        surface_rows.push_back(0);
+      }
+    }
+    if (entry->second.stopword) {
+      previous = nullptr;
+      continue;
+    }
+    cache.stems.push_back(entry->second.stem);
+    surface_rows[entry->second.surface] += rows;
+    if (previous) {
+      const std::string bigram = *previous + " " + word;
+      auto [b, new_bigram] =
+          bigram_ids.emplace(bigram, static_cast<std::uint32_t>(cache.bigram_labels.size()));
+      if (new_bigram) cache.bigram_labels.push_back(bigram);
+      cache.bigrams.push_back(b->second);
+    }
+    previous = &entry->first;
+  }
+  cache.stem_begin.push_back(static_cast<std::uint32_t>(cache.stems.size()));
+  cache.bigram_begin.push_back(static_cast<std::uint32_t>(cache.bigrams.size()));
+}
+
 FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t rows) {
   if (holder && holder->comment == c.comment) return *holder;
   holder.reset(new FeedbackCache);
@@ -498,58 +561,46 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
   cache.comment = c.comment;
   cache.stem_begin.assign(1, 0);
   cache.bigram_begin.assign(1, 0);
-  cache.personal.assign(rows, 0);
-  std::vector<std::unordered_map<std::string, std::uint32_t>> surfaces;
+  cache.comment_of_row.assign(rows, FeedbackCache::kNoComment);
+  std::unordered_map<std::string, WordEntry> word_entries;
+  std::vector<std::uint64_t> surface_rows;  // by word: the rows it is written on
   std::unordered_map<std::string, std::uint32_t> bigram_ids;
-  for (std::size_t row = 0; row < rows; ++row) {
-    const std::string_view text = c.comment ? trimmed_comment(*c.comment, row) : std::string_view{};
-    if (!text.empty()) {
-      text::MaskCounts counts;
-      text::mask_personal_data(text, counts);
-      cache.personal[row] =
-          static_cast<std::uint8_t>((counts.email ? 1 : 0) | (counts.phone ? 2 : 0) |
-                                    (counts.iban ? 4 : 0) | (counts.tax_code ? 8 : 0));
-      // Words of masked text only: personal data never becomes a term.
-      text::MaskCounts again;
-      const std::string masked =
-          counts.total() ? text::mask_personal_data(text, again, " ") : std::string(text);
-      const std::vector<std::string> words = text::words(masked);
-      const std::string* previous = nullptr;
-      for (const std::string& word : words) {
-        if (text::is_stopword(word)) {
-          previous = nullptr;
-          continue;
-        }
-        const std::string stem = text::italian_stem(word);
-        auto [it, added] =
-            cache.stem_ids.emplace(stem, static_cast<std::uint32_t>(cache.stem_labels.size()));
-        if (added) {
-          cache.stem_labels.push_back(word);
-          surfaces.emplace_back();
-        }
-        cache.stems.push_back(it->second);
-        ++surfaces[it->second][word];
-        if (previous) {
-          const std::string bigram = *previous + " " + word;
-          auto [b, new_bigram] =
-              bigram_ids.emplace(bigram, static_cast<std::uint32_t>(cache.bigram_labels.size()));
-          if (new_bigram) cache.bigram_labels.push_back(bigram);
-          cache.bigrams.push_back(b->second);
-        }
-        previous = &word;
-      }
-    }
-    cache.stem_begin.push_back(static_cast<std::uint32_t>(cache.stems.size()));
-    cache.bigram_begin.push_back(static_cast<std::uint32_t>(cache.bigrams.size()));
+  // A categorical column's comments are analysed once per category, with
+  // the category's row count. Free text is mostly distinct: each row is
+  // analysed (its words are not stemmed again), as a map of the texts would
+  // cost more memory than it saves.
+  const bool categorical = c.comment && c.comment->type == ColumnType::categorical;
+  std::vector<std::uint32_t> comment_of_code;
+  std::vector<std::uint64_t> rows_of_code;
+  if (categorical) {
+    comment_of_code.assign(c.comment->labels.size(), FeedbackCache::kNoComment);
+    rows_of_code.assign(c.comment->labels.size(), 0);
+    for (std::size_t row = 0; row < rows; ++row)
+      if (const std::uint32_t code = c.comment->codes[row]; code != kMissingCode)
+        ++rows_of_code[code];
   }
-  // Each stem is shown as its most frequent word ("pratiche" rather than "pratic").
-  for (std::size_t id = 0; id < surfaces.size(); ++id) {
-    std::uint32_t best = 0;
-    for (const auto& [word, count] : surfaces[id])
-      if (count > best || (count == best && word < cache.stem_labels[id])) {
-        best = count;
-        cache.stem_labels[id] = word;
-      }
+  for (std::size_t row = 0; row < rows && c.comment; ++row) {
+    const std::string_view text = trimmed_comment(*c.comment, row);
+    if (text.empty()) continue;
+    std::uint32_t fresh = FeedbackCache::kNoComment;
+    std::uint32_t& id = categorical ? comment_of_code[c.comment->codes[row]] : fresh;
+    if (id == FeedbackCache::kNoComment) {
+      id = static_cast<std::uint32_t>(cache.personal.size());
+      analyse_comment(text, categorical ? rows_of_code[c.comment->codes[row]] : 1, cache,
+                      word_entries, surface_rows, bigram_ids);
+    }
+    cache.comment_of_row[row] = id;
+  }
+  // Each stem is shown as its most frequent word ("pratiche" rather than
+  // "pratic"), counted over rows; ties go to the word first in byte order.
+  std::vector<std::uint64_t> best(cache.stem_labels.size(), 0);
+  for (const auto& [word, entry] : word_entries) {
+    if (entry.stopword) continue;
+    const std::uint64_t n = surface_rows[entry.surface];
+    if (n > best[entry.stem] || (n == best[entry.stem] && word < cache.stem_labels[entry.stem])) {
+      best[entry.stem] = n;
+      cache.stem_labels[entry.stem] = word;
+    }
   }
   return cache;
 }
@@ -590,20 +641,21 @@ json text_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   std::array<std::uint64_t, 4> personal{};
   std::uint64_t with_personal = 0;
   for (std::uint32_t row : rows) {
-    if (trimmed_comment(*c.comment, row).empty()) continue;
+    const std::uint32_t id = cache.comment_of_row[row];
+    if (id == FeedbackCache::kNoComment) continue;
     ++comments;
-    const std::uint8_t p = cache.personal[row];
+    const std::uint8_t p = cache.personal[id];
     for (int bit = 0; bit < 4; ++bit) personal[bit] += (p >> bit) & 1;
     with_personal += p != 0;
     const double r = ratings[row];
     const int b = r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1;
     ++band_comments[b];
-    for (std::uint32_t k = cache.stem_begin[row]; k < cache.stem_begin[row + 1]; ++k) {
+    for (std::uint32_t k = cache.stem_begin[id]; k < cache.stem_begin[id + 1]; ++k) {
       ++all[cache.stems[k]];
       ++band[b][cache.stems[k]];
       ++band_tokens[b];
     }
-    for (std::uint32_t k = cache.bigram_begin[row]; k < cache.bigram_begin[row + 1]; ++k)
+    for (std::uint32_t k = cache.bigram_begin[id]; k < cache.bigram_begin[id + 1]; ++k)
       ++bigrams[cache.bigrams[k]];
   }
   json out = {{"column", c.comment->name},
@@ -910,7 +962,9 @@ json comments_page(const table::Table& table, const std::vector<ColumnRole>& rol
       bool stems_match = !unknown_word && !wanted.empty();
       for (std::uint32_t id : wanted) {
         bool found = false;
-        for (std::uint32_t k = cache.stem_begin[row]; k < cache.stem_begin[row + 1] && !found; ++k)
+        const std::uint32_t comment = cache.comment_of_row[row];
+        for (std::uint32_t k = cache.stem_begin[comment];
+             k < cache.stem_begin[comment + 1] && !found; ++k)
           found = cache.stems[k] == id;
         stems_match = stems_match && found;
       }

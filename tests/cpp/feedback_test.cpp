@@ -136,3 +136,41 @@ TEST_CASE("comments explorer: masked text, word search, small groups withheld", 
   CHECK(few["suppressed"] == true);
   CHECK(few["comments"].empty());
 }
+
+TEST_CASE("comment words are counted over rows, whether comments repeat or are free text",
+          "[feedback]") {
+  // Three comments on 60 rows. Written short they form a categorical
+  // column (analysed once per category); with a long tail of stopwords they
+  // are free text (analysed row by row). The terms must be the same.
+  const auto csv = [](const std::string& tail) {
+    std::string out = "data,applicativo,voto,commento\n";
+    for (int i = 0; i < 60; ++i) {
+      const char* comment = i < 30   ? "pratiche lente"
+                            : i < 40 ? "pratica bloccata"
+                                     : "ottimo servizio";
+      const int rating = i < 40 ? 1 + i % 2 : 4 + i % 2;
+      out += "2024-03-" + std::to_string(10 + i % 9) + ",NASpI," + std::to_string(rating) + "," +
+             comment + tail + "\n";
+    }
+    return out;
+  };
+  std::string stopwords;
+  for (int i = 0; i < 20; ++i) stopwords += " della";
+  const json short_form = test::analyze(csv(""))["datasets"][0];
+  const json long_form = test::analyze(csv(stopwords))["datasets"][0];
+  const auto comment_type = [](const json& d) {
+    for (const json& c : d["columns"])
+      if (c["name"] == "commento") return c["type"].get<std::string>();
+    return std::string();
+  };
+  REQUIRE(comment_type(short_form) == "categorical");
+  REQUIRE(comment_type(long_form) == "text");
+  const json& terms = short_form["feedback"]["text"]["terms"];
+  CHECK(terms == long_form["feedback"]["text"]["terms"]);
+  CHECK(short_form["feedback"]["text"]["bigrams"] == long_form["feedback"]["text"]["bigrams"]);
+  // "pratiche" (30 rows) and "pratica" (10) share a stem, shown as the more
+  // frequent word; the stem counts every row.
+  REQUIRE(terms.size() >= 1);
+  CHECK(terms[0] == json({{"term", "pratiche"}, {"count", 40}}));
+  CHECK(short_form["feedback"]["text"]["comments"] == 60);
+}
