@@ -33,6 +33,7 @@ class StringIndex {
  public:
   /// The code of `key`, adding it with the next code when it is new.
   std::uint32_t intern(std::string_view key) {
+    if (key.size() == 1) return intern_byte(key);
     if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.empty() ? 64 : slots_.size() * 2);
     const Ends ends = ends_of(key);
     const std::uint64_t h = hash(key, ends);
@@ -41,9 +42,7 @@ class StringIndex {
     for (;; i = (i + 1) & (slots_.size() - 1)) {
       Slot& slot = slots_[i];
       if (slot.tag == 0) {
-        slot = {tag, static_cast<std::uint32_t>(keys_.size())};
-        keys_.push_back(store(key));
-        ends_.push_back({ends, key.size()});
+        slot = {tag, add(key, ends)};
         return slot.code;
       }
       if (slot.tag == tag && same_key(slot.code, key, ends)) return slot.code;
@@ -69,6 +68,22 @@ class StringIndex {
     std::size_t size;
   };
   static constexpr std::size_t kShortKey = 16;
+  static constexpr std::uint32_t kNoCode = 0xFFFFFFFFu;
+
+  std::uint32_t add(std::string_view key, Ends ends) {
+    keys_.push_back(store(key));
+    ends_.push_back({ends, key.size()});
+    return static_cast<std::uint32_t>(keys_.size() - 1);
+  }
+
+  // One-byte values (ratings 1-5, digits, Y/N: most of a survey's cells)
+  // are looked up by their byte, with no hashing; they never enter slots_.
+  std::uint32_t intern_byte(std::string_view key) {
+    if (byte_codes_.empty()) byte_codes_.assign(256, kNoCode);
+    std::uint32_t& code = byte_codes_[static_cast<unsigned char>(key[0])];
+    if (code == kNoCode) code = add(key, ends_of(key));
+    return code;
+  }
 
   static Ends ends_of(std::string_view s) {
     const char* p = s.data();
@@ -112,7 +127,7 @@ class StringIndex {
   void rehash(std::size_t capacity) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(capacity, Slot{0, 0});
-    for (const Slot& slot : old) {
+    for (const Slot& slot : old) {  // one-byte keys are not in slots_
       if (slot.tag == 0) continue;
       const std::string_view key = keys_[slot.code];
       std::size_t i = static_cast<std::size_t>(hash(key, ends_of(key))) & (capacity - 1);
@@ -137,7 +152,8 @@ class StringIndex {
 
   std::vector<Slot> slots_;
   std::vector<std::string_view> keys_;
-  std::vector<StoredEnds> ends_;  // by code, beside keys_
+  std::vector<StoredEnds> ends_;           // by code, beside keys_
+  std::vector<std::uint32_t> byte_codes_;  // by byte, for one-byte keys (256 once one is seen)
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_used_ = 0, block_size_ = 0;
 };

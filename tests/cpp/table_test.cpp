@@ -169,6 +169,22 @@ TEST_CASE("the string index gives dense codes, keeps views valid across growth",
   CHECK(index.key(4244) == "app 4242");
 }
 
+TEST_CASE("one-byte keys (looked up by their byte) share the dense codes of the others",
+          "[table]") {
+  StringIndex index;
+  std::vector<std::string> keys;
+  for (int b = 0; b < 256; ++b) {
+    keys.push_back(std::string(1, static_cast<char>(b)));  // every byte value, NUL and 0xFF too
+    keys.push_back("k" + std::to_string(b));               // and longer keys in between
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) CHECK(index.intern(keys[i]) == i);
+  for (std::size_t i = keys.size(); i-- > 0;) {  // again, after every rehash
+    CHECK(index.intern(keys[i]) == i);
+    CHECK(index.key(static_cast<std::uint32_t>(i)) == keys[i]);
+  }
+  CHECK(index.size() == 512);
+}
+
 TEST_CASE("a text column drops missing tokens in place and keeps every other cell", "[table]") {
   std::vector<std::string> values;
   for (int i = 0; i < 3000; ++i)
