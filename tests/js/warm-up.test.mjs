@@ -2,7 +2,8 @@
 // that V8 optimizes them before the user's first file) and is read cleanly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmUp, warmUpCsv } from '../../web/warm-up.js';
+import { warmUp, warmUpCsv, WARM_UP_REQUESTS } from '../../web/warm-up.js';
+import { loadSession, querySession } from '../../web/engine.js';
 import { loadCore } from '../../web/node-core.js';
 import { analyze } from '../../web/api.js';
 
@@ -30,4 +31,19 @@ test('warming up leaves the core ready for the next file', async () => {
   assert.ok(core.HEAP8.length >= heapBefore + (8 << 20));
   const report = await analyze({ name: 'a.csv', bytes: Buffer.from('canale,voto\nweb,5\napp,4\n') });
   assert.deepEqual(report.datasets[0].rows, { read: 2, used: 2, rejected: 0, rejected_by_reason: {} });
+});
+
+test('every warm-up request is answered on the warm-up export (each path really runs)', async () => {
+  const core = await loadCore();
+  const bytes = warmUpCsv(2000);
+  const session = await loadSession(core, [{ name: 'warm-up.csv', size: bytes.length, chunks: [bytes] }]);
+  try {
+    const [whole, feedback, comments, aggregate] = WARM_UP_REQUESTS.map((r) => querySession(session, r));
+    assert.equal(whole.datasets[0].kind.value, 'feedback');
+    assert.equal(feedback.views[0].feedback.filter.application, 'NASpI');
+    assert.ok(comments.views[0].comments.total >= 10, `comments found: ${comments.views[0].comments.total}`);
+    assert.ok(aggregate.aggregates[0].groups.length >= 2);
+  } finally {
+    session.delete();
+  }
 });
