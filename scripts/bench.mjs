@@ -51,7 +51,7 @@ for (const count of sizes) {
   }
   const bytes = statSync(file).size;
   const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
-    ...peers.map((p) => [p, () => runNode(p, file)])];
+    ['ascolto-wasm-unprepared', () => runNode('ascolto-wasm-unprepared', file)], ...peers.map((p) => [p, () => runNode(p, file)])];
   let reference = null;
   for (const [engine, run] of engines) {
     process.stderr.write(`${engine} on ${count} rows...\n`);
@@ -68,11 +68,12 @@ for (const count of sizes) {
 
 console.log('\nLoad + group-by application (count, mean rating, counts per rating).');
 console.log('ready: loading the engine before any file (not in cold or warm; Ascolto\'s includes its warm-up).');
+console.log('ascolto-wasm-unprepared: the same without the warm-up\'s prepared heap (see web/warm-up.js).');
 console.log('cold: the first file in a fresh process; warm: a second file in the same process.\n');
-console.log('engine           rows       MB  ready s   cold s  cold MB/s   warm s  warm MB/s  peak RSS MB  WASM heap MB  result');
+console.log('engine                   rows       MB  ready s   cold s  cold MB/s   warm s  warm MB/s  peak RSS MB  WASM heap MB  result');
 const fixed = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : '-');
 for (const r of rows) {
-  console.log([r.engine.padEnd(15), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(7),
+  console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(7),
     fixed(r.ready, 3).padStart(8), fixed(r.seconds, 3).padStart(8), fixed(mb(r.bytes) / r.seconds, 1).padStart(10),
     fixed(r.warm, 3).padStart(8), fixed(mb(r.bytes) / r.warm, 1).padStart(10),
     fixed(mb(r.rss), 0).padStart(12), (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
@@ -81,8 +82,10 @@ console.log('\nRatios: peer seconds / Ascolto seconds (> 1: Ascolto is faster)\n
 for (const count of sizes) {
   const wasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
   const native = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
+  const unprepared = rows.find((r) => r.engine === 'ascolto-wasm-unprepared' && r.count === count);
   for (const r of rows.filter((x) => x.count === count && !x.engine.startsWith('ascolto'))) {
     console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x` +
+      ` (without prepared heap ${fixed(r.seconds / unprepared.seconds, 2)}x)` +
       `  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
   }
 }
