@@ -52,18 +52,29 @@ export const PREPARED_HEAP_BYTES = 64 << 20;
 export const WARM_UP_REQUESTS = [{}, { feedback: { application: 'NASpI', granularity: 'week' } },
   { comments: { device: 'mobile', word: 'lento' } }, { aggregate: { by: 'applicativo', rating: 'voto' } }];
 
+// Lets the worker's message queue run: a file dropped during the warm-up
+// is seen at once (shouldStop) instead of after all of it.
+const yieldToEvents = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 /**
  * Reads a warm-up export and answers each kind of request on it, then frees
  * it, so that V8 optimizes the reader and the reports before the first
- * file; then prepares `heapBytes` of written heap.
+ * file; then prepares `heapBytes` of written heap. Between steps it checks
+ * `shouldStop()` and, when a file is waiting, ends there: the file is read
+ * at once, with what is warm so far.
  */
-export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTES } = {}) {
+export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTES, shouldStop = () => false } = {}) {
   const bytes = warmUpCsv(rows);
   const session = await loadSession(core, [{ name: 'warm-up.csv', size: bytes.length, chunks: [bytes] }]);
   try {
-    for (const request of WARM_UP_REQUESTS) querySession(session, request);
+    for (const request of WARM_UP_REQUESTS) {
+      await yieldToEvents();
+      if (shouldStop()) return;
+      querySession(session, request);
+    }
+    await yieldToEvents();
     // The input buffer is a zero-filled vector: sizing it writes every page.
-    if (heapBytes > 0) session.inputBuffer(heapBytes);
+    if (heapBytes > 0 && !shouldStop()) session.inputBuffer(heapBytes);
   } finally {
     session.delete();
   }

@@ -6,6 +6,8 @@ import { toSources } from './sources.js';
 import { warmUp } from './warm-up.js';
 
 let corePromise;
+// Set when a file arrives: the warm-up, if still running, ends early.
+let fileWaiting = false;
 // The single-file page hands the module its bytes (base64): there is no
 // file beside the worker to fetch.
 function inlineWasm() {
@@ -23,7 +25,8 @@ function core() {
     : { locateFile: (file) => new URL(file, import.meta.url).href })
     .then(async (module) => {
       // A failed warm-up costs speed only: the analysis goes on.
-      await warmUp(module).catch((error) => console.warn('Ascolto: warm-up failed', error));
+      await warmUp(module, undefined, { shouldStop: () => fileWaiting })
+        .catch((error) => console.warn('Ascolto: warm-up failed', error));
       return module;
     });
   return corePromise;
@@ -54,6 +57,7 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if (data.type !== 'analyze') return;
+  fileWaiting = true;
   try {
     const sources = await toSources(data.inputs);
     const sizes = new Map(sources.map((s) => [s.name, s.size]));

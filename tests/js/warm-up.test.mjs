@@ -47,3 +47,12 @@ test('every warm-up request is answered on the warm-up export (each path really 
     session.delete();
   }
 });
+
+test('a file waiting ends the warm-up early: no heap is prepared for it', async () => {
+  const core = await loadCore();
+  const heapBefore = core.HEAP8.length;
+  let checks = 0;
+  await warmUp(core, 200, { heapBytes: heapBefore + (64 << 20), shouldStop: () => ++checks > 1 });
+  assert.equal(checks, 2); // asked before the first request, stopped before the second
+  assert.ok(core.HEAP8.length < heapBefore + (64 << 20), 'the heap was not prepared');
+});
