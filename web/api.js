@@ -45,8 +45,16 @@ export async function open(input, config = {}, options = {}) {
 }
 
 // One spare worker, started ahead so the WASM module is compiled before the
-// user drops a file. Each analysis takes it and starts the next spare.
+// user drops a file. Each analysis takes it; the next spare is started once
+// the analysis is over and the page is idle, so that its compilation and
+// warm-up do not compete with the analysis and the drawing of its report
+// (on a 2-core machine they did).
 let spare = null;
+
+function prepareWhenIdle(workerUrl) {
+  const later = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 500));
+  later(() => prepare({ workerUrl }));
+}
 
 function newWorker(workerUrl) {
   // The single-file page (ascolto.html) carries its worker inline, as a blob URL.
@@ -62,9 +70,7 @@ export function prepare({ workerUrl } = {}) {
 function takeWorker(workerUrl) {
   const ready = spare && spare.workerUrl === workerUrl ? spare.worker : null;
   if (ready) spare = null;
-  const worker = ready ?? newWorker(workerUrl);
-  prepare({ workerUrl });
-  return worker;
+  return ready ?? newWorker(workerUrl);
 }
 
 function analyzeInWorker(input, config, options = {}) {
@@ -106,6 +112,7 @@ function runInWorker(input, config, { onProgress, signal, workerUrl, request } =
       if (terminate) worker.terminate(); // also the way to cancel: the worker holds all the state
       signal?.removeEventListener('abort', onAbort);
       settle(value);
+      prepareWhenIdle(workerUrl);
     };
     const onAbort = () => finish(reject, new AscoltoError({ code: 'cancelled', message: 'Cancelled.' }));
     if (signal?.aborted) return onAbort();

@@ -56,6 +56,15 @@ export const WARM_UP_REQUESTS = [{}, { feedback: { application: 'NASpI', granula
 // is seen at once (shouldStop) instead of after all of it.
 const yieldToEvents = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
+// The export in 32 KiB pieces with a pause for messages after each; none
+// after `shouldStop()` (a cut last row is only a warning in a warm-up).
+async function* piecesUntilStopped(bytes, shouldStop) {
+  for (let at = 0; at < bytes.length && !shouldStop(); at += 32 << 10) {
+    yield bytes.subarray(at, at + (32 << 10));
+    await yieldToEvents();
+  }
+}
+
 /**
  * Reads a warm-up export and answers each kind of request on it, then frees
  * it, so that V8 optimizes the reader and the reports before the first
@@ -65,7 +74,8 @@ const yieldToEvents = () => new Promise((resolve) => { setTimeout(resolve, 0); }
  */
 export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTES, shouldStop = () => false } = {}) {
   const bytes = warmUpCsv(rows);
-  const session = await loadSession(core, [{ name: 'warm-up.csv', size: bytes.length, chunks: [bytes] }]);
+  const chunks = piecesUntilStopped(bytes, shouldStop);
+  const session = await loadSession(core, [{ name: 'warm-up.csv', size: bytes.length, chunks }]);
   try {
     for (const request of WARM_UP_REQUESTS) {
       await yieldToEvents();
