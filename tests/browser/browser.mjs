@@ -1,5 +1,7 @@
 // Launches Debian's Chromium through playwright-core, with every request to
 // another host blocked and recorded, and console errors collected.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -27,4 +29,11 @@ export async function openPage(path = '/', { csp } = {}) {
     await new Promise((resolve) => server.close(resolve));
   };
   return { page, origin, consoleErrors, foreignRequests, close };
+}
+
+/** After a file that failed or was cancelled, the page reads the next one (the small feedback fixture). */
+export async function expectNextFileRead(page) {
+  await page.setInputFiles('#file-input', fileURLToPath(new URL('../fixtures/feedback_small.csv', import.meta.url)));
+  await page.waitForSelector('.feedback .tiles');
+  assert.match(await page.locator('.tile', { hasText: 'Media' }).textContent(), /Media3,60/);
 }
