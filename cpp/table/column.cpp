@@ -329,7 +329,9 @@ void ColumnBuilder::append(std::string_view value) {
       }
       return;
     case Mode::dictionary:
-      codes_.push_back(code_of(value));
+      // (Checking for a repeat of the previous cell first cost more than
+      // it saved on unsorted exports.)
+      codes_.push_back(dictionary_.intern(value));
       // Mostly distinct values (comments, identifiers, timestamps): hashing
       // them buys nothing.
       if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
@@ -337,14 +339,6 @@ void ColumnBuilder::append(std::string_view value) {
         leave_dictionary();
       return;
   }
-}
-
-std::uint32_t ColumnBuilder::code_of(std::string_view value) {
-  if (value.empty()) {
-    if (empty_code_ == kNoCode) empty_code_ = dictionary_.intern(value);
-    return empty_code_;
-  }
-  return dictionary_.intern(value);
 }
 
 void ColumnBuilder::reserve(std::size_t rows) {

@@ -88,18 +88,12 @@ class ColumnBuilder {
     numbers,     ///< numbers_ read by canonical_ (their text rebuildable exactly)
     text,        ///< bytes_ and ends_
   };
-  /// The dictionary code of a cell; empty cells (sparse columns) are not
-  /// hashed. (Checking for a repeat of the previous cell as well cost more
-  /// than it saved on unsorted exports.)
-  std::uint32_t code_of(std::string_view value);
   void leave_dictionary();
   void switch_to_text();
   void numbers_to_text();
 
   Mode mode_ = Mode::dictionary;
   StringIndex dictionary_;
-  static constexpr std::uint32_t kNoCode = 0xFFFFFFFFu;
-  std::uint32_t empty_code_ = kNoCode;
   std::vector<double> numbers_;
   CanonicalReader canonical_;  // the shape of numbers_
   CodeVector codes_;

@@ -33,7 +33,7 @@ class StringIndex {
  public:
   /// The code of `key`, adding it with the next code when it is new.
   std::uint32_t intern(std::string_view key) {
-    if (key.size() == 1) return intern_byte(key);
+    if (key.size() <= 1) return intern_tiny(key);
     if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.empty() ? 64 : slots_.size() * 2);
     const Ends ends = ends_of(key);
     const std::uint64_t h = hash(key, ends);
@@ -76,11 +76,13 @@ class StringIndex {
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
 
-  // One-byte values (ratings 1-5, digits, Y/N: most of a survey's cells)
-  // are looked up by their byte, with no hashing; they never enter slots_.
-  std::uint32_t intern_byte(std::string_view key) {
-    if (byte_codes_.empty()) byte_codes_.assign(256, kNoCode);
-    std::uint32_t& code = byte_codes_[static_cast<unsigned char>(key[0])];
+  // The empty key (a sparse column's empty cells) and one-byte values
+  // (ratings 1-5, digits, Y/N: most of a survey's cells) are looked up
+  // directly, with no hashing; they never enter slots_.
+  std::uint32_t intern_tiny(std::string_view key) {
+    if (!key.empty() && byte_codes_.empty()) byte_codes_.assign(256, kNoCode);
+    std::uint32_t& code =
+        key.empty() ? empty_code_ : byte_codes_[static_cast<unsigned char>(key[0])];
     if (code == kNoCode) code = add(key, ends_of(key));
     return code;
   }
@@ -127,7 +129,7 @@ class StringIndex {
   void rehash(std::size_t capacity) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(capacity, Slot{0, 0});
-    for (const Slot& slot : old) {  // one-byte keys are not in slots_
+    for (const Slot& slot : old) {  // keys of 0 or 1 byte are not in slots_
       if (slot.tag == 0) continue;
       const std::string_view key = keys_[slot.code];
       std::size_t i = static_cast<std::size_t>(hash(key, ends_of(key))) & (capacity - 1);
@@ -154,6 +156,7 @@ class StringIndex {
   std::vector<std::string_view> keys_;
   std::vector<StoredEnds> ends_;           // by code, beside keys_
   std::vector<std::uint32_t> byte_codes_;  // by byte, for one-byte keys (256 once one is seen)
+  std::uint32_t empty_code_ = kNoCode;     // the empty key's
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_used_ = 0, block_size_ = 0;
 };
