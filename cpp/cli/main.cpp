@@ -150,8 +150,6 @@ int main(int argc, char** argv) {
     return fail(
         ascolto::make_error(ErrorCode::invalid_request, report["error"].value("message", "")),
         "--request");
-  if (failures.size() == files.size() && files.size() == 1)
-    return fail(failures[0].second, failures[0].first);
   for (const auto& [path, error] : failures) {
     report_problem(path, error);
   }

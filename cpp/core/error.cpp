@@ -10,6 +10,8 @@ const char* error_code_name(ErrorCode code) {
       return "empty_file";
     case ErrorCode::header_only:
       return "header_only";
+    case ErrorCode::no_usable_rows:
+      return "no_usable_rows";
     case ErrorCode::binary_data:
       return "binary_data";
     case ErrorCode::unterminated_quote:
@@ -42,6 +44,10 @@ const char* error_message(ErrorCode code) {
       return "The file is empty: it has no rows to analyse.";
     case ErrorCode::header_only:
       return "The file has a header row but no data rows.";
+    case ErrorCode::no_usable_rows:
+      return "No row of the file could be used: every row was rejected. The reasons and the "
+             "file's first lines are in the report; check the delimiter (or set it in the "
+             "configuration) and the header.";
     case ErrorCode::binary_data:
       return "The file does not look like text (it contains NUL bytes): is it a CSV file?";
     case ErrorCode::unterminated_quote:

@@ -1,6 +1,7 @@
 // Guessing how a CSV file is written from its first lines.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,38 @@ struct DelimiterGuess {
   std::string reason;
 };
 
-/// Picks the delimiter whose most common record width, times the records of
-/// that width, is largest over `sample` (decoded UTF-8 text from the start
-/// of the file). A file with one column gets ','.
-DelimiterGuess guess_delimiter(std::string_view sample, char quote = '"');
+/// Picks the delimiter under which the largest share of the sampled records
+/// (quotes honoured, so a quoted line break or a comma inside a comment does
+/// not count) has one field count, at least two; a delimiter whose records
+/// hold quotes in the middle of unquoted fields loses those records. Ties go
+/// to the delimiter that splits the header like the rows, then to the wider
+/// split. `sample` is decoded UTF-8 text from the start of the file; when
+/// `sample_is_whole`, its last record counts even without a line break (a
+/// one-line file takes its delimiter from its header). A file with one
+/// column gets ','.
+DelimiterGuess guess_delimiter(std::string_view sample, char quote = '"',
+                               bool sample_is_whole = false);
+
+/// The delimiter named by Excel's hint on the first line ("sep=;"), if any.
+std::optional<char> separator_hint(std::string_view sample);
+
+/// Title, notes or empty lines above the header: how many leading records
+/// to skip, and the first one's text (for the report).
+struct Preamble {
+  std::size_t records = 0;
+  std::string first;
+};
+
+/// Finds the preamble: leading records that are blank (";;;;", spaces) or
+/// fill at most half of the table's width (a title "Estrazione feedback",
+/// "Periodo: 01/10/2023 - 31/10/2023"), when a fuller record follows them;
+/// and the "sep=" line when `separator_line`.
+Preamble find_preamble(const std::vector<std::vector<std::string>>& records, std::size_t width,
+                       bool separator_line);
+
+/// The record width most records fit (trailing empty fields may be
+/// missing): the table's width.
+std::size_t table_width(const std::vector<std::vector<std::string>>& records);
 
 struct HeaderGuess {
   bool has_header = true;
@@ -34,9 +63,11 @@ struct HeaderGuess {
 HeaderGuess guess_header(const std::vector<std::vector<std::string>>& records);
 
 /// Parses `sample` into at most `max_records` records (the last record is
-/// dropped when the sample was cut inside it).
+/// dropped when the sample was cut inside it). `stray_quotes`, when given,
+/// receives the quotes met inside unquoted fields.
 std::vector<std::vector<std::string>> sample_records(std::string_view sample, Dialect dialect,
-                                                     std::size_t max_records, bool sample_is_whole);
+                                                     std::size_t max_records, bool sample_is_whole,
+                                                     std::uint64_t* stray_quotes = nullptr);
 
 /// Human-readable name of a delimiter for the report ("tab", ";").
 std::string delimiter_name(char delimiter);

@@ -6,7 +6,7 @@ namespace ascolto::csv {
 
 void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields,
                                      std::uint64_t line) {
-  ++records_;
+  if (records_++ < skip_) return;
   if (first_) {
     first_ = false;
     if (has_header_) {
@@ -19,7 +19,7 @@ void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields
 }
 
 Reader::Reader(ReadOptions options, DataSink& sink)
-    : options_(options), router_(sink, info_.header) {}
+    : options_(options), router_(sink, info_.header, info_.preamble.records) {}
 
 Error Reader::feed(std::string_view bytes) {
   info_.bytes += bytes.size();
@@ -55,6 +55,15 @@ void Reader::estimate_records() {
       static_cast<double>(router_.records()) / static_cast<double>(info_.bytes);
   router_.estimate(static_cast<std::uint64_t>(records_per_byte *
                                               static_cast<double>(options_.expected_bytes) * 1.02));
+}
+
+void Reader::keep_first_lines(std::string_view sample) {
+  while (!sample.empty() && info_.first_lines.size() < FileInfo::kFirstLines) {
+    const std::size_t end = sample.find_first_of("\r\n");
+    info_.first_lines.emplace_back(sample.substr(0, std::min<std::size_t>(end, 200)));
+    if (end == std::string_view::npos) break;
+    sample.remove_prefix(end + (sample.compare(end, 2, "\r\n") == 0 ? 2 : 1));
+  }
 }
 
 Error Reader::parse(std::string_view text) {
@@ -94,24 +103,34 @@ Error Reader::start(bool at_end) {
     const std::size_t last_break = sample.find_last_of("\r\n");
     if (last_break != std::string_view::npos) sample = sample.substr(0, last_break + 1);
   }
+  keep_first_lines(sample);
   const char quote = '"';
+  const std::optional<char> hint = separator_hint(sample);
   if (options_.delimiter) {
     info_.delimiter = *options_.delimiter;
     info_.delimiter_reason = "set in the configuration";
+  } else if (hint) {
+    info_.delimiter = *hint;
+    info_.delimiter_reason = "the first line says \"sep=" + delimiter_name(*hint) +
+                             "\" (Excel's hint); that line is skipped";
   } else {
-    const DelimiterGuess delimiter = guess_delimiter(sample, quote);
+    const DelimiterGuess delimiter = guess_delimiter(sample, quote, whole_file);
     info_.delimiter = delimiter.delimiter;
     info_.delimiter_reason = delimiter.reason;
   }
   const Dialect dialect{info_.delimiter, quote};
-  // One parse of the sample serves the header guess and the size estimate.
+  // One parse of the sample serves the preamble and header guesses and the
+  // size estimate.
   const auto records = sample_records(sample, dialect, 1000, whole_file);
+  info_.preamble = find_preamble(records, table_width(records), hint.has_value());
+  if (hint) info_.preamble.first = "sep=" + delimiter_name(*hint);
+  const std::size_t first_record = std::min(info_.preamble.records, records.size());
   if (options_.header) {
     info_.header = *options_.header;
     info_.header_reason = "set in the configuration";
   } else {
-    const std::size_t head = std::min<std::size_t>(records.size(), 200);
-    const HeaderGuess header = guess_header({records.begin(), records.begin() + head});
+    const std::size_t head = std::min<std::size_t>(records.size(), first_record + 200);
+    const HeaderGuess header = guess_header({records.begin() + first_record, records.begin() + head});
     info_.header = header.has_header;
     info_.header_reason = header.reason;
   }

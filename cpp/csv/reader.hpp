@@ -52,6 +52,11 @@ struct FileInfo {
   std::uint64_t lines = 0;
   std::uint64_t blank_lines = 0;
   std::uint64_t stray_quotes = 0;
+  Preamble preamble;  ///< title, notes or blank records above the header, skipped
+  /// The first lines of the file as text (for a report when no row can be
+  /// used): at most kFirstLines, each cut at 200 bytes.
+  std::vector<std::string> first_lines;
+  static constexpr std::size_t kFirstLines = 5;
 };
 
 class Reader {
@@ -65,7 +70,8 @@ class Reader {
  private:
   class HeaderRouter : public RecordSink {
    public:
-    HeaderRouter(DataSink& sink, const bool& has_header) : sink_(sink), has_header_(has_header) {}
+    HeaderRouter(DataSink& sink, const bool& has_header, const std::size_t& skip)
+        : sink_(sink), has_header_(has_header), skip_(skip) {}
     void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
     void estimate(std::uint64_t records) { sink_.on_estimate(records); }
     std::uint64_t records() const { return records_; }
@@ -73,6 +79,7 @@ class Reader {
    private:
     DataSink& sink_;
     const bool& has_header_;
+    const std::size_t& skip_;  // preamble records, before the header
     bool first_ = true;
     std::uint64_t records_ = 0;
   };
@@ -80,6 +87,7 @@ class Reader {
   Error start(bool at_end);  // guesses encoding and dialect from head_
   Error parse(std::string_view text);
   void estimate_records();  // tells the sink, when the file's size is known
+  void keep_first_lines(std::string_view sample);
 
   ReadOptions options_;
   HeaderRouter router_;

@@ -22,7 +22,7 @@ using table::ColumnType;
 
 constexpr std::size_t kTopCategories = 10;
 
-json file_json(const std::string& name, const csv::FileInfo& f) {
+json file_json(const std::string& name, const csv::FileInfo& f, const table::Table& table) {
   return {{"name", name},
           {"bytes", f.bytes},
           {"encoding", csv::encoding_name(f.encoding)},
@@ -36,18 +36,23 @@ json file_json(const std::string& name, const csv::FileInfo& f) {
           {"line_ending", f.line_ending},
           {"lines", f.lines},
           {"blank_lines", f.blank_lines},
-          {"stray_quotes", f.stray_quotes}};
+          {"stray_quotes", f.stray_quotes},
+          {"preamble", {{"lines", f.preamble.records}, {"first", f.preamble.first}}},
+          {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first}}}};
 }
 
-json rows_json(const table::RowCounts& rows, const Warnings& warnings) {
+// read = used + rejected + preamble + footer.
+json rows_json(const table::RowCounts& rows, const csv::FileInfo& file, const Warnings& warnings) {
   json by_reason = json::object();
   for (const char* reason : {"too_few_fields", "too_many_fields", "empty_row"}) {
     const std::uint64_t count = warnings.count(reason);
     if (count) by_reason[reason] = count;
   }
-  return {{"read", rows.read},
+  return {{"read", rows.read + file.preamble.records},
           {"used", rows.used},
           {"rejected", rows.rejected},
+          {"preamble", file.preamble.records},
+          {"footer", rows.footer},
           {"rejected_by_reason", by_reason}};
 }
 
@@ -201,6 +206,17 @@ json error_json(const Error& error) {
           {"line", error.line ? json(error.line) : json(nullptr)}};
 }
 
+json failed_dataset_json(const std::string& name, const Error& error, const csv::FileInfo& file,
+                         const table::Table& table, const Warnings& warnings) {
+  json out = {{"name", name}, {"error", error_json(error)}};
+  if (!file.bytes) return out;
+  out["file"] = file_json(name, file, table);
+  out["rows"] = rows_json(table.rows, file, warnings);
+  out["first_lines"] = file.first_lines;
+  out["warnings"] = warnings_json(warnings);
+  return out;
+}
+
 json dataset_report(const DatasetInput& in) {
   const table::Table& table = in.table;
   Warnings warnings = in.warnings;  // a copy: asking twice gives the same report
@@ -232,8 +248,8 @@ json dataset_report(const DatasetInput& in) {
   }
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
-              {"file", file_json(in.name, in.file)},
-              {"rows", rows_json(table.rows, warnings)},
+              {"file", file_json(in.name, in.file, table)},
+              {"rows", rows_json(table.rows, in.file, warnings)},
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
               {"ratings", std::move(ratings)},

@@ -26,6 +26,13 @@ struct DatasetInput {
 
 nlohmann::ordered_json dataset_report(const DatasetInput& input);
 
+/// A dataset that could not be analysed: its error, and as much of how the
+/// file was read as is known (rows and their reasons, warnings, the first
+/// lines), so that the reader can tell what to change.
+nlohmann::ordered_json failed_dataset_json(const std::string& name, const Error& error,
+                                           const csv::FileInfo& file, const table::Table& table,
+                                           const Warnings& warnings);
+
 /// {"code", "message", "line"} of an error (line null when unknown).
 nlohmann::ordered_json error_json(const Error& error);
 

@@ -197,9 +197,7 @@ std::string Workspace::report(std::string_view request_json) const {
       if (d->loading) continue;  // still being read
       if (d->error) {
         if (first_error.is_null()) first_error = error_json(d->error);
-        json failed = {{"name", d->name}, {"error", error_json(d->error)}};
-        if (d->file.bytes) failed["file"] = {{"bytes", d->file.bytes}};
-        datasets.push_back(std::move(failed));
+        datasets.push_back(failed_dataset_json(d->name, d->error, d->file, d->table, d->warnings));
         continue;
       }
       datasets.push_back(dataset_report(DatasetInput{d->name, d->file, d->table, d->roles,

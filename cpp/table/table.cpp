@@ -1,6 +1,7 @@
 #include "table/table.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 namespace ascolto::table {
@@ -21,11 +22,17 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
     return;
   }
   std::set<std::string> seen;
+  // "a;b;c;": the last name is empty because of a trailing delimiter; rows
+  // may end before it.
+  if (has_header_)
+    while (trailing_unnamed_ < names.size() &&
+           trim(names[names.size() - 1 - trailing_unnamed_]).empty())
+      ++trailing_unnamed_;
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::string name(trim(names[i]));
     if (name.empty()) {
       name = "column_" + std::to_string(i + 1);
-      if (has_header_)
+      if (has_header_ && i + trailing_unnamed_ < names.size())
         warnings_.add("empty_header", name, line,
                       "A column has no name in the header; it is called " + name + ".");
     }
@@ -63,9 +70,70 @@ void TableBuilder::grow_storage() {
   for (ColumnBuilder& b : builders_) b.reserve(wanted);
 }
 
+namespace {
+
+// "Totale", "Totali", "Total", "Fonte: ...", "Note", "Elaborazione ...",
+// "* dati provvisori": words that open a line below a table.
+bool opens_footer(std::string_view cell) {
+  const std::string_view t = trim(cell);
+  char lower[17] = {};
+  const std::size_t size = std::min<std::size_t>(t.size(), 16);
+  for (std::size_t i = 0; i < size; ++i)
+    lower[i] = t[i] >= 'A' && t[i] <= 'Z' ? static_cast<char>(t[i] - 'A' + 'a') : t[i];
+  static const char* const kWords[] = {"totale", "totali", "total",        "totals",
+                                       "fonte",  "fonti",  "source",       "sources",
+                                       "nota",   "note",   "notes",        "n.b.",
+                                       "elaborazione",     "elaborazioni", "*"};
+  for (const char* word : kWords) {
+    const std::size_t n = std::char_traits<char>::length(word);
+    if (n > size || std::memcmp(lower, word, n) != 0) continue;
+    const char next = lower[n];  // 0 past the end
+    if (!(next >= 'a' && next <= 'z')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields) const {
+  std::size_t first = 0;
+  while (first < fields.size() && trim(fields[first]).empty()) ++first;
+  if (first == fields.size()) return !held_.empty();
+  if (opens_footer(fields[first])) return true;
+  if (names_.size() < 2 || fields.size() >= names_.size()) return false;
+  for (std::size_t i = first + 1; i < fields.size(); ++i)
+    if (!trim(fields[i]).empty()) return false;
+  return !parse_number_any(fields[first]);
+}
+
+void TableBuilder::release_held() {
+  std::vector<HeldRow> held = std::move(held_);
+  held_.clear();
+  std::vector<std::string_view> views;
+  for (const HeldRow& row : held) {
+    views.assign(row.fields.begin(), row.fields.end());
+    take_row(views, row.line);
+  }
+}
+
 void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
   if (error_) return;
   ++rows_.read;
+  // Footer lines are known only at the end: a row that may open one is
+  // held back until a data row follows it (a few rows at most; cheap
+  // first-byte tests keep ordinary rows off this path).
+  const bool maybe = !held_.empty() || fields.size() != names_.size() ||
+                     (!fields.empty() && !fields[0].empty() &&
+                      std::strchr("TtFfSsNnEe* ", fields[0][0]) != nullptr);
+  if (maybe && held_.size() < kMaxFooterRows && footer_candidate(fields)) {
+    held_.push_back({std::vector<std::string>(fields.begin(), fields.end()), line});
+    return;
+  }
+  if (!held_.empty()) release_held();
+  take_row(fields, line);
+}
+
+void TableBuilder::take_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
   const std::size_t width = names_.size();
   // Most rows start with a value that is not blank: one byte tells.
   const bool all_empty =
@@ -75,6 +143,11 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
     ++rows_.rejected;
     warnings_.add("empty_row", "", line, "A row has only empty fields; it is skipped.");
     return;
+  }
+  if (fields.size() < width && fields.size() + trailing_unnamed_ >= width) {
+    padded_.assign(fields.begin(), fields.end());
+    padded_.resize(width);
+    return take_row(padded_, line);
   }
   if (fields.size() < width) {
     ++rows_.rejected;
@@ -106,17 +179,37 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
 Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   if (error_) return error_;
   if (names_.empty()) return make_error(ErrorCode::empty_file);
+  // What is still held at the end is the footer, unless it is all there
+  // is: then it is read as rows, to be rejected with their reasons.
+  if (rows_.used == 0) release_held();
+  rows_.footer = held_.size();
+  out = Table{};
+  for (const HeldRow& row : held_) {
+    for (const std::string& field : row.fields) {
+      const std::string_view f = trim(field);
+      if (f.empty()) continue;
+      if (!out.footer_first.empty()) out.footer_first.push_back(' ');
+      out.footer_first.append(f.substr(0, 200));
+    }
+    if (!out.footer_first.empty()) break;
+  }
+  held_.clear();
+  out.rows = rows_;
   if (rows_.used == 0) {
     if (rows_.read == 0 && has_header_) return make_error(ErrorCode::header_only);
-    return make_error(ErrorCode::empty_file,
-                      "No row of the file could be used: every row was rejected (see warnings).");
+    return make_error(ErrorCode::no_usable_rows);
   }
-  out = Table{};
-  out.rows = rows_;
   out.columns.reserve(names_.size());
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    out.columns.push_back(builders_[i].finish(std::move(names_[i]), row_lines_, options));
+    const bool trailing_unnamed = i + trailing_unnamed_ >= names_.size();
+    Column column = builders_[i].finish(std::move(names_[i]), row_lines_, options);
     builders_[i] = ColumnBuilder{};  // free the raw cells as soon as each column is typed
+    // The empty column of a trailing delimiter is no column.
+    if (trailing_unnamed && column.type == ColumnType::empty) continue;
+    if (trailing_unnamed)
+      warnings_.add("empty_header", column.name, 0,
+                    "A column has no name in the header; it is called " + column.name + ".");
+    out.columns.push_back(std::move(column));
     const Column& c = out.columns.back();
     if (c.invalid > 0) {
       std::vector<std::uint64_t> lines(c.invalid_lines.begin(), c.invalid_lines.end());

@@ -13,17 +13,20 @@
 
 namespace ascolto::table {
 
-/// Row accounting: read = used + rejected, always.
+/// Row accounting: read = used + rejected + footer, always (the records
+/// after the header; the preamble above it is the reader's).
 struct RowCounts {
   std::uint64_t read = 0;
   std::uint64_t used = 0;
   std::uint64_t rejected = 0;
+  std::uint64_t footer = 0;  ///< total, source or notes lines below the data, skipped
 };
 
 struct Table {
   std::vector<Column> columns;
   RowLines row_lines;  ///< input line of each row
   RowCounts rows;
+  std::string footer_first;  ///< the first footer line's text
 
   std::size_t row_count() const { return row_lines.size(); }
   /// The column with this exact name, or nullptr.
@@ -58,12 +61,28 @@ class TableBuilder : public csv::DataSink {
   /// Makes room for more rows in every column at once: for the rows the
   /// reader expects (with 5% spare), or half as many again as there are.
   void grow_storage();
+  /// Checks a row's width and stores it, or rejects it.
+  void take_row(const std::vector<std::string_view>& fields, std::uint64_t line);
+  /// Whether a row may start the footer: a total, source or notes line, or
+  /// a narrow row of one text cell; blank rows continue a footer.
+  bool footer_candidate(const std::vector<std::string_view>& fields) const;
+  /// The held rows were not a footer after all: read them as rows.
+  void release_held();
+
+  static constexpr std::size_t kMaxFooterRows = 20;
+  struct HeldRow {
+    std::vector<std::string> fields;
+    std::uint64_t line;
+  };
 
   Warnings& warnings_;
   TableLimits limits_;
   Error error_;
   bool has_header_ = false;
   std::vector<std::string> names_;
+  std::size_t trailing_unnamed_ = 0;  // empty names at the header's end (a trailing delimiter)
+  std::vector<std::string_view> padded_;  // a row without the trailing delimiter, padded
+  std::vector<HeldRow> held_;             // possible footer rows, not stored yet
   std::vector<ColumnBuilder> builders_;
   RowLines row_lines_;
   std::uint64_t reserved_rows_ = 0;  // rows every column has room for

@@ -1,5 +1,6 @@
 // libFuzzer target: bytes -> report JSON through the whole core. The report
-// must always be valid JSON, and rows read = used + rejected.
+// must always be valid JSON, and rows read = used + rejected + preamble +
+// footer: no row is lost silently.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -26,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!d.contains("rows")) continue;
     const auto& rows = d["rows"];
     if (rows["read"].get<std::uint64_t>() !=
-        rows["used"].get<std::uint64_t>() + rows["rejected"].get<std::uint64_t>())
+        rows["used"].get<std::uint64_t>() + rows["rejected"].get<std::uint64_t>() +
+            rows["preamble"].get<std::uint64_t>() + rows["footer"].get<std::uint64_t>())
       __builtin_trap();
   }
   return 0;
