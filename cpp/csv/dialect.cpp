@@ -57,9 +57,8 @@ std::size_t filled_width(const std::vector<std::string>& record) {
 }
 
 std::size_t non_empty_fields(const std::vector<std::string>& record) {
-  return static_cast<std::size_t>(std::count_if(record.begin(), record.end(), [](const auto& f) {
-    return !table::trim(f).empty();
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      record.begin(), record.end(), [](const auto& f) { return !table::trim(f).empty(); }));
 }
 
 // A record fits a width when it has that many fields, or fewer filled
@@ -138,14 +137,15 @@ DelimiterGuess guess_delimiter(std::string_view sample, char quote, bool sample_
     // A quote in the middle of an unquoted field means this delimiter cut
     // a quoted field apart: each such record counts against it.
     const std::size_t consistent =
-        modal.records - std::min<std::size_t>(modal.records, static_cast<std::size_t>(stray_quotes));
+        modal.records -
+        std::min<std::size_t>(modal.records, static_cast<std::size_t>(stray_quotes));
     const double share = static_cast<double>(consistent) / static_cast<double>(records.size());
     const bool header_fits = fits_width(records.front(), modal.width);
     const std::size_t cells = modal.width * consistent;
     const bool better =
         share > best_share + 1e-9 ||
-        (share > best_share - 1e-9 &&
-         (header_fits > best_header_fits || (header_fits == best_header_fits && cells > best_cells)));
+        (share > best_share - 1e-9 && (header_fits > best_header_fits ||
+                                       (header_fits == best_header_fits && cells > best_cells)));
     if (!better || consistent == 0) continue;
     best_share = share;
     best_header_fits = header_fits;

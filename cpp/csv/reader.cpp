@@ -130,7 +130,8 @@ Error Reader::start(bool at_end) {
     info_.header_reason = "set in the configuration";
   } else {
     const std::size_t head = std::min<std::size_t>(records.size(), first_record + 200);
-    const HeaderGuess header = guess_header({records.begin() + first_record, records.begin() + head});
+    const HeaderGuess header =
+        guess_header({records.begin() + first_record, records.begin() + head});
     info_.header = header.has_header;
     info_.header_reason = header.reason;
   }

@@ -12,6 +12,20 @@ Error invalid(const std::string& message) {
   return make_error(ErrorCode::invalid_config, message);
 }
 
+// "decimal": "," or "." (or "comma", "point"): how numbers are written.
+Error parse_decimal(const json& v, const std::string& where, char& out) {
+  const std::string d = v.is_string() ? v.get<std::string>() : "";
+  if (d == "," || d == "comma")
+    out = ',';
+  else if (d == "." || d == "point")
+    out = '.';
+  else
+    return invalid(where +
+                   " must be \",\" (decimal comma, thousands '.') or \".\" (decimal point, "
+                   "thousands ',').");
+  return {};
+}
+
 Error parse_scale(const json& value, RatingScale& scale) {
   if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number() ||
       value[0].get<double>() >= value[1].get<double>())
@@ -48,6 +62,9 @@ Error parse_column(const std::string& name, const json& value, ColumnOverride& o
       if (!v.is_string() || !territory_level_from_name(v.get<std::string>()))
         return invalid("columns.\"" + name + "\".level must be region, province or office.");
       out.level = territory_level_from_name(v.get<std::string>());
+    } else if (key == "decimal") {
+      char ignored = 0;  // read by parse_config into the typing options
+      if (Error e = parse_decimal(v, "columns.\"" + name + "\".decimal", ignored)) return e;
     } else if (key == "phase" || key == "channel") {
       if (!v.is_string()) return invalid("columns.\"" + name + "\"." + key + " must be a string.");
       (key == "phase" ? out.phase : out.channel) = v.get<std::string>();
@@ -208,6 +225,8 @@ Error parse_config(std::string_view text, Config& out) {
         out.read.delimiter = d[0];
       else
         return invalid("\"delimiter\" must be one character (or \"tab\").");
+    } else if (key == "decimal") {
+      if (Error e = parse_decimal(v, "\"decimal\"", out.typing.forced_decimal)) return e;
     } else if (key == "header") {
       if (!v.is_boolean()) return invalid("\"header\" must be true or false.");
       out.read.header = v.get<bool>();
@@ -240,6 +259,11 @@ Error parse_config(std::string_view text, Config& out) {
         ColumnOverride o;
         if (Error e = parse_column(name, settings, o)) return e;
         out.columns.emplace_back(name, o);
+        if (settings.contains("decimal")) {
+          char decimal = 0;
+          parse_decimal(settings["decimal"], name, decimal);
+          out.typing.column_decimal.emplace_back(name, decimal);
+        }
       }
     } else if (key == "survey") {
       if (Error e = parse_survey(v, out.survey)) return e;

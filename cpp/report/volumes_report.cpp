@@ -243,7 +243,8 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
     if (used[i]) continue;
     const Column& c = table.columns[i];
     const std::string name = normalize_header(c.name);
-    if ((c.type == ColumnType::integer || c.type == ColumnType::decimal) &&
+    // A share (a percentage column) is not a volume: summing it means nothing.
+    if ((c.type == ColumnType::integer || c.type == ColumnType::decimal) && !c.percent &&
         roles[i].role != Role::identifier && roles[i].role != Role::weight &&
         roles[i].role != Role::period && !header_has_stem(name, kNotMeasureStems))
       measures.push_back(i);

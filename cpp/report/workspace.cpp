@@ -109,7 +109,9 @@ Error Workspace::finish_dataset() {
   Dataset& d = *datasets_.back();
   Error e = guarded([&] {
     if (Error error = d.loading->reader.finish()) return error;
-    if (Error error = d.loading->builder.finish(d.config.typing, d.table)) return error;
+    table::TypingOptions typing = d.config.typing;
+    typing.delimiter = d.loading->reader.info().delimiter;
+    if (Error error = d.loading->builder.finish(typing, d.table)) return error;
     d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
     return Error{};
   });

@@ -29,6 +29,7 @@ enum class WrittenForm : std::uint8_t { none, stars, date };
 struct Decision {
   ColumnType type = ColumnType::text;
   NumberFormat number_format;
+  bool percent = false;  // values are percentages, stored as shares
   DateOrder date_order = DateOrder::day_first;
   WrittenForm written = WrittenForm::none;
 };
@@ -80,6 +81,9 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
                      const TypingOptions& options, Column& column) {
   const auto& formats = candidate_number_formats();
   std::uint64_t filled = 0, booleans = 0, dates = 0, months = 0, stars = 0, written_dates = 0;
+  std::uint64_t percents = 0, currencies = 0, comma_evidence = 0, point_evidence = 0,
+                ambiguous_evidence = 0;
+  std::string evidence_example, ambiguous_example;
   bool stars_integral = true;
   std::vector<std::uint64_t> numbers(formats.size(), 0);
   std::vector<bool> all_integral(formats.size(), true);
@@ -93,8 +97,15 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
     ++distinct_filled;
     text_length += d.value.size() * d.count;
     if (parse_boolean_word(d.value)) booleans += d.count;
+    Notation notation;
+    bool notation_seen = false;
     for (std::size_t f = 0; f < formats.size(); ++f) {
-      if (auto v = parse_number(d.value, formats[f])) {
+      if (auto v = parse_amount(d.value, formats[f], &notation)) {
+        if (!notation_seen) {
+          notation_seen = true;
+          percents += notation.percent ? d.count : 0;
+          currencies += notation.currency ? d.count : 0;
+        }
         numbers[f] += d.count;
         if (*v != std::floor(*v)) all_integral[f] = false;
         if (f == 0) {
@@ -105,6 +116,24 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
           else
             other = true;
         }
+      }
+    }
+    if (notation_seen) {
+      switch (decimal_evidence(d.value)) {
+        case DecimalEvidence::comma:
+          comma_evidence += d.count;
+          if (evidence_example.empty()) evidence_example = std::string(trim(d.value));
+          break;
+        case DecimalEvidence::point:
+          point_evidence += d.count;
+          if (evidence_example.empty()) evidence_example = std::string(trim(d.value));
+          break;
+        case DecimalEvidence::ambiguous:
+          ambiguous_evidence += d.count;
+          if (ambiguous_example.empty()) ambiguous_example = std::string(trim(d.value));
+          break;
+        case DecimalEvidence::none:
+          break;
       }
     }
     if (auto parts = split_date(d.value)) {
@@ -161,32 +190,63 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
   }
   if (months >= needed) {
     decision.type = ColumnType::month;
-    column.format = "mm/yyyy (or yyyy-mm)";
-    column.type_reason = percent(months, filled) + " of values are months (mm/yyyy)";
+    column.format = "months (mm/yyyy, yyyy-mm, gennaio 2023, gen-23)";
+    column.type_reason = percent(months, filled) + " of values are months";
     return decision;
   }
-  // The number format that reads most cells; on ties the first listed, or
-  // the first with a decimal comma in files written the Italian way.
+  // The decimal mark: set in the configuration; else what the column's
+  // own values show ("3,93", "2.139.112" or "12.5"); else, when they read
+  // two ways ("173.376"), the file's (other columns tell); else a guess
+  // that the report states. Then the format of that mark that reads most
+  // cells (thousands separator or none); on ties the first listed.
+  char decimal = options.forced_decimal_of(column.name);
+  std::string decimal_reason;
+  if (decimal) {
+    decimal_reason = "the decimal mark is set in the configuration";
+  } else if (comma_evidence + point_evidence > 0) {
+    decimal = comma_evidence >= point_evidence ? ',' : '.';
+  } else if (ambiguous_evidence > 0 && options.file_decimal) {
+    decimal = options.file_decimal;
+    decimal_reason =
+        "values such as '" + ambiguous_example + "' read two ways; " + options.file_decimal_reason;
+  } else if (ambiguous_evidence > 0) {
+    decimal = options.delimiter == ';' ? ',' : '.';
+    column.number_format_assumed = true;
+    decimal_reason = "values such as '" + ambiguous_example +
+                     "' read two ways and no column of the file tells which: " +
+                     (decimal == ',' ? "'.' is read as the thousands separator, as in "
+                                       "Italian exports (the file is ';'-separated)"
+                                     : "'.' is read as the decimal point (the file is not "
+                                       "';'-separated)");
+  }
   std::size_t best = 0;
-  for (std::size_t f = 1; f < formats.size(); ++f) {
-    const bool better = numbers[f] > numbers[best] ||
-                        (numbers[f] == numbers[best] && options.prefer_decimal_comma &&
-                         formats[f].decimal == ',' && formats[best].decimal != ',');
-    if (better) best = f;
+  bool found = false;
+  for (std::size_t f = 0; f < formats.size(); ++f) {
+    if (decimal && formats[f].decimal != decimal) continue;
+    if (!found || numbers[f] > numbers[best]) best = f;
+    found = true;
   }
   if (numbers[best] >= needed) {
     decision.number_format = formats[best];
+    decision.percent = column.percent = percents * 2 > numbers[best];
     column.format = describe_number_format(formats[best]);
-    if (zero && one && !other) {
+    if (decision.percent) column.format = "percent, " + column.format;
+    if (currencies * 2 > numbers[best]) column.format = "amounts with a currency, " + column.format;
+    if (zero && one && !other && !decision.percent) {
       decision.type = ColumnType::boolean;
       column.type_reason = "only the values 0 and 1";
     } else {
-      decision.type = all_integral[best] ? ColumnType::integer : ColumnType::decimal;
+      decision.type =
+          all_integral[best] && !decision.percent ? ColumnType::integer : ColumnType::decimal;
       column.type_reason =
           percent(numbers[best], filled) + " of values are numbers (" + column.format + ")";
+      if (decision.percent)
+        column.type_reason += "; percentages are stored as shares (62,5% -> 0.625)";
+      if (!decimal_reason.empty()) column.type_reason += "; " + decimal_reason;
     }
     return decision;
   }
+  column.number_format_assumed = column.percent = false;
   if (booleans >= needed) {
     decision.type = ColumnType::boolean;
     column.type_reason = "yes/no words (si, no, yes, true, ...)";
@@ -217,11 +277,14 @@ std::optional<double> to_number(std::string_view value, const Decision& d) {
   switch (d.type) {
     case ColumnType::boolean:
       if (auto b = parse_boolean_word(value)) return *b ? 1.0 : 0.0;
-      if (auto v = parse_number(value, d.number_format); v && (*v == 0 || *v == 1)) return v;
+      if (auto v = parse_amount(value, d.number_format); v && (*v == 0 || *v == 1)) return v;
       return {};
     case ColumnType::integer:
-    case ColumnType::decimal:
-      return parse_number(value, d.number_format);
+    case ColumnType::decimal: {
+      const auto v = parse_amount(value, d.number_format);
+      if (v && d.percent) return *v / 100;
+      return v;
+    }
     case ColumnType::date:
     case ColumnType::datetime: {
       auto parts = split_date(value);
@@ -310,6 +373,47 @@ std::string_view Column::text(std::size_t row) const {
     return text_bytes.view().substr(begin, text_ends[row] - begin);
   }
   return {};
+}
+
+char TypingOptions::forced_decimal_of(const std::string& column) const {
+  for (const auto& [name, decimal] : column_decimal)
+    if (name == column) return decimal;
+  return forced_decimal;
+}
+
+DecimalVotes ColumnBuilder::decimal_votes(const TypingOptions& options) const {
+  DecimalVotes votes;
+  if (mode_ == Mode::numbers) return votes;  // canonical integers and dates: nothing to tell
+  const MissingTokens missing(options.missing_tokens);
+  auto vote = [&](std::string_view value) {
+    if (missing.contains(value)) return;
+    ++votes.filled;
+    const DecimalEvidence evidence = decimal_evidence(value);
+    if (evidence == DecimalEvidence::none && !parse_number_any(value)) return;
+    ++votes.numbers;
+    if (evidence == DecimalEvidence::comma) ++votes.comma;
+    if (evidence == DecimalEvidence::point) ++votes.point;
+    if (evidence == DecimalEvidence::ambiguous) ++votes.ambiguous;
+    if ((evidence == DecimalEvidence::comma || evidence == DecimalEvidence::point) &&
+        votes.example.empty())
+      votes.example = std::string(trim(value).substr(0, 40));
+  };
+  // Distinct values (or cells of a text store), spread over at most
+  // kTypingSample: enough to vote, cheap on any file.
+  if (mode_ == Mode::dictionary) {
+    const std::size_t n = dictionary_.size();
+    const std::size_t step = n > kTypingSample ? n / kTypingSample : 1;
+    for (std::size_t code = 0; code < n; code += step)
+      vote(dictionary_.key(static_cast<std::uint32_t>(code)));
+  } else {
+    const std::size_t n = ends_.size();
+    const std::size_t step = n > kTypingSample ? n / kTypingSample : 1;
+    for (std::size_t row = 0; row < n; row += step) {
+      const std::uint64_t begin = row ? ends_[row - 1] : 0;
+      vote(bytes_.view().substr(begin, ends_[row] - begin));
+    }
+  }
+  return votes;
 }
 
 void ColumnBuilder::append(std::string_view value) {

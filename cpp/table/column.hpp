@@ -51,6 +51,10 @@ struct Column {
   std::string format;       ///< how values are written: "decimal ','", "dd/mm/yyyy", ...
   std::string type_reason;  ///< why this type was chosen
   bool ambiguous_dates = false;
+  bool percent = false;  ///< values were percentages ("62,5%"), stored as shares (0.625)
+  /// Its numbers read two ways ("173.376") and nothing in the file tells
+  /// which: how they were read is a guess, said in a warning.
+  bool number_format_assumed = false;
 
   std::size_t size() const;
   bool is_missing(std::size_t row) const;
@@ -60,7 +64,27 @@ struct Column {
 
 struct TypingOptions {
   std::vector<std::string> missing_tokens = default_missing_tokens();  ///< lowercase
-  bool prefer_decimal_comma = false;  ///< break ties toward Italian notation
+  /// The decimal mark set in the configuration for the whole file, and per
+  /// column (',' or '.'; 0: read from the values).
+  char forced_decimal = 0;
+  std::vector<std::pair<std::string, char>> column_decimal;
+  /// The file's decimal mark as decided from all its columns (see
+  /// number_format.hpp), for columns whose values read two ways
+  /// ("173.376"); 0 when no column tells.
+  char file_decimal = 0;
+  std::string file_decimal_reason;
+  char delimiter = ',';  ///< of the file: a ';' file is Italian when nothing else tells
+
+  /// The decimal mark forced for this column, or 0.
+  char forced_decimal_of(const std::string& column) const;
+};
+
+/// What a column's values say of the decimal mark (see decimal_evidence):
+/// counts over its distinct values (or a sample of its cells).
+struct DecimalVotes {
+  std::uint64_t filled = 0, numbers = 0;
+  std::uint64_t comma = 0, point = 0, ambiguous = 0;
+  std::string example;  ///< the first value with evidence
 };
 
 /// Accumulates the raw cells of one column. Low-cardinality columns are
@@ -72,6 +96,8 @@ class ColumnBuilder {
   void append(std::string_view value);
   /// Room for `rows` cells in the storage of the current mode.
   void reserve(std::size_t rows);
+  /// What the values say of the decimal mark (nothing for canonical numbers).
+  DecimalVotes decimal_votes(const TypingOptions& options) const;
   std::size_t size() const {
     return mode_ == Mode::text      ? ends_.size()
            : mode_ == Mode::numbers ? numbers_.size()

@@ -1,5 +1,7 @@
 #include "table/table.hpp"
 
+#include "table/number_format.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <set>
@@ -80,10 +82,9 @@ bool opens_footer(std::string_view cell) {
   const std::size_t size = std::min<std::size_t>(t.size(), 16);
   for (std::size_t i = 0; i < size; ++i)
     lower[i] = t[i] >= 'A' && t[i] <= 'Z' ? static_cast<char>(t[i] - 'A' + 'a') : t[i];
-  static const char* const kWords[] = {"totale", "totali", "total",        "totals",
-                                       "fonte",  "fonti",  "source",       "sources",
-                                       "nota",   "note",   "notes",        "n.b.",
-                                       "elaborazione",     "elaborazioni", "*"};
+  static const char* const kWords[] = {"totale", "totali", "total",        "totals",       "fonte",
+                                       "fonti",  "source", "sources",      "nota",         "note",
+                                       "notes",  "n.b.",   "elaborazione", "elaborazioni", "*"};
   for (const char* word : kWords) {
     const std::size_t n = std::char_traits<char>::length(word);
     if (n > size || std::memcmp(lower, word, n) != 0) continue;
@@ -199,10 +200,22 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
     if (rows_.read == 0 && has_header_) return make_error(ErrorCode::header_only);
     return make_error(ErrorCode::no_usable_rows);
   }
+  // The file's decimal mark, from every column, before any is typed.
+  TypingOptions typing = options;
+  std::vector<std::pair<std::string, DecimalVotes>> votes;
+  for (std::size_t i = 0; i < names_.size(); ++i)
+    votes.emplace_back(names_[i], builders_[i].decimal_votes(options));
+  const FileDecimal file_decimal = decide_file_decimal(votes, options.delimiter);
+  typing.file_decimal = file_decimal.decimal;
+  typing.file_decimal_reason = file_decimal.reason;
+  if (file_decimal.mixed && !options.forced_decimal)
+    warnings_.add("number_format_mixed", "", 0,
+                  "Columns of the file write numbers differently: " + file_decimal.reason +
+                      ". Set \"decimal\" in the configuration if this is wrong.");
   out.columns.reserve(names_.size());
   for (std::size_t i = 0; i < names_.size(); ++i) {
     const bool trailing_unnamed = i + trailing_unnamed_ >= names_.size();
-    Column column = builders_[i].finish(std::move(names_[i]), row_lines_, options);
+    Column column = builders_[i].finish(std::move(names_[i]), row_lines_, typing);
     builders_[i] = ColumnBuilder{};  // free the raw cells as soon as each column is typed
     // The empty column of a trailing delimiter is no column.
     if (trailing_unnamed && column.type == ColumnType::empty) continue;
@@ -211,6 +224,13 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
                     "A column has no name in the header; it is called " + column.name + ".");
     out.columns.push_back(std::move(column));
     const Column& c = out.columns.back();
+    if (c.number_format_assumed)
+      warnings_.add("number_format_assumed", c.name, 0,
+                    "How the numbers of '" + c.name + "' are written cannot be told: " +
+                        c.type_reason.substr(
+                            std::min(c.type_reason.find("values such as"), c.type_reason.size())) +
+                        ". Set \"decimal\" in the configuration (for the file or this column) "
+                        "if this is wrong.");
     if (c.invalid > 0) {
       std::vector<std::uint64_t> lines(c.invalid_lines.begin(), c.invalid_lines.end());
       warnings_.add_many("invalid_value", c.name, c.invalid, lines,

@@ -80,7 +80,7 @@ class TableBuilder : public csv::DataSink {
   Error error_;
   bool has_header_ = false;
   std::vector<std::string> names_;
-  std::size_t trailing_unnamed_ = 0;  // empty names at the header's end (a trailing delimiter)
+  std::size_t trailing_unnamed_ = 0;      // empty names at the header's end (a trailing delimiter)
   std::vector<std::string_view> padded_;  // a row without the trailing delimiter, padded
   std::vector<HeldRow> held_;             // possible footer rows, not stored yet
   std::vector<ColumnBuilder> builders_;

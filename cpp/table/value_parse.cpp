@@ -46,8 +46,11 @@ std::string ascii_lower(std::string_view value) {
 }
 
 const std::vector<std::string>& default_missing_tokens() {
-  static const std::vector<std::string> tokens = {"",  "na",   "n/a", "n.d.", "n.a.", "nd",
-                                                  "-", "null", "nan", "#n/d", "#n/a"};
+  // "–" and "—" (en and em dash) as "-"; ISTAT's ".." and "...." (not
+  // significant, not available).
+  static const std::vector<std::string> tokens = {
+      "",    "na",   "n/a",  "n.d.",         "n.a.",         "nd", "n/d", "-",   "null",
+      "nan", "#n/d", "#n/a", "\xe2\x80\x93", "\xe2\x80\x94", "..", "...", "...."};
   return tokens;
 }
 
@@ -78,8 +81,11 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
       ++digits;
       ++group;
     } else if (format.thousands && c == format.thousands) {
-      // "2.139.112": 1 to 3 digits first, then groups of exactly three.
-      if ((groups == 0 && (group == 0 || group > 3)) || (groups > 0 && group != 3)) return {};
+      // "2.139.112": 1 to 3 digits first (not a lone 0: "0.376" is no
+      // thousand), then groups of exactly three.
+      if ((groups == 0 && (group == 0 || group > 3 || (group == 1 && s[integer_start] == '0'))) ||
+          (groups > 0 && group != 3))
+        return {};
       ++groups;
       group = 0;
     } else {
@@ -132,10 +138,107 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
   return negative ? -result : result;
 }
 
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Removes one of `marks` at either end of `s` (with the spaces beside it).
+bool strip_mark(std::string& s, std::initializer_list<std::string_view> marks) {
+  for (std::string_view mark : marks) {
+    if (starts_with(s, mark)) {
+      s = std::string(trim(std::string_view(s).substr(mark.size())));
+      return true;
+    }
+    if (ends_with(s, mark)) {
+      s = std::string(trim(std::string_view(s).substr(0, s.size() - mark.size())));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<double> parse_amount(std::string_view text, NumberFormat format, Notation* notation) {
+  if (auto plain = parse_number(text, format)) {
+    if (notation) *notation = {};
+    return plain;
+  }
+  const std::string_view t = trim(text);
+  if (t.empty() || t.size() > 64) return {};
+  // Only text with a digit and a mark worth removing goes further.
+  const bool has_digit = t.find_first_of("0123456789") != std::string_view::npos;
+  if (!has_digit) return {};
+  std::string s;
+  s.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // NBSP and narrow NBSP (French and Excel thousands) as spaces; the
+    // Unicode minus as '-'.
+    if (t.compare(i, 2, "\xc2\xa0") == 0) {
+      s.push_back(' ');
+      ++i;
+    } else if (t.compare(i, 3, "\xe2\x80\xaf") == 0) {
+      s.push_back(' ');
+      i += 2;
+    } else if (t.compare(i, 3, "\xe2\x88\x92") == 0) {
+      s.push_back('-');
+      i += 2;
+    } else {
+      s.push_back(t[i]);
+    }
+  }
+  s = std::string(trim(s));
+  Notation found;
+  bool negative = false;
+  if (s.size() > 2 && s.front() == '(' && s.back() == ')') {
+    s = std::string(trim(std::string_view(s).substr(1, s.size() - 2)));
+    found.negative_in_parentheses = negative = true;
+  }
+  if (!s.empty() && s.back() == '%') {
+    s = std::string(trim(std::string_view(s).substr(0, s.size() - 1)));
+    found.percent = true;
+  }
+  found.currency = strip_mark(
+      s, {"\xe2\x82\xac", "EUR", "Eur", "eur", "euro", "Euro", "$", "USD", "\xc2\xa3", "GBP"});
+  if (!found.negative_in_parentheses && s.size() > 2 && s.front() == '(' && s.back() == ')') {
+    s = std::string(trim(std::string_view(s).substr(1, s.size() - 2)));  // "€ (1.234)"
+    found.negative_in_parentheses = negative = true;
+  }
+  if (!negative && s.size() > 1 && s.back() == '-' && s[s.size() - 2] >= '0' &&
+      s[s.size() - 2] <= '9') {
+    s.pop_back();  // "1.234,50-": SAP's negative
+    negative = true;
+  }
+  if (negative && !s.empty() && (s.front() == '-' || s.front() == '+')) return {};
+  const auto value = parse_number(s, format);
+  if (!value) return {};
+  if (notation) *notation = found;
+  return negative ? -*value : *value;
+}
+
 std::optional<double> parse_number_any(std::string_view text) {
   for (const NumberFormat& format : candidate_number_formats())
-    if (auto value = parse_number(text, format)) return value;
+    if (auto value = parse_amount(text, format)) return value;
   return {};
+}
+
+DecimalEvidence decimal_evidence(std::string_view text) {
+  // The value under the Italian family (decimal ',') and the English one
+  // (decimal '.'), each with its thousands separators.
+  std::optional<double> comma, point;
+  for (const NumberFormat& format : candidate_number_formats()) {
+    auto& slot = format.decimal == ',' ? comma : point;
+    if (!slot) slot = parse_amount(text, format);
+  }
+  if (comma && point) return *comma == *point ? DecimalEvidence::none : DecimalEvidence::ambiguous;
+  if (comma) return DecimalEvidence::comma;
+  if (point) return DecimalEvidence::point;
+  return DecimalEvidence::none;
 }
 
 std::optional<bool> parse_boolean_word(std::string_view text) {
@@ -288,8 +391,33 @@ std::optional<DateTime> resolve_date(const DateParts& parts, DateOrder order) {
   return DateTime{*days, parts.seconds, parts.has_time};
 }
 
+namespace {
+int month_from_name(std::string_view word);
+bool is_letter(char c);
+// "gennaio 2023", "gen-23", "Gen. 2023", "Jan-2023", "set '23".
+std::optional<std::int64_t> parse_named_month(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_letter(s[i])) ++i;
+  const std::string_view name = s.substr(0, i);
+  const int month = name.size() >= 3 ? month_from_name(name) : 0;
+  if (!month) return {};
+  if (i < s.size() && s[i] == '.') ++i;
+  const std::size_t separator_start = i;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '-' || s[i] == '/' || s[i] == '\'' || s[i] == '_'))
+    ++i;
+  if (i == separator_start && i > 0 && s[i - 1] != '.') return {};
+  int year = 0;
+  const int digits = read_int(s, i, 4, year);
+  if (i != s.size() || (digits != 2 && digits != 4)) return {};
+  if (digits == 2) year += year < 70 ? 2000 : 1900;
+  if (year < 1000) return {};
+  return static_cast<std::int64_t>(year) * 12 + (month - 1);
+}
+}  // namespace
+
 std::optional<std::int64_t> parse_month(std::string_view text) {
   const std::string_view s = trim(text);
+  if (!s.empty() && !is_digit(s[0])) return parse_named_month(s);
   std::size_t i = 0;
   int a = 0, b = 0;
   const int first_digits = read_int(s, i, 4, a);

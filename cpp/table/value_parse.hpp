@@ -30,8 +30,32 @@ struct NumberFormat {
 /// three digits ("2.139.112"); an exponent is accepted with '.' decimals.
 std::optional<double> parse_number(std::string_view text, NumberFormat format);
 
+/// How an amount is written around its digits.
+struct Notation {
+  bool percent = false;                  ///< "62,5%"
+  bool currency = false;                 ///< "€ 1.234,50", "1.234,50 EUR", "$12"
+  bool negative_in_parentheses = false;  ///< "(1.234)": accounting negative
+};
+
+/// Parses a number in `format` as exports write amounts: a percent sign
+/// (the value is returned as written: 62.5 for "62,5%"), a currency sign or
+/// code before or after, accounting negatives "(1.234)" and "1.234-",
+/// "+3,2", the Unicode minus, and non-breaking spaces as thousands
+/// separators. `notation`, when given, receives what was found.
+std::optional<double> parse_amount(std::string_view text, NumberFormat format,
+                                   Notation* notation = nullptr);
+
 /// Parses a number in any of the usual formats, for sniffing only.
 std::optional<double> parse_number_any(std::string_view text);
+
+/// What a value says about the decimal mark of the file it comes from.
+enum class DecimalEvidence : std::uint8_t {
+  none,       ///< not a number, or the same number either way ("1234", "1 234")
+  comma,      ///< only a decimal comma reads it: "3,93", "1.234,5", "2.139.112", "0,376"
+  point,      ///< only a decimal point reads it: "12.5", "1,234.5", "1,234,567", "0.376"
+  ambiguous,  ///< both do, with different values: "173.376", "1,234"
+};
+DecimalEvidence decimal_evidence(std::string_view text);
 
 /// The formats tried when a column is typed, most common first.
 const std::vector<NumberFormat>& candidate_number_formats();
@@ -76,7 +100,9 @@ std::optional<std::int64_t> parse_written_date(std::string_view text);
 /// "4.0 out of 5 stars", "4/5". The rating (5, 4, 4); nothing otherwise.
 std::optional<double> parse_stars(std::string_view text);
 
-/// Parses a month period "mm/yyyy", "m-yyyy" or "yyyy-mm" to year*12 + month-1.
+/// Parses a month period "mm/yyyy", "m-yyyy", "yyyy-mm", or with the
+/// month's Italian or English name or abbreviation: "gennaio 2023",
+/// "gen-23", "Gen. 2023", "Jan-2023", to year*12 + month-1.
 std::optional<std::int64_t> parse_month(std::string_view text);
 
 /// "yyyy-mm-dd" of days since 1970-01-01.

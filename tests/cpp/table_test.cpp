@@ -30,12 +30,26 @@ TEST_CASE("column types are read from the values", "[table]") {
   CHECK(column_of({"NA", "", "n.d."}).type == ColumnType::empty);
 }
 
-TEST_CASE("Italian thousands are preferred on ties when the file is Italian", "[table]") {
+TEST_CASE("values that read two ways take the file's decimal mark, or say they guessed",
+          "[table]") {
   TypingOptions italian;
-  italian.prefer_decimal_comma = true;
+  italian.file_decimal = ',';
+  italian.file_decimal_reason = "the file writes numbers with a decimal ','";
   const Column c = column_of({"1.500", "2.300", "12.000"}, italian);
   CHECK(c.numbers[0] == 1500);
-  CHECK(column_of({"1.500", "2.300"}).numbers[0] == 1.5);
+  CHECK_FALSE(c.number_format_assumed);
+  const Column guessed = column_of({"1.500", "2.300"});
+  CHECK(guessed.numbers[0] == 1.5);
+  CHECK(guessed.number_format_assumed);
+  TypingOptions semicolon;
+  semicolon.delimiter = ';';
+  CHECK(column_of({"1.500", "2.300"}, semicolon).numbers[0] == 1500);
+  // The column's own evidence wins over the file's.
+  CHECK(column_of({"1.500", "2.5"}, italian).numbers[0] == 1.5);
+  TypingOptions forced;
+  forced.column_decimal = {{"c", '.'}};
+  forced.file_decimal = ',';
+  CHECK(column_of({"1.500", "2.300"}, forced).numbers[0] == 1.5);
 }
 
 TEST_CASE("a value that does not fit is missing, counted, with its line", "[table]") {

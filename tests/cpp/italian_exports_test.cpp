@@ -1,0 +1,191 @@
+// Exports as Excel and the agency's systems write them (issue 17): each
+// case is read whole and in 7-byte chunks, with the same result expected.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "helpers.hpp"
+
+namespace {
+
+nlohmann::json dataset_of(const std::string& bytes, const std::string& config = "") {
+  const auto whole = test::analyze(bytes, bytes.size() + 1, config);
+  const auto chunked = test::analyze(bytes, 7, config);
+  CHECK(whole == chunked);
+  return whole["datasets"][0];
+}
+
+const nlohmann::json& column(const nlohmann::json& dataset, const std::string& name) {
+  for (const auto& c : dataset["columns"])
+    if (c["name"] == name) return c;
+  FAIL("no column " << name);
+  static const nlohmann::json none;
+  return none;
+}
+
+double max_of(const nlohmann::json& dataset, const std::string& name) {
+  return column(dataset, name)["max"].get<double>();
+}
+
+bool has_warning(const nlohmann::json& dataset, const std::string& code) {
+  for (const auto& w : dataset["warnings"])
+    if (w["code"] == code) return true;
+  return false;
+}
+
+// read = used + rejected + preamble + footer: no row lost in silence.
+void check_rows_add_up(const nlohmann::json& d) {
+  const auto& r = d["rows"];
+  CHECK(r["read"].get<int>() == r["used"].get<int>() + r["rejected"].get<int>() +
+                                    r["preamble"].get<int>() + r["footer"].get<int>());
+}
+
+}  // namespace
+
+TEST_CASE("a column of '173.376' takes the thousands '.' that the other columns show",
+          "[exports]") {
+  const auto d = dataset_of(
+      "Mese;Contact center;Sportello in presenza\r\n01/2021;2.139.112;173.376\r\n"
+      "02/2021;2.005.001;160.100\r\n03/2021;1.999.999;180.200\r\n");
+  CHECK(max_of(d, "Contact center") == 2139112);
+  CHECK(max_of(d, "Sportello in presenza") == 180200);
+  CHECK(column(d, "Sportello in presenza")["type"] == "integer");
+  // How it was read is said, with the column that told.
+  CHECK(column(d, "Sportello in presenza")["type_reason"].get<std::string>().find(
+            "Contact center") != std::string::npos);
+  CHECK_FALSE(has_warning(d, "number_format_assumed"));
+}
+
+TEST_CASE("percentages, Italian months and thousands in one file", "[exports]") {
+  const auto d = dataset_of(
+      "Mese;Sede;Quota;Volume\ngennaio 2023;Roma;62,5%;1.234\nfebbraio 2023;Milano;37,5%;2.345\n"
+      "marzo 2023;Roma;50%;3.456\n");
+  CHECK(column(d, "Mese")["type"] == "month");
+  CHECK(column(d, "Mese")["min"] == "2023-01");
+  CHECK(column(d, "Quota")["type"] == "decimal");
+  CHECK(max_of(d, "Quota") == Approx(0.625));  // a share, and said so
+  CHECK(column(d, "Quota")["format"].get<std::string>().find("percent") != std::string::npos);
+  CHECK(max_of(d, "Volume") == 3456);
+}
+
+TEST_CASE("when no column tells, the guess is stated in a warning and can be set", "[exports]") {
+  const std::string comma_file = "canale,contatti\nweb,1.500\napp,2.300\n";
+  const auto guessed = dataset_of(comma_file);
+  CHECK(max_of(guessed, "contatti") == Approx(2.3));
+  CHECK(has_warning(guessed, "number_format_assumed"));
+  const auto semicolon = dataset_of("canale;contatti\nweb;1.500\napp;2.300\n");
+  CHECK(max_of(semicolon, "contatti") == 2300);  // a ';' file is Italian
+  CHECK(has_warning(semicolon, "number_format_assumed"));
+  const auto forced = dataset_of(comma_file, R"({"decimal": ","})");
+  CHECK(max_of(forced, "contatti") == 2300);
+  CHECK_FALSE(has_warning(forced, "number_format_assumed"));
+  const auto per_column = dataset_of(comma_file, R"({"columns": {"contatti": {"decimal": ","}}})");
+  CHECK(max_of(per_column, "contatti") == 2300);
+  CHECK(test::analyze(comma_file, 64, R"({"decimal": ";"})").contains("config_error"));
+}
+
+TEST_CASE("amounts as Italian exports write them", "[exports]") {
+  const auto d = dataset_of(
+      "voce;importo;variazione;saldo\n"
+      "a;€ 1.234,50;+3,2;(1.234)\n"
+      "b;2.000,00 €;-1,5;1.234,00-\n"
+      "c;EUR 10,00;–;500\n"
+      "d;—;0,5;-\n");
+  CHECK(max_of(d, "importo") == Approx(2000));
+  CHECK(column(d, "importo")["min"].get<double>() == Approx(10));
+  CHECK(column(d, "importo")["missing"] == 1);  // the em dash
+  CHECK(max_of(d, "variazione") == Approx(3.2));
+  CHECK(column(d, "variazione")["missing"] == 1);  // the en dash
+  CHECK(column(d, "saldo")["min"].get<double>() == Approx(-1234));
+  CHECK(column(d, "saldo")["invalid"] == 0);
+}
+
+TEST_CASE("Excel's sep= line names the delimiter and is skipped", "[exports]") {
+  const auto d = dataset_of("sep=;\na;b;c\n1,5;2;3\n4;5;6\n");
+  CHECK(d["file"]["delimiter"] == ";");
+  CHECK(d["rows"]["used"] == 2);
+  CHECK(d["rows"]["preamble"] == 1);
+  CHECK(d["file"]["preamble"]["first"] == "sep=;");
+  check_rows_add_up(d);
+}
+
+TEST_CASE("title and notes lines above the header are skipped and reported", "[exports]") {
+  const auto d = dataset_of(
+      "Estrazione feedback applicativi\nPeriodo: 01/10/2023 - 31/10/2023\n\n"
+      "applicativo;voto;data\nNASpI;5;01/10/2023\nISEE;3;02/10/2023\nNASpI;4;03/10/2023\n");
+  CHECK(d["rows"]["used"] == 3);
+  CHECK(d["rows"]["preamble"] == 2);
+  CHECK(d["file"]["preamble"]["first"] == "Estrazione feedback applicativi");
+  CHECK(d["kind"]["value"] == "feedback");
+  check_rows_add_up(d);
+  // Excel's empty first row, and a first line of spaces.
+  for (const std::string head : {";;;\n", "   \n", "Titolo;;;\n;;;\n"}) {
+    INFO(head);
+    const auto e =
+        dataset_of(head + "applicativo;voto;data\nNASpI;5;01/10/2023\nISEE;3;02/10/2023\n");
+    CHECK(e["rows"]["used"] == 2);
+    CHECK(e["columns"][0]["name"] == "applicativo");
+    check_rows_add_up(e);
+  }
+}
+
+TEST_CASE("total and source lines below the data are skipped and reported", "[exports]") {
+  const auto d =
+      dataset_of("canale;contatti\nweb;100\napp;200\nTotale;300\n;\nFonte: elaborazione INPS\n");
+  CHECK(d["rows"]["used"] == 2);
+  CHECK(d["rows"]["footer"] == 3);
+  CHECK(d["file"]["footer"]["first"] == "Totale 300");
+  CHECK(max_of(d, "contatti") == 200);  // the total is not a row
+  check_rows_add_up(d);
+  // A row that only looks like a footer, followed by data, is data.
+  const auto middle = dataset_of("canale;contatti\nweb;100\nTotale;300\napp;200\n");
+  CHECK(middle["rows"]["used"] == 3);
+  CHECK(middle["rows"]["footer"] == 0);
+}
+
+TEST_CASE("quoted line breaks with commas do not outvote the ';' delimiter", "[exports]") {
+  std::string text = "applicativo;voto;commento\r\n";
+  for (int i = 0; i < 20; ++i)
+    text += "NASpI;" + std::to_string(i % 5 + 1) +
+            ";\"Servizio lento, a volte,\r\nma poi, dopo, funziona,\r\ne bene, davvero\"\r\n";
+  const auto d = dataset_of(text);
+  CHECK(d["file"]["delimiter"] == ";");
+  CHECK(d["rows"]["used"] == 20);
+}
+
+TEST_CASE("a trailing delimiter on the header or on the rows rejects nothing", "[exports]") {
+  for (const std::string text : {"a;b;c;\n1;2;3\n4;5;6\n", "a;b;c\n1;2;3;\n4;5;6;\n"}) {
+    INFO(text);
+    const auto d = dataset_of(text);
+    CHECK(d["rows"]["used"] == 2);
+    CHECK(d["columns"].size() == 3);
+  }
+}
+
+TEST_CASE("a one-line file takes its delimiter from its header", "[exports]") {
+  const auto d = dataset_of("a;b;c");
+  CHECK(d["file"]["delimiter"] == ";");
+  CHECK(d["error"]["code"] == "header_only");
+  CHECK(dataset_of("a;b;c\n1;2;3")["columns"].size() == 3);
+}
+
+TEST_CASE("a file whose every row is rejected is reported with reasons and first lines",
+          "[exports]") {
+  const auto d = dataset_of("x|y\nfoo\nbar\n");
+  CHECK(d["error"]["code"] == "no_usable_rows");
+  CHECK(d["rows"]["rejected"] == 2);
+  CHECK(d["rows"]["rejected_by_reason"]["too_few_fields"] == 2);
+  CHECK(d["first_lines"][1] == "foo");
+  CHECK(has_warning(d, "too_few_fields"));
+}
+
+TEST_CASE("months in Italian and English words are periods", "[exports]") {
+  for (const std::string values :
+       {"gennaio 2023\nfebbraio 2023\nmarzo 2023\n", "gen-23\nfeb-23\nmar-23\n",
+        "Gen 2023\nFeb 2023\nMar 2023\n", "Jan-2023\nFeb-2023\nMar-2023\n"}) {
+    INFO(values);
+    const auto d = dataset_of("mese\n" + values);
+    CHECK(column(d, "mese")["type"] == "month");
+    CHECK(column(d, "mese")["max"] == "2023-03");
+  }
+}
