@@ -118,6 +118,15 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
     if (measure && (c.type == ColumnType::integer || c.type == ColumnType::decimal ||
                     c.type == ColumnType::boolean))
       out["mean"] = estimate_json(stats::mean({c.numbers, {}, c.size()}), disclosure);
+    // Counts such as population or contacts add up; a rating, a code or a
+    // share does not.
+    if (role.role == Role::none && !c.percent &&
+        (c.type == ColumnType::integer || c.type == ColumnType::decimal)) {
+      double sum = 0;
+      for (double v : c.numbers)
+        if (!std::isnan(v)) sum += v;
+      out["sum"] = sum;
+    }
   } else if (c.type == ColumnType::categorical) {
     std::vector<std::uint64_t> counts(c.labels.size(), 0);
     for (std::uint32_t code : c.codes)

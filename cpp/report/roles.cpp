@@ -29,6 +29,15 @@ const std::vector<std::string> kChannelStems = {"canale",     "channel",    "dev
                                                 "touchpoint", "piattaform", "platform"};
 const std::vector<std::string> kIdentifierNames = {
     "id", "codice", "cod", "progressivo", "respondent_id", "id_rispondente"};
+// A header with one of these words names a code ("Codice Ripartizione
+// Geografica", "Cod. ISTAT", "ID utente", "Sigla automobilistica"): its
+// values are labels, never a rating or a measure.
+const std::vector<std::string> kCodeWords = {"codice", "codici", "cod",       "id",
+                                             "sigla",  "sigle",  "matricola", "progressivo"};
+// Headers over names of places or people, which are not comments.
+const std::vector<std::string> kNameStems = {"denominazion", "nome",    "comune", "comuni",
+                                             "localit",      "citt",    "name",   "municipal",
+                                             "city",         "frazion", "luogo",  "indirizz"};
 const std::vector<std::string> kCommentStems = {"comment",     "commento",    "commenti",
                                                 "testo",       "text",        "note",
                                                 "suggeriment", "osservazion", "review"};
@@ -257,6 +266,61 @@ std::optional<ColumnRole> rating_from_values(const Column& c, bool name_hint) {
   return {};
 }
 
+bool has_code_word(const std::string& normalized) {
+  for (const std::string& word : header_words(normalized))
+    if (is_one_of(word, kCodeWords)) return true;
+  return false;
+}
+
+bool is_upper_letter(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || c == 0xC3;  // 0xC3: the lead byte of À..Ý (and à..ý)
+}
+
+// "Torino", "San Giorgio Canavese", "Reggio nell'Emilia", "Mario Rossi":
+// at most five words, the first capitalised, every word of four letters or
+// more capitalised, no digits and no sentence punctuation.
+bool looks_like_name(std::string_view value) {
+  if (value.empty() || value.size() > 60 || !is_upper_letter(static_cast<unsigned char>(value[0])))
+    return false;
+  std::size_t words = 0, start = 0;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    const bool end = i == value.size() || value[i] == ' ' || value[i] == '-' || value[i] == '/';
+    if (i < value.size()) {
+      const char c = value[i];
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '!' || c == '?' || c == ';' ||
+          c == ':')
+        return false;
+    }
+    if (!end) continue;
+    if (i > start) {
+      ++words;
+      std::string_view word = value.substr(start, i - start);
+      if (const std::size_t apostrophe = word.rfind('\''); apostrophe != std::string_view::npos)
+        word = word.substr(apostrophe + 1);  // "nell'Emilia"
+      if (word.size() >= 4 && !is_upper_letter(static_cast<unsigned char>(word[0]))) return false;
+    }
+    start = i + 1;
+  }
+  return words >= 1 && words <= 5;
+}
+
+// A text column of names (places, people): under a name header, or when
+// nearly every sampled value looks like a name.
+bool holds_names(const Column& c, const std::string& name) {
+  if (c.type != ColumnType::text && c.type != ColumnType::categorical) return false;
+  std::size_t sampled = 0, names = 0, length = 0;
+  for (std::size_t row = 0; row < c.size() && sampled < 400; ++row) {
+    if (c.is_missing(row)) continue;
+    const std::string_view v = c.text(row);
+    ++sampled;
+    length += v.size();
+    names += looks_like_name(v);
+  }
+  if (sampled == 0) return false;
+  if (header_has_stem(name, kNameStems) && length <= 40 * sampled) return true;
+  return names * 10 >= sampled * 9;
+}
+
 // 0, 1, 2, ... or 1, 2, 3, ...: a row number exported with the data.
 bool is_row_counter(const Column& c) {
   if (c.type != ColumnType::integer || c.numbers.size() < 10 || c.missing > 0) return false;
@@ -388,6 +452,11 @@ std::vector<ColumnRole> detect_roles(
       role = {Role::identifier, "values count the rows 0, 1, 2, ...", {}};
     } else if (auto territory = territory_role(c, name)) {
       role = *territory;
+    } else if (has_code_word(name)) {
+      role = {Role::identifier,
+              "a code header (Codice, Cod., ID, Sigla): its values are codes, not ratings or "
+              "measures",
+              {}};
     } else if (numeric && c.type != ColumnType::boolean && weight_column.empty() &&
                is_one_of(name, kWeightNames)) {
       role = {Role::weight, "a weight header over numbers", {}};
@@ -410,6 +479,10 @@ std::vector<ColumnRole> detect_roles(
                header_has_stem(name, kCommentStems) && !header_has_stem(name, kRatingStems)) {
       // "review_stars" names a rating written as text, not a comment.
       role = {Role::comment, "a comment header over text", {}};
+    } else if (holds_names(c, name) &&
+               (c.type == ColumnType::text || c.labels.size() * 2 > c.size() - c.missing)) {
+      // Mostly distinct names label the rows; a few repeated ones are a breakdown.
+      role = {Role::none, "names of places or people: described, not analysed as comments", {}};
     } else if (c.type == ColumnType::categorical || c.type == ColumnType::boolean) {
       role = {Role::dimension, "categories", {}};
     } else if (c.type == ColumnType::text) {

@@ -189,3 +189,33 @@ TEST_CASE("months in Italian and English words are periods", "[exports]") {
     CHECK(column(d, "mese")["max"] == "2023-03");
   }
 }
+
+TEST_CASE("a reference table of municipalities is described, not read as feedback",
+          "[exports][roles]") {
+  // As the national statistics institute publishes it (Windows-1252, ';').
+  std::string text =
+      "Codice Regione;Codice Provincia (Storico)(1);Progressivo del Comune (2);"
+      "Codice Comune formato alfanumerico;Denominazione in italiano;"
+      "Codice Ripartizione Geografica;Ripartizione geografica;Denominazione Regione;"
+      "Sigla automobilistica;Popolazione legale 2011\r\n";
+  const char* rows[] = {
+      "01;001;001;001001;Agli\xe8;1;Nord-ovest;Piemonte;TO;2621",
+      "01;001;272;001272;Torino;1;Nord-ovest;Piemonte;TO;872367",
+      "05;023;091;023091;Verona;2;Nord-est;Veneto;VR;252520",
+      "12;058;091;058091;Roma;3;Centro;Lazio;RM;2617175",
+      "15;063;049;063049;Napoli;4;Sud;Campania;NA;962003",
+      "19;082;053;082053;Palermo;5;Isole;Sicilia;PA;657561",
+      "19;082;054;082054;Reggio nell'Emilia;5;Isole;Sicilia;PA;1000",
+      "03;015;146;015146;Milano;1;Nord-ovest;Lombardia;MI;1242123",
+      "04;021;008;021008;Bolzano/Bozen;2;Nord-est;Trentino-Alto Adige/S\xfc" "dtirol;BZ;102575",
+      "13;069;022;069022;San Giovanni Teatino;4;Sud;Abruzzo;CH;12500",
+  };
+  for (const char* row : rows) text += std::string(row) + "\r\n";
+  const auto d = dataset_of(text);
+  CHECK(d["kind"]["value"] == "unknown");
+  CHECK(d["ratings"].empty());
+  CHECK(column(d, "Codice Ripartizione Geografica")["role"] == "identifier");
+  CHECK(column(d, "Denominazione in italiano")["role"] == "none");
+  CHECK(column(d, "Popolazione legale 2011")["sum"] == 6722445.0);
+  CHECK_FALSE(d.contains("feedback"));
+}
