@@ -166,8 +166,12 @@ Preamble find_preamble(const std::vector<std::vector<std::string>>& records, std
   std::size_t skip = separator_line && !records.empty() ? 1 : 0;
   while (skip < records.size() && skip < kMaxPreamble) {
     const std::size_t filled = non_empty_fields(records[skip]);
+    // A title fills at most half of the table's width; a note is narrower
+    // than the table ("more notes, ..." over three columns).
     const bool title = width >= 2 && filled * 2 <= width;
-    if (filled > 0 && !title) break;
+    const bool narrower =
+        width >= 2 && filled_width(records[skip]) < width && records[skip].size() < width;
+    if (filled > 0 && !title && !narrower) break;
     ++skip;
   }
   // Nothing fuller follows: the file is all "titles" (a sparse table

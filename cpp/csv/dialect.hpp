@@ -41,10 +41,11 @@ struct Preamble {
   std::string first;
 };
 
-/// Finds the preamble: leading records that are blank (";;;;", spaces) or
+/// Finds the preamble: leading records that are blank (";;;;", spaces),
 /// fill at most half of the table's width (a title "Estrazione feedback",
-/// "Periodo: 01/10/2023 - 31/10/2023"), when a fuller record follows them;
-/// and the "sep=" line when `separator_line`.
+/// "Periodo: 01/10/2023 - 31/10/2023") or have fewer fields than the table
+/// ("more notes,..." above three columns), when a fuller record follows
+/// them; and the "sep=" line when `separator_line`.
 Preamble find_preamble(const std::vector<std::vector<std::string>>& records, std::size_t width,
                        bool separator_line);
 

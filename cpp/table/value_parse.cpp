@@ -48,8 +48,8 @@ std::string ascii_lower(std::string_view value) {
 const std::vector<std::string>& default_missing_tokens() {
   // "–" and "—" (en and em dash) as "-".
   static const std::vector<std::string> tokens = {
-      "",     "na",  "n/a",  "n.d.", "n.a.", "nd", "n/d", "-", "null", "nan", "#n/d", "#n/a",
-      "\xe2\x80\x93", "\xe2\x80\x94"};
+      "",  "na",   "n/a", "n.d.", "n.a.", "nd",           "n/d",
+      "-", "null", "nan", "#n/d", "#n/a", "\xe2\x80\x93", "\xe2\x80\x94"};
   return tokens;
 }
 
