@@ -4,7 +4,7 @@ import { disposeChartsIn, drawWhenVisible } from './chart-draw.js';
 import { categoryCountsOption, categoryRows } from './charts/category-counts.js';
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
-import { formatCount, formatEstimate, formatPercent } from './format.js';
+import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { errorMessage, warningMessage } from './i18n.js';
 import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
@@ -17,20 +17,40 @@ function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
-function fileFacts(dataset, { t, lang }) {
+// Lines above the header or below the data that were skipped: how many,
+// and the first one's text (shown as text, never markup).
+function skippedLines(label, part, { t, lang }) {
+  if (!part?.lines) return [];
+  const first = part.first ? ` (${t('firstSkipped')}: «${part.first}»)` : '';
+  return [[label, `${formatCount(lang, part.lines)}${first}`]];
+}
+
+// How the file was read; `rows` and `file` are those of the report (also
+// of a file whose every row was rejected).
+function readingFacts(dataset, context) {
+  const { t, lang } = context;
   const { file, rows } = dataset;
+  return [
+    [t('rowsRead'), formatCount(lang, rows.read)],
+    [t('rowsUsed'), formatCount(lang, rows.used)],
+    [t('rowsRejected'), formatCount(lang, rows.rejected)],
+    ...skippedLines(t('preambleLines'), file.preamble, context),
+    ...skippedLines(t('footerLines'), file.footer, context),
+    [t('delimiter'), file.delimiter_name],
+    [t('encoding'), file.encoding],
+    [t('lineEnding'), file.line_ending],
+    [t('header'), file.header ? t('yes') : t('no')],
+  ];
+}
+
+function fileFacts(dataset, context) {
+  const { t, lang } = context;
   return h('section', { className: 'card', 'aria-labelledby': `${dataset.id}-file` }, [
     h('h3', { id: `${dataset.id}-file` }, t('fileSection')),
     definitionList([
       [t('kind'), t(`kinds.${dataset.kind.value}`)],
-      [t('rowsRead'), formatCount(lang, rows.read)],
-      [t('rowsUsed'), formatCount(lang, rows.used)],
-      [t('rowsRejected'), formatCount(lang, rows.rejected)],
       [t('columns'), formatCount(lang, dataset.columns.length)],
-      [t('delimiter'), file.delimiter_name],
-      [t('encoding'), file.encoding],
-      [t('lineEnding'), file.line_ending],
-      [t('header'), file.header ? t('yes') : t('no')],
+      ...readingFacts(dataset, context),
     ]),
   ]);
 }
@@ -85,14 +105,15 @@ function columnTable(dataset, context) {
   return h('section', { className: 'card' }, [
     h('h3', {}, t('columnsSection')),
     h('div', { className: 'table-scroll' }, h('table', { className: 'columns' }, [
-      h('thead', {}, h('tr', {}, [t('colName'), t('colType'), t('colRole'), t('colMissing'), t('colInvalid')]
+      h('thead', {}, h('tr', {}, [t('colName'), t('colType'), t('colRole'), t('colMissing'), t('colInvalid'), t('colSum')]
         .map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', {}, dataset.columns.map((c) => h('tr', {}, [
         h('th', { scope: 'row' }, c.name),
-        h('td', { title: c.type_reason }, t(`types.${c.type}`)),
+        h('td', { title: c.format ? `${c.type_reason} (${c.format})` : c.type_reason }, t(`types.${c.type}`)),
         roleCell(c, context),
         h('td', { className: 'num' }, formatCount(lang, c.missing)),
         h('td', { className: 'num' }, formatCount(lang, c.invalid)),
+        h('td', { className: 'num' }, c.sum === undefined ? '' : formatNumber(lang, c.sum)),
       ]))),
     ])),
   ]);
@@ -159,13 +180,22 @@ function categoryCards(dataset, context) {
   ]);
 }
 
-function errorCard(dataset, { t, lang }) {
+// A file that could not be analysed: the reason, and when rows were read,
+// how (rows and their reasons, the warnings, the file's first lines), so
+// that the reader sees what to change.
+function errorCard(dataset, context) {
+  const { t, lang } = context;
   const { error } = dataset;
+  const firstLines = dataset.first_lines?.length
+    ? [h('p', {}, t('firstLines')), h('pre', { className: 'first-lines' }, dataset.first_lines.join('\n'))]
+    : [];
   return h('section', { className: 'card error', role: 'alert' }, [
     h('h3', {}, t('errorTitle', { name: dataset.name })),
     h('p', {}, errorMessage(lang, error)),
     error.line ? h('p', { className: 'note' }, t('errorLine', { line: formatCount(lang, error.line) })) : null,
     h('p', { className: 'note' }, h('code', {}, error.code)),
+    dataset.rows ? definitionList(readingFacts(dataset, context)) : null,
+    ...firstLines,
   ]);
 }
 
@@ -176,7 +206,11 @@ export function renderReport(container, report, { t, lang, query, application, i
   const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRole, setColumnRole };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
-    if (dataset.error) return h('section', { className: 'dataset', id }, [h('h2', {}, dataset.name), errorCard(dataset, context)]);
+    if (dataset.error) {
+      return h('section', { className: 'dataset', id }, [
+        h('h2', {}, dataset.name), errorCard(dataset, context), dataset.warnings ? warningList(dataset, context) : null,
+      ]);
+    }
     const withId = { ...dataset, id };
     const ratings = dataset.ratings.length
       ? h('div', { className: 'ratings' }, dataset.ratings.map((r) => ratingCard(r, context)))

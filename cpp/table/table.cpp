@@ -224,8 +224,13 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
                     "A column has no name in the header; it is called " + column.name + ".");
     out.columns.push_back(std::move(column));
     const Column& c = out.columns.back();
+    // Two codes, so that the page can say in any language which reading
+    // was guessed: '.' as thousands (1.500 = 1500) or as decimal point.
     if (c.number_format_assumed)
-      warnings_.add("number_format_assumed", c.name, 0,
+      warnings_.add(c.format.find("decimal ','") != std::string::npos
+                        ? "number_format_guessed_comma"
+                        : "number_format_guessed_point",
+                    c.name, 0,
                     "How the numbers of '" + c.name + "' are written cannot be told: " +
                         c.type_reason.substr(
                             std::min(c.type_reason.find("values such as"), c.type_reason.size())) +

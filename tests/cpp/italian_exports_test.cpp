@@ -53,7 +53,8 @@ TEST_CASE("a column of '173.376' takes the thousands '.' that the other columns 
   // How it was read is said, with the column that told.
   CHECK(column(d, "Sportello in presenza")["type_reason"].get<std::string>().find(
             "Contact center") != std::string::npos);
-  CHECK_FALSE(has_warning(d, "number_format_assumed"));
+  CHECK_FALSE(has_warning(d, "number_format_guessed_point"));
+  CHECK_FALSE(has_warning(d, "number_format_guessed_comma"));
 }
 
 TEST_CASE("percentages, Italian months and thousands in one file", "[exports]") {
@@ -72,13 +73,13 @@ TEST_CASE("when no column tells, the guess is stated in a warning and can be set
   const std::string comma_file = "canale,contatti\nweb,1.500\napp,2.300\n";
   const auto guessed = dataset_of(comma_file);
   CHECK(max_of(guessed, "contatti") == Approx(2.3));
-  CHECK(has_warning(guessed, "number_format_assumed"));
+  CHECK(has_warning(guessed, "number_format_guessed_point"));
   const auto semicolon = dataset_of("canale;contatti\nweb;1.500\napp;2.300\n");
   CHECK(max_of(semicolon, "contatti") == 2300);  // a ';' file is Italian
-  CHECK(has_warning(semicolon, "number_format_assumed"));
+  CHECK(has_warning(semicolon, "number_format_guessed_comma"));
   const auto forced = dataset_of(comma_file, R"({"decimal": ","})");
   CHECK(max_of(forced, "contatti") == 2300);
-  CHECK_FALSE(has_warning(forced, "number_format_assumed"));
+  CHECK_FALSE(has_warning(forced, "number_format_guessed_point"));
   const auto per_column = dataset_of(comma_file, R"({"columns": {"contatti": {"decimal": ","}}})");
   CHECK(max_of(per_column, "contatti") == 2300);
   CHECK(test::analyze(comma_file, 64, R"({"decimal": ";"})").contains("config_error"));

@@ -12,7 +12,7 @@ test('the warm-up export is deterministic and read without a rejected row', asyn
   const report = await analyze({ name: 'warm-up.csv', bytes: warmUpCsv(300) });
   const d = report.datasets[0];
   assert.equal(d.kind.value, 'feedback');
-  assert.deepEqual(d.rows, { read: 300, used: 300, rejected: 0, rejected_by_reason: {} });
+  assert.deepEqual(d.rows, { read: 300, used: 300, rejected: 0, preamble: 0, footer: 0, rejected_by_reason: {} });
   assert.equal(d.file.line_ending, 'crlf');
   const types = Object.fromEntries(d.columns.map((c) => [c.name, c.type]));
   assert.deepEqual(types, {
@@ -30,7 +30,7 @@ test('warming up leaves the core ready for the next file', async () => {
   // The prepared heap stays with the module (WASM memory never shrinks).
   assert.ok(core.HEAP8.length >= heapBefore + (8 << 20));
   const report = await analyze({ name: 'a.csv', bytes: Buffer.from('canale,voto\nweb,5\napp,4\n') });
-  assert.deepEqual(report.datasets[0].rows, { read: 2, used: 2, rejected: 0, rejected_by_reason: {} });
+  assert.deepEqual(report.datasets[0].rows, { read: 2, used: 2, rejected: 0, preamble: 0, footer: 0, rejected_by_reason: {} });
 });
 
 test('every warm-up request is answered on the warm-up export (each path really runs)', async () => {
