@@ -45,6 +45,8 @@ function saveSettings(changes) {
 /** A new configuration from the panel, a column's role or a link: kept, shown, and the data analysed again. */
 function applyConfig(config, message) {
   saveSettings({ config });
+  const combine = $('#combine');
+  if (combine) combine.checked = config.combine === true;
   state.panel?.show(config);
   if (message) state.panel?.say(message);
   if (state.input) run(state.input);
@@ -193,6 +195,14 @@ function setUp() {
     state.lang = state.lang === 'it' ? 'en' : 'it';
     saveSettings({ lang: state.lang });
     applyLanguage();
+  });
+  // Files of one shape as one dataset: a setting of the configuration
+  // ("combine"), so the CLI's --config and a settings link carry it too.
+  const combine = $('#combine');
+  combine.checked = state.settings.config.combine === true;
+  combine.addEventListener('change', () => {
+    const { combine: _, ...rest } = state.settings.config;
+    applyConfig(combine.checked ? { ...rest, combine: true } : rest, 'settingsApplied');
   });
   const patterns = $('#patterns');
   const showPatterns = () => {

@@ -68,14 +68,16 @@ export async function* rechunk(chunks, size) {
 
 // Feeds one input to the session: from its chunks, or, for a source that
 // can read by itself (a file in node), straight into the core's input
-// buffer, without a JS buffer per chunk. False when the core refused it.
+// buffer, without a JS buffer per chunk. The core's refusal (an
+// AscoltoError) or null.
 async function feedInput(session, input, onProgress, chunkSize) {
   const progress = () => onProgress?.({ name: input.name, bytes: session.bytesRead(), rows: session.rowsRead() });
   if (input.readInto) {
     for (;;) {
       const length = await input.readInto(session.inputBuffer(MAX_PIECE));
-      if (!length) return true;
-      if (session.feed(length)) return false; // the dataset keeps its error
+      if (!length) return null;
+      const refused = statusError(session.feed(length));
+      if (refused) return refused; // the dataset keeps its error
       progress();
     }
   }
@@ -84,11 +86,32 @@ async function feedInput(session, input, onProgress, chunkSize) {
     for (let offset = 0; offset < chunk.length; offset += MAX_PIECE) {
       const piece = chunk.subarray(offset, offset + MAX_PIECE);
       session.inputBuffer(piece.length).set(piece); // view is fresh: memory may have grown
-      if (session.feed(piece.length)) return false; // stops (and cancels) the stream
+      const refused = statusError(session.feed(piece.length));
+      if (refused) return refused; // stops (and cancels) the stream
     }
     progress();
   }
-  return true;
+  return null;
+}
+
+// Reads one input as a new dataset or as the next file of the current one
+// (`append`), and ends it; the dataset is not finished. The core's refusal
+// (different_header, or the file's reading error) or null.
+async function readFile(session, input, append, options) {
+  try {
+    const size = input.size ?? 0;
+    const started = statusError(append ? session.appendToDataset(input.name, size) : session.beginDataset(input.name, size));
+    if (started) throw started;
+    const refused = await feedInput(session, input, options.onProgress, options.chunkSize);
+    return refused ?? statusError(session.endFile());
+  } finally {
+    await input.close?.();
+  }
+}
+
+async function readAlone(session, input, options) {
+  await readFile(session, input, false, options);
+  session.finishDataset(); // a file that could not be read stays with its error
 }
 
 /**
@@ -96,22 +119,55 @@ async function feedInput(session, input, onProgress, chunkSize) {
  * deletes it). `inputs` is a list of { name, size, chunks } where chunks is
  * an (async) iterable of Uint8Array, or { name, size, readInto, close } where
  * readInto(view) fills the view and resolves to the bytes read (0 at the
- * end). A file that cannot be read stays in the session with its error;
- * the others are read.
+ * end); `reopen()`, when given, returns the same input read from the start.
+ * A file that cannot be read stays in the session with its error; the
+ * others are read. With `config.combine`, inputs that can be reopened and
+ * have the first's columns are read as one dataset (see README); a file
+ * with other columns is read again later, a file that fails is read on its
+ * own and its group again without it.
  */
 export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize } = {}) {
   const session = new core.Session();
+  const options = { onProgress, chunkSize };
   try {
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
     if (configError) throw configError;
-    for (const input of inputs) {
-      try {
-        const beginError = statusError(session.beginDataset(input.name, input.size ?? 0));
-        if (beginError) throw beginError;
-        if (await feedInput(session, input, onProgress, chunkSize)) session.finishDataset();
-      } finally {
-        await input.close?.();
+    let pending = [...inputs];
+    while (pending.length) {
+      const first = pending.shift();
+      if (!config?.combine || !first.reopen) {
+        await readAlone(session, first, options);
+        continue;
       }
+      if (await readFile(session, first, false, options)) {
+        session.finishDataset();
+        continue;
+      }
+      const group = [first];
+      const otherShape = [];
+      let failed = null;
+      while (pending.length && !failed) {
+        const next = pending.shift();
+        if (!next.reopen) {
+          otherShape.push(next);
+          continue;
+        }
+        const refused = await readFile(session, next, true, options);
+        if (refused?.code === 'different_header') otherShape.push(await next.reopen());
+        else if (refused) failed = next;
+        else group.push(next);
+      }
+      if (failed) {
+        session.discardLastDataset();
+        await readAlone(session, await failed.reopen(), options);
+        pending = [...await Promise.all(group.map((i) => i.reopen())), ...otherShape, ...pending];
+        continue;
+      }
+      if (statusError(session.finishDataset())) {
+        session.discardLastDataset();
+        for (const input of group) await readAlone(session, await input.reopen(), options);
+      }
+      pending = otherShape;
     }
     return session;
   } catch (error) {

@@ -36,5 +36,6 @@ export function fileSource(path, name = basename(path)) {
     size: fstatSync(fd).size,
     readInto: (view) => readSync(fd, view, 0, view.length, null),
     close: () => closeSync(fd),
+    reopen: () => fileSource(path, name),
   };
 }

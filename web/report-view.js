@@ -43,6 +43,24 @@ function readingFacts(dataset, context) {
   ];
 }
 
+// The files of a dataset read from several of one shape: rows of each, and
+// where its lines start in the dataset's numbering (warnings cite those).
+function partsTable(dataset, { t, lang }) {
+  if (!dataset.parts?.length) return null;
+  return h('table', { className: 'data-table' }, [
+    h('caption', {}, t('partsTitle')),
+    h('thead', {}, h('tr', {}, [t('colName'), t('rowsRead'), t('rowsUsed'), t('rowsRejected'), t('partFirstLine')]
+      .map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, dataset.parts.map((part) => h('tr', {}, [
+      h('th', { scope: 'row' }, part.name),
+      h('td', { className: 'num' }, formatCount(lang, part.rows.read)),
+      h('td', { className: 'num' }, formatCount(lang, part.rows.used)),
+      h('td', { className: 'num' }, formatCount(lang, part.rows.rejected)),
+      h('td', { className: 'num' }, formatCount(lang, part.first_line)),
+    ]))),
+  ]);
+}
+
 function fileFacts(dataset, context) {
   const { t, lang } = context;
   return h('section', { className: 'card', 'aria-labelledby': `${dataset.id}-file` }, [
@@ -52,6 +70,7 @@ function fileFacts(dataset, context) {
       [t('columns'), formatCount(lang, dataset.columns.length)],
       ...readingFacts(dataset, context),
     ]),
+    partsTable(dataset, context),
   ]);
 }
 

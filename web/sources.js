@@ -20,8 +20,18 @@ async function fetchChunks(url, fetchImpl) {
   return streamChunks(response.body);
 }
 
-/** One input as { name, size, chunks }; `size` is null when unknown. */
-export async function toSource(input, { fetchImpl = globalThis.fetch } = {}) {
+/**
+ * One input as { name, size, chunks, reopen }; `size` is null when unknown;
+ * reopen() gives the same input read again from the start (a file whose
+ * columns differ from the files it was to be combined with).
+ */
+export async function toSource(input, options = {}) {
+  const source = await openSource(input, options);
+  source.reopen = () => toSource(input, options);
+  return source;
+}
+
+async function openSource(input, { fetchImpl = globalThis.fetch } = {}) {
   if (typeof input === 'string' || input instanceof URL) {
     const url = String(input);
     return { name: nameOfUrl(url), size: null, chunks: await fetchChunks(url, fetchImpl) };

@@ -1,5 +1,5 @@
 // ascolto: the native command line over the same core as the browser.
-//   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media]
+//   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]
 //                           [--config CONFIG.json] [--request JSON] [--pretty] [--timing]
 // Prints the report JSON on stdout. On unusable input: one line per problem
 // on stderr, {"error": {...}} on stdout, and a non-zero exit status.
@@ -31,8 +31,9 @@ constexpr int kExitOk = 0, kExitInputError = 1, kExitUsage = 2;
 constexpr std::size_t kChunkBytes = 1u << 20;
 
 const char* const kUsage =
-    "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media]\n"
+    "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]\n"
     "                       [--config CONFIG.json] [--request JSON] [--pretty] [--timing]\n"
+    "  --combine       files with the same columns (monthly exports) as one dataset\n"
     "  --request JSON  what to report, e.g. '{\"aggregate\": {\"by\": \"applicativo\"}}'\n"
     "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n";
 
@@ -56,17 +57,17 @@ int fail(const Error& error, const std::string& what) {
   return usage ? kExitUsage : kExitInputError;
 }
 
-// Feeds one file in chunks; reading errors become io_error.
-Error load_file(ascolto::report::Workspace& workspace, const std::string& path) {
+// Opens one file as a new dataset, or as the next file of the current one
+// (`append`), and feeds it in chunks; reading errors become io_error. The
+// dataset is not finished.
+Error open_and_feed(ascolto::report::Workspace& workspace, const std::string& path, bool append) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   const auto size = in ? static_cast<std::uint64_t>(in.tellg()) : 0;
   in.seekg(0);
-  if (Error e = workspace.begin_dataset(base_name(path), size)) return e;
-  if (!in) {
-    Error e = ascolto::make_error(ErrorCode::io_error, "cannot open the file");
-    workspace.finish_dataset();
+  if (Error e = append ? workspace.append_to_dataset(base_name(path), size)
+                       : workspace.begin_dataset(base_name(path), size))
     return e;
-  }
+  if (!in) return ascolto::make_error(ErrorCode::io_error, "cannot open the file");
   std::vector<char> buffer(kChunkBytes);
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
@@ -75,7 +76,62 @@ Error load_file(ascolto::report::Workspace& workspace, const std::string& path) 
     if (Error e = workspace.feed(std::string_view(buffer.data(), got))) return e;
   }
   if (in.bad()) return ascolto::make_error(ErrorCode::io_error, "read error");
-  return workspace.finish_dataset();
+  return workspace.end_file();
+}
+
+// Reads the files, each a dataset; with `combine`, each file whose columns
+// are the first pending file's goes into that file's dataset, and the
+// others form the next groups. A file that fails inside a group is read on
+// its own (with its error) and the group is read again without it: one
+// broken month costs only itself.
+std::vector<std::pair<std::string, Error>> load_files(ascolto::report::Workspace& workspace,
+                                                      std::vector<std::string> pending,
+                                                      bool combine) {
+  std::vector<std::pair<std::string, Error>> failures;
+  auto load_alone = [&](const std::string& path) {
+    Error e = open_and_feed(workspace, path, false);
+    if (Error finished = workspace.finish_dataset(); !e) e = finished;
+    if (e) failures.emplace_back(path, e);
+  };
+  while (!pending.empty()) {
+    const std::string first = pending.front();
+    pending.erase(pending.begin());
+    if (!combine) {
+      load_alone(first);
+      continue;
+    }
+    if (Error e = open_and_feed(workspace, first, false)) {
+      workspace.finish_dataset();  // the file stays in the report with its error
+      failures.emplace_back(first, e);
+      continue;
+    }
+    std::vector<std::string> group = {first}, other_shape;
+    std::size_t next = 0;
+    bool part_failed = false;
+    for (; next < pending.size() && !part_failed; ++next) {
+      const Error appended = open_and_feed(workspace, pending[next], true);
+      if (appended.code == ErrorCode::different_header)
+        other_shape.push_back(pending[next]);
+      else if (appended)
+        part_failed = true;
+      else
+        group.push_back(pending[next]);
+    }
+    if (part_failed) {
+      workspace.discard_last_dataset();
+      load_alone(pending[next - 1]);
+      group.insert(group.end(), other_shape.begin(), other_shape.end());
+      group.insert(group.end(), pending.begin() + static_cast<std::ptrdiff_t>(next), pending.end());
+      pending = group;
+      continue;
+    }
+    if (Error e = workspace.finish_dataset()) {
+      workspace.discard_last_dataset();
+      for (const std::string& path : group) load_alone(path);
+    }
+    pending = other_shape;
+  }
+  return failures;
 }
 
 }  // namespace
@@ -98,12 +154,14 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> files;
   std::string kind, config_path, request = "{}";
-  bool pretty = false, timing = false;
+  bool pretty = false, timing = false, combine = false;
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if ((a == "--kind" || a == "--config" || a == "--request") && i + 1 < args.size()) {
       (a == "--kind" ? kind : a == "--config" ? config_path : request) = args[++i];
+    } else if (a == "--combine") {
+      combine = true;
     } else if (a == "--pretty") {
       pretty = true;
     } else if (a == "--timing") {
@@ -141,9 +199,8 @@ int main(int argc, char** argv) {
   if (Error e = workspace.configure(config.dump()))
     return fail(e, config_path.empty() ? "--kind" : config_path);
 
-  std::vector<std::pair<std::string, Error>> failures;
-  for (const std::string& path : files)
-    if (Error e = load_file(workspace, path)) failures.emplace_back(path, e);
+  combine = combine || config.value("combine", false);
+  const auto failures = load_files(workspace, files, combine);
 
   json report = json::parse(workspace.report(request));
   if (report.contains("error") && !report.contains("datasets") && !report.contains("aggregates"))

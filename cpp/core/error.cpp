@@ -12,6 +12,8 @@ const char* error_code_name(ErrorCode code) {
       return "header_only";
     case ErrorCode::no_usable_rows:
       return "no_usable_rows";
+    case ErrorCode::different_header:
+      return "different_header";
     case ErrorCode::binary_data:
       return "binary_data";
     case ErrorCode::unterminated_quote:
@@ -44,6 +46,8 @@ const char* error_message(ErrorCode code) {
       return "The file is empty: it has no rows to analyse.";
     case ErrorCode::header_only:
       return "The file has a header row but no data rows.";
+    case ErrorCode::different_header:
+      return "This file's columns differ from the first file's.";
     case ErrorCode::no_usable_rows:
       return "No row of the file could be used: every row was rejected. The reasons and the "
              "file's first lines are in the report; check the delimiter (or set it in the "

@@ -12,6 +12,7 @@ enum class ErrorCode : std::uint8_t {
   empty_file,          ///< the file has no bytes, or only blank lines
   header_only,         ///< a header row and no data row
   no_usable_rows,      ///< rows were read, but every one was rejected
+  different_header,    ///< a file appended to a dataset has other columns
   binary_data,         ///< NUL bytes or control characters: not a text file
   unterminated_quote,  ///< a quoted field is still open at the end of the file
   field_too_large,     ///< one field is larger than the configured limit

@@ -40,8 +40,9 @@ std::vector<std::vector<std::string>> sample_records(std::string_view sample, Di
   CollectingSink sink(max_records + 1);
   if (parser.feed(sample, sink)) return {};
   // In a whole file the last record may lack a line break; in a cut sample
-  // it is dropped by not finishing.
-  if (sample_is_whole && parser.finish(sink)) return {};
+  // it is dropped by not finishing. A quote still open at the end loses
+  // only its own record here (reading the file will say where it opened).
+  if (sample_is_whole) parser.finish(sink);
   if (sink.records.size() > max_records) sink.records.resize(max_records);
   if (stray_quotes) *stray_quotes = parser.stray_quotes();
   return std::move(sink.records);

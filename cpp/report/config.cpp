@@ -225,6 +225,9 @@ Error parse_config(std::string_view text, Config& out) {
         out.read.delimiter = d[0];
       else
         return invalid("\"delimiter\" must be one character (or \"tab\").");
+    } else if (key == "combine") {
+      if (!v.is_boolean()) return invalid("\"combine\" must be true or false.");
+      out.combine = v.get<bool>();
     } else if (key == "decimal") {
       if (Error e = parse_decimal(v, "\"decimal\"", out.typing.forced_decimal)) return e;
     } else if (key == "header") {

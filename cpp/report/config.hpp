@@ -57,6 +57,9 @@ struct TerritoryConfig {
 
 struct Config {
   std::optional<DatasetKind> kind;  ///< unset: detected
+  /// Files of one shape (the same header) given together are read as one
+  /// dataset; the callers (CLI, JS) group them with append_to_dataset.
+  bool combine = false;
   csv::ReadOptions read;
   table::TypingOptions typing;
   std::string weight;  ///< weight column; empty: detected by name

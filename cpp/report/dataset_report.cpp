@@ -42,18 +42,45 @@ json file_json(const std::string& name, const csv::FileInfo& f, const table::Tab
 }
 
 // read = used + rejected + preamble + footer.
-json rows_json(const table::RowCounts& rows, const csv::FileInfo& file, const Warnings& warnings) {
+json rows_json(const table::RowCounts& rows, std::uint64_t preamble, const Warnings& warnings) {
   json by_reason = json::object();
   for (const char* reason : {"too_few_fields", "too_many_fields", "empty_row"}) {
     const std::uint64_t count = warnings.count(reason);
     if (count) by_reason[reason] = count;
   }
-  return {{"read", rows.read + file.preamble.records},
-          {"used", rows.used},
-          {"rejected", rows.rejected},
-          {"preamble", file.preamble.records},
-          {"footer", rows.footer},
-          {"rejected_by_reason", by_reason}};
+  return {{"read", rows.read + preamble}, {"used", rows.used},
+          {"rejected", rows.rejected},    {"preamble", preamble},
+          {"footer", rows.footer},        {"rejected_by_reason", by_reason}};
+}
+
+std::uint64_t preamble_lines(const csv::FileInfo& file, const std::vector<csv::FileInfo>& files) {
+  if (files.empty()) return file.preamble.records;
+  std::uint64_t lines = 0;
+  for (const csv::FileInfo& f : files) lines += f.preamble.records;
+  return lines;
+}
+
+// Each file of a dataset read from several: how it was read, its rows,
+// and the first line it has in the dataset's numbering of lines.
+json parts_json(const table::Table& table, const std::vector<csv::FileInfo>& files) {
+  json out = json::array();
+  for (std::size_t i = 0; i < table.parts.size() && i < files.size(); ++i) {
+    const table::Part& part = table.parts[i];
+    const csv::FileInfo& f = files[i];
+    out.push_back({{"name", part.name},
+                   {"bytes", f.bytes},
+                   {"encoding", csv::encoding_name(f.encoding)},
+                   {"delimiter", std::string(1, f.delimiter)},
+                   {"first_line", part.first_line},
+                   {"lines", f.lines},
+                   {"rows",
+                    {{"read", part.rows.read + f.preamble.records},
+                     {"used", part.rows.used},
+                     {"rejected", part.rows.rejected},
+                     {"preamble", f.preamble.records},
+                     {"footer", part.rows.footer}}}});
+  }
+  return out;
 }
 
 json warnings_json(const Warnings& warnings) {
@@ -220,7 +247,7 @@ json failed_dataset_json(const std::string& name, const Error& error, const csv:
   json out = {{"name", name}, {"error", error_json(error)}};
   if (!file.bytes) return out;
   out["file"] = file_json(name, file, table);
-  out["rows"] = rows_json(table.rows, file, warnings);
+  out["rows"] = rows_json(table.rows, file.preamble.records, warnings);
   out["first_lines"] = file.first_lines;
   out["warnings"] = warnings_json(warnings);
   return out;
@@ -258,11 +285,12 @@ json dataset_report(const DatasetInput& in) {
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
               {"file", file_json(in.name, in.file, table)},
-              {"rows", rows_json(table.rows, in.file, warnings)},
+              {"rows", rows_json(table.rows, preamble_lines(in.file, in.files), warnings)},
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
               {"ratings", std::move(ratings)},
               {"personal_data", std::move(personal)}};
+  if (table.parts.size() > 1) out["parts"] = parts_json(table, in.files);
   // The thresholds in force, so that a reader can say why a figure is hidden.
   out["disclosure"] = {{"min_base", in.config.disclosure.min_base},
                        {"low_base", in.config.disclosure.low_base}};

@@ -16,7 +16,8 @@ namespace ascolto::report {
 
 struct DatasetInput {
   const std::string& name;
-  const csv::FileInfo& file;
+  const csv::FileInfo& file;                ///< of the (first) file
+  const std::vector<csv::FileInfo>& files;  ///< of each file, when the dataset has several
   const table::Table& table;
   const std::vector<ColumnRole>& roles;  ///< of the table's columns, in order
   const Warnings& warnings;              ///< from reading; the report adds its own to a copy

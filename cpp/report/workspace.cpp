@@ -1,5 +1,6 @@
 #include "report/workspace.hpp"
 
+#include <algorithm>
 #include <new>
 #include <optional>
 
@@ -17,23 +18,28 @@ using json = nlohmann::ordered_json;
 
 struct Workspace::Dataset {
   // While loading: the reader streams records into the builder.
+  // One reader per file: a dataset of several files has several, in turn.
   struct Loading {
     Loading(const Config& config, Warnings& warnings)
-        : builder(warnings), reader(config.read, builder) {}
+        : builder(warnings), reader(std::make_unique<csv::Reader>(config.read, builder)) {}
     table::TableBuilder builder;
-    csv::Reader reader;
+    std::unique_ptr<csv::Reader> reader;
+    std::uint64_t lines_before = 0;  // lines of the files before the current one
+    bool file_ended = false;         // end_file() was called for the current file
   };
 
   Dataset(std::string dataset_name, const Config& dataset_config)
       : name(std::move(dataset_name)), config(dataset_config) {
     loading = std::make_unique<Loading>(config, warnings);
+    loading->builder.begin_part(name, 1);
   }
 
   std::string name;
   Config config;  // a copy: each dataset keeps the configuration it was read with
   Warnings warnings;
   std::unique_ptr<Loading> loading;
-  csv::FileInfo file;
+  csv::FileInfo file;                // of the first file
+  std::vector<csv::FileInfo> files;  // of each file, when several
   table::Table table;
   std::vector<ColumnRole> roles;  // detected once the table is read: every request uses them
   Error error;
@@ -86,20 +92,70 @@ Error Workspace::begin_dataset(std::string name, std::uint64_t expected_bytes) {
 Error Workspace::fail_current(Error error) {
   Dataset& d = *datasets_.back();
   d.error = error;
-  d.file = d.loading->reader.info();
+  d.file = d.files.empty() ? d.loading->reader->info() : d.files.front();
   d.loading.reset();  // free what was read
   return error;
+}
+
+Error Workspace::end_file() {
+  if (datasets_.empty() || !datasets_.back()->loading)
+    return make_error(ErrorCode::invalid_state, "No dataset is being read.");
+  Dataset& d = *datasets_.back();
+  Dataset::Loading& loading = *d.loading;
+  if (loading.file_ended) return {};
+  Error e = guarded([&] {
+    // The header of a small file is seen only now, when its sample is read.
+    if (!loading.builder.part_refused()) {
+      if (Error error = loading.reader->finish()) return error;
+      if (Error error = loading.builder.error()) return error;
+    }
+    loading.file_ended = true;
+    if (loading.builder.part_refused()) {
+      loading.builder.drop_refused_part();
+      return make_error(ErrorCode::different_header,
+                        "This file's columns differ from the first file's: it is read as a "
+                        "dataset of its own.");
+    }
+    d.files.push_back(loading.reader->info());
+    loading.lines_before += d.files.back().lines;
+    return Error{};
+  });
+  if (e && e.code != ErrorCode::different_header) return fail_current(e);
+  return e;
+}
+
+Error Workspace::append_to_dataset(std::string name, std::uint64_t expected_bytes) {
+  if (datasets_.empty() || !datasets_.back()->loading)
+    return make_error(ErrorCode::invalid_state, "No dataset is being read.");
+  if (Error e = end_file(); e && e.code != ErrorCode::different_header) return e;
+  Dataset& d = *datasets_.back();
+  return guarded([&] {
+    Dataset::Loading& loading = *d.loading;
+    csv::ReadOptions read = d.config.read;
+    read.expected_bytes = expected_bytes;
+    loading.reader = std::make_unique<csv::Reader>(read, loading.builder);
+    loading.builder.begin_part(std::move(name), loading.lines_before + 1);
+    loading.file_ended = false;
+    return Error{};
+  });
 }
 
 Error Workspace::feed(std::string_view bytes) {
   if (datasets_.empty() || !datasets_.back()->loading)
     return make_error(ErrorCode::invalid_state, "No dataset is being read.");
+  Dataset::Loading& loading = *datasets_.back()->loading;
+  const auto different = [] {
+    return make_error(ErrorCode::different_header,
+                      "This file's columns differ from the first file's: it is read as a dataset "
+                      "of its own.");
+  };
+  if (loading.builder.part_refused()) return different();
   Error e = guarded([&] {
-    Dataset::Loading& loading = *datasets_.back()->loading;
-    if (Error error = loading.reader.feed(bytes)) return error;
+    if (Error error = loading.reader->feed(bytes)) return error;
     return loading.builder.error();
   });
   if (e) return fail_current(e);
+  if (loading.builder.part_refused()) return different();
   return e;
 }
 
@@ -107,23 +163,25 @@ Error Workspace::finish_dataset() {
   if (datasets_.empty() || !datasets_.back()->loading)
     return make_error(ErrorCode::invalid_state, "No dataset is being read.");
   Dataset& d = *datasets_.back();
+  if (Error e = end_file(); e && e.code != ErrorCode::different_header) return e;
   Error e = guarded([&] {
-    if (Error error = d.loading->reader.finish()) return error;
+    Dataset::Loading& loading = *d.loading;
     table::TypingOptions typing = d.config.typing;
-    typing.delimiter = d.loading->reader.info().delimiter;
-    if (Error error = d.loading->builder.finish(typing, d.table)) return error;
+    typing.delimiter = d.files.front().delimiter;
+    d.file = d.files.front();
+    if (d.files.size() == 1) d.files.clear();
+    if (Error error = loading.builder.finish(typing, d.table)) return error;
     d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
     return Error{};
   });
   if (e) return fail_current(e);
-  d.file = d.loading->reader.info();
   d.loading.reset();
   return {};
 }
 
 std::uint64_t Workspace::bytes_read() const {
   if (datasets_.empty() || !datasets_.back()->loading) return 0;
-  return datasets_.back()->loading->reader.info().bytes;
+  return datasets_.back()->loading->reader->info().bytes;
 }
 
 std::uint64_t Workspace::rows_read() const {
@@ -134,6 +192,16 @@ std::uint64_t Workspace::rows_read() const {
 
 std::size_t Workspace::dataset_count() const {
   return datasets_.size();
+}
+
+std::size_t Workspace::last_dataset_parts() const {
+  if (datasets_.empty()) return 0;
+  const Dataset& d = *datasets_.back();
+  return std::max<std::size_t>(1, d.loading ? d.files.size() + 1 : d.files.size());
+}
+
+void Workspace::discard_last_dataset() {
+  if (!datasets_.empty()) datasets_.pop_back();
 }
 
 std::string Workspace::report(std::string_view request_json) const {
@@ -202,7 +270,7 @@ std::string Workspace::report(std::string_view request_json) const {
         datasets.push_back(failed_dataset_json(d->name, d->error, d->file, d->table, d->warnings));
         continue;
       }
-      datasets.push_back(dataset_report(DatasetInput{d->name, d->file, d->table, d->roles,
+      datasets.push_back(dataset_report(DatasetInput{d->name, d->file, d->files, d->table, d->roles,
                                                      d->warnings, d->config, d->feedback_cache}));
     }
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};

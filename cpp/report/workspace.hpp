@@ -28,6 +28,16 @@ class Workspace {
   /// Starts a new dataset; the previous one must be finished. The size of
   /// the file, when known, lets the reader reserve memory once.
   Error begin_dataset(std::string name, std::uint64_t expected_bytes = 0);
+  /// Starts the next file of the current dataset: files of one shape (the
+  /// same header) read as one table, with a "source_file" column.
+  Error append_to_dataset(std::string name, std::uint64_t expected_bytes = 0);
+  /// Ends the current file of the dataset (call it after its last bytes,
+  /// before append_to_dataset or finish_dataset): different_header when
+  /// its columns are not the first file's (the file is left out, nothing of
+  /// it kept, and the dataset goes on: read it on its own afterwards), or
+  /// the file's reading error (the dataset fails). feed() may answer
+  /// different_header earlier, as soon as the header is seen.
+  Error end_file();
   /// Feeds the next bytes of the current dataset.
   Error feed(std::string_view bytes);
   /// Ends the current dataset. On error the dataset stays in the report
@@ -44,6 +54,11 @@ class Workspace {
   std::string report(std::string_view request_json) const;
 
   std::size_t dataset_count() const;
+  /// Files in the last dataset (1 for a plain file).
+  std::size_t last_dataset_parts() const;
+  /// Forgets the last dataset (finished or failed): a caller whose combined
+  /// files failed reads them again one by one.
+  void discard_last_dataset();
 
  private:
   struct Dataset;

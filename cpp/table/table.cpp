@@ -14,8 +14,64 @@ const Column* Table::find(std::string_view name) const {
   return nullptr;
 }
 
+void TableBuilder::begin_part(std::string name, std::uint64_t first_line) {
+  if (!parts_.empty()) end_part();
+  Part part;
+  part.name = std::move(name);
+  part.first_line = first_line;
+  parts_.push_back(std::move(part));
+  part_start_ = rows_;
+  line_offset_ = first_line - 1;
+  part_refused_ = false;
+}
+
+void TableBuilder::end_part() {
+  // Held rows at the end of a file are its footer, not the next file's.
+  Part& part = parts_.back();
+  rows_.footer += held_.size();
+  for (const HeldRow& row : held_) {
+    for (const std::string& field : row.fields) {
+      const std::string_view f = trim(field);
+      if (f.empty()) continue;
+      if (!part.footer_first.empty()) part.footer_first.push_back(' ');
+      part.footer_first.append(f.substr(0, 200));
+    }
+    if (!part.footer_first.empty()) break;
+  }
+  held_.clear();
+  part.rows.read = rows_.read - part_start_.read;
+  part.rows.used = rows_.used - part_start_.used;
+  part.rows.rejected = rows_.rejected - part_start_.rejected;
+  part.rows.footer = rows_.footer - part_start_.footer;
+}
+
+void TableBuilder::drop_refused_part() {
+  if (!part_refused_ || parts_.size() < 2) return;
+  rows_ = part_start_;
+  parts_.pop_back();
+  part_refused_ = false;
+  // The previous part is ended already: its counts stay as they were.
+  part_start_ = rows_;
+  part_start_.read -= parts_.back().rows.read;
+  part_start_.used -= parts_.back().rows.used;
+  part_start_.rejected -= parts_.back().rows.rejected;
+  part_start_.footer -= parts_.back().rows.footer;
+  line_offset_ = parts_.back().first_line - 1;
+}
+
 void TableBuilder::on_header(const std::vector<std::string_view>& names, std::uint64_t line) {
+  if (parts_.empty()) parts_.push_back(Part{});
+  if (parts_.size() > 1) {
+    // A later file of the dataset: the same names in the same order, or it
+    // is refused (it will be read as a dataset of its own).
+    bool same = names.size() == header_.size() && (line != 0) == has_header_;
+    for (std::size_t i = 0; same && i < names.size(); ++i) same = trim(names[i]) == header_[i];
+    part_refused_ = !same;
+    return;
+  }
   has_header_ = line != 0;
+  line += line_offset_;
+  for (std::string_view n : names) header_.emplace_back(trim(n));
   if (names.size() > limits_.max_columns) {
     error_ = make_error(ErrorCode::too_many_columns,
                         "The file has " + std::to_string(names.size()) + " columns; the limit is " +
@@ -53,7 +109,7 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
 }
 
 void TableBuilder::on_estimate(std::uint64_t records) {
-  expected_rows_ = records;
+  expected_rows_ = part_start_.used + records;  // a later file adds to the rows read so far
   // The estimate firms up after the first chunks, while moving the columns
   // to a larger store is still cheap.
   if (!names_.empty() && records > reserved_rows_) grow_storage();
@@ -118,8 +174,9 @@ void TableBuilder::release_held() {
 }
 
 void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
-  if (error_) return;
+  if (error_ || part_refused_) return;
   ++rows_.read;
+  line += line_offset_;
   // Footer lines are known only at the end: a row that may open one is
   // held back until a data row follows it (a few rows at most; cheap
   // first-byte tests keep ordinary rows off this path).
@@ -183,18 +240,12 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   // What is still held at the end is the footer, unless it is all there
   // is: then it is read as rows, to be rejected with their reasons.
   if (rows_.used == 0) release_held();
-  rows_.footer = held_.size();
+  if (parts_.empty()) parts_.push_back(Part{});
+  end_part();
   out = Table{};
-  for (const HeldRow& row : held_) {
-    for (const std::string& field : row.fields) {
-      const std::string_view f = trim(field);
-      if (f.empty()) continue;
-      if (!out.footer_first.empty()) out.footer_first.push_back(' ');
-      out.footer_first.append(f.substr(0, 200));
-    }
-    if (!out.footer_first.empty()) break;
-  }
-  held_.clear();
+  for (const Part& part : parts_)
+    if (out.footer_first.empty()) out.footer_first = part.footer_first;
+  out.parts = parts_;
   out.rows = rows_;
   if (rows_.used == 0) {
     if (rows_.read == 0 && has_header_) return make_error(ErrorCode::header_only);
@@ -243,8 +294,26 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
                              " (first: '" + c.invalid_example + "') are treated as missing.");
     }
   }
+  if (parts_.size() > 1) out.columns.push_back(source_column(out));
   out.row_lines = std::move(row_lines_);
   return {};
+}
+
+Column TableBuilder::source_column(const Table& table) const {
+  // Which file each row came from: a breakdown like any other.
+  std::string name = "source_file";
+  for (int k = 2; table.find(name); ++k) name = "source_file_" + std::to_string(k);
+  Column c;
+  c.name = name;
+  c.type = ColumnType::categorical;
+  c.type_reason = "the file each row was read from";
+  c.codes.reserve(rows_.used);
+  for (std::size_t p = 0; p < parts_.size(); ++p) {
+    c.labels.push_back(parts_[p].name);
+    for (std::uint64_t i = 0; i < parts_[p].rows.used; ++i)
+      c.codes.push_back(static_cast<std::uint32_t>(p));
+  }
+  return c;
 }
 
 }  // namespace ascolto::table

@@ -22,9 +22,18 @@ struct RowCounts {
   std::uint64_t footer = 0;  ///< total, source or notes lines below the data, skipped
 };
 
+/// One file of a dataset read from several files of the same shape.
+struct Part {
+  std::string name;
+  RowCounts rows;
+  std::string footer_first;
+  std::uint64_t first_line = 1;  ///< lines of the dataset are numbered across its files
+};
+
 struct Table {
   std::vector<Column> columns;
-  RowLines row_lines;  ///< input line of each row
+  std::vector<Part> parts;  ///< the files read into the table, in order (one for a plain file)
+  RowLines row_lines;       ///< input line of each row
   RowCounts rows;
   std::string footer_first;  ///< the first footer line's text
 
@@ -44,6 +53,16 @@ class TableBuilder : public csv::DataSink {
  public:
   explicit TableBuilder(Warnings& warnings, TableLimits limits = {})
       : warnings_(warnings), limits_(limits) {}
+
+  /// Starts the next file of the same dataset (the first part starts by
+  /// itself). Its lines are numbered from `first_line` on; its header must
+  /// be the first file's, or the file is refused (part_refused) and none of
+  /// its rows is taken.
+  void begin_part(std::string name, std::uint64_t first_line);
+  /// The current part's header differs from the first file's.
+  bool part_refused() const { return part_refused_; }
+  /// Forgets the refused part: the dataset goes on with the parts before it.
+  void drop_refused_part();
 
   void on_header(const std::vector<std::string_view>& names, std::uint64_t line) override;
   void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) override;
@@ -68,6 +87,10 @@ class TableBuilder : public csv::DataSink {
   bool footer_candidate(const std::vector<std::string_view>& fields) const;
   /// The held rows were not a footer after all: read them as rows.
   void release_held();
+  /// Ends the current part: what is held is its footer; its counts are kept.
+  void end_part();
+  /// The "source_file" column of a dataset read from several files.
+  Column source_column(const Table& table) const;
 
   static constexpr std::size_t kMaxFooterRows = 20;
   struct HeldRow {
@@ -83,6 +106,11 @@ class TableBuilder : public csv::DataSink {
   std::size_t trailing_unnamed_ = 0;      // empty names at the header's end (a trailing delimiter)
   std::vector<std::string_view> padded_;  // a row without the trailing delimiter, padded
   std::vector<HeldRow> held_;             // possible footer rows, not stored yet
+  std::vector<std::string> header_;       // the first file's names, as written (trimmed)
+  std::vector<Part> parts_;
+  RowCounts part_start_;           // the totals when the current part began
+  std::uint64_t line_offset_ = 0;  // added to the current part's lines
+  bool part_refused_ = false;
   std::vector<ColumnBuilder> builders_;
   RowLines row_lines_;
   std::uint64_t reserved_rows_ = 0;  // rows every column has room for

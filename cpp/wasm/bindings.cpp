@@ -42,10 +42,15 @@ class Session {
     if (length > buffer_.size()) length = buffer_.size();
     return status(workspace_.feed(std::string_view(buffer_.data(), length)));
   }
+  std::string append_to_dataset(const std::string& name, double expected_bytes) {
+    return status(workspace_.append_to_dataset(name, static_cast<std::uint64_t>(expected_bytes)));
+  }
+  std::string end_file() { return status(workspace_.end_file()); }
   std::string finish_dataset() {
     buffer_ = {};
     return status(workspace_.finish_dataset());
   }
+  void discard_last_dataset() { workspace_.discard_last_dataset(); }
   double bytes_read() const { return static_cast<double>(workspace_.bytes_read()); }
   double rows_read() const { return static_cast<double>(workspace_.rows_read()); }
   std::string report(const std::string& request) const { return workspace_.report(request); }
@@ -64,7 +69,10 @@ EMSCRIPTEN_BINDINGS(ascolto) {
       .function("beginDataset", &Session::begin_dataset)
       .function("inputBuffer", &Session::input_buffer)
       .function("feed", &Session::feed)
+      .function("appendToDataset", &Session::append_to_dataset)
+      .function("endFile", &Session::end_file)
       .function("finishDataset", &Session::finish_dataset)
+      .function("discardLastDataset", &Session::discard_last_dataset)
       .function("bytesRead", &Session::bytes_read)
       .function("rowsRead", &Session::rows_read)
       .function("report", &Session::report);

@@ -221,3 +221,68 @@ TEST_CASE("a reference table of municipalities is described, not read as feedbac
   CHECK(column(d, "Popolazione legale 2011")["sum"] == 6722445.0);
   CHECK_FALSE(d.contains("feedback"));
 }
+
+namespace {
+
+// Reads files as the CLI does with --combine: the first file, then each
+// later one appended (a different header leaves it out), then finished.
+nlohmann::json combined(const std::vector<std::pair<std::string, std::string>>& files,
+                        std::size_t chunk, std::vector<std::string>* refused = nullptr) {
+  ascolto::report::Workspace workspace;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& [name, bytes] = files[i];
+    if (i == 0)
+      workspace.begin_dataset(name, bytes.size());
+    else
+      workspace.append_to_dataset(name, bytes.size());
+    ascolto::Error e;
+    for (std::size_t at = 0; at < bytes.size() && !e; at += chunk)
+      e = workspace.feed(std::string_view(bytes).substr(at, chunk));
+    if (!e) e = workspace.end_file();
+    if (e.code == ascolto::ErrorCode::different_header && refused) refused->push_back(name);
+  }
+  workspace.finish_dataset();
+  return nlohmann::json::parse(workspace.report("{}"));
+}
+
+}  // namespace
+
+TEST_CASE("monthly exports of one shape read as one dataset, each row's file kept",
+          "[exports][combine]") {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"gennaio.csv", "mese;canale;contatti\n01/2023;web;1.234\n01/2023;app;2.000\n"},
+      {"altro.csv", "a;b\n1;2\n"},
+      {"febbraio.csv",
+       "mese;canale;contatti\n02/2023;web;1.500\n02/2023;app\n02/2023;app;2.100\nTotale;;3.600\n"},
+      {"marzo.csv", "Estrazione marzo\nmese;canale;contatti\n03/2023;web;1.700\n"},
+  };
+  for (std::size_t chunk : {std::size_t{3}, std::size_t{1} << 16}) {
+    INFO("chunk " << chunk);
+    std::vector<std::string> refused;
+    const auto report = combined(files, chunk, &refused);
+    CHECK(refused == std::vector<std::string>{"altro.csv"});
+    REQUIRE(report["datasets"].size() == 1);
+    const auto& d = report["datasets"][0];
+    // Totals, and per file: read = used + rejected + preamble + footer.
+    check_rows_add_up(d);
+    CHECK(d["rows"]["used"] == 5);
+    CHECK(d["rows"]["rejected"] == 1);
+    CHECK(d["rows"]["preamble"] == 1);
+    CHECK(d["rows"]["footer"] == 1);
+    REQUIRE(d["parts"].size() == 3);
+    CHECK(d["parts"][1]["name"] == "febbraio.csv");
+    CHECK(d["parts"][1]["rows"]["used"] == 2);
+    CHECK(d["parts"][1]["rows"]["rejected"] == 1);
+    CHECK(d["parts"][1]["rows"]["footer"] == 1);
+    CHECK(d["parts"][1]["first_line"] == 4);  // lines numbered across the files
+    CHECK(d["parts"][2]["rows"]["preamble"] == 1);
+    // One number format for all the files: '.' thousands everywhere.
+    CHECK(column(d, "contatti")["sum"] == 1234.0 + 2000 + 1500 + 2100 + 1700);
+    // The short row is line 3 of febbraio.csv, line 6 of the dataset.
+    CHECK(test::warning_lines(d, "too_few_fields") == nlohmann::json::array({6}));
+    const auto& source = column(d, "source_file");
+    CHECK(source["type"] == "categorical");
+    CHECK(source["role"] == "dimension");
+    CHECK(source["distinct"] == 3);
+  }
+}

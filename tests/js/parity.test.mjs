@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../web/api.js';
 
@@ -11,9 +13,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = `${root}build/native-release/ascolto`;
 const shared = `${root}../shared/data/`;
 
-function native(path) {
+function native(path, ...options) {
   try {
-    return JSON.parse(execFileSync(cli, ['analyze', path], { maxBuffer: 1 << 28 }).toString());
+    return JSON.parse(execFileSync(cli, ['analyze', ...[path].flat(), ...options], { maxBuffer: 1 << 28 }).toString());
   } catch (error) {
     return JSON.parse(error.stdout.toString()); // non-zero exit: the error report
   }
@@ -69,6 +71,27 @@ test('an unusable file: the same error from both, the others still analysed', as
   assert.equal(report.error.line, 2);
   assert.equal(report.datasets[0].error.code, 'unterminated_quote');
   assert.equal(report.datasets[1].ratings[0].mean.value, 3);
+});
+
+test('files of one shape combined: the API and the CLI give the same datasets, a broken file read alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ascolto-combine-'));
+  const files = {
+    'gennaio.csv': 'mese;canale;contatti\n01/2023;web;1.234\n01/2023;app;2.000\n',
+    'altro.csv': 'a;b\n1;2\n',
+    'febbraio.csv': 'mese;canale;contatti\n02/2023;web;1.500\n02/2023;app;2.100\nTotale;;3.600\n',
+    'rotto.csv': 'mese;canale;contatti\n04/2023;"web;1\n',
+    'marzo.csv': 'Estrazione marzo\nmese;canale;contatti\n03/2023;web;1.700\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const paths = Object.keys(files).map((name) => join(dir, name));
+  const expected = native(paths, '--combine');
+  assert.deepEqual(expected.datasets.map((d) => d.name), ['rotto.csv', 'gennaio.csv', 'altro.csv']);
+  assert.deepEqual(expected.datasets[1].parts.map((p) => p.name), ['gennaio.csv', 'febbraio.csv', 'marzo.csv']);
+  assert.equal(expected.datasets[0].error.code, 'unterminated_quote');
+  const inputs = Object.entries(files).map(([name, text]) => ({ name, bytes: Buffer.from(text) }));
+  for (const chunkSize of [3, 65536]) assertSameReport(await analyze(inputs, { combine: true }, { chunkSize }), expected);
+  // Without combine, five datasets as before.
+  assert.equal((await analyze(inputs)).datasets.length, 5);
 });
 
 test('a bad configuration rejects with the core error code', async () => {
