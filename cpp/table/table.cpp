@@ -3,6 +3,7 @@
 #include "table/number_format.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <set>
 
@@ -150,6 +151,20 @@ bool opens_footer(std::string_view cell) {
   return false;
 }
 
+// The first bytes of the footer words, and a space (a cell padded before
+// its word): one table lookup a row.
+constexpr std::array<bool, 256> footer_first_bytes() {
+  std::array<bool, 256> table{};
+  for (const char c : {'T', 't', 'F', 'f', 'S', 's', 'N', 'n', 'E', 'e', '*', ' '})
+    table[static_cast<unsigned char>(c)] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kFooterFirstBytes = footer_first_bytes();
+
+bool may_open_footer(char c) {
+  return kFooterFirstBytes[static_cast<unsigned char>(c)];
+}
+
 }  // namespace
 
 bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields) const {
@@ -163,36 +178,18 @@ bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields)
   return !parse_number_any(fields[first]);
 }
 
-void TableBuilder::release_held() {
-  std::vector<HeldRow> held = std::move(held_);
-  held_.clear();
-  std::vector<std::string_view> views;
-  for (const HeldRow& row : held) {
-    views.assign(row.fields.begin(), row.fields.end());
-    take_row(views, row.line);
-  }
-}
-
-void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
-  if (error_ || part_refused_) return;
-  ++rows_.read;
-  line += line_offset_;
-  // Footer lines are known only at the end: a row that may open one is
-  // held back until a data row follows it (a few rows at most; cheap
-  // first-byte tests keep ordinary rows off this path).
-  const bool maybe = !held_.empty() || fields.size() != names_.size() ||
-                     (!fields.empty() && !fields[0].empty() &&
-                      std::strchr("TtFfSsNnEe* ", fields[0][0]) != nullptr);
-  if (maybe && held_.size() < kMaxFooterRows && footer_candidate(fields)) {
-    held_.push_back({std::vector<std::string>(fields.begin(), fields.end()), line});
-    return;
-  }
-  if (!held_.empty()) release_held();
-  take_row(fields, line);
-}
-
-void TableBuilder::take_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
+[[gnu::always_inline]] inline void TableBuilder::take_row(
+    const std::vector<std::string_view>& given, std::uint64_t line) {
   const std::size_t width = names_.size();
+  // A row without the header's trailing delimiter is padded with empty
+  // fields (a copy of views only; without recursion, so that the common
+  // path is inlined).
+  const bool pad = given.size() < width && given.size() + trailing_unnamed_ >= width;
+  if (pad) {
+    padded_.assign(given.begin(), given.end());
+    padded_.resize(width);
+  }
+  const std::vector<std::string_view>& fields = pad ? padded_ : given;
   // Most rows start with a value that is not blank: one byte tells.
   const bool all_empty =
       (fields.empty() || fields[0].empty() || fields[0][0] == ' ' || fields[0][0] == '\t') &&
@@ -201,11 +198,6 @@ void TableBuilder::take_row(const std::vector<std::string_view>& fields, std::ui
     ++rows_.rejected;
     warnings_.add("empty_row", "", line, "A row has only empty fields; it is skipped.");
     return;
-  }
-  if (fields.size() < width && fields.size() + trailing_unnamed_ >= width) {
-    padded_.assign(fields.begin(), fields.end());
-    padded_.resize(width);
-    return take_row(padded_, line);
   }
   if (fields.size() < width) {
     ++rows_.rejected;
@@ -232,6 +224,33 @@ void TableBuilder::take_row(const std::vector<std::string_view>& fields, std::ui
   for (std::size_t i = 0; i < width; ++i) builders_[i].append(fields[i]);
   row_lines_.push_back(line);
   ++rows_.used;
+}
+
+void TableBuilder::release_held() {
+  std::vector<HeldRow> held = std::move(held_);
+  held_.clear();
+  std::vector<std::string_view> views;
+  for (const HeldRow& row : held) {
+    views.assign(row.fields.begin(), row.fields.end());
+    take_row(views, row.line);
+  }
+}
+
+void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
+  if (error_ || part_refused_) return;
+  ++rows_.read;
+  line += line_offset_;
+  // Footer lines are known only at the end: a row that may open one is
+  // held back until a data row follows it (a few rows at most; cheap
+  // first-byte tests keep ordinary rows off this path).
+  const bool maybe = !held_.empty() || fields.size() != names_.size() ||
+                     (!fields.empty() && !fields[0].empty() && may_open_footer(fields[0][0]));
+  if (maybe && held_.size() < kMaxFooterRows && footer_candidate(fields)) {
+    held_.push_back({std::vector<std::string>(fields.begin(), fields.end()), line});
+    return;
+  }
+  if (!held_.empty()) release_held();
+  take_row(fields, line);
 }
 
 Error TableBuilder::finish(const TypingOptions& options, Table& out) {

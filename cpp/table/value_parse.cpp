@@ -1,5 +1,6 @@
 #include "table/value_parse.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -170,9 +171,20 @@ std::optional<double> parse_amount(std::string_view text, NumberFormat format, N
   }
   const std::string_view t = trim(text);
   if (t.empty() || t.size() > 64) return {};
-  // Only text with a digit and a mark worth removing goes further.
-  const bool has_digit = t.find_first_of("0123456789") != std::string_view::npos;
-  if (!has_digit) return {};
+  // Only text with a digit and a mark worth removing goes further: plain
+  // ASCII that starts and ends with a digit ("2023-01-01T00:00:25") has
+  // none, and is turned down without a copy.
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (digit(t.front()) && digit(t.back()) && std::none_of(t.begin(), t.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      }))
+    return {};
+  // A word ("Servizio lento, 2 giorni") is no amount: only a currency code
+  // (EUR, Euro, USD, GBP) may open one with a letter.
+  const char first = t.front();
+  const bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+  if (letter && first != 'E' && first != 'e' && first != 'U' && first != 'G') return {};
+  if (std::none_of(t.begin(), t.end(), digit)) return {};
   std::string s;
   s.reserve(t.size());
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -227,6 +239,8 @@ std::optional<double> parse_number_any(std::string_view text) {
 }
 
 DecimalEvidence decimal_evidence(std::string_view text) {
+  // Without ',' or '.' a number reads the same under every convention.
+  if (text.find_first_of(",.") == std::string_view::npos) return DecimalEvidence::none;
   // The value under the Italian family (decimal ',') and the English one
   // (decimal '.'), each with its thousands separators.
   std::optional<double> comma, point;
