@@ -132,7 +132,7 @@ function columnTable(dataset, context) {
         roleCell(c, context),
         h('td', { className: 'num' }, formatCount(lang, c.missing)),
         h('td', { className: 'num' }, formatCount(lang, c.invalid)),
-        h('td', { className: 'num' }, c.sum === undefined ? '' : formatNumber(lang, c.sum)),
+        h('td', { className: 'num' }, c.sum === undefined ? '' : Number.isInteger(c.sum) ? formatCount(lang, c.sum) : formatNumber(lang, c.sum)),
       ]))),
     ])),
   ]);

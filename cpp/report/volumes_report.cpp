@@ -248,8 +248,8 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
         roles[i].role != Role::identifier && roles[i].role != Role::weight &&
         roles[i].role != Role::period && !header_has_stem(name, kNotMeasureStems))
       measures.push_back(i);
-    else if (c.type == ColumnType::categorical && c.labels.size() <= 60)
-      categories.push_back(i);
+    else if (c.type == ColumnType::categorical && c.labels.size() <= 60 && !c.source_file)
+      categories.push_back(i);  // the files of a combined dataset are months, not series
   }
   std::vector<Series> out;
   if (measures.empty()) {
@@ -279,11 +279,17 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
     }
     return out;
   }
+  // One measure beside categories is a long table when the measure is a
+  // generic value, when there are several categories, or when one of them
+  // is a channel ("mese;canale;contatti").
+  const bool channel_category =
+      std::any_of(categories.begin(), categories.end(),
+                  [&](std::size_t i) { return roles[i].role == Role::channel; });
   const bool long_form =
       measures.size() == 1 && !categories.empty() &&
       (std::find(kValueNames.begin(), kValueNames.end(),
                  normalize_header(table.columns[measures[0]].name)) != kValueNames.end() ||
-       categories.size() >= 2);
+       categories.size() >= 2 || channel_category);
   if (!long_form) {
     form = "wide";
     for (std::size_t i : measures) {

@@ -51,7 +51,8 @@ struct Column {
   std::string format;       ///< how values are written: "decimal ','", "dd/mm/yyyy", ...
   std::string type_reason;  ///< why this type was chosen
   bool ambiguous_dates = false;
-  bool percent = false;  ///< values were percentages ("62,5%"), stored as shares (0.625)
+  bool percent = false;      ///< values were percentages ("62,5%"), stored as shares (0.625)
+  bool source_file = false;  ///< the file each row came from (a combined dataset), not data
   /// Its numbers read two ways ("173.376") and nothing in the file tells
   /// which: how they were read is a guess, said in a warning.
   bool number_format_assumed = false;

@@ -326,6 +326,7 @@ Column TableBuilder::source_column(const Table& table) const {
   c.name = name;
   c.type = ColumnType::categorical;
   c.type_reason = "the file each row was read from";
+  c.source_file = true;
   c.codes.reserve(rows_.used);
   for (std::size_t p = 0; p < parts_.size(); ++p) {
     c.labels.push_back(parts_[p].name);
