@@ -110,3 +110,19 @@ test('every role the page offers is one the core accepts (personal is the person
   assert.equal((await analyse('personal')).datasets[0].personal_data[0].column, 'sede');
   await assert.rejects(analyse('luogo'), { code: 'invalid_config' });
 });
+
+test('every error code of the core, and every reading warning, is said in Italian and English', async () => {
+  const { translator, warningMessage } = await import('../../web/i18n.js');
+  const source = readFileSync(`${root}cpp/core/error.cpp`, 'utf8');
+  const names = source.slice(0, source.indexOf('const char* error_message'));
+  const codes = [...names.matchAll(/return "([a-z_]+)";/g)].map((m) => m[1]).filter((c) => !['ok', 'invalid_state'].includes(c));
+  assert.ok(codes.includes('no_usable_rows') && codes.includes('different_header'));
+  for (const code of codes) {
+    for (const lang of ['it', 'en']) assert.notEqual(translator(lang)(`errors.${code}`), `errors.${code}`, `${code} in ${lang}`);
+  }
+  // The warnings of reading real exports (their English is the core's own message).
+  for (const code of ['number_format_guessed_comma', 'number_format_guessed_point', 'number_format_mixed', 'empty_row',
+    'too_few_fields', 'trailing_empty_fields']) {
+    assert.notEqual(warningMessage('it', { code, message: '#core#' }), '#core#', code);
+  }
+});
