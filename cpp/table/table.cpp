@@ -241,11 +241,13 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
   ++rows_.read;
   line += line_offset_;
   // Footer lines are known only at the end: a row that may open one is
-  // held back until a data row follows it (a few rows at most; cheap
-  // first-byte tests keep ordinary rows off this path).
-  const bool maybe = !held_.empty() || fields.size() != names_.size() ||
-                     (!fields.empty() && !fields[0].empty() && may_open_footer(fields[0][0]));
-  if (maybe && held_.size() < kMaxFooterRows && footer_candidate(fields)) {
+  // held back until a data row follows it (a few rows at most). Ordinary
+  // rows (nothing held, the header's width, a first byte that opens no
+  // footer word) go straight on.
+  const bool ordinary = held_.empty() && !fields.empty() && fields.size() == names_.size() &&
+                        !fields[0].empty() && !may_open_footer(fields[0][0]);
+  if (__builtin_expect(ordinary, 1)) return take_row(fields, line);
+  if (held_.size() < kMaxFooterRows && footer_candidate(fields)) {
     held_.push_back({std::vector<std::string>(fields.begin(), fields.end()), line});
     return;
   }
