@@ -511,10 +511,15 @@ std::optional<std::int64_t> parse_written_date(std::string_view text) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const int month = month_from_name(words[i]);
     if (!month || words[i].size() < 3) continue;
-    // "7 febbraio 2024"
+    // "7 febbraio 2024"; Excel's Italian "01-gen-24" (a two-digit year
+    // only in such a short cell: in a sentence "3 maggio 24 persone" is no date)
     if (i >= 1 && i + 1 < words.size()) {
-      const int day = small_number(words[i - 1]), year = small_number(words[i + 1]);
-      if (day >= 1 && words[i + 1].size() == 4)
+      const int day = small_number(words[i - 1]);
+      int year = small_number(words[i + 1]);
+      const bool short_year =
+          words[i + 1].size() == 2 && trim(text).size() <= 12 && i == 1 && words.size() == 3;
+      if (short_year) year += year < 70 ? 2000 : 1900;
+      if (day >= 1 && (words[i + 1].size() == 4 || short_year))
         if (auto d = days_from_civil(year, month, day)) return d;
     }
     // "February 7, 2024"

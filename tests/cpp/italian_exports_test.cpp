@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "helpers.hpp"
+#include "table/value_parse.hpp"
 
 namespace {
 
@@ -285,4 +286,13 @@ TEST_CASE("monthly exports of one shape read as one dataset, each row's file kep
     CHECK(source["role"] == "dimension");
     CHECK(source["distinct"] == 3);
   }
+}
+
+TEST_CASE("dates with Italian month names, as Excel and people write them", "[exports]") {
+  const auto d = dataset_of("data;voto\n01-gen-24;4\n15-feb-24;5\n1 marzo 2024;3\n");
+  CHECK(column(d, "data")["type"] == "date");
+  CHECK(column(d, "data")["min"] == "2024-01-01");
+  CHECK(column(d, "data")["max"] == "2024-03-01");
+  // A two-digit number after a month in a sentence is no year.
+  CHECK_FALSE(ascolto::table::parse_written_date("arrivato il 3 maggio 24 persone in coda"));
 }
