@@ -332,6 +332,7 @@ const STRINGS = {
       too_many_fields: 'Righe con più campi dell’intestazione: scartate.',
       trailing_empty_fields: 'Righe che finiscono con campi vuoti oltre l’intestazione: campi ignorati.',
       empty_row: 'Righe con soli campi vuoti: scartate.',
+      total_row_in_data: 'Righe in mezzo ai dati che iniziano con un totale: lette come dati; se sono subtotali, le somme le contano due volte.',
       number_format_guessed_comma: 'Numeri leggibili in due modi (come 1.500) e nessuna colonna del file dice quale: letti all’italiana, punto per le migliaia e virgola decimale (1.500 = 1500), perché il file è separato da ";". Se è sbagliato, indica "decimal": "." nelle impostazioni.',
       number_format_guessed_point: 'Numeri leggibili in due modi (come 1.500) e nessuna colonna del file dice quale: letti con il punto decimale (1.500 = 1,5). Se è sbagliato, indica "decimal": "," nelle impostazioni (per il file o per la colonna).',
       number_format_mixed: 'Colonne del file scrivono i numeri in modo diverso: per le colonne ambigue vale la maggioranza; cambiala con "decimal" nelle impostazioni.',

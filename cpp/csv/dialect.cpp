@@ -95,6 +95,14 @@ WidthCount modal_width(const std::vector<std::vector<std::string>>& records, boo
   return best;
 }
 
+bool first_cell_is_label(const std::vector<std::string>& record) {
+  for (const std::string& field : record) {
+    const std::string_view f = table::trim(field);
+    if (!f.empty()) return f.back() == ':';
+  }
+  return false;
+}
+
 std::string joined_text(const std::vector<std::string>& record) {
   std::string out;
   for (const std::string& field : record) {
@@ -172,7 +180,9 @@ Preamble find_preamble(const std::vector<std::vector<std::string>>& records, std
     const bool title = width >= 2 && filled * 2 <= width;
     const bool narrower =
         width >= 2 && filled_width(records[skip]) < width && records[skip].size() < width;
-    if (filled > 0 && !title && !narrower) break;
+    // "Periodo:;ottobre 2023;": a label and its value, not the table's names.
+    const bool labelled = width >= 2 && filled < width && first_cell_is_label(records[skip]);
+    if (filled > 0 && !title && !narrower && !labelled) break;
     ++skip;
   }
   // Nothing fuller follows: the file is all "titles" (a sparse table

@@ -165,6 +165,13 @@ bool may_open_footer(char c) {
   return kFooterFirstBytes[static_cast<unsigned char>(c)];
 }
 
+// "Totale", "Totali", "Total", "Totals" as the first word.
+bool opens_total(std::string_view cell) {
+  const std::string lower = ascii_lower(trim(cell).substr(0, 8));
+  const std::string word = lower.substr(0, lower.find_first_not_of("abcdefghijklmnopqrstuvwxyz"));
+  return word == "total" || word == "totale" || word == "totali" || word == "totals";
+}
+
 }  // namespace
 
 bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields) const {
@@ -232,6 +239,15 @@ void TableBuilder::release_held() {
   std::vector<std::string_view> views;
   for (const HeldRow& row : held) {
     views.assign(row.fields.begin(), row.fields.end());
+    // A total in the middle of the data is kept (it may be a category),
+    // but said: if it is a subtotal, sums count its rows twice.
+    const auto first = std::find_if(views.begin(), views.end(),
+                                    [](std::string_view f) { return !trim(f).empty(); });
+    if (first != views.end() && opens_total(*first))
+      warnings_.add("total_row_in_data", "", row.line,
+                    "A row in the middle of the data opens with a total ('" +
+                        std::string(trim(*first).substr(0, 40)) +
+                        "'): it is read as data; if it is a subtotal, sums count its rows twice.");
     take_row(views, row.line);
   }
 }

@@ -121,7 +121,8 @@ TEST_CASE("title and notes lines above the header are skipped and reported", "[e
   CHECK(d["kind"]["value"] == "feedback");
   check_rows_add_up(d);
   // Excel's empty first row, and a first line of spaces.
-  for (const std::string head : {";;;\n", "   \n", "Titolo;;;\n;;;\n"}) {
+  for (const std::string head :
+       {";;;\n", "   \n", "Titolo;;;\n;;;\n", "Periodo:;ottobre 2023;\n"}) {
     INFO(head);
     const auto e =
         dataset_of(head + "applicativo;voto;data\nNASpI;5;01/10/2023\nISEE;3;02/10/2023\n");
@@ -143,6 +144,7 @@ TEST_CASE("total and source lines below the data are skipped and reported", "[ex
   const auto middle = dataset_of("canale;contatti\nweb;100\nTotale;300\napp;200\n");
   CHECK(middle["rows"]["used"] == 3);
   CHECK(middle["rows"]["footer"] == 0);
+  CHECK(test::warning_lines(middle, "total_row_in_data") == nlohmann::json::array({3}));
 }
 
 TEST_CASE("quoted line breaks with commas do not outvote the ';' delimiter", "[exports]") {
