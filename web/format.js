@@ -54,3 +54,14 @@ export function formatLarge(lang, value) {
   }
   return formatCount(lang, value);
 }
+
+/**
+ * A line of a dataset read from several files (`parts`, each with its
+ * `first_line` in the dataset's numbering), as the file and its own line:
+ * "febbraio.csv:3". A plain file's line is its number.
+ */
+export function fileLine(lang, parts, line) {
+  const part = parts?.findLast((p) => p.first_line <= line);
+  if (!part || parts.length < 2) return formatCount(lang, line);
+  return `${part.name}:${formatCount(lang, line - part.first_line + 1)}`;
+}

@@ -4,7 +4,7 @@ import { disposeChartsIn, drawWhenVisible } from './chart-draw.js';
 import { categoryCountsOption, categoryRows } from './charts/category-counts.js';
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
-import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
+import { fileLine, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { errorMessage, warningMessage } from './i18n.js';
 import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
@@ -82,7 +82,7 @@ function warningList(dataset, { t, lang }) {
       h('code', {}, w.code), ' ',
       w.column ? h('strong', {}, w.column) : null, w.column ? ': ' : '',
       `${warningMessage(lang, w)} (${formatCount(lang, w.count)}`,
-      w.first_lines.length ? `; ${t('lines')} ${w.first_lines.join(', ')}` : '', ')',
+      w.first_lines.length ? `; ${t('lines')} ${w.first_lines.map((line) => fileLine(lang, dataset.parts, line)).join(', ')}` : '', ')',
     ]))),
   ]);
 }

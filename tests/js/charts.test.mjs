@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ratingDistributionOption, distributionRows } from '../../web/charts/rating-distribution.js';
 import { translator, errorMessage } from '../../web/i18n.js';
-import { formatCount, formatEstimate, formatNumber } from '../../web/format.js';
+import { fileLine, formatCount, formatEstimate, formatNumber } from '../../web/format.js';
 
 const rating = {
   column: 'voto',
@@ -64,4 +64,12 @@ test('category bars: largest at the top, suppressed counts left out', async () =
   assert.deepEqual(option.dataset.source.map((r) => r.value), ['App', 'Web']);
   assert.equal(option.series[0].label.formatter({ value: { count: 1200 } }), '1.200');
   assert.match(option.aria.label.description, /le 2 categorie/);
+});
+
+test('a line of a combined dataset is named by its file and its own line', () => {
+  const parts = [{ name: 'gennaio.csv', first_line: 1 }, { name: 'febbraio.csv', first_line: 4 }];
+  assert.equal(fileLine('it', parts, 6), 'febbraio.csv:3');
+  assert.equal(fileLine('it', parts, 2), 'gennaio.csv:2');
+  assert.equal(fileLine('it', undefined, 1234), '1.234');
+  assert.equal(fileLine('en', [parts[0]], 1234), '1,234');
 });
