@@ -95,6 +95,12 @@ WidthCount modal_width(const std::vector<std::vector<std::string>>& records, boo
   return best;
 }
 
+bool only_numbers(const std::vector<std::string>& record) {
+  return std::all_of(record.begin(), record.end(), [](const std::string& field) {
+    return table::trim(field).empty() || looks_numeric(field);
+  });
+}
+
 bool first_cell_is_label(const std::vector<std::string>& record) {
   for (const std::string& field : record) {
     const std::string_view f = table::trim(field);
@@ -183,6 +189,8 @@ Preamble find_preamble(const std::vector<std::vector<std::string>>& records, std
     // "Periodo:;ottobre 2023;": a label and its value, not the table's names.
     const bool labelled = width >= 2 && filled < width && first_cell_is_label(records[skip]);
     if (filled > 0 && !title && !narrower && !labelled) break;
+    // A row of numbers is data (a headerless file's sparse first row), never a title.
+    if (filled > 0 && only_numbers(records[skip])) break;
     ++skip;
   }
   // Nothing fuller follows: the file is all "titles" (a sparse table

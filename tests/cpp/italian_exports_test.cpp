@@ -132,6 +132,12 @@ TEST_CASE("title and notes lines above the header are skipped and reported", "[e
   }
 }
 
+TEST_CASE("a sparse first row of numbers in a file without header is data", "[exports]") {
+  const auto d = dataset_of("1;;\n2;3;4\n5;6;7\n");
+  CHECK(d["rows"]["preamble"] == 0);
+  CHECK(d["rows"]["used"] == 3);
+}
+
 TEST_CASE("total and source lines below the data are skipped and reported", "[exports]") {
   const auto d =
       dataset_of("canale;contatti\nweb;100\napp;200\nTotale;300\n;\nFonte: elaborazione INPS\n");
