@@ -171,6 +171,9 @@ Error Workspace::finish_dataset() {
     d.file = d.files.front();
     if (d.files.size() == 1) d.files.clear();
     if (Error error = loading.builder.finish(typing, d.table)) return error;
+    // A dataset of several files is named by its first and last ("parts" lists them all).
+    if (d.table.parts.size() > 1)
+      d.name = d.table.parts.front().name + " \xe2\x80\xa6 " + d.table.parts.back().name;
     d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
     return Error{};
   });

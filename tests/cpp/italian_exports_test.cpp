@@ -272,6 +272,7 @@ TEST_CASE("monthly exports of one shape read as one dataset, each row's file kep
     CHECK(refused == std::vector<std::string>{"altro.csv"});
     REQUIRE(report["datasets"].size() == 1);
     const auto& d = report["datasets"][0];
+    CHECK(d["name"] == "gennaio.csv \xe2\x80\xa6 marzo.csv");
     // Totals, and per file: read = used + rejected + preamble + footer.
     check_rows_add_up(d);
     CHECK(d["rows"]["used"] == 5);

@@ -85,7 +85,7 @@ test('files of one shape combined: the API and the CLI give the same datasets, a
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const paths = Object.keys(files).map((name) => join(dir, name));
   const expected = native(paths, '--combine');
-  assert.deepEqual(expected.datasets.map((d) => d.name), ['rotto.csv', 'gennaio.csv', 'altro.csv']);
+  assert.deepEqual(expected.datasets.map((d) => d.name), ['rotto.csv', 'gennaio.csv … marzo.csv', 'altro.csv']);
   assert.deepEqual(expected.datasets[1].parts.map((p) => p.name), ['gennaio.csv', 'febbraio.csv', 'marzo.csv']);
   assert.equal(expected.datasets[0].error.code, 'unterminated_quote');
   const inputs = Object.entries(files).map(([name, text]) => ({ name, bytes: Buffer.from(text) }));
