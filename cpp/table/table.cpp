@@ -178,7 +178,14 @@ bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields)
   std::size_t first = 0;
   while (first < fields.size() && trim(fields[first]).empty()) ++first;
   if (first == fields.size()) return !held_.empty();
-  if (opens_footer(fields[first])) return true;
+  if (opens_footer(fields[first])) {
+    // A total fills the table's columns; a source or a note does not: a
+    // full row opening with "Nota bene" is a comment (a review, a reply).
+    if (opens_total(fields[first])) return true;
+    const auto filled = static_cast<std::size_t>(std::count_if(
+        fields.begin(), fields.end(), [](std::string_view f) { return !trim(f).empty(); }));
+    return names_.size() < 2 || filled < names_.size();
+  }
   if (names_.size() < 2 || fields.size() >= names_.size()) return false;
   for (std::size_t i = first + 1; i < fields.size(); ++i)
     if (!trim(fields[i]).empty()) return false;

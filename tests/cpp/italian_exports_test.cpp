@@ -151,6 +151,11 @@ TEST_CASE("total and source lines below the data are skipped and reported", "[ex
   CHECK(middle["rows"]["used"] == 3);
   CHECK(middle["rows"]["footer"] == 0);
   CHECK(test::warning_lines(middle, "total_row_in_data") == nlohmann::json::array({3}));
+  // A comment that opens with "Nota" on a full last row is data (a review
+  // export puts its text first).
+  const auto review = dataset_of("testo,voto\nOttimo,5\n\"Nota bene: arriva in ritardo\",2\n");
+  CHECK(review["rows"]["used"] == 2);
+  CHECK(review["rows"]["footer"] == 0);
 }
 
 TEST_CASE("quoted line breaks with commas do not outvote the ';' delimiter", "[exports]") {
