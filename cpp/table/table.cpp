@@ -63,10 +63,13 @@ void TableBuilder::drop_refused_part() {
 void TableBuilder::on_header(const std::vector<std::string_view>& names, std::uint64_t line) {
   if (parts_.empty()) parts_.push_back(Part{});
   if (parts_.size() > 1) {
-    // A later file of the dataset: the same names in the same order, or it
-    // is refused (it will be read as a dataset of its own).
-    bool same = names.size() == header_.size() && (line != 0) == has_header_;
-    for (std::size_t i = 0; same && i < names.size(); ++i) same = trim(names[i]) == header_[i];
+    // A later file of the dataset: the same names in the same order (a
+    // trailing delimiter aside), or it is refused (it will be read as a
+    // dataset of its own).
+    std::size_t width = names.size();
+    while (width > 0 && trim(names[width - 1]).empty()) --width;
+    bool same = width + trailing_unnamed_ == header_.size() && (line != 0) == has_header_;
+    for (std::size_t i = 0; same && i < width; ++i) same = trim(names[i]) == header_[i];
     part_refused_ = !same;
     return;
   }
