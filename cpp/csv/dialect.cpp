@@ -109,7 +109,9 @@ bool first_cell_is_label(const std::vector<std::string>& record) {
   return false;
 }
 
-std::string joined_text(const std::vector<std::string>& record) {
+}  // namespace
+
+std::string record_text(const std::vector<std::string>& record) {
   std::string out;
   for (const std::string& field : record) {
     const std::string_view f = table::trim(field);
@@ -120,8 +122,6 @@ std::string joined_text(const std::vector<std::string>& record) {
   if (out.size() > 200) out.resize(200);
   return out;
 }
-
-}  // namespace
 
 std::size_t table_width(const std::vector<std::vector<std::string>>& records) {
   return modal_width(records, false).width;
@@ -204,7 +204,7 @@ Preamble find_preamble(const std::vector<std::vector<std::string>>& records, std
   Preamble out;
   out.records = skip;
   for (std::size_t i = 0; i < skip; ++i)
-    if (std::string text = joined_text(records[i]); !text.empty()) {
+    if (std::string text = record_text(records[i]); !text.empty()) {
       out.first = std::move(text);
       break;
     }

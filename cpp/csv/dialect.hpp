@@ -70,6 +70,10 @@ std::vector<std::vector<std::string>> sample_records(std::string_view sample, Di
                                                      std::size_t max_records, bool sample_is_whole,
                                                      std::uint64_t* stray_quotes = nullptr);
 
+/// A record's non-empty cells as one line of text ("Totale 300"), cut at
+/// 200 bytes: how a skipped title or footer line is shown.
+std::string record_text(const std::vector<std::string>& record);
+
 /// Human-readable name of a delimiter for the report ("tab", ";").
 std::string delimiter_name(char delimiter);
 

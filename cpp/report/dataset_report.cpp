@@ -38,7 +38,7 @@ json file_json(const std::string& name, const csv::FileInfo& f, const table::Tab
           {"blank_lines", f.blank_lines},
           {"stray_quotes", f.stray_quotes},
           {"preamble", {{"lines", f.preamble.records}, {"first", f.preamble.first}}},
-          {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first}}}};
+          {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first()}}}};
 }
 
 // read = used + rejected + preamble + footer.
@@ -53,8 +53,7 @@ json rows_json(const table::RowCounts& rows, std::uint64_t preamble, const Warni
           {"footer", rows.footer},        {"rejected_by_reason", by_reason}};
 }
 
-std::uint64_t preamble_lines(const csv::FileInfo& file, const std::vector<csv::FileInfo>& files) {
-  if (files.empty()) return file.preamble.records;
+std::uint64_t preamble_lines(const std::vector<csv::FileInfo>& files) {
   std::uint64_t lines = 0;
   for (const csv::FileInfo& f : files) lines += f.preamble.records;
   return lines;
@@ -284,8 +283,8 @@ json dataset_report(const DatasetInput& in) {
   }
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
-              {"file", file_json(in.name, in.file, table)},
-              {"rows", rows_json(table.rows, preamble_lines(in.file, in.files), warnings)},
+              {"file", file_json(in.name, in.files.front(), table)},
+              {"rows", rows_json(table.rows, preamble_lines(in.files), warnings)},
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},
               {"ratings", std::move(ratings)},

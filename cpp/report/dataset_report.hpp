@@ -16,8 +16,7 @@ namespace ascolto::report {
 
 struct DatasetInput {
   const std::string& name;
-  const csv::FileInfo& file;                ///< of the (first) file
-  const std::vector<csv::FileInfo>& files;  ///< of each file, when the dataset has several
+  const std::vector<csv::FileInfo>& files;  ///< how each file was read (one for a plain file)
   const table::Table& table;
   const std::vector<ColumnRole>& roles;  ///< of the table's columns, in order
   const Warnings& warnings;              ///< from reading; the report adds its own to a copy

@@ -1,6 +1,5 @@
 #include "report/workspace.hpp"
 
-#include <algorithm>
 #include <new>
 #include <optional>
 
@@ -38,8 +37,7 @@ struct Workspace::Dataset {
   Config config;  // a copy: each dataset keeps the configuration it was read with
   Warnings warnings;
   std::unique_ptr<Loading> loading;
-  csv::FileInfo file;                // of the first file
-  std::vector<csv::FileInfo> files;  // of each file, when several
+  std::vector<csv::FileInfo> files;  // how each file was read (one for a plain file)
   table::Table table;
   std::vector<ColumnRole> roles;  // detected once the table is read: every request uses them
   Error error;
@@ -92,10 +90,20 @@ Error Workspace::begin_dataset(std::string name, std::uint64_t expected_bytes) {
 Error Workspace::fail_current(Error error) {
   Dataset& d = *datasets_.back();
   d.error = error;
-  d.file = d.files.empty() ? d.loading->reader->info() : d.files.front();
+  if (d.files.empty()) d.files.push_back(d.loading->reader->info());
   d.loading.reset();  // free what was read
   return error;
 }
+
+namespace {
+
+Error different_header() {
+  return make_error(ErrorCode::different_header,
+                    "This file's columns differ from the first file's: it is read as a dataset "
+                    "of its own.");
+}
+
+}  // namespace
 
 Error Workspace::end_file() {
   if (datasets_.empty() || !datasets_.back()->loading)
@@ -112,9 +120,7 @@ Error Workspace::end_file() {
     loading.file_ended = true;
     if (loading.builder.part_refused()) {
       loading.builder.drop_refused_part();
-      return make_error(ErrorCode::different_header,
-                        "This file's columns differ from the first file's: it is read as a "
-                        "dataset of its own.");
+      return different_header();
     }
     d.files.push_back(loading.reader->info());
     loading.lines_before += d.files.back().lines;
@@ -144,18 +150,13 @@ Error Workspace::feed(std::string_view bytes) {
   if (datasets_.empty() || !datasets_.back()->loading)
     return make_error(ErrorCode::invalid_state, "No dataset is being read.");
   Dataset::Loading& loading = *datasets_.back()->loading;
-  const auto different = [] {
-    return make_error(ErrorCode::different_header,
-                      "This file's columns differ from the first file's: it is read as a dataset "
-                      "of its own.");
-  };
-  if (loading.builder.part_refused()) return different();
+  if (loading.builder.part_refused()) return different_header();
   Error e = guarded([&] {
     if (Error error = loading.reader->feed(bytes)) return error;
     return loading.builder.error();
   });
   if (e) return fail_current(e);
-  if (loading.builder.part_refused()) return different();
+  if (loading.builder.part_refused()) return different_header();
   return e;
 }
 
@@ -168,8 +169,6 @@ Error Workspace::finish_dataset() {
     Dataset::Loading& loading = *d.loading;
     table::TypingOptions typing = d.config.typing;
     typing.delimiter = d.files.front().delimiter;
-    d.file = d.files.front();
-    if (d.files.size() == 1) d.files.clear();
     if (Error error = loading.builder.finish(typing, d.table)) return error;
     // A dataset of several files is named by its first and last ("parts" lists them all).
     if (d.table.parts.size() > 1)
@@ -195,12 +194,6 @@ std::uint64_t Workspace::rows_read() const {
 
 std::size_t Workspace::dataset_count() const {
   return datasets_.size();
-}
-
-std::size_t Workspace::last_dataset_parts() const {
-  if (datasets_.empty()) return 0;
-  const Dataset& d = *datasets_.back();
-  return std::max<std::size_t>(1, d.loading ? d.files.size() + 1 : d.files.size());
 }
 
 void Workspace::discard_last_dataset() {
@@ -270,10 +263,11 @@ std::string Workspace::report(std::string_view request_json) const {
       if (d->loading) continue;  // still being read
       if (d->error) {
         if (first_error.is_null()) first_error = error_json(d->error);
-        datasets.push_back(failed_dataset_json(d->name, d->error, d->file, d->table, d->warnings));
+        datasets.push_back(
+            failed_dataset_json(d->name, d->error, d->files.front(), d->table, d->warnings));
         continue;
       }
-      datasets.push_back(dataset_report(DatasetInput{d->name, d->file, d->files, d->table, d->roles,
+      datasets.push_back(dataset_report(DatasetInput{d->name, d->files, d->table, d->roles,
                                                      d->warnings, d->config, d->feedback_cache}));
     }
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};

@@ -54,8 +54,6 @@ class Workspace {
   std::string report(std::string_view request_json) const;
 
   std::size_t dataset_count() const;
-  /// Files in the last dataset (1 for a plain file).
-  std::size_t last_dataset_parts() const;
   /// Forgets the last dataset (finished or failed): a caller whose combined
   /// files failed reads them again one by one.
   void discard_last_dataset();

@@ -1,5 +1,6 @@
 #include "table/table.hpp"
 
+#include "csv/dialect.hpp"
 #include "table/number_format.hpp"
 
 #include <algorithm>
@@ -8,6 +9,12 @@
 #include <set>
 
 namespace ascolto::table {
+
+std::string_view Table::footer_first() const {
+  for (const Part& part : parts)
+    if (!part.footer_first.empty()) return part.footer_first;
+  return {};
+}
 
 const Column* Table::find(std::string_view name) const {
   for (const Column& c : columns)
@@ -24,21 +31,17 @@ void TableBuilder::begin_part(std::string name, std::uint64_t first_line) {
   part_start_ = rows_;
   line_offset_ = first_line - 1;
   part_refused_ = false;
+  part_ended_ = false;
 }
 
 void TableBuilder::end_part() {
+  if (part_ended_) return;  // ended already (a refused file after it was dropped)
+  part_ended_ = true;
   // Held rows at the end of a file are its footer, not the next file's.
   Part& part = parts_.back();
   rows_.footer += held_.size();
-  for (const HeldRow& row : held_) {
-    for (const std::string& field : row.fields) {
-      const std::string_view f = trim(field);
-      if (f.empty()) continue;
-      if (!part.footer_first.empty()) part.footer_first.push_back(' ');
-      part.footer_first.append(f.substr(0, 200));
-    }
-    if (!part.footer_first.empty()) break;
-  }
+  for (const HeldRow& row : held_)
+    if (part.footer_first.empty()) part.footer_first = csv::record_text(row.fields);
   held_.clear();
   part.rows.read = rows_.read - part_start_.read;
   part.rows.used = rows_.used - part_start_.used;
@@ -48,16 +51,11 @@ void TableBuilder::end_part() {
 
 void TableBuilder::drop_refused_part() {
   if (!part_refused_ || parts_.size() < 2) return;
-  rows_ = part_start_;
+  // A refused file took no row: the part before it, ended already, is the
+  // last again, and its counts stay as they are.
   parts_.pop_back();
   part_refused_ = false;
-  // The previous part is ended already: its counts stay as they were.
-  part_start_ = rows_;
-  part_start_.read -= parts_.back().rows.read;
-  part_start_.used -= parts_.back().rows.used;
-  part_start_.rejected -= parts_.back().rows.rejected;
-  part_start_.footer -= parts_.back().rows.footer;
-  line_offset_ = parts_.back().first_line - 1;
+  part_ended_ = true;
 }
 
 void TableBuilder::on_header(const std::vector<std::string_view>& names, std::uint64_t line) {
@@ -134,9 +132,12 @@ void TableBuilder::grow_storage() {
 
 namespace {
 
+enum class FooterWord : std::uint8_t { none, total, other };
+
 // "Totale", "Totali", "Total", "Fonte: ...", "Note", "Elaborazione ...",
-// "* dati provvisori": words that open a line below a table.
-bool opens_footer(std::string_view cell) {
+// "* dati provvisori": words that open a line below a table, the totals
+// told apart (a total fills the table's columns, a source or a note not).
+FooterWord footer_word(std::string_view cell) {
   const std::string_view t = trim(cell);
   char lower[17] = {};
   const std::size_t size = std::min<std::size_t>(t.size(), 16);
@@ -145,13 +146,14 @@ bool opens_footer(std::string_view cell) {
   static const char* const kWords[] = {"totale", "totali", "total",        "totals",       "fonte",
                                        "fonti",  "source", "sources",      "nota",         "note",
                                        "notes",  "n.b.",   "elaborazione", "elaborazioni", "*"};
-  for (const char* word : kWords) {
-    const std::size_t n = std::char_traits<char>::length(word);
-    if (n > size || std::memcmp(lower, word, n) != 0) continue;
+  constexpr std::size_t kTotals = 4;  // the first four words
+  for (std::size_t w = 0; w < std::size(kWords); ++w) {
+    const std::size_t n = std::char_traits<char>::length(kWords[w]);
+    if (n > size || std::memcmp(lower, kWords[w], n) != 0) continue;
     const char next = lower[n];  // 0 past the end
-    if (!(next >= 'a' && next <= 'z')) return true;
+    if (!(next >= 'a' && next <= 'z')) return w < kTotals ? FooterWord::total : FooterWord::other;
   }
-  return false;
+  return FooterWord::none;
 }
 
 // The first bytes of the footer words, and a space (a cell padded before
@@ -168,23 +170,15 @@ bool may_open_footer(char c) {
   return kFooterFirstBytes[static_cast<unsigned char>(c)];
 }
 
-// "Totale", "Totali", "Total", "Totals" as the first word.
-bool opens_total(std::string_view cell) {
-  const std::string lower = ascii_lower(trim(cell).substr(0, 8));
-  const std::string word = lower.substr(0, lower.find_first_not_of("abcdefghijklmnopqrstuvwxyz"));
-  return word == "total" || word == "totale" || word == "totali" || word == "totals";
-}
-
 }  // namespace
 
 bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields) const {
   std::size_t first = 0;
   while (first < fields.size() && trim(fields[first]).empty()) ++first;
   if (first == fields.size()) return !held_.empty();
-  if (opens_footer(fields[first])) {
-    // A total fills the table's columns; a source or a note does not: a
-    // full row opening with "Nota bene" is a comment (a review, a reply).
-    if (opens_total(fields[first])) return true;
+  if (const FooterWord word = footer_word(fields[first]); word != FooterWord::none) {
+    // A full row opening with "Nota bene" is a comment (a review, a reply).
+    if (word == FooterWord::total) return true;
     const auto filled = static_cast<std::size_t>(std::count_if(
         fields.begin(), fields.end(), [](std::string_view f) { return !trim(f).empty(); }));
     return names_.size() < 2 || filled < names_.size();
@@ -253,7 +247,7 @@ void TableBuilder::release_held() {
     // but said: if it is a subtotal, sums count its rows twice.
     const auto first = std::find_if(views.begin(), views.end(),
                                     [](std::string_view f) { return !trim(f).empty(); });
-    if (first != views.end() && opens_total(*first))
+    if (first != views.end() && footer_word(*first) == FooterWord::total)
       warnings_.add("total_row_in_data", "", row.line,
                     "A row in the middle of the data opens with a total ('" +
                         std::string(trim(*first).substr(0, 40)) +
@@ -290,8 +284,6 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   if (parts_.empty()) parts_.push_back(Part{});
   end_part();
   out = Table{};
-  for (const Part& part : parts_)
-    if (out.footer_first.empty()) out.footer_first = part.footer_first;
   out.parts = parts_;
   out.rows = rows_;
   if (rows_.used == 0) {

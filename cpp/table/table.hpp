@@ -35,7 +35,9 @@ struct Table {
   std::vector<Part> parts;  ///< the files read into the table, in order (one for a plain file)
   RowLines row_lines;       ///< input line of each row
   RowCounts rows;
-  std::string footer_first;  ///< the first footer line's text
+
+  /// The first footer line's text, of the first file that has one.
+  std::string_view footer_first() const;
 
   std::size_t row_count() const { return row_lines.size(); }
   /// The column with this exact name, or nullptr.
@@ -111,6 +113,7 @@ class TableBuilder : public csv::DataSink {
   RowCounts part_start_;           // the totals when the current part began
   std::uint64_t line_offset_ = 0;  // added to the current part's lines
   bool part_refused_ = false;
+  bool part_ended_ = false;  // the current part's counts and footer are taken
   std::vector<ColumnBuilder> builders_;
   RowLines row_lines_;
   std::uint64_t reserved_rows_ = 0;  // rows every column has room for

@@ -407,6 +407,12 @@ std::optional<DateTime> resolve_date(const DateParts& parts, DateOrder order) {
 namespace {
 int month_from_name(std::string_view word);
 bool is_letter(char c);
+
+// "23" in "gen-23" or "01-gen-23": 2000-2069, else 1970-1999.
+int year_of_two_digits(int year) {
+  return year + (year < 70 ? 2000 : 1900);
+}
+
 // "gennaio 2023", "gen-23", "Gen. 2023", "Jan-2023", "set '23".
 std::optional<std::int64_t> parse_named_month(std::string_view s) {
   std::size_t i = 0;
@@ -422,7 +428,7 @@ std::optional<std::int64_t> parse_named_month(std::string_view s) {
   int year = 0;
   const int digits = read_int(s, i, 4, year);
   if (i != s.size() || (digits != 2 && digits != 4)) return {};
-  if (digits == 2) year += year < 70 ? 2000 : 1900;
+  if (digits == 2) year = year_of_two_digits(year);
   if (year < 1000) return {};
   return static_cast<std::int64_t>(year) * 12 + (month - 1);
 }
@@ -518,7 +524,7 @@ std::optional<std::int64_t> parse_written_date(std::string_view text) {
       int year = small_number(words[i + 1]);
       const bool short_year =
           words[i + 1].size() == 2 && trim(text).size() <= 12 && i == 1 && words.size() == 3;
-      if (short_year) year += year < 70 ? 2000 : 1900;
+      if (short_year) year = year_of_two_digits(year);
       if (day >= 1 && (words[i + 1].size() == 4 || short_year))
         if (auto d = days_from_civil(year, month, day)) return d;
     }
