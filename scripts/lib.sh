@@ -22,7 +22,7 @@ ensure_packages() {
 }
 
 ensure_build_tools() {
-  ensure_packages cmake ninja-build g++ emscripten nlohmann-json3-dev catch2
+  ensure_packages cmake ninja-build g++ emscripten nlohmann-json3-dev catch2 zlib1g-dev
   command -v node >/dev/null || ensure_packages nodejs npm
 }
 

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/workbook_file.hpp"
 #include "report/dataset_report.hpp"
 #include "report/workspace.hpp"
 
@@ -96,6 +97,11 @@ std::vector<std::pair<std::string, Error>> load_files(ascolto::report::Workspace
   while (!pending.empty()) {
     const std::string first = pending.front();
     pending.erase(pending.begin());
+    if (ascolto::cli::is_workbook_file(first)) {  // each sheet a dataset: never combined
+      if (Error e = ascolto::cli::read_workbook_file(workspace, first, base_name(first)))
+        failures.emplace_back(first, e);
+      continue;
+    }
     if (!combine) {
       load_alone(first);
       continue;
@@ -109,6 +115,10 @@ std::vector<std::pair<std::string, Error>> load_files(ascolto::report::Workspace
     std::size_t next = 0;
     bool part_failed = false;
     for (; next < pending.size() && !part_failed; ++next) {
+      if (ascolto::cli::is_workbook_file(pending[next])) {
+        other_shape.push_back(pending[next]);
+        continue;
+      }
       const Error appended = open_and_feed(workspace, pending[next], true);
       if (appended.code == ErrorCode::different_header)
         other_shape.push_back(pending[next]);

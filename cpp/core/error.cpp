@@ -32,6 +32,22 @@ const char* error_code_name(ErrorCode code) {
       return "invalid_state";
     case ErrorCode::io_error:
       return "io_error";
+    case ErrorCode::damaged_zip:
+      return "damaged_zip";
+    case ErrorCode::zip_bomb:
+      return "zip_bomb";
+    case ErrorCode::encrypted_workbook:
+      return "encrypted_workbook";
+    case ErrorCode::xls_workbook:
+      return "xls_workbook";
+    case ErrorCode::xlsb_workbook:
+      return "xlsb_workbook";
+    case ErrorCode::not_a_workbook:
+      return "not_a_workbook";
+    case ErrorCode::damaged_workbook:
+      return "damaged_workbook";
+    case ErrorCode::sheet_over_limits:
+      return "sheet_over_limits";
     case ErrorCode::internal:
       return "internal";
   }
@@ -70,6 +86,29 @@ const char* error_message(ErrorCode code) {
       return "Operation not allowed in the current state.";
     case ErrorCode::io_error:
       return "The file could not be read.";
+    case ErrorCode::damaged_zip:
+      return "The workbook's ZIP container is damaged: save it again from Excel or LibreOffice, or "
+             "export the sheet as CSV.";
+    case ErrorCode::zip_bomb:
+      return "A part of the workbook would inflate out of proportion (a ZIP bomb?): it is not "
+             "read.";
+    case ErrorCode::encrypted_workbook:
+      return "The workbook is protected by a password: open it in Excel or LibreOffice, remove the "
+             "password (or save a copy without it) and drop the copy.";
+    case ErrorCode::xls_workbook:
+      return "This is an old binary Excel workbook (.xls): open it in Excel or LibreOffice and "
+             "save it as .xlsx, .ods or CSV.";
+    case ErrorCode::xlsb_workbook:
+      return "This is an Excel binary workbook (.xlsb): open it in Excel and save it as .xlsx or "
+             "CSV.";
+    case ErrorCode::not_a_workbook:
+      return "The ZIP archive holds no workbook (.xlsx, .ods) and no CSV file.";
+    case ErrorCode::damaged_workbook:
+      return "A part of the workbook is not the XML it should be: save it again from Excel or "
+             "LibreOffice, or export the sheet as CSV.";
+    case ErrorCode::sheet_over_limits:
+      return "The sheet is larger than a workbook may be (1,048,576 rows x 16,384 columns): split "
+             "it, or export it as CSV.";
     case ErrorCode::internal:
       return "Internal error: please report it with the file that caused it.";
   }

@@ -22,6 +22,14 @@ enum class ErrorCode : std::uint8_t {
   out_of_memory,       ///< the data does not fit in the memory available
   invalid_state,       ///< a call out of order (feeding a finished dataset, ...)
   io_error,            ///< the file could not be read (CLI only)
+  damaged_zip,         ///< a workbook's ZIP container is damaged or cut short
+  zip_bomb,            ///< a workbook part would inflate out of proportion
+  encrypted_workbook,  ///< a password-protected workbook
+  xls_workbook,        ///< an old binary Excel workbook (.xls, BIFF)
+  xlsb_workbook,       ///< an Excel binary workbook (.xlsb)
+  not_a_workbook,      ///< a ZIP archive that holds no workbook and no CSV file
+  damaged_workbook,    ///< a workbook part that is not the XML it should be
+  sheet_over_limits,   ///< a sheet beyond Excel's size (1,048,576 rows x 16,384 columns)
   internal,            ///< a bug: please report it with the input that caused it
 };
 

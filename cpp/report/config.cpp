@@ -225,6 +225,13 @@ Error parse_config(std::string_view text, Config& out) {
         out.read.delimiter = d[0];
       else
         return invalid("\"delimiter\" must be one character (or \"tab\").");
+    } else if (key == "sheets") {
+      if (!v.is_array()) return invalid("\"sheets\" must be a list of sheet names.");
+      out.sheets.clear();
+      for (const auto& name : v) {
+        if (!name.is_string()) return invalid("\"sheets\" must be a list of sheet names.");
+        out.sheets.push_back(name.get<std::string>());
+      }
     } else if (key == "combine") {
       if (!v.is_boolean()) return invalid("\"combine\" must be true or false.");
       out.combine = v.get<bool>();

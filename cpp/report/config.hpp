@@ -60,6 +60,9 @@ struct Config {
   /// Files of one shape (the same header) given together are read as one
   /// dataset; the callers (CLI, JS) group them with append_to_dataset.
   bool combine = false;
+  /// The sheets of a workbook to read, by name (empty: every sheet that
+  /// holds a table; a picked sheet is read even if hidden or of notes).
+  std::vector<std::string> sheets;
   csv::ReadOptions read;
   table::TypingOptions typing;
   std::string weight;  ///< weight column; empty: detected by name

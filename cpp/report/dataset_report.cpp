@@ -22,23 +22,41 @@ using table::ColumnType;
 
 constexpr std::size_t kTopCategories = 10;
 
-json file_json(const std::string& name, const csv::FileInfo& f, const table::Table& table) {
-  return {{"name", name},
-          {"bytes", f.bytes},
-          {"encoding", csv::encoding_name(f.encoding)},
-          {"encoding_reason", f.encoding_reason},
-          {"replaced_bytes", f.replaced_bytes},
-          {"delimiter", std::string(1, f.delimiter)},
-          {"delimiter_name", csv::delimiter_name(f.delimiter)},
-          {"delimiter_reason", f.delimiter_reason},
-          {"header", f.header},
-          {"header_reason", f.header_reason},
-          {"line_ending", f.line_ending},
-          {"lines", f.lines},
-          {"blank_lines", f.blank_lines},
-          {"stray_quotes", f.stray_quotes},
-          {"preamble", {{"lines", f.preamble.records}, {"first", f.preamble.first}}},
-          {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first()}}}};
+json sheet_json(const spreadsheet::SheetFacts& s) {
+  return {{"workbook", s.workbook},
+          {"format", s.format},
+          {"name", s.sheet},
+          {"first_column", s.first_column},
+          {"rows", s.last_row},
+          {"hidden_rows", s.hidden_rows},
+          {"hidden_columns", s.hidden_columns},
+          {"merged_cells", s.merged_cells},
+          {"error_cells", s.error_cells},
+          {"formulas_without_value", s.formulas_without_value},
+          {"cells_outside", s.cells_outside},
+          {"date_system", s.date_system.empty() ? json(nullptr) : json(s.date_system)}};
+}
+
+json file_json(const std::string& name, const csv::FileInfo& f, const table::Table& table,
+               const spreadsheet::SheetFacts* sheet) {
+  json out = {{"name", name},
+              {"bytes", f.bytes},
+              {"encoding", csv::encoding_name(f.encoding)},
+              {"encoding_reason", f.encoding_reason},
+              {"replaced_bytes", f.replaced_bytes},
+              {"delimiter", std::string(1, f.delimiter)},
+              {"delimiter_name", csv::delimiter_name(f.delimiter)},
+              {"delimiter_reason", f.delimiter_reason},
+              {"header", f.header},
+              {"header_reason", f.header_reason},
+              {"line_ending", f.line_ending},
+              {"lines", f.lines},
+              {"blank_lines", f.blank_lines},
+              {"stray_quotes", f.stray_quotes},
+              {"preamble", {{"lines", f.preamble.records}, {"first", f.preamble.first}}},
+              {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first()}}}};
+  if (sheet) out["sheet"] = sheet_json(*sheet);
+  return out;
 }
 
 // read = used + rejected + preamble + footer.
@@ -241,11 +259,12 @@ json error_json(const Error& error) {
           {"line", error.line ? json(error.line) : json(nullptr)}};
 }
 
-json failed_dataset_json(const std::string& name, const Error& error, const csv::FileInfo& file,
-                         const table::Table& table, const Warnings& warnings) {
+json failed_dataset_json(const spreadsheet::SheetFacts* sheet, const std::string& name,
+                         const Error& error, const csv::FileInfo& file, const table::Table& table,
+                         const Warnings& warnings) {
   json out = {{"name", name}, {"error", error_json(error)}};
   if (!file.bytes) return out;
-  out["file"] = file_json(name, file, table);
+  out["file"] = file_json(name, file, table, sheet);
   out["rows"] = rows_json(table.rows, file.preamble.records, warnings);
   out["first_lines"] = file.first_lines;
   out["warnings"] = warnings_json(warnings);
@@ -283,7 +302,7 @@ json dataset_report(const DatasetInput& in) {
   }
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
-              {"file", file_json(in.name, in.files.front(), table)},
+              {"file", file_json(in.name, in.files.front(), table, in.sheet)},
               {"rows", rows_json(table.rows, preamble_lines(in.files), warnings)},
               {"columns", std::move(columns)},
               {"weight", weights.present() ? json(weights.column->name) : json(nullptr)},

@@ -10,6 +10,7 @@
 #include "csv/reader.hpp"
 #include "report/config.hpp"
 #include "report/feedback_report.hpp"
+#include "spreadsheet/sheet_rows.hpp"
 #include "table/table.hpp"
 
 namespace ascolto::report {
@@ -21,7 +22,8 @@ struct DatasetInput {
   const std::vector<ColumnRole>& roles;  ///< of the table's columns, in order
   const Warnings& warnings;              ///< from reading; the report adds its own to a copy
   const Config& config;
-  FeedbackCachePtr& feedback_cache;  ///< the comments' words, kept between requests
+  FeedbackCachePtr& feedback_cache;                ///< the comments' words, kept between requests
+  const spreadsheet::SheetFacts* sheet = nullptr;  ///< a workbook's sheet: how it was read
 };
 
 nlohmann::ordered_json dataset_report(const DatasetInput& input);
@@ -29,7 +31,8 @@ nlohmann::ordered_json dataset_report(const DatasetInput& input);
 /// A dataset that could not be analysed: its error, and as much of how the
 /// file was read as is known (rows and their reasons, warnings, the first
 /// lines), so that the reader can tell what to change.
-nlohmann::ordered_json failed_dataset_json(const std::string& name, const Error& error,
+nlohmann::ordered_json failed_dataset_json(const spreadsheet::SheetFacts* sheet,
+                                           const std::string& name, const Error& error,
                                            const csv::FileInfo& file, const table::Table& table,
                                            const Warnings& warnings);
 

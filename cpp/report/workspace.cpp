@@ -9,6 +9,7 @@
 #include "csv/reader.hpp"
 #include "report/aggregate.hpp"
 #include "report/dataset_report.hpp"
+#include "spreadsheet/workbook.hpp"
 #include "table/table.hpp"
 
 namespace ascolto::report {
@@ -37,7 +38,8 @@ struct Workspace::Dataset {
   Config config;  // a copy: each dataset keeps the configuration it was read with
   Warnings warnings;
   std::unique_ptr<Loading> loading;
-  std::vector<csv::FileInfo> files;  // how each file was read (one for a plain file)
+  std::vector<csv::FileInfo> files;              // how each file was read (one for a plain file)
+  std::optional<spreadsheet::SheetFacts> sheet;  // a workbook's sheet: how it was read
   table::Table table;
   std::vector<ColumnRole> roles;  // detected once the table is read: every request uses them
   Error error;
@@ -64,8 +66,169 @@ Error guarded(Body&& body) {
 
 }  // namespace
 
+// Every workbook read: its sheets in the order met, each read into a
+// dataset or skipped with its reason.
+struct Workspace::WorkbookListing {
+  std::string name;
+  std::string format;
+  json sheets = json::array();
+};
+
+namespace {
+
+// How a sheet was read, in the terms of a CSV file's facts (so that every
+// view of a dataset's file works), with the sheet's own facts beside.
+csv::FileInfo sheet_file_info(const spreadsheet::SheetFacts& facts, std::uint64_t bytes) {
+  csv::FileInfo info;
+  info.bytes = bytes;
+  info.encoding_reason = "a workbook stores its text as Unicode";
+  info.delimiter = ',';
+  info.delimiter_reason = "a workbook has cells, not a delimiter";
+  info.header = facts.header;
+  info.header_reason = facts.header_reason;
+  info.line_ending = "none";
+  info.lines = facts.last_row;
+  info.blank_lines = facts.blank_rows;
+  info.preamble = facts.preamble;
+  info.first_lines = facts.first_lines;
+  return info;
+}
+
+}  // namespace
+
+// Adapts the workbook reader's sinks to datasets: a sheet with a table is a
+// dataset, a CSV file in a ZIP archive is read as any CSV file.
+class Workspace::WorkbookLoad : public spreadsheet::SheetSink, public spreadsheet::TextFileSink {
+ public:
+  WorkbookLoad(Workspace& workspace, std::string name, std::uint64_t size)
+      : workspace_(workspace),
+        size_(size),
+        reader_(name, size, options(workspace.config_), *this, *this) {
+    workspace_.workbooks_.push_back({std::move(name), "", json::array()});
+  }
+
+  spreadsheet::WorkbookReader& reader() { return reader_; }
+  WorkbookListing& listing() { return workspace_.workbooks_.back(); }
+
+  table::TableBuilder& begin_sheet(const spreadsheet::SheetFacts& facts,
+                                   Warnings*& warnings) override {
+    Config config = workspace_.config_;
+    auto d = std::make_unique<Dataset>(facts.workbook + " \xc2\xb7 " + facts.sheet, config);
+    warnings = &d->warnings;
+    table::TableBuilder& builder = d->loading->builder;
+    workspace_.datasets_.push_back(std::move(d));
+    return builder;
+  }
+
+  void end_sheet(const spreadsheet::SheetFacts& facts, const Error& error) override {
+    Dataset& d = *workspace_.datasets_.back();
+    d.sheet = facts;
+    d.files = {sheet_file_info(facts, size_)};
+    listing().format = facts.format;
+    listing().sheets.push_back({{"name", facts.sheet}, {"dataset", d.name}});
+    if (error) {
+      workspace_.fail_current(error);
+      return;
+    }
+    Error e = guarded([&] {
+      if (Error built = d.loading->builder.error()) return built;
+      return workspace_.finish_table(d);
+    });
+    if (e)
+      workspace_.fail_current(e);
+    else
+      d.loading.reset();
+  }
+
+  void skip_sheet(const spreadsheet::SheetFacts& facts, const std::string& reason) override {
+    listing().format = facts.format;
+    json entry = {{"name", facts.sheet}, {"skipped", reason}};
+    if (!facts.first_lines.empty()) entry["first_lines"] = facts.first_lines;
+    listing().sheets.push_back(std::move(entry));
+  }
+
+  void begin_text_file(const std::string& name, std::uint64_t size) override {
+    listing().format = "zip";
+    workspace_.begin_dataset(name, size);
+    listing().sheets.push_back({{"name", name}, {"dataset", name}});
+  }
+  Error text_bytes(std::string_view bytes) override { return workspace_.feed(bytes); }
+  void end_text_file() override {
+    if (!workspace_.datasets_.empty() && workspace_.datasets_.back()->loading)
+      workspace_.finish_dataset();
+  }
+
+ private:
+  static spreadsheet::WorkbookOptions options(const Config& config) {
+    spreadsheet::WorkbookOptions out;
+    out.sheets = config.sheets;
+    out.header = config.read.header;
+    return out;
+  }
+
+  Workspace& workspace_;
+  std::uint64_t size_;
+  spreadsheet::WorkbookReader reader_;
+};
+
 Workspace::Workspace() = default;
 Workspace::~Workspace() = default;
+
+bool Workspace::is_workbook(std::string_view head) {
+  return spreadsheet::looks_like_workbook(head);
+}
+
+Error Workspace::begin_workbook(std::string name, std::uint64_t size) {
+  if ((!datasets_.empty() && datasets_.back()->loading) || workbook_)
+    return make_error(ErrorCode::invalid_state, "The previous dataset is not finished.");
+  return guarded([&] {
+    workbook_error_ = {};
+    workbook_ = std::make_unique<WorkbookLoad>(*this, std::move(name), size);
+    return Error{};
+  });
+}
+
+spreadsheet::ByteRequest Workspace::workbook_next() {
+  if (!workbook_) return {};
+  spreadsheet::ByteRequest next;
+  Error e = guarded([&] {
+    next = workbook_->reader().next();
+    return Error{};
+  });
+  if (e || next.kind == spreadsheet::ByteRequest::Kind::done) {
+    // A sheet or CSV file left open by a failure ends with the error.
+    if (!datasets_.empty() && datasets_.back()->loading) {
+      Error reason = e ? e : workbook_->reader().error();
+      if (!reason) reason = make_error(ErrorCode::damaged_workbook);
+      fail_current(reason);
+    }
+    const Error failed = e ? e : workbook_->reader().error();
+    workbook_error_ = failed;
+    if (failed) {
+      // The whole file could not be read: it stays in the report with its error.
+      const std::string name = workbook_->listing().name;
+      datasets_.push_back(std::make_unique<Dataset>(name, config_));
+      Dataset& d = *datasets_.back();
+      d.files.push_back(csv::FileInfo{});
+      d.error = failed;
+      d.loading.reset();
+      if (workbook_->listing().format.empty())
+        workbook_->listing().format = workbook_->reader().format();
+    }
+    workbook_.reset();
+    return {};
+  }
+  return next;
+}
+
+void Workspace::workbook_fail(Error error) {
+  if (workbook_) workbook_->reader().abort(std::move(error));
+}
+
+Error Workspace::workbook_feed(std::string_view bytes) {
+  if (!workbook_) return make_error(ErrorCode::invalid_state, "No workbook is being read.");
+  return guarded([&] { return workbook_->reader().feed(bytes); });
+}
 
 Error Workspace::configure(std::string_view config_json) {
   return guarded([&] {
@@ -165,20 +328,21 @@ Error Workspace::finish_dataset() {
     return make_error(ErrorCode::invalid_state, "No dataset is being read.");
   Dataset& d = *datasets_.back();
   if (Error e = end_file(); e && e.code != ErrorCode::different_header) return e;
-  Error e = guarded([&] {
-    Dataset::Loading& loading = *d.loading;
-    table::TypingOptions typing = d.config.typing;
-    typing.delimiter = d.files.front().delimiter;
-    if (Error error = loading.builder.finish(typing, d.table)) return error;
-    // A dataset of several files is named by its first and last ("parts" lists them all).
-    if (d.table.parts.size() > 1)
-      d.name = d.table.parts.front().name + " \xe2\x80\xa6 " + d.table.parts.back().name;
-    d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
-    return Error{};
-  });
+  Error e = guarded([&] { return finish_table(d); });
   if (e) return fail_current(e);
   d.loading.reset();
   return {};
+}
+
+Error Workspace::finish_table(Dataset& d) {
+  table::TypingOptions typing = d.config.typing;
+  typing.delimiter = d.files.front().delimiter;
+  if (Error error = d.loading->builder.finish(typing, d.table)) return error;
+  // A dataset of several files is named by its first and last ("parts" lists them all).
+  if (d.table.parts.size() > 1)
+    d.name = d.table.parts.front().name + " \xe2\x80\xa6 " + d.table.parts.back().name;
+  d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
+  return Error{};
 }
 
 std::uint64_t Workspace::bytes_read() const {
@@ -263,14 +427,21 @@ std::string Workspace::report(std::string_view request_json) const {
       if (d->loading) continue;  // still being read
       if (d->error) {
         if (first_error.is_null()) first_error = error_json(d->error);
-        datasets.push_back(
-            failed_dataset_json(d->name, d->error, d->files.front(), d->table, d->warnings));
+        datasets.push_back(failed_dataset_json(d->sheet ? &*d->sheet : nullptr, d->name, d->error,
+                                               d->files.front(), d->table, d->warnings));
         continue;
       }
-      datasets.push_back(dataset_report(DatasetInput{d->name, d->files, d->table, d->roles,
-                                                     d->warnings, d->config, d->feedback_cache}));
+      datasets.push_back(
+          dataset_report(DatasetInput{d->name, d->files, d->table, d->roles, d->warnings, d->config,
+                                      d->feedback_cache, d->sheet ? &*d->sheet : nullptr}));
     }
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};
+    if (!workbooks_.empty()) {
+      json workbooks = json::array();
+      for (const WorkbookListing& w : workbooks_)
+        workbooks.push_back({{"name", w.name}, {"format", w.format}, {"sheets", w.sheets}});
+      out["workbooks"] = std::move(workbooks);
+    }
     // A file that could not be read is an error of the whole run (non-zero
     // exit in the CLI), but the other files are still reported.
     if (!first_error.is_null()) out["error"] = std::move(first_error);

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "report/config.hpp"
+#include "spreadsheet/workbook.hpp"
 
 namespace ascolto::report {
 
@@ -44,6 +45,27 @@ class Workspace {
   /// with its error; the workspace stays usable for the next one.
   Error finish_dataset();
 
+  /// A file whose first bytes (8 are enough) say it is a workbook (.xlsx,
+  /// .ods), a ZIP archive or an old Office file: read it with
+  /// begin_workbook, not begin_dataset.
+  static bool is_workbook(std::string_view head);
+  /// Starts reading a workbook of `size` bytes by random access. Each of its
+  /// sheets that holds a table becomes a dataset "file · sheet"; the
+  /// others are listed in the report's "workbooks". Then, until it says
+  /// done: workbook_next() names the bytes to read (and whether to inflate
+  /// them), workbook_feed() takes them. A workbook that cannot be read stays
+  /// in the report as a dataset with its error.
+  Error begin_workbook(std::string name, std::uint64_t size);
+  spreadsheet::ByteRequest workbook_next();
+  /// Bytes of the request workbook_next() made; an error means: stop
+  /// feeding this request and call workbook_next().
+  Error workbook_feed(std::string_view bytes);
+  /// The caller could not read or inflate the requested bytes: the
+  /// workbook ends with this error (the sheets read before it stay).
+  void workbook_fail(Error error);
+  /// The error of the last workbook as a whole (damaged, encrypted...).
+  const Error& workbook_error() const { return workbook_error_; }
+
   /// Bytes and rows read so far in the current dataset (for progress).
   std::uint64_t bytes_read() const;
   std::uint64_t rows_read() const;
@@ -60,10 +82,17 @@ class Workspace {
 
  private:
   struct Dataset;
+  class WorkbookLoad;
+  struct WorkbookListing;
   Error fail_current(Error error);
+  /// Types the current dataset's table and detects its roles.
+  Error finish_table(Dataset& d);
 
   Config config_;
   std::vector<std::unique_ptr<Dataset>> datasets_;
+  std::unique_ptr<WorkbookLoad> workbook_;  // the workbook being read
+  Error workbook_error_;
+  std::vector<WorkbookListing> workbooks_;  // every workbook read: its sheets, read or skipped
 };
 
 }  // namespace ascolto::report

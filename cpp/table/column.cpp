@@ -202,7 +202,7 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
   char decimal = options.forced_decimal_of(column.name);
   std::string decimal_reason;
   if (decimal) {
-    decimal_reason = "the decimal mark is set in the configuration";
+    decimal_reason = options.forced_decimal_reason;
   } else if (comma_evidence + point_evidence > 0) {
     decimal = comma_evidence >= point_evidence ? ',' : '.';
   } else if (ambiguous_evidence > 0 && options.file_decimal) {

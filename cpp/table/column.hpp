@@ -69,6 +69,8 @@ struct TypingOptions {
   /// column (',' or '.'; 0: read from the values).
   char forced_decimal = 0;
   std::vector<std::pair<std::string, char>> column_decimal;
+  /// Why a forced mark holds, for the column's type_reason.
+  std::string forced_decimal_reason = "the decimal mark is set in the configuration";
   /// The file's decimal mark as decided from all its columns (see
   /// number_format.hpp), for columns whose values read two ways
   /// ("173.376"); 0 when no column tells.

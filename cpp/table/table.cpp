@@ -275,6 +275,11 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
   take_row(fields, line);
 }
 
+void TableBuilder::mark_point_decimal(std::size_t column) {
+  if (point_decimal_.size() <= column) point_decimal_.resize(column + 1, false);
+  point_decimal_[column] = true;
+}
+
 Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   if (error_) return error_;
   if (names_.empty()) return make_error(ErrorCode::empty_file);
@@ -293,8 +298,9 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   // The file's decimal mark, from every column, before any is typed.
   TypingOptions typing = options;
   std::vector<std::pair<std::string, DecimalVotes>> votes;
+  point_decimal_.resize(names_.size(), false);
   for (std::size_t i = 0; i < names_.size(); ++i)
-    votes.emplace_back(names_[i], builders_[i].decimal_votes(options));
+    if (!point_decimal_[i]) votes.emplace_back(names_[i], builders_[i].decimal_votes(options));
   const FileDecimal file_decimal = decide_file_decimal(votes, options.delimiter);
   typing.file_decimal = file_decimal.decimal;
   typing.file_decimal_reason = file_decimal.reason;
@@ -305,7 +311,15 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   out.columns.reserve(names_.size());
   for (std::size_t i = 0; i < names_.size(); ++i) {
     const bool trailing_unnamed = i + trailing_unnamed_ >= names_.size();
-    Column column = builders_[i].finish(std::move(names_[i]), row_lines_, typing);
+    Column column;
+    if (point_decimal_[i]) {
+      TypingOptions stored_numbers = typing;
+      stored_numbers.column_decimal.insert(stored_numbers.column_decimal.begin(), {names_[i], '.'});
+      stored_numbers.forced_decimal_reason = "the workbook stores them as numbers";
+      column = builders_[i].finish(std::move(names_[i]), row_lines_, stored_numbers);
+    } else {
+      column = builders_[i].finish(std::move(names_[i]), row_lines_, typing);
+    }
     builders_[i] = ColumnBuilder{};  // free the raw cells as soon as each column is typed
     // The empty column of a trailing delimiter is no column.
     if (trailing_unnamed && column.type == ColumnType::empty) continue;

@@ -1,0 +1,153 @@
+#include "spreadsheet/cells.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "table/value_parse.hpp"
+
+namespace ascolto::spreadsheet {
+
+NumberShows number_format_shows(std::string_view code) {
+  // Only the first section (positive numbers) tells.
+  bool date = false, time = false, month_or_minute = false, elapsed = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == ';') break;
+    if (c == '"') {
+      const std::size_t close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // an escaped or padding character
+    } else if (c == '[') {
+      const std::size_t close = code.find(']', i + 1);
+      if (close == std::string_view::npos) break;
+      const std::string_view inside = code.substr(i + 1, close - i - 1);
+      if (!inside.empty() && (inside[0] == 'h' || inside[0] == 'H' || inside[0] == 'm' ||
+                              inside[0] == 'M' || inside[0] == 's' || inside[0] == 'S'))
+        elapsed = true;
+      i = close;
+    } else if (c == 'y' || c == 'Y' || c == 'd' || c == 'D' || c == 'e' || c == 'g' || c == 'G') {
+      date = true;
+    } else if (c == 'h' || c == 'H' || c == 's' || c == 'S') {
+      time = true;
+    } else if (c == 'm' || c == 'M') {
+      month_or_minute = true;
+    } else if (c == 'a' || c == 'A') {
+      if (code.substr(i, 5) == "AM/PM" || code.substr(i, 5) == "am/pm" ||
+          code.substr(i, 3) == "A/P")
+        time = true;
+    }
+  }
+  // "General" holds an 'e': it is a word, not a date.
+  if (code.find("General") != std::string_view::npos ||
+      code.find("general") != std::string_view::npos)
+    date = false;
+  if (elapsed) return NumberShows::number;
+  if (month_or_minute && !time) date = true;
+  if (date && time) return NumberShows::datetime;
+  if (date) return NumberShows::date;
+  if (time) return NumberShows::time;
+  return NumberShows::number;
+}
+
+NumberShows builtin_format_shows(unsigned id) {
+  if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+      (id >= 50 && id <= 58))
+    return NumberShows::date;
+  if ((id >= 18 && id <= 21) || id == 32 || id == 33 || id == 45 || id == 47)
+    return NumberShows::time;
+  if (id == 22) return NumberShows::datetime;
+  return NumberShows::number;  // 46 is "[h]:mm:ss", a duration
+}
+
+std::optional<std::string> serial_to_text(double serial, bool date1904, NumberShows shows) {
+  if (!std::isfinite(serial) || serial < 0 || serial > 2958466) return std::nullopt;  // 9999-12-31
+  double whole = std::floor(serial);
+  long long seconds = std::llround((serial - whole) * 86400.0);
+  if (seconds >= 86400) {
+    whole += 1;
+    seconds -= 86400;
+  }
+  const auto day = static_cast<std::int64_t>(whole);
+  char time[64];
+  std::snprintf(time, sizeof time, "%02lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60,
+                seconds % 60);
+  if (shows == NumberShows::time && day == 0) return std::string(time);
+  std::int64_t days_since_1970;
+  if (date1904) {
+    days_since_1970 = day - 24107;  // serial 0 is 1904-01-01
+  } else {
+    if (day == 60) return std::nullopt;  // 1900-02-29: Lotus's leap-year bug, kept by Excel
+    if (day == 0) return std::nullopt;   // "1900-01-00"
+    days_since_1970 = day < 60 ? day - 25568 : day - 25569;
+  }
+  std::string out = table::format_date(days_since_1970);
+  if (shows == NumberShows::datetime || shows == NumberShows::time || seconds != 0) {
+    if (shows == NumberShows::date && seconds == 0) return out;
+    out += 'T';
+    out += time;
+  }
+  return out;
+}
+
+CellRef parse_cell_ref(std::string_view ref) {
+  CellRef out;
+  std::size_t i = 0;
+  std::uint64_t column = 0;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 4; ++i)
+    column = column * 26 + static_cast<std::uint64_t>(ref[i] - 'A' + 1);
+  if (i == 0) return out;
+  std::uint64_t row = 0;
+  const std::size_t digits = i;
+  for (; i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && i - digits < 10; ++i)
+    row = row * 10 + static_cast<std::uint64_t>(ref[i] - '0');
+  if (i != ref.size()) return out;
+  out.column = static_cast<std::uint32_t>(column - 1);
+  out.row = row;
+  out.valid = true;
+  return out;
+}
+
+void unescape_ooxml(std::string& text) {
+  std::size_t at = text.find("_x");
+  if (at == std::string::npos) return;
+  std::string out;
+  std::size_t from = 0;
+  for (; at != std::string::npos; at = text.find("_x", at)) {
+    unsigned value = 0;
+    bool hex = at + 7 <= text.size() && text[at + 6] == '_';
+    for (std::size_t k = at + 2; hex && k < at + 6; ++k) {
+      const char c = text[k];
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
+      if (d < 0)
+        hex = false;
+      else
+        value = value * 16 + static_cast<unsigned>(d);
+    }
+    if (!hex) {
+      at += 2;
+      continue;
+    }
+    out.append(text, from, at - from);
+    if (value < 0x80) {
+      out += static_cast<char>(value);
+    } else if (value < 0x800) {
+      out += static_cast<char>(0xC0 | (value >> 6));
+      out += static_cast<char>(0x80 | (value & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (value >> 12));
+      out += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (value & 0x3F));
+    }
+    at += 7;
+    from = at;
+  }
+  out.append(text, from, std::string::npos);
+  text = std::move(out);
+}
+
+}  // namespace ascolto::spreadsheet
