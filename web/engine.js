@@ -109,7 +109,55 @@ async function readFile(session, input, append, options) {
   }
 }
 
+// Whether an input is a workbook (or a ZIP, or an old Office file): the
+// core tells from its first bytes.
+async function isWorkbook(session, input) {
+  const head = await input.head?.();
+  if (!head?.length) return false;
+  session.inputBuffer(head.length).set(head);
+  return session.isWorkbook(head.length);
+}
+
+/**
+ * Reads a workbook by random access: the core names each byte range it
+ * needs and whether to inflate it; the platform's DecompressionStream
+ * (zlib in Chromium, Firefox and node) inflates, and the bytes go back in
+ * pieces. Each sheet with a table becomes a dataset; a workbook that cannot
+ * be read stays in the report with its error.
+ */
+async function readWorkbook(session, input, { onProgress }) {
+  try {
+    if (!input.range && input.toRandomAccess) input = await input.toRandomAccess();
+    const started = statusError(session.beginWorkbook(input.name, input.size ?? 0));
+    if (started) throw started;
+    for (;;) {
+      const step = JSON.parse(session.workbookNext());
+      if (step.done) return;
+      let stream = input.range(step.offset, step.length);
+      if (step.inflate) stream = stream.pipeThrough(new DecompressionStream('deflate-raw'));
+      try {
+        pieces: for await (const chunk of streamChunks(stream)) {
+          for (let offset = 0; offset < chunk.length; offset += MAX_PIECE) {
+            const piece = chunk.subarray(offset, offset + MAX_PIECE);
+            session.inputBuffer(piece.length).set(piece);
+            if (statusError(session.workbookFeed(piece.length))) break pieces; // the core stops this part
+          }
+          onProgress?.({ name: input.name, bytes: step.offset, rows: session.rowsRead() });
+        }
+      } catch (error) {
+        session.workbookFail(`A part of the workbook cannot be read or inflated (${error.message}): the file is damaged.`);
+      }
+    }
+  } finally {
+    await input.close?.();
+  }
+}
+
 async function readAlone(session, input, options) {
+  if (await isWorkbook(session, input)) {
+    await readWorkbook(session, input, options);
+    return;
+  }
   await readFile(session, input, false, options);
   session.finishDataset(); // a file that could not be read stays with its error
 }
@@ -135,7 +183,7 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
     let pending = [...inputs];
     while (pending.length) {
       const first = pending.shift();
-      if (!config?.combine || !first.reopen) {
+      if (!config?.combine || !first.reopen || (await isWorkbook(session, first))) {
         await readAlone(session, first, options);
         continue;
       }
@@ -148,7 +196,7 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
       let failed = null;
       while (pending.length && !failed) {
         const next = pending.shift();
-        if (!next.reopen) {
+        if (!next.reopen || (await isWorkbook(session, next))) {
           otherShape.push(next);
           continue;
         }

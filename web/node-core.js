@@ -35,6 +35,25 @@ export function fileSource(path, name = basename(path)) {
     name,
     size: fstatSync(fd).size,
     readInto: (view) => readSync(fd, view, 0, view.length, null),
+    // Random access for workbooks: positioned reads leave readInto's place alone.
+    head: async () => {
+      const head = new Uint8Array(8);
+      return head.subarray(0, readSync(fd, head, 0, 8, 0));
+    },
+    range: (offset, length) => {
+      let position = offset;
+      const end = offset + length;
+      return new ReadableStream({
+        pull(controller) {
+          if (position >= end) return controller.close();
+          const chunk = new Uint8Array(Math.min(1 << 20, end - position));
+          const got = readSync(fd, chunk, 0, chunk.length, position);
+          if (!got) return controller.error(new Error('the file ends before its archive says'));
+          position += got;
+          controller.enqueue(got === chunk.length ? chunk : chunk.subarray(0, got));
+        },
+      });
+    },
     close: () => closeSync(fd),
     reopen: () => fileSource(path, name),
   };

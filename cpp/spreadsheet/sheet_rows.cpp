@@ -58,16 +58,14 @@ Error SheetRows::end_row(std::uint64_t row, bool hidden, std::uint64_t repeat) {
   used_ = 0;
   if (error_ || skipped_) return error_;
   if (used == 0) {  // an empty row: between rows it is a blank line
-    if (first_row_) pending_blank_ += repeat;
-    return {};
+    return {};  // an empty row: counted by the gap it leaves
   }
   if (row + repeat - 1 > options_.max_rows) {
     error_ = over_limits("a row numbered " + std::to_string(row + repeat - 1), row);
     return error_;
   }
   if (!first_row_) first_row_ = row;
-  facts_.blank_rows += pending_blank_;
-  pending_blank_ = 0;
+  if (facts_.last_row && row > facts_.last_row + 1) facts_.blank_rows += row - facts_.last_row - 1;
   facts_.last_row = row + repeat - 1;
   if (decided_) {
     send(cells_, kinds_, used, row, hidden, repeat);
@@ -103,11 +101,10 @@ void SheetRows::decide() {
   const std::size_t width = csv::table_width(records);
   facts_.preamble = csv::find_preamble(records, width, false);
   std::size_t first = std::min(facts_.preamble.records, records.size());
-  // The table's first column: the leftmost one any of its rows fills.
-  std::size_t offset = width;
-  for (std::size_t i = first; i < records.size(); ++i)
-    for (std::size_t c = 0; c < records[i].size() && c < offset; ++c)
-      if (!records[i][c].empty()) offset = c;
+  // The table's first column: the first its first row (the header) fills.
+  std::size_t offset = 0;
+  if (first < records.size())
+    while (offset < records[first].size() && records[first][offset].empty()) ++offset;
   if (offset >= width) offset = 0;
   facts_.first_column = static_cast<std::uint32_t>(offset);
   const std::size_t table_width = width - offset;

@@ -253,7 +253,7 @@ ByteRequest WorkbookReader::next_part() {
       SheetFacts facts = facts_of(sheet.name);
       facts.date_system = xlsx_.date1904 ? "1904" : "1900";
       SheetOptions options = sheet_options();
-      options.read_any = options.read_any || xlsx_.sheets.size() == 1;
+      options.read_any = picked(sheet.name) || xlsx_.sheets.size() == 1;
       sheet_rows_ = std::make_unique<SheetRows>(std::move(facts), sheets_, options);
       handler_ = std::make_unique<XlsxSheetHandler>(xlsx_, *sheet_rows_);
       break;

@@ -151,6 +151,7 @@ bool XmlStream::start_tag(std::string_view tag) {
   }
   handler_.on_start(name, attributes_, self_closing);
   if (self_closing) handler_.on_end(name);
+  else ++depth_;
   return true;
 }
 
@@ -214,6 +215,11 @@ std::size_t XmlStream::parse(std::string_view buffer, bool final) {
     if (next == '/') {
       std::string_view name = buffer.substr(p + 2, q - p - 2);
       while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
+      if (depth_ == 0) {
+        error_ = malformed("an end tag without its start");
+        return n;
+      }
+      --depth_;
       handler_.on_end(local_name(name));
     } else if (!start_tag(buffer.substr(p + 1, q - p - 1))) {
       return n;
@@ -242,6 +248,7 @@ Error XmlStream::finish() {
   if (error_) return error_;
   if (!carry_.empty()) parse(carry_, true);
   carry_.clear();
+  if (!error_ && depth_ > 0) error_ = malformed("the part ends before its elements close");
   return error_;
 }
 

@@ -56,6 +56,7 @@ class XmlStream {
   std::size_t max_token_;
   std::string carry_;
   std::vector<XmlAttribute> attributes_;
+  std::uint64_t depth_ = 0;  // elements open: a part cut short leaves some
   Error error_;
 };
 

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -51,6 +52,33 @@ class Session {
     return status(workspace_.finish_dataset());
   }
   void discard_last_dataset() { workspace_.discard_last_dataset(); }
+  /// Whether the first bytes (in the input buffer) start a workbook.
+  bool is_workbook(std::size_t length) const {
+    return Workspace::is_workbook(std::string_view(buffer_.data(), std::min(length, buffer_.size())));
+  }
+  std::string begin_workbook(const std::string& name, double size) {
+    return status(workspace_.begin_workbook(name, static_cast<std::uint64_t>(size)));
+  }
+  /// The next bytes to read: {"done": true} or {"offset", "length", "inflate"}.
+  std::string workbook_next() {
+    const auto r = workspace_.workbook_next();
+    using Kind = ascolto::spreadsheet::ByteRequest::Kind;
+    if (r.kind == Kind::done) {
+      buffer_ = {};
+      return "{\"done\":true}";
+    }
+    return nlohmann::json{{"offset", r.offset},
+                          {"length", r.length},
+                          {"inflate", r.kind == Kind::inflate}}
+        .dump();
+  }
+  std::string workbook_feed(std::size_t length) {
+    if (length > buffer_.size()) length = buffer_.size();
+    return status(workspace_.workbook_feed(std::string_view(buffer_.data(), length)));
+  }
+  void workbook_fail(const std::string& message) {
+    workspace_.workbook_fail(ascolto::make_error(ascolto::ErrorCode::damaged_zip, message));
+  }
   double bytes_read() const { return static_cast<double>(workspace_.bytes_read()); }
   double rows_read() const { return static_cast<double>(workspace_.rows_read()); }
   std::string report(const std::string& request) const { return workspace_.report(request); }
@@ -73,6 +101,11 @@ EMSCRIPTEN_BINDINGS(ascolto) {
       .function("endFile", &Session::end_file)
       .function("finishDataset", &Session::finish_dataset)
       .function("discardLastDataset", &Session::discard_last_dataset)
+      .function("isWorkbook", &Session::is_workbook)
+      .function("beginWorkbook", &Session::begin_workbook)
+      .function("workbookNext", &Session::workbook_next)
+      .function("workbookFeed", &Session::workbook_feed)
+      .function("workbookFail", &Session::workbook_fail)
       .function("bytesRead", &Session::bytes_read)
       .function("rowsRead", &Session::rows_read)
       .function("report", &Session::report);
