@@ -140,11 +140,14 @@ void SheetRows::decide() {
       names[c - offset] = h.cells[c];
     }
     for (std::string_view n : names) names_.emplace_back(n);
+    width_ = names.size();  // trailing empty cells are not written: the header is the width
     builder_->on_header(names, h.row);
     ++row;
   } else {
+    for (std::size_t i = row; i < held_.size(); ++i)
+      width_ = std::max(width_, held_[i].cells.size() - std::min(offset, held_[i].cells.size()));
     names_.assign(width_, std::string());
-    builder_->on_header(names, 0);
+    builder_->on_header(std::vector<std::string_view>(width_), 0);
   }
   for (; row < held_.size(); ++row) {
     HeldRow& h = held_[row];
