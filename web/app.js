@@ -65,6 +65,8 @@ function viewContext() {
     // A column's role chosen in the report's column table ('' = as detected).
     configuredRole: (column) => configuredRole(state.settings.config, column),
     setColumnRole: (column, role) => applyConfig(withColumnRole(state.settings.config, column, role), 'settingsApplied'),
+    // The sheets of the dropped workbooks to read (by name).
+    pickSheets: (sheets) => applyConfig({ ...state.settings.config, sheets }, 'settingsApplied'),
   };
 }
 

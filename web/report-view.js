@@ -12,6 +12,7 @@ import { volumesSection } from './volumes-view.js';
 import { mediaSection } from './media-view.js';
 import { SETTABLE_ROLES } from './settings.js';
 import { chartCard } from './view-parts.js';
+import { workbookCards } from './workbook-view.js';
 
 function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -25,20 +26,39 @@ function skippedLines(label, part, { t, lang }) {
   return [[label, `${formatCount(lang, part.lines)}${first}`]];
 }
 
+// A spreadsheet column's letters (0 -> A, 27 -> AB).
+function columnLetters(index) {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+// How a workbook's sheet was read: where its table starts, what was
+// hidden, merged or an error (a delimiter and line endings it has not).
+function sheetFacts(sheet, { t, lang }) {
+  const facts = [[t('sheet'), t('sheetFacts', { name: sheet.name, format: sheet.format, first: columnLetters(sheet.first_column) })]];
+  if (sheet.hidden_rows + sheet.hidden_columns) facts.push([t('hiddenRead'), `${formatCount(lang, sheet.hidden_rows)} / ${formatCount(lang, sheet.hidden_columns)}`]);
+  if (sheet.error_cells) facts.push([t('errorCells'), formatCount(lang, sheet.error_cells)]);
+  if (sheet.merged_cells) facts.push([t('mergedCells'), formatCount(lang, sheet.merged_cells)]);
+  if (sheet.date_system) facts.push([t('dateSystem'), sheet.date_system]);
+  return facts;
+}
+
 // How the file was read; `rows` and `file` are those of the report (also
 // of a file whose every row was rejected).
 function readingFacts(dataset, context) {
   const { t, lang } = context;
   const { file, rows } = dataset;
+  const layout = file.sheet
+    ? sheetFacts(file.sheet, context)
+    : [[t('delimiter'), file.delimiter_name], [t('encoding'), file.encoding], [t('lineEnding'), file.line_ending]];
   return [
     [t('rowsRead'), formatCount(lang, rows.read)],
     [t('rowsUsed'), formatCount(lang, rows.used)],
     [t('rowsRejected'), formatCount(lang, rows.rejected)],
     ...skippedLines(t('preambleLines'), file.preamble, context),
     ...skippedLines(t('footerLines'), file.footer, context),
-    [t('delimiter'), file.delimiter_name],
-    [t('encoding'), file.encoding],
-    [t('lineEnding'), file.line_ending],
+    ...layout,
     [t('header'), file.header ? t('yes') : t('no')],
   ];
 }
@@ -219,7 +239,7 @@ function errorCard(dataset, context) {
 }
 
 /** Replaces the content of `container` with the report. */
-export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRole, setColumnRole }) {
+export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRole, setColumnRole, pickSheets }) {
   disposeChartsIn(container);
   const minBase = report.datasets.find((d) => d.disclosure)?.disclosure.min_base ?? 5;
   const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRole, setColumnRole };
@@ -252,7 +272,7 @@ export function renderReport(container, report, { t, lang, query, application, i
       columnTable(withId, context),
     ]);
   });
-  container.replaceChildren(...sections);
+  container.replaceChildren(...workbookCards(report, { t, pickSheets }), ...sections);
   drawWhenVisible(context.charts);
 }
 

@@ -5,6 +5,7 @@ import { formatCount, formatNumber } from './format.js';
 import { estimateBarsOption, estimateRows, estimateText } from './charts/estimate-bars.js';
 import { chartIn, chartPngDataUrl } from './chart-draw.js';
 import { dataUrlToBlob, download, fileName, rowsToObjects, tableRows, toCsv } from './export.js';
+import { toXlsx } from './xlsx-export.js';
 
 /** A button that shows and hides `table` (the chart's data alternative). */
 export function tableToggle(table, t) {
@@ -56,6 +57,8 @@ function exportButtons(context, title, box, table) {
     }),
     table ? button('CSV', () => download(fileName(title, 'csv'),
       new Blob([toCsv(tableRows(table), lang === 'en' ? ',' : ';')], { type: 'text/csv;charset=utf-8' }))) : null,
+    table ? button('XLSX', () => download(fileName(title, 'xlsx'),
+      new Blob([toXlsx(tableRows(table), { lang, title })], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))) : null,
     table ? button('JSON', () => download(fileName(title, 'json'),
       new Blob([JSON.stringify(rowsToObjects(tableRows(table)), null, 2)], { type: 'application/json' }))) : null,
   ]);
