@@ -58,7 +58,7 @@ Error SheetRows::end_row(std::uint64_t row, bool hidden, std::uint64_t repeat) {
   used_ = 0;
   if (error_ || skipped_) return error_;
   if (used == 0) {  // an empty row: between rows it is a blank line
-    return {};  // an empty row: counted by the gap it leaves
+    return {};      // an empty row: counted by the gap it leaves
   }
   if (row + repeat - 1 > options_.max_rows) {
     error_ = over_limits("a row numbered " + std::to_string(row + repeat - 1), row);

@@ -109,8 +109,6 @@ class SheetRows {
   std::vector<HeldRow> held_;
   std::size_t held_bytes_ = 0;
   std::uint64_t first_row_ = 0;  ///< the first row that holds anything
-  std::uint64_t pending_blank_ =
-      0;  ///< empty rows since the last full one (not counted at the end)
   std::vector<std::uint32_t> hidden_columns_;
   // Once the table streams.
   table::TableBuilder* builder_ = nullptr;

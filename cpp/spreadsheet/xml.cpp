@@ -150,8 +150,10 @@ bool XmlStream::start_tag(std::string_view tag) {
     i = close + 1;
   }
   handler_.on_start(name, attributes_, self_closing);
-  if (self_closing) handler_.on_end(name);
-  else ++depth_;
+  if (self_closing)
+    handler_.on_end(name);
+  else
+    ++depth_;
   return true;
 }
 

@@ -54,7 +54,8 @@ class Session {
   void discard_last_dataset() { workspace_.discard_last_dataset(); }
   /// Whether the first bytes (in the input buffer) start a workbook.
   bool is_workbook(std::size_t length) const {
-    return Workspace::is_workbook(std::string_view(buffer_.data(), std::min(length, buffer_.size())));
+    return Workspace::is_workbook(
+        std::string_view(buffer_.data(), std::min(length, buffer_.size())));
   }
   std::string begin_workbook(const std::string& name, double size) {
     return status(workspace_.begin_workbook(name, static_cast<std::uint64_t>(size)));
@@ -67,9 +68,8 @@ class Session {
       buffer_ = {};
       return "{\"done\":true}";
     }
-    return nlohmann::json{{"offset", r.offset},
-                          {"length", r.length},
-                          {"inflate", r.kind == Kind::inflate}}
+    return nlohmann::json{
+        {"offset", r.offset}, {"length", r.length}, {"inflate", r.kind == Kind::inflate}}
         .dump();
   }
   std::string workbook_feed(std::size_t length) {

@@ -47,65 +47,100 @@ inline std::string make_zip(const std::vector<ZipPart>& parts, bool deflate = tr
                            static_cast<uInt>(p.content.size()));
     const std::uint64_t size = declared ? declared : p.content.size();
     const std::uint64_t offset = out.size();
-    put(out, 0x04034b50, 4); put(out, 20, 2); put(out, flags, 2); put(out, deflate ? 8 : 0, 2);
-    put(out, 0, 4); put(out, crc, 4); put(out, data.size(), 4); put(out, size, 4);
-    put(out, p.name.size(), 2); put(out, 0, 2);
+    put(out, 0x04034b50, 4);
+    put(out, 20, 2);
+    put(out, flags, 2);
+    put(out, deflate ? 8 : 0, 2);
+    put(out, 0, 4);
+    put(out, crc, 4);
+    put(out, data.size(), 4);
+    put(out, size, 4);
+    put(out, p.name.size(), 2);
+    put(out, 0, 2);
     out += p.name;
     out += data;
-    put(directory, 0x02014b50, 4); put(directory, 20, 2); put(directory, 20, 2);
-    put(directory, flags, 2); put(directory, deflate ? 8 : 0, 2); put(directory, 0, 4);
-    put(directory, crc, 4); put(directory, data.size(), 4); put(directory, size, 4);
-    put(directory, p.name.size(), 2); put(directory, 0, 2); put(directory, 0, 2);
-    put(directory, 0, 2); put(directory, 0, 2); put(directory, 0, 4); put(directory, offset, 4);
+    put(directory, 0x02014b50, 4);
+    put(directory, 20, 2);
+    put(directory, 20, 2);
+    put(directory, flags, 2);
+    put(directory, deflate ? 8 : 0, 2);
+    put(directory, 0, 4);
+    put(directory, crc, 4);
+    put(directory, data.size(), 4);
+    put(directory, size, 4);
+    put(directory, p.name.size(), 2);
+    put(directory, 0, 2);
+    put(directory, 0, 2);
+    put(directory, 0, 2);
+    put(directory, 0, 2);
+    put(directory, 0, 4);
+    put(directory, offset, 4);
     directory += p.name;
   }
   const std::uint64_t directory_offset = out.size();
   out += directory;
-  put(out, 0x06054b50, 4); put(out, 0, 2); put(out, 0, 2);
-  put(out, parts.size(), 2); put(out, parts.size(), 2);
-  put(out, directory.size(), 4); put(out, directory_offset, 4); put(out, 0, 2);
+  put(out, 0x06054b50, 4);
+  put(out, 0, 2);
+  put(out, 0, 2);
+  put(out, parts.size(), 2);
+  put(out, parts.size(), 2);
+  put(out, directory.size(), 4);
+  put(out, directory_offset, 4);
+  put(out, 0, 2);
   return out;
 }
 
-/// Serves the reader's requests from `file`, fed in pieces of `piece` bytes.
-inline void drive(ascolto::spreadsheet::WorkbookReader& reader, const std::string& file,
-                  std::size_t piece) {
+/// Raw deflate undone; what inflates before an error is kept.
+inline std::string inflate_raw(std::string_view in) {
+  std::string out;
+  z_stream z{};
+  inflateInit2(&z, -MAX_WBITS);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  char buffer[4096];
+  int status = Z_OK;
+  while (status == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    status = inflate(&z, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - z.avail_out);
+    if (status == Z_BUF_ERROR && z.avail_in == 0) break;
+  }
+  inflateEnd(&z);
+  return out;
+}
+
+/// Serves byte requests (`next` returns a ByteRequest) from `file`, fed
+/// through `feed` (false: stop this request) in pieces of `piece` bytes.
+template <typename Next, typename Feed>
+void serve(const std::string& file, std::size_t piece, Next next, Feed feed) {
   using Kind = ascolto::spreadsheet::ByteRequest::Kind;
   for (;;) {
-    const auto r = reader.next();
+    const auto r = next();
     if (r.kind == Kind::done) return;
-    std::string bytes = file.substr(r.offset, r.length);
-    if (r.kind == Kind::inflate) {
-      std::string inflated;
-      z_stream z{};
-      inflateInit2(&z, -MAX_WBITS);
-      z.next_in = reinterpret_cast<Bytef*>(bytes.data());
-      z.avail_in = static_cast<uInt>(bytes.size());
-      char buffer[4096];
-      int status = Z_OK;
-      while (status == Z_OK) {
-        z.next_out = reinterpret_cast<Bytef*>(buffer);
-        z.avail_out = sizeof buffer;
-        status = inflate(&z, Z_NO_FLUSH);
-        inflated.append(buffer, sizeof buffer - z.avail_out);
-        if (status == Z_BUF_ERROR && z.avail_in == 0) break;
-      }
-      inflateEnd(&z);
-      bytes = std::move(inflated);
-    }
+    std::string bytes = r.offset < file.size() ? file.substr(r.offset, r.length) : std::string();
+    if (r.kind == Kind::inflate) bytes = inflate_raw(bytes);
     for (std::size_t i = 0; i < bytes.size(); i += piece)
-      if (reader.feed(std::string_view(bytes).substr(i, piece))) break;
+      if (!feed(std::string_view(bytes).substr(i, piece))) break;
   }
+}
+
+/// Serves a WorkbookReader's requests from `file`.
+inline void drive(ascolto::spreadsheet::WorkbookReader& reader, const std::string& file,
+                  std::size_t piece) {
+  serve(
+      file, piece, [&] { return reader.next(); },
+      [&](std::string_view bytes) { return !reader.feed(bytes); });
 }
 
 /// An .xlsx of sheets given as sheetData XML, with optional extra parts.
 inline std::string make_xlsx(const std::vector<std::pair<std::string, std::string>>& sheets,
-                             const std::string& shared_strings = "",
-                             const std::string& styles = "", bool date1904 = false,
-                             std::vector<ZipPart> extra = {}) {
-  std::string book = "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/"
-                     "spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
-                     "officeDocument/2006/relationships\">";
+                             const std::string& shared_strings = "", const std::string& styles = "",
+                             bool date1904 = false, std::vector<ZipPart> extra = {}) {
+  std::string book =
+      "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/"
+      "spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
+      "officeDocument/2006/relationships\">";
   if (date1904) book += "<workbookPr date1904=\"1\"/>";
   book += "<sheets>";
   std::string rels = "<?xml version=\"1.0\"?><Relationships>";
@@ -115,10 +150,12 @@ inline std::string make_xlsx(const std::vector<std::pair<std::string, std::strin
     book += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
     rels += "<Relationship Id=\"rId" + n +
             "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-            "worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>";
+            "worksheet\" Target=\"worksheets/sheet" +
+            n + ".xml\"/>";
     parts.push_back({"xl/worksheets/sheet" + n + ".xml",
                      "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-                     "spreadsheetml/2006/main\">" + sheets[i].second + "</worksheet>"});
+                     "spreadsheetml/2006/main\">" +
+                         sheets[i].second + "</worksheet>"});
   }
   book += "</sheets></workbook>";
   rels += "</Relationships>";
@@ -127,7 +164,8 @@ inline std::string make_xlsx(const std::vector<std::pair<std::string, std::strin
                                {"xl/_rels/workbook.xml.rels", rels}});
   if (!shared_strings.empty())
     parts.push_back({"xl/sharedStrings.xml", "<sst>" + shared_strings + "</sst>"});
-  if (!styles.empty()) parts.push_back({"xl/styles.xml", "<styleSheet>" + styles + "</styleSheet>"});
+  if (!styles.empty())
+    parts.push_back({"xl/styles.xml", "<styleSheet>" + styles + "</styleSheet>"});
   for (auto& p : extra) parts.push_back(std::move(p));
   return make_zip(parts);
 }

@@ -118,11 +118,14 @@ TEST_CASE("xlsx cells: shared, inline and rich strings, numbers, booleans, error
       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
       "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"inlineStr\"><is><t>ok</t></is></c></row>"
       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\"><v>4.5</v></c>"
-      "<c r=\"C2\" t=\"inlineStr\"><is><t>=SUM(A1:A9)</t></is></c><c r=\"D2\" t=\"b\"><v>1</v></c></row>"
+      "<c r=\"C2\" t=\"inlineStr\"><is><t>=SUM(A1:A9)</t></is></c><c r=\"D2\" "
+      "t=\"b\"><v>1</v></c></row>"
       "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>4</v></c><c r=\"B3\" t=\"e\"><v>#DIV/0!</v></c>"
-      "<c r=\"C3\" t=\"str\"><f>A3&amp;\"x\"</f><v>computed</v></c><c r=\"D3\" t=\"b\"><v>0</v></c></row>"
+      "<c r=\"C3\" t=\"str\"><f>A3&amp;\"x\"</f><v>computed</v></c><c r=\"D3\" "
+      "t=\"b\"><v>0</v></c></row>"
       "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B5\"><f t=\"shared\" "
-      "si=\"0\"/><v>1.5E-3</v></c><c r=\"C5\"><f>1/0</f></c><c r=\"D5\" t=\"e\"><v>#N/D</v></c></row>"
+      "si=\"0\"/><v>1.5E-3</v></c><c r=\"C5\"><f>1/0</f></c><c r=\"D5\" "
+      "t=\"e\"><v>#N/D</v></c></row>"
       "</sheetData>";
   const auto book = read(test::make_xlsx({{"Dati", data}}, strings));
   REQUIRE(book->format == "xlsx");
@@ -208,9 +211,10 @@ TEST_CASE("xlsx layout: a merged title, a table from column B, hidden rows and c
   CHECK(s.warnings.count("hidden_cells_read") == 1);
 }
 
-TEST_CASE("xlsx sheets: notes, empty, hidden and chart sheets are listed and skipped; a pick "
-          "reads them",
-          "[workbook]") {
+TEST_CASE(
+    "xlsx sheets: notes, empty, hidden and chart sheets are listed and skipped; a pick "
+    "reads them",
+    "[workbook]") {
   const std::string table =
       "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
       "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c>"
@@ -244,7 +248,8 @@ TEST_CASE("ods: repeated rows and cells, covered cells, notes, dates, percentage
       "<table:table-column table:visibility=\"collapse\"/>"
       "<table:table-column table:number-columns-repeated=\"1021\"/>"
       "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Titolo &amp; "
-      "periodo</text:p></table:table-cell><table:table-cell table:number-columns-repeated=\"1023\"/>"
+      "periodo</text:p></table:table-cell><table:table-cell "
+      "table:number-columns-repeated=\"1023\"/>"
       "</table:table-row>"
       "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>data</text:p>"
       "</table:table-cell><table:table-cell office:value-type=\"string\"><text:p>quota</text:p>"
@@ -253,7 +258,8 @@ TEST_CASE("ods: repeated rows and cells, covered cells, notes, dates, percentage
       "</table:table-cell></table:table-row>"
       "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell "
       "office:value-type=\"date\" office:date-value=\"2023-10-31\"><text:p>31/10/23</text:p>"
-      "</table:table-cell><table:table-cell office:value-type=\"percentage\" office:value=\"0.625\">"
+      "</table:table-cell><table:table-cell office:value-type=\"percentage\" "
+      "office:value=\"0.625\">"
       "<text:p>62,5%</text:p></table:table-cell><table:table-cell office:value-type=\"boolean\" "
       "office:boolean-value=\"true\"><text:p>VERO</text:p></table:table-cell>"
       "<table:table-cell table:number-columns-repeated=\"1021\"/></table:table-row>"
@@ -270,9 +276,10 @@ TEST_CASE("ods: repeated rows and cells, covered cells, notes, dates, percentage
       "office:value-type=\"string\"><text:p>Solo una nota</text:p></table:table-cell>"
       "</table:table-row></table:table>"
       "</office:spreadsheet></office:body></office:document-content>";
-  const std::string file = test::make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                                           {"content.xml", content},
-                                           {"META-INF/manifest.xml", "<manifest/>"}});
+  const std::string file =
+      test::make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                      {"content.xml", content},
+                      {"META-INF/manifest.xml", "<manifest/>"}});
   const auto book = read(file);
   REQUIRE(book->format == "ods");
   REQUIRE(book->sheets.size() == 1);
@@ -284,7 +291,7 @@ TEST_CASE("ods: repeated rows and cells, covered cells, notes, dates, percentage
                        {"2023-10-31", "0.625", "true"},
                        {"2023-11-01T08:30:00", "", "a  b\nc"}});
   CHECK(s.lines == std::vector<std::uint64_t>{3, 4, 5});
-  CHECK(s.facts.last_row == 5);       // the million empty rows after it cost nothing
+  CHECK(s.facts.last_row == 5);  // the million empty rows after it cost nothing
   CHECK(s.facts.blank_rows == 0);
   CHECK(s.facts.hidden_rows == 1);
   CHECK(s.facts.hidden_columns == 1);
@@ -332,9 +339,10 @@ TEST_CASE("files that are not readable workbooks are refused with their reason",
   // A damaged sheet fails alone: the next sheet is read.
   const std::string two = test::make_xlsx(
       {{"Rotto", "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>"},
-       {"Buono", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
-                 "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"2\"><c r=\"A2\">"
-                 "<v>1</v></c><c r=\"B2\"><v>2</v></c></row></sheetData>"}});
+       {"Buono",
+        "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+        "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"2\"><c r=\"A2\">"
+        "<v>1</v></c><c r=\"B2\"><v>2</v></c></row></sheetData>"}});
   const auto mixed = read(two);
   CHECK(!mixed->error);
   REQUIRE(mixed->sheets.size() == 2);
@@ -342,10 +350,11 @@ TEST_CASE("files that are not readable workbooks are refused with their reason",
   CHECK(mixed->sheet(1).rows == Rows{{"1", "2"}});
 
   // Beyond Excel's last row.
-  const auto over = read(test::make_xlsx(
-      {{"Big", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
-               "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"1048577\">"
-               "<c r=\"A1048577\"><v>1</v></c></row></sheetData>"}}));
+  const auto over = read(
+      test::make_xlsx({{"Big",
+                        "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+                        "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"1048577\">"
+                        "<c r=\"A1048577\"><v>1</v></c></row></sheetData>"}}));
   REQUIRE(over->sheets.size() == 1);
   CHECK(over->sheet(0).error.code == ErrorCode::sheet_over_limits);
 }
