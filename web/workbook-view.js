@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 
 export function workbookCards(report, { t, pickSheets }) {
-  return (report.workbooks ?? []).map((workbook, index) => {
+  return (report.workbooks ?? []).filter((workbook) => workbook.sheets.length).map((workbook, index) => {
     const boxes = workbook.sheets.map((sheet) => {
       const status = sheet.skipped ? t(`sheetSkipped.${sheet.skipped}`) : t('sheetRead');
       const input = h('input', { type: 'checkbox', value: sheet.name, checked: !sheet.skipped });

@@ -14,7 +14,7 @@ test('a dropped feedback CSV shows how it was read, its dashboard, the columns a
   const { page, consoleErrors, foreignRequests, close } = await openPage('/');
   try {
     assert.equal(await page.locator('h1').textContent(), 'Ascolto');
-    assert.match(await page.locator('#drop-zone').textContent(), /Scegli file CSV/);
+    assert.match(await page.locator('#drop-zone').textContent(), /Scegli i file/);
     await page.setInputFiles('#file-input', `${fixtures}feedback_small.csv`);
     await page.waitForSelector('.feedback .tiles', { timeout: 15000 });
     const facts = await page.locator('.facts').first().textContent();
