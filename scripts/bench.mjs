@@ -7,10 +7,15 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeFeedback } from './gen-feedback.mjs';
+import { csvToXlsx } from './gen-xlsx.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_ROWS ?? '1000000,5000000').split(',').map(Number);
 const peers = (process.env.BENCH_PEERS ?? 'duckdb-wasm,papaparse,arquero,perspective').split(',').filter(Boolean);
+// Workbooks: the same data as .xlsx (Excel's way: shared strings, date
+// serials, deflated), for the sizes a workbook can hold (BENCH_XLSX_ROWS).
+const workbookSizes = (process.env.BENCH_XLSX_ROWS ?? '1000000').split(',').map(Number).filter((n) => sizes.includes(n));
+const workbookPeers = peers.length ? ['sheetjs'] : [];
 const request = JSON.stringify({ aggregate: { by: 'applicativo', rating: 'voto' } });
 
 function runNative(file) {
@@ -42,6 +47,7 @@ function check(reference, result) {
 
 const mb = (bytes) => bytes / 1e6;
 const rows = [];
+const workbookRuns = [];
 await mkdir(`${root}build/bench`, { recursive: true });
 for (const count of sizes) {
   const file = `${root}build/bench/feedback-${count / 1e6}m.csv`;
@@ -50,6 +56,14 @@ for (const count of sizes) {
     await writeFeedback(file, count);
   }
   const bytes = statSync(file).size;
+  if (workbookSizes.includes(count)) {
+    const workbook = file.replace(/\.csv$/, '.xlsx');
+    if (!existsSync(workbook)) {
+      process.stderr.write(`writing ${workbook}\n`);
+      csvToXlsx(file, workbook);
+    }
+    workbookRuns.push({ count, file: workbook, bytes: statSync(workbook).size });
+  }
   const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
     ['ascolto-wasm-unprepared', () => runNode('ascolto-wasm-unprepared', file)], ...peers.map((p) => [p, () => runNode(p, file)])];
   let reference = null;
@@ -58,10 +72,28 @@ for (const count of sizes) {
     try {
       const result = run();
       reference ??= result;
-      rows.push({ engine, count, bytes, ready: result.ready_seconds, seconds: result.seconds, warm: result.warm_seconds,
+      rows.push({ engine, count, bytes, groups: result.groups, ready: result.ready_seconds, seconds: result.seconds, warm: result.warm_seconds,
         rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: check(reference, result) });
     } catch (error) {
       rows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+    }
+  }
+}
+
+// The workbooks, after the CSV files: Ascolto against SheetJS, and against its own CSV read.
+const workbookRows = [];
+for (const { count, file, bytes } of workbookRuns) {
+  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
+    ...workbookPeers.map((p) => [p, () => runNode(p, file)])];
+  const reference = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
+  for (const [engine, run] of engines) {
+    process.stderr.write(`${engine} on the ${count}-row workbook...\n`);
+    try {
+      const result = run();
+      workbookRows.push({ engine, count, bytes, seconds: result.seconds, warm: result.warm_seconds,
+        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: reference?.groups ? check(reference, result) : 'ok' });
+    } catch (error) {
+      workbookRows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
     }
   }
 }
@@ -87,5 +119,23 @@ for (const count of sizes) {
     console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x` +
       ` (without prepared heap ${fixed(r.seconds / unprepared.seconds, 2)}x)` +
       `  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
+  }
+}
+if (workbookRows.length) {
+  console.log('\nThe same rows as an .xlsx workbook (shared strings, date serials, deflated): load + the same group-by.\n');
+  console.log('engine                   rows  xlsx MB   cold s   warm s  peak RSS MB  WASM heap MB  result');
+  for (const r of workbookRows) {
+    console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(8),
+      fixed(r.seconds, 3).padStart(8), fixed(r.warm, 3).padStart(8), fixed(mb(r.rss), 0).padStart(12),
+      (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
+  }
+  console.log('\nRatios for the workbook (> 1: Ascolto is faster)\n');
+  for (const { count } of workbookRuns) {
+    const wasm = workbookRows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+    const native = workbookRows.find((r) => r.engine === 'ascolto-native' && r.count === count);
+    const csvWasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+    for (const r of workbookRows.filter((x) => x.count === count && !x.engine.startsWith('ascolto')))
+      console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
+    console.log(`${String(count).padStart(8)} rows: the workbook costs ${fixed(wasm.seconds / csvWasm.seconds, 2)}x the CSV file in WASM (cold), ${fixed(native.seconds / rows.find((r) => r.engine === 'ascolto-native' && r.count === count).seconds, 2)}x natively`);
   }
 }

@@ -1,7 +1,7 @@
 #include "spreadsheet/cells.hpp"
 
 #include <cmath>
-#include <cstdio>
+#include <cstdlib>
 
 #include "table/value_parse.hpp"
 
@@ -61,6 +61,40 @@ NumberShows builtin_format_shows(unsigned id) {
   return NumberShows::number;  // 46 is "[h]:mm:ss", a duration
 }
 
+namespace {
+
+void put_digits(std::string& out, long long value, int digits) {
+  char buffer[20];
+  for (int i = digits - 1; i >= 0; --i) {
+    buffer[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(buffer, static_cast<std::size_t>(digits));
+}
+
+void put_time(std::string& out, long long seconds) {
+  put_digits(out, seconds / 3600, 2);
+  out += ':';
+  put_digits(out, seconds / 60 % 60, 2);
+  out += ':';
+  put_digits(out, seconds % 60, 2);
+}
+
+}  // namespace
+
+double parse_serial(std::string_view text) {
+  // Workbook writers store serials as plain decimals ("45292.75"): read
+  // those without strtod (slow in WASM); anything else goes to strtod.
+  double whole = 0, fraction = 0, scale = 1;
+  std::size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) whole = whole * 10 + (text[i] - '0');
+  if (i < text.size() && text[i] == '.')
+    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+      fraction += (text[i] - '0') * (scale /= 10);
+  if (i == text.size() && !text.empty() && text.size() < 24) return whole + fraction;
+  return std::strtod(std::string(text).c_str(), nullptr);
+}
+
 std::optional<std::string> serial_to_text(double serial, bool date1904, NumberShows shows) {
   if (!std::isfinite(serial) || serial < 0 || serial > 2958466) return std::nullopt;  // 9999-12-31
   double whole = std::floor(serial);
@@ -70,10 +104,11 @@ std::optional<std::string> serial_to_text(double serial, bool date1904, NumberSh
     seconds -= 86400;
   }
   const auto day = static_cast<std::int64_t>(whole);
-  char time[64];
-  std::snprintf(time, sizeof time, "%02lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60,
-                seconds % 60);
-  if (shows == NumberShows::time && day == 0) return std::string(time);
+  std::string out;
+  if (shows == NumberShows::time && day == 0) {
+    put_time(out, seconds);
+    return out;
+  }
   std::int64_t days_since_1970;
   if (date1904) {
     days_since_1970 = day - 24107;  // serial 0 is 1904-01-01
@@ -82,11 +117,16 @@ std::optional<std::string> serial_to_text(double serial, bool date1904, NumberSh
     if (day == 0) return std::nullopt;   // "1900-01-00"
     days_since_1970 = day < 60 ? day - 25568 : day - 25569;
   }
-  std::string out = table::format_date(days_since_1970);
-  if (shows == NumberShows::datetime || shows == NumberShows::time || seconds != 0) {
-    if (shows == NumberShows::date && seconds == 0) return out;
+  const table::CivilDate c = table::civil_from_days(days_since_1970);
+  put_digits(out, c.year, 4);
+  out += '-';
+  put_digits(out, c.month, 2);
+  out += '-';
+  put_digits(out, c.day, 2);
+  if (shows == NumberShows::date && seconds == 0) return out;
+  if (shows != NumberShows::number || seconds != 0) {
     out += 'T';
-    out += time;
+    put_time(out, seconds);
   }
   return out;
 }

@@ -20,6 +20,9 @@ NumberShows number_format_shows(std::string_view format_code);
 /// Excel's built-in formats (numFmtId below 164).
 NumberShows builtin_format_shows(unsigned id);
 
+/// A serial number as a workbook stores it ("45292.75").
+double parse_serial(std::string_view text);
+
 /// The text a date-formatted serial number is read as: "2023-10-31",
 /// "2023-10-31T08:15:00" or "08:15:00". Nothing for a serial that is no
 /// day: negative, or the 29 February 1900 that Excel's 1900 system counts

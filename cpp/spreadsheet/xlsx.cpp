@@ -234,9 +234,7 @@ void XlsxSheetHandler::end_cell() {
     if (v.size() == 19 && v.substr(10) == "T00:00:00") v = v.substr(0, 10);
     rows_.cell(cell_column_, v, CellKind::date);
   } else if (shows_ != NumberShows::number) {
-    char* end = nullptr;
-    const double serial = std::strtod(value_.c_str(), &end);
-    const auto text = serial_to_text(serial, workbook_.date1904, shows_);
+    const auto text = serial_to_text(parse_serial(value_), workbook_.date1904, shows_);
     if (text)
       rows_.cell(cell_column_, *text, CellKind::date);
     else

@@ -11,6 +11,7 @@ const load = {
   papaparse: async () => (await import('./papaparse.mjs')).default,
   arquero: async () => (await import('./arquero.mjs')).default,
   perspective: async () => (await import('./perspective.mjs')).default,
+  sheetjs: async () => (await import('./sheetjs.mjs')).default,
 }[engine];
 if (!load) {
   console.error(`unknown engine ${engine}`);
