@@ -133,7 +133,14 @@ async function readWorkbook(session, input, { onProgress }) {
     for (;;) {
       const step = JSON.parse(session.workbookNext());
       if (step.done) return;
-      let stream = input.range(step.offset, step.length);
+      // Progress counts the file's bytes as they go into the inflater.
+      let read = step.offset;
+      let stream = input.range(step.offset, step.length).pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+          read += chunk.length;
+          controller.enqueue(chunk);
+        },
+      }));
       if (step.inflate) stream = stream.pipeThrough(new DecompressionStream('deflate-raw'));
       try {
         pieces: for await (const chunk of streamChunks(stream)) {
@@ -142,7 +149,7 @@ async function readWorkbook(session, input, { onProgress }) {
             session.inputBuffer(piece.length).set(piece);
             if (statusError(session.workbookFeed(piece.length))) break pieces; // the core stops this part
           }
-          onProgress?.({ name: input.name, bytes: step.offset, rows: session.rowsRead() });
+          onProgress?.({ name: input.name, bytes: read, rows: session.rowsRead() });
         }
       } catch (error) {
         session.workbookFail(`A part of the workbook cannot be read or inflated (${error.message}): the file is damaged.`);

@@ -17,9 +17,10 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
+/** The CRC-32 of `bytes`; pass the previous result to go on over several pieces. */
+export function crc32(bytes, previous = 0) {
+  let crc = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
