@@ -72,6 +72,16 @@ struct Workspace::WorkbookListing {
   std::string name;
   std::string format;
   json sheets = json::array();
+  std::vector<std::size_t> order;  // each sheet's place in the workbook
+
+  // Sheets are met out of order (the skipped ones when the workbook is
+  // planned): each goes where the workbook has it.
+  void add(std::size_t index, json sheet) {
+    std::size_t at = 0;
+    while (at < order.size() && order[at] < index) ++at;
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), index);
+    sheets.insert(sheets.begin() + static_cast<std::ptrdiff_t>(at), std::move(sheet));
+  }
 };
 
 namespace {
@@ -104,7 +114,7 @@ class Workspace::WorkbookLoad : public spreadsheet::SheetSink, public spreadshee
       : workspace_(workspace),
         size_(size),
         reader_(name, size, options(workspace.config_), *this, *this) {
-    workspace_.workbooks_.push_back({std::move(name), "", json::array()});
+    workspace_.workbooks_.push_back({std::move(name), "", json::array(), {}});
   }
 
   spreadsheet::WorkbookReader& reader() { return reader_; }
@@ -125,7 +135,7 @@ class Workspace::WorkbookLoad : public spreadsheet::SheetSink, public spreadshee
     d.sheet = facts;
     d.files = {sheet_file_info(facts, size_)};
     listing().format = facts.format;
-    listing().sheets.push_back({{"name", facts.sheet}, {"dataset", d.name}});
+    listing().add(facts.index, {{"name", facts.sheet}, {"dataset", d.name}});
     if (error) {
       workspace_.fail_current(error);
       return;
@@ -144,13 +154,13 @@ class Workspace::WorkbookLoad : public spreadsheet::SheetSink, public spreadshee
     listing().format = facts.format;
     json entry = {{"name", facts.sheet}, {"skipped", reason}};
     if (!facts.first_lines.empty()) entry["first_lines"] = facts.first_lines;
-    listing().sheets.push_back(std::move(entry));
+    listing().add(facts.index, std::move(entry));
   }
 
   void begin_text_file(const std::string& name, std::uint64_t size) override {
     listing().format = "zip";
     workspace_.begin_dataset(name, size);
-    listing().sheets.push_back({{"name", name}, {"dataset", name}});
+    listing().add(listing().order.size(), {{"name", name}, {"dataset", name}});
   }
   Error text_bytes(std::string_view bytes) override { return workspace_.feed(bytes); }
   void end_text_file() override {

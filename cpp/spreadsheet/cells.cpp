@@ -1,6 +1,8 @@
 #include "spreadsheet/cells.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "table/value_parse.hpp"
@@ -9,7 +11,7 @@ namespace ascolto::spreadsheet {
 
 NumberShows number_format_shows(std::string_view code) {
   // Only the first section (positive numbers) tells.
-  bool date = false, time = false, month_or_minute = false, elapsed = false;
+  bool date = false, time = false, month_or_minute = false, elapsed = false, percent = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if (c == ';') break;
@@ -33,6 +35,8 @@ NumberShows number_format_shows(std::string_view code) {
       time = true;
     } else if (c == 'm' || c == 'M') {
       month_or_minute = true;
+    } else if (c == '%') {
+      percent = true;
     } else if (c == 'a' || c == 'A') {
       if (code.substr(i, 5) == "AM/PM" || code.substr(i, 5) == "am/pm" ||
           code.substr(i, 3) == "A/P")
@@ -44,6 +48,7 @@ NumberShows number_format_shows(std::string_view code) {
       code.find("general") != std::string_view::npos)
     date = false;
   if (elapsed) return NumberShows::number;
+  if (percent && !date && !time && !month_or_minute) return NumberShows::percent;
   if (month_or_minute && !time) date = true;
   if (date && time) return NumberShows::datetime;
   if (date) return NumberShows::date;
@@ -58,6 +63,7 @@ NumberShows builtin_format_shows(unsigned id) {
   if ((id >= 18 && id <= 21) || id == 32 || id == 33 || id == 45 || id == 47)
     return NumberShows::time;
   if (id == 22) return NumberShows::datetime;
+  if (id == 9 || id == 10) return NumberShows::percent;
   return NumberShows::number;  // 46 is "[h]:mm:ss", a duration
 }
 
@@ -82,12 +88,40 @@ void put_time(std::string& out, long long seconds) {
 
 }  // namespace
 
+std::string percent_text(std::string_view number) {
+  std::string sign;
+  if (!number.empty() && (number[0] == '-' || number[0] == '+')) {
+    if (number[0] == '-') sign = "-";
+    number.remove_prefix(1);
+  }
+  const std::size_t point = number.find('.');
+  const std::string_view whole = number.substr(0, point);
+  std::string fraction(point == std::string_view::npos ? "" : number.substr(point + 1));
+  const bool plain = !whole.empty() &&
+                     whole.find_first_not_of("0123456789") == std::string_view::npos &&
+                     fraction.find_first_not_of("0123456789") == std::string::npos;
+  if (!plain) {  // an exponent ("1.5E-3"): through a double, to 15 digits
+    char buffer[48];
+    std::snprintf(
+        buffer, sizeof buffer, "%.15g%%",
+        std::strtod(std::string(number).c_str(), nullptr) * 100 * (sign.empty() ? 1 : -1));
+    return buffer;
+  }
+  while (fraction.size() < 2) fraction += '0';
+  std::string digits = std::string(whole) + fraction.substr(0, 2);
+  const std::size_t first = std::min(digits.find_first_not_of('0'), digits.size() - 1);
+  std::string out = sign + digits.substr(first);
+  if (fraction.size() > 2) out += "." + fraction.substr(2);
+  return out + "%";
+}
+
 double parse_serial(std::string_view text) {
   // Workbook writers store serials as plain decimals ("45292.75"): read
   // those without strtod (slow in WASM); anything else goes to strtod.
   double whole = 0, fraction = 0, scale = 1;
   std::size_t i = 0;
-  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) whole = whole * 10 + (text[i] - '0');
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+    whole = whole * 10 + (text[i] - '0');
   if (i < text.size() && text[i] == '.')
     for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
       fraction += (text[i] - '0') * (scale /= 10);

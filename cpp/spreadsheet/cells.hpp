@@ -11,7 +11,7 @@
 namespace ascolto::spreadsheet {
 
 /// What a number format shows: a date, a time of day, both, or a number.
-enum class NumberShows : std::uint8_t { number, date, time, datetime };
+enum class NumberShows : std::uint8_t { number, date, time, datetime, percent };
 
 /// From a format code ("dd/mm/yyyy", "[$-410]d mmmm yyyy", "h:mm"):
 /// quoted text, escapes and [colour]/[locale] sections are ignored. An
@@ -19,6 +19,10 @@ enum class NumberShows : std::uint8_t { number, date, time, datetime };
 NumberShows number_format_shows(std::string_view format_code);
 /// Excel's built-in formats (numFmtId below 164).
 NumberShows builtin_format_shows(unsigned id);
+
+/// A stored share as the percentage it shows: "0.625" -> "62.5%" (the
+/// decimal point moved in the text, so no digit changes).
+std::string percent_text(std::string_view number);
 
 /// A serial number as a workbook stores it ("45292.75").
 double parse_serial(std::string_view text);

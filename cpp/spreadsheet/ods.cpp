@@ -1,5 +1,7 @@
 #include "spreadsheet/ods.hpp"
 
+#include "spreadsheet/cells.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -132,7 +134,11 @@ void OdsContentHandler::end_cell() {
   std::string converted;
   if (error_) {
     kind = CellKind::error;
-  } else if (value_type_ == "float" || value_type_ == "percentage" || value_type_ == "currency") {
+  } else if (value_type_ == "percentage") {
+    kind = CellKind::number;
+    converted = percent_text(value_);
+    value = converted;
+  } else if (value_type_ == "float" || value_type_ == "currency") {
     kind = CellKind::number;
     value = value_;
   } else if (value_type_ == "date") {

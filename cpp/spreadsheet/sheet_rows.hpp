@@ -27,6 +27,7 @@ struct SheetFacts {
   std::string workbook;           ///< the file's name
   std::string format;             ///< "xlsx" or "ods"
   std::string sheet;              ///< the sheet's name
+  std::size_t index = 0;          ///< its place among the workbook's sheets
   std::uint64_t last_row = 0;     ///< the last row that holds anything
   std::uint64_t blank_rows = 0;   ///< empty rows between the first and last, skipped
   std::uint64_t hidden_rows = 0;  ///< of the table's rows: read as data

@@ -250,7 +250,7 @@ ByteRequest WorkbookReader::next_part() {
       break;
     case Use::sheet: {
       const XlsxSheet& sheet = xlsx_.sheets[part_->sheet];
-      SheetFacts facts = facts_of(sheet.name);
+      SheetFacts facts = facts_of(sheet.name, part_->sheet);
       facts.date_system = xlsx_.date1904 ? "1904" : "1900";
       SheetOptions options = sheet_options();
       options.read_any = picked(sheet.name) || xlsx_.sheets.size() == 1;
@@ -269,8 +269,9 @@ ByteRequest WorkbookReader::next_part() {
   return request(Step::local_header, entry.local_offset, kLocalHeaderBytes);
 }
 
-SheetFacts WorkbookReader::facts_of(const std::string& sheet) const {
+SheetFacts WorkbookReader::facts_of(const std::string& sheet, std::size_t index) const {
   SheetFacts facts;
+  facts.index = index;
   facts.workbook = file_;
   facts.format = format_;
   facts.sheet = sheet;
@@ -290,8 +291,7 @@ bool WorkbookReader::picked(const std::string& sheet) const {
 }
 
 std::unique_ptr<SheetRows> WorkbookReader::ods_sheet(const std::string& name) {
-  ++ods_sheets_;
-  SheetFacts facts = facts_of(name);
+  SheetFacts facts = facts_of(name, ods_sheets_++);
   if (!options_.sheets.empty() && !picked(name)) {
     sheets_.skip_sheet(facts, "not_picked");
     return nullptr;
@@ -346,7 +346,7 @@ void WorkbookReader::plan_xlsx_sheets() {
   // Sheets go after the shared strings and styles, in the workbook's order.
   for (std::size_t i = 0; i < xlsx_.sheets.size(); ++i) {
     const XlsxSheet& sheet = xlsx_.sheets[i];
-    SheetFacts facts = facts_of(sheet.name);
+    SheetFacts facts = facts_of(sheet.name, i);
     const ZipEntry* entry = directory_.find(sheet.path);
     if (!options_.sheets.empty() && !picked(sheet.name)) {
       sheets_.skip_sheet(facts, "not_picked");

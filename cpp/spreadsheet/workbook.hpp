@@ -101,7 +101,7 @@ class WorkbookReader {
   ByteRequest next_part();
   void plan_xlsx_sheets();
   bool picked(const std::string& sheet) const;
-  SheetFacts facts_of(const std::string& sheet) const;
+  SheetFacts facts_of(const std::string& sheet, std::size_t index) const;
   SheetOptions sheet_options() const;
   std::unique_ptr<SheetRows> ods_sheet(const std::string& name);
   Error finish_stream_part();

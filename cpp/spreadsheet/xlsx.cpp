@@ -213,7 +213,8 @@ void XlsxSheetHandler::end_cell() {
     rows_.cell(cell_column_, value_, CellKind::text);
     return;
   }
-  if (!has_value_) {
+  if (!has_value_ || (has_formula_ && value_.empty())) {
+    // openpyxl and other writers that never compute leave <v/> empty.
     if (has_formula_) rows_.formula_without_value();
     return;  // a styled empty cell
   }
@@ -233,6 +234,8 @@ void XlsxSheetHandler::end_cell() {
     if (v.size() > 19) v = v.substr(0, 19);  // fractions of a second, time zone
     if (v.size() == 19 && v.substr(10) == "T00:00:00") v = v.substr(0, 10);
     rows_.cell(cell_column_, v, CellKind::date);
+  } else if (shows_ == NumberShows::percent) {
+    rows_.cell(cell_column_, percent_text(value_), CellKind::number);
   } else if (shows_ != NumberShows::number) {
     const auto text = serial_to_text(parse_serial(value_), workbook_.date1904, shows_);
     if (text)

@@ -178,7 +178,14 @@ TEST_CASE("xlsx dates: built-in and custom formats, the 1900 system's phantom da
   CHECK(number_format_shows("[h]:mm:ss") == NumberShows::number);
   CHECK(number_format_shows("#,##0.00 \"€\"") == NumberShows::number);
   CHECK(number_format_shows("General") == NumberShows::number);
-  CHECK(number_format_shows("0.00%") == NumberShows::number);
+  CHECK(number_format_shows("0.00%") == NumberShows::percent);
+  CHECK(builtin_format_shows(10) == NumberShows::percent);
+  CHECK(percent_text("0.625") == "62.5%");
+  CHECK(percent_text("1") == "100%");
+  CHECK(percent_text("-0.05") == "-5%");
+  CHECK(percent_text("0.001") == "0.1%");
+  CHECK(percent_text("12.3456") == "1234.56%");
+  CHECK(percent_text("1.5E-3") == "0.15%");
 }
 
 TEST_CASE("xlsx layout: a merged title, a table from column B, hidden rows and columns",
@@ -287,8 +294,8 @@ TEST_CASE("ods: repeated rows and cells, covered cells, notes, dates, percentage
   CHECK(s.facts.sheet == "Risposte");
   CHECK(s.facts.preamble.first == "Titolo & periodo");
   CHECK(s.header == std::vector<std::string>{"data", "quota", "esito"});
-  CHECK(s.rows == Rows{{"2023-10-31", "0.625", "true"},
-                       {"2023-10-31", "0.625", "true"},
+  CHECK(s.rows == Rows{{"2023-10-31", "62.5%", "true"},
+                       {"2023-10-31", "62.5%", "true"},
                        {"2023-11-01T08:30:00", "", "a  b\nc"}});
   CHECK(s.lines == std::vector<std::uint64_t>{3, 4, 5});
   CHECK(s.facts.last_row == 5);  // the million empty rows after it cost nothing

@@ -112,3 +112,31 @@ test('a LibreOffice workbook with a title row and a notes sheet reads without co
     assert.deepEqual(dataset.columns.map((c) => c.name), ['applicativo', 'voto', 'commento']);
   }
 });
+
+test('a workbook written by openpyxl: merged title, types, formulas never computed, notes and hidden sheets', {
+  skip: !existsSync('/usr/bin/python3') && !process.env.ASCOLTO_REQUIRE_SUITES ? 'python3 is not installed' : false,
+}, async () => {
+  const core = await loadCore();
+  for (const [system, args] of [['1900', []], ['1904', ['1904']]]) {
+    const path = join(dir, `openpyxl-${system}.xlsx`);
+    execFileSync('/usr/bin/python3', [`${root}tests/fixtures/workbooks/openpyxl_workbook.py`, path, ...args]);
+    const report = await runAnalysis(core, [fileSource(path)]);
+    assert.deepEqual(report.workbooks[0].sheets.map((s) => [s.name, s.skipped ?? 'read']),
+      [['Risposte', 'read'], ['Note', 'notes'], ['Liste', 'hidden']]);
+    const [dataset] = report.datasets;
+    const sheet = dataset.file.sheet;
+    assert.equal(sheet.date_system, system);
+    assert.equal(dataset.file.preamble.first, 'Indagine di soddisfazione 2024');
+    assert.deepEqual([sheet.merged_cells, sheet.hidden_rows, sheet.hidden_columns, sheet.error_cells, sheet.formulas_without_value], [1, 1, 1, 1, 40]);
+    assert.equal(dataset.rows.used, 40);
+    const column = (name) => dataset.columns.find((c) => c.name === name);
+    assert.deepEqual([column('data').type, column('data').min, column('data').max], ['date', '2024-01-01', '2024-02-09']);
+    assert.deepEqual([column('ora').type, column('ora').max], ['datetime', '2024-01-02T23:30:00']);
+    assert.deepEqual([column('voto').type, column('voto').role], ['integer', 'rating']);
+    assert.equal(column('quota').max, 0.9);
+    assert.match(column('quota').format, /percent/);
+    assert.equal(column('completato').type, 'boolean');
+    assert.equal(column('formula').type, 'empty'); // never computed: missing, and said
+    assert.ok(dataset.warnings.some((w) => w.code === 'formula_without_value' && w.count === 40));
+  }
+});
