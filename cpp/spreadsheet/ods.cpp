@@ -71,11 +71,22 @@ void OdsContentHandler::on_start(std::string_view name, const std::vector<XmlAtt
     return;
   }
   if (!in_table_) {
+    // The automatic styles, before the sheets, say which sheets are hidden.
+    if (name == "style") {
+      style_ =
+          attribute(attributes, "family") == "table" ? decoded(attribute(attributes, "name")) : "";
+    } else if (name == "table-properties" && !style_.empty() &&
+               attribute(attributes, "display") == "false") {
+      hidden_styles_.push_back(style_);
+    }
     if (name != "table") return;
     in_table_ = true;
     row_ = 0;
     column_ = columns_ = 0;
-    sheet_ = factory_(decoded(attribute(attributes, "name")));
+    const std::string style = decoded(attribute(attributes, "style-name"));
+    const bool hidden =
+        std::find(hidden_styles_.begin(), hidden_styles_.end(), style) != hidden_styles_.end();
+    sheet_ = factory_(decoded(attribute(attributes, "name")), hidden);
     return;
   }
   if (!sheet_) return;

@@ -19,8 +19,10 @@ namespace ascolto::spreadsheet {
 
 class OdsContentHandler : public XmlHandler {
  public:
-  /// Makes the SheetRows of a sheet by its name, or nullptr to skip it.
-  using SheetFactory = std::function<std::unique_ptr<SheetRows>(const std::string& name)>;
+  /// Makes the SheetRows of a sheet by its name (and whether the workbook
+  /// hides it), or nullptr to skip it.
+  using SheetFactory =
+      std::function<std::unique_ptr<SheetRows>(const std::string& name, bool hidden)>;
   explicit OdsContentHandler(SheetFactory factory) : factory_(std::move(factory)) {}
 
   void on_start(std::string_view name, const std::vector<XmlAttribute>& attributes,
@@ -36,6 +38,8 @@ class OdsContentHandler : public XmlHandler {
   void end_cell();
 
   SheetFactory factory_;
+  std::vector<std::string> hidden_styles_;  // table styles with table:display="false"
+  std::string style_;                       // the table style being read
   std::unique_ptr<SheetRows> sheet_;
   bool in_table_ = false;
   int nested_tables_ = 0;  // a table inside a cell (rare): its cells are the cell's text

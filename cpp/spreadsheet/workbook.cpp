@@ -260,7 +260,7 @@ ByteRequest WorkbookReader::next_part() {
     }
     case Use::ods_content:
       handler_ = std::make_unique<OdsContentHandler>(
-          [this](const std::string& name) { return ods_sheet(name); });
+          [this](const std::string& name, bool hidden) { return ods_sheet(name, hidden); });
       break;
     default:
       break;
@@ -290,10 +290,14 @@ bool WorkbookReader::picked(const std::string& sheet) const {
   return std::find(options_.sheets.begin(), options_.sheets.end(), sheet) != options_.sheets.end();
 }
 
-std::unique_ptr<SheetRows> WorkbookReader::ods_sheet(const std::string& name) {
+std::unique_ptr<SheetRows> WorkbookReader::ods_sheet(const std::string& name, bool hidden) {
   SheetFacts facts = facts_of(name, ods_sheets_++);
   if (!options_.sheets.empty() && !picked(name)) {
     sheets_.skip_sheet(facts, "not_picked");
+    return nullptr;
+  }
+  if (hidden && !picked(name)) {
+    sheets_.skip_sheet(facts, "hidden");
     return nullptr;
   }
   SheetOptions options = sheet_options();

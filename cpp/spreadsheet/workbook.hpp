@@ -103,7 +103,7 @@ class WorkbookReader {
   bool picked(const std::string& sheet) const;
   SheetFacts facts_of(const std::string& sheet, std::size_t index) const;
   SheetOptions sheet_options() const;
-  std::unique_ptr<SheetRows> ods_sheet(const std::string& name);
+  std::unique_ptr<SheetRows> ods_sheet(const std::string& name, bool hidden);
   Error finish_stream_part();
 
   std::string file_;

@@ -139,4 +139,10 @@ test('a workbook written by openpyxl: merged title, types, formulas never comput
     assert.equal(column('formula').type, 'empty'); // never computed: missing, and said
     assert.ok(dataset.warnings.some((w) => w.code === 'formula_without_value' && w.count === 40));
   }
+  // The same workbook saved by LibreOffice as .ods: its hidden sheet is hidden there too.
+  execFileSync(soffice, ['--headless', '--convert-to', 'ods', '--outdir', dir, join(dir, 'openpyxl-1900.xlsx')], { stdio: 'ignore', env: { ...process.env, HOME: dir } });
+  const ods = await runAnalysis(core, [fileSource(join(dir, 'openpyxl-1900.ods'))]);
+  assert.deepEqual(ods.workbooks[0].sheets.map((s) => [s.name, s.skipped ?? 'read']),
+    [['Risposte', 'read'], ['Note', 'notes'], ['Liste', 'hidden']]);
+  assert.equal(ods.datasets[0].rows.used, 40);
 });
