@@ -75,7 +75,8 @@ export function zipStored(parts) {
 const escapeXml = (text) => String(text)
   // Characters XML 1.0 cannot hold at all.
   .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+  .replaceAll('\r', '&#13;'); // XML readers turn a raw CR into LF
 
 /**
  * What a table cell's text holds, as the page wrote it in `lang`: a number
@@ -98,7 +99,7 @@ export function typedCell(text, lang = 'it') {
     const days = Date.UTC(+date[1], +date[2] - 1, +date[3]) / 86400000;
     if (Number.isFinite(days)) return { kind: 'date', value: days + 25569 }; // Excel's 1900 serial
   }
-  return { kind: 'text', value };
+  return { kind: 'text', value: String(text) }; // as written: only numbers and dates are read trimmed
 }
 
 function columnName(index) {

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileSource, loadCore } from '../../web/node-core.js';
 import { runAnalysis } from '../../web/engine.js';
+import { toSources } from '../../web/sources.js';
+import { toXlsx } from '../../web/xlsx-export.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = `${root}build/native-release/ascolto`;
@@ -145,4 +147,18 @@ test('a workbook written by openpyxl: merged title, types, formulas never comput
   assert.deepEqual(ods.workbooks[0].sheets.map((s) => [s.name, s.skipped ?? 'read']),
     [['Risposte', 'read'], ['Note', 'notes'], ['Liste', 'hidden']]);
   assert.equal(ods.datasets[0].rows.used, 40);
+});
+
+test('a workbook from a URL (the embed\'s src) is fetched whole, then read by random access', async () => {
+  const rows = [['applicativo', 'voto'], ...Array.from({ length: 30 }, (_, i) => [['NASpI', 'ISEE'][i % 2], String(1 + (i % 5))])];
+  const bytes = toXlsx(rows, { title: 'Voti' });
+  const fetchImpl = async () => new Response(new Blob([bytes]).stream());
+  const core = await loadCore();
+  const report = await runAnalysis(core, await toSources('https://intranet.example/dati/voti.xlsx', { fetchImpl }));
+  assert.equal(report.datasets[0].name, 'voti.xlsx · Voti');
+  assert.equal(report.datasets[0].rows.used, 30);
+  // The same URL answering a CSV file is streamed as before.
+  const csv = new TextEncoder().encode('applicativo;voto\nNASpI;5\nISEE;4\n');
+  const asCsv = await runAnalysis(core, await toSources('https://intranet.example/dati/voti.csv', { fetchImpl: async () => new Response(csv) }));
+  assert.equal(asCsv.datasets[0].rows.used, 2);
 });

@@ -59,3 +59,15 @@ test('LibreOffice opens the export: values, and formulas never run', { skip: !ex
   assert.equal(csv[1], 'NASpI,20608,4.23,62.50%,1/31/2024,"=HYPERLINK(""http://x"",""clic"")"');
   assert.equal(csv[3], 'ISEE <b>,1234567,-0.5,0.10%,,@SUM(A1)');
 });
+
+test('openpyxl (a strict reader) loads the export with typed cells', { skip: !existsSync('/usr/bin/python3') && !process.env.ASCOLTO_REQUIRE_SUITES }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ascolto-xlsx-'));
+  const path = join(dir, 'export.xlsx');
+  writeFileSync(path, toXlsx(rows, { lang: 'it', title: 'Feedback' }));
+  const script = 'import json,sys,openpyxl\nws=openpyxl.load_workbook(sys.argv[1]).active\n'
+    + 'print(json.dumps([ws.title, ws.freeze_panes, ws.auto_filter.ref, ws["A1"].font.b]+[[str(type(c.value).__name__), str(c.value)] for c in ws[2]]))';
+  const [title, frozen, filter, bold, ...cells] = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path]).toString());
+  assert.deepEqual([title, frozen, filter, bold], ['Feedback', 'A2', 'A1:F4', true]);
+  assert.deepEqual(cells, [['str', 'NASpI'], ['int', '20608'], ['float', '4.23'], ['float', '0.625'],
+    ['datetime', '2024-01-31 00:00:00'], ['str', '=HYPERLINK("http://x","clic")']]);
+});
