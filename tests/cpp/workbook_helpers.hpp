@@ -90,6 +90,45 @@ inline std::string make_zip(const std::vector<ZipPart>& parts, bool deflate = tr
   return out;
 }
 
+/// The same archive with a ZIP64 end of directory (as writers of archives
+/// over 4 GiB or 65,535 entries write it): the classic record says "see
+/// ZIP64" and the ZIP64 record holds the directory's place.
+inline std::string as_zip64(const std::string& zip) {
+  const std::size_t end = zip.size() - 22;
+  auto read = [&](std::size_t at, int bytes) {
+    std::uint64_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(zip[at + i]);
+    return v;
+  };
+  const std::uint64_t entries = read(end + 10, 2), size = read(end + 12, 4),
+                      offset = read(end + 16, 4);
+  std::string out = zip.substr(0, end);
+  const std::uint64_t record = out.size();
+  put(out, 0x06064b50, 4);
+  put(out, 44, 8);
+  put(out, 45, 2);
+  put(out, 45, 2);
+  put(out, 0, 4);
+  put(out, 0, 4);
+  put(out, entries, 8);
+  put(out, entries, 8);
+  put(out, size, 8);
+  put(out, offset, 8);
+  put(out, 0x07064b50, 4);
+  put(out, 0, 4);
+  put(out, record, 8);
+  put(out, 1, 4);
+  put(out, 0x06054b50, 4);
+  put(out, 0, 2);
+  put(out, 0, 2);
+  put(out, 0xFFFF, 2);
+  put(out, 0xFFFF, 2);
+  put(out, 0xFFFFFFFF, 4);
+  put(out, 0xFFFFFFFF, 4);
+  put(out, 0, 2);
+  return out;
+}
+
 /// Raw deflate undone; what inflates before an error is kept.
 inline std::string inflate_raw(std::string_view in) {
   std::string out;

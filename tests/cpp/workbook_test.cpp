@@ -366,6 +366,25 @@ TEST_CASE("files that are not readable workbooks are refused with their reason",
   CHECK(over->sheet(0).error.code == ErrorCode::sheet_over_limits);
 }
 
+TEST_CASE("a ZIP64 archive and a comment after the directory are read", "[workbook]") {
+  const std::string sheet =
+      "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"2\"><c r=\"A2\"><v>1</v>"
+      "</c><c r=\"B2\"><v>2</v></c></row></sheetData>";
+  const auto zip64 = read(test::as_zip64(test::make_xlsx({{"Dati", sheet}})));
+  CHECK(!zip64->error);
+  REQUIRE(zip64->sheets.size() == 1);
+  CHECK(zip64->sheet(0).rows == Rows{{"1", "2"}});
+
+  std::string commented = test::make_xlsx({{"Dati", sheet}});
+  const std::string comment = "PK\x05\x06 a comment that looks like an end record";
+  commented[commented.size() - 2] = static_cast<char>(comment.size());
+  commented += comment;
+  const auto with_comment = read(commented);
+  CHECK(!with_comment->error);
+  REQUIRE(with_comment->sheets.size() == 1);
+}
+
 TEST_CASE("a ZIP of CSV files: each read as a CSV file", "[workbook]") {
   const auto book = read(test::make_zip({{"gennaio.csv", "a;b\n1;2\n"}, {"note.md", "x"}}));
   CHECK(book->format == "zip");
