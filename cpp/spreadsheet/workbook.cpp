@@ -210,10 +210,10 @@ ByteRequest WorkbookReader::after_directory() {
   if (directory_.find("xl/workbook.bin")) return fail(make_error(ErrorCode::xlsb_workbook));
   if (directory_.find("xl/workbook.xml")) {
     format_ = "xlsx";
+    // The styles, shared strings and sheets follow, where the
+    // relationships say (plan_xlsx_parts).
     add("xl/workbook.xml", Use::keep, false);
     add("xl/_rels/workbook.xml.rels", Use::keep, false);
-    add("xl/styles.xml", Use::keep, true);
-    add("xl/sharedStrings.xml", Use::shared_strings, true);
     return next_part();
   }
   if (directory_.find("content.xml")) {
@@ -316,19 +316,27 @@ ByteRequest WorkbookReader::after_part() {
   switch (part_->use) {
     case Use::keep: {
       if (bytes_.size() > kMaxKeptPart) return fail(make_error(ErrorCode::damaged_workbook));
-      const std::string& name = part_->entry->name;
-      if (name == "xl/workbook.xml") {
+      // Which part this is: names compared as the directory finds them
+      // (case-insensitively).
+      const auto is = [&](const std::string& name) {
+        return part_->entry == directory_.find(name);
+      };
+      if (is("xl/workbook.xml")) {
         workbook_xml_ = std::move(bytes_);
-      } else if (name == "xl/_rels/workbook.xml.rels") {
+      } else if (is("xl/_rels/workbook.xml.rels")) {
         rels_xml_ = std::move(bytes_);
         if (Error e = read_xlsx_workbook(workbook_xml_, rels_xml_, xlsx_)) return fail(e);
+        if (const ZipEntry* styles = directory_.find(xlsx_.styles_path))
+          parts_.push_back({styles, Use::keep, 0, true});
+        if (const ZipEntry* strings = directory_.find(xlsx_.shared_strings_path))
+          parts_.push_back({strings, Use::shared_strings, 0, true});
         plan_xlsx_sheets();
-      } else if (name == "xl/styles.xml") {
+      } else if (is(xlsx_.styles_path)) {
         if (Error e = read_xlsx_styles(bytes_, xlsx_)) return fail(e);
-      } else if (name == "META-INF/manifest.xml") {
+      } else if (is("META-INF/manifest.xml")) {
         if (bytes_.find("encryption-data") != std::string::npos)
           return fail(make_error(ErrorCode::encrypted_workbook));
-      } else if (name == "meta.xml") {
+      } else if (is("meta.xml")) {
         MetaHandler meta;
         XmlStream stream(meta);
         if (!stream.feed(bytes_) && !stream.finish()) ods_tables_ = meta.tables;

@@ -77,9 +77,18 @@ Error read_xlsx_workbook(std::string_view workbook_xml, std::string_view rels_xm
   if (Error e = collect(rels_xml, rels)) return e;
   if (Error e = collect(workbook_xml, book)) return e;
   std::map<std::string, std::pair<std::string, std::string>> targets;  // id -> type, path
-  for (const auto& e : rels.elements)
-    if (e.name == "Relationship")
-      targets[get(e, "Id")] = {get(e, "Type"), part_path(get(e, "Target"))};
+  const auto ends_with = [](const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  for (const auto& e : rels.elements) {
+    if (e.name != "Relationship") continue;
+    const std::string type = get(e, "Type");
+    const std::string path = part_path(get(e, "Target"));
+    targets[get(e, "Id")] = {type, path};
+    if (ends_with(type, "/styles")) out.styles_path = path;
+    if (ends_with(type, "/sharedStrings")) out.shared_strings_path = path;
+  }
   for (const auto& e : book.elements) {
     if (e.name == "workbookPr") out.date1904 = truthy(get(e, "date1904"));
     if (e.name != "sheet") continue;

@@ -27,6 +27,10 @@ struct XlsxSheet {
 
 struct XlsxWorkbook {
   bool date1904 = false;
+  /// Where the relationships put the styles and the shared strings (the
+  /// usual names when they do not say).
+  std::string styles_path = "xl/styles.xml";
+  std::string shared_strings_path = "xl/sharedStrings.xml";
   std::vector<XlsxSheet> sheets;
   std::vector<NumberShows> styles;  ///< what each cell style (s="N") shows
   /// The shared strings, one after the other, and where each ends.

@@ -31,9 +31,20 @@ Error damaged(const std::string& what) {
 }  // namespace
 
 const ZipEntry* ZipDirectory::find(std::string_view name) const {
-  for (const ZipEntry& e : entries)
+  // Part names are case-insensitive (OPC): "xl/SharedStrings.xml" is the
+  // shared strings too. An exact match wins.
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const ZipEntry* folded = nullptr;
+  for (const ZipEntry& e : entries) {
     if (e.name == name) return &e;
-  return nullptr;
+    if (!folded && e.name.size() == name.size() &&
+        std::equal(e.name.begin(), e.name.end(), name.begin(),
+                   [&](char a, char b) { return lower(a) == lower(b); }))
+      folded = &e;
+  }
+  return folded;
 }
 
 bool looks_like_zip(std::string_view head) {

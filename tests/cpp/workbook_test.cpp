@@ -366,6 +366,27 @@ TEST_CASE("files that are not readable workbooks are refused with their reason",
   CHECK(over->sheet(0).error.code == ErrorCode::sheet_over_limits);
 }
 
+TEST_CASE("parts found where the relationships say, whatever their case", "[workbook]") {
+  // A writer that names the shared strings "SharedStrings.xml" in a folder
+  // of its own, and the sheet "Sheet1.XML".
+  const std::string file = test::make_zip(
+      {{"xl/workbook.xml",
+        "<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"r1\"/></sheets></workbook>"},
+       {"xl/_rels/workbook.xml.rels",
+        "<Relationships><Relationship Id=\"r1\" Type=\"x/worksheet\" Target=\"/xl/Sheet1.XML\"/>"
+        "<Relationship Id=\"r2\" Type=\"x/relationships/sharedStrings\" "
+        "Target=\"strings/SharedStrings.xml\"/></Relationships>"},
+       {"xl/strings/SharedStrings.xml", "<sst><si><t>nome</t></si><si><t>valore</t></si></sst>"},
+       {"xl/sheet1.xml",
+        "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c></row>"
+        "<row><c "
+        "t=\"inlineStr\"><is><t>a</t></is></c><c><v>2</v></c></row></sheetData></worksheet>"}});
+  const auto book = read(file);
+  REQUIRE(book->sheets.size() == 1);
+  CHECK(book->sheet(0).header == std::vector<std::string>{"nome", "valore"});
+  CHECK(book->sheet(0).rows == Rows{{"a", "2"}});
+}
+
 TEST_CASE("a ZIP64 archive and a comment after the directory are read", "[workbook]") {
   const std::string sheet =
       "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
