@@ -10,6 +10,7 @@
 #include "report/estimate_json.hpp"
 #include "report/ratings.hpp"
 #include "report/territory_report.hpp"
+#include "sentiment/comments.hpp"
 #include "stats/design.hpp"
 #include "stats/estimate.hpp"
 #include "table/value_parse.hpp"
@@ -477,6 +478,22 @@ struct FeedbackCache {
   // (bit 0 email, 1 phone, 2 IBAN, 3 tax code).
   std::vector<std::uint32_t> stem_begin, stems, bigram_begin, bigrams;
   std::vector<std::uint8_t> personal;
+  // By distinct comment: the lexicon's sentiment score (cpp/sentiment).
+  std::vector<float> lexicon_score;
+  std::vector<std::uint8_t> lexicon_hits;
+  // The sentiment of each distinct comment as reported: the model learned
+  // from the rated comments when it is good enough, else the lexicon's;
+  // built on the first request (it needs the ratings).
+  struct Sentiment {
+    bool built = false;
+    bool model_used = false;
+    std::string reason;
+    std::array<std::uint64_t, 2> rated{};  // negative, positive comments (rows)
+    std::uint64_t cross_validated = 0;
+    sentiment::Confusion model_cv, lexicon_on_rated;
+    std::vector<std::uint8_t> label;  // sentiment::Label by distinct comment
+    std::vector<float> score;
+  } sentiment;
   // The territorial section's filter-free parts, built on its first request.
   struct Territory {
     bool built = false;
@@ -521,6 +538,9 @@ void analyse_comment(std::string_view text, std::uint64_t rows, FeedbackCache& c
   text::MaskCounts again;
   const std::string masked =
       counts.total() ? text::mask_personal_data(text, again, " ") : std::string(text);
+  const sentiment::Score lexicon = sentiment::score_text(masked);
+  cache.lexicon_score.push_back(static_cast<float>(lexicon.value));
+  cache.lexicon_hits.push_back(static_cast<std::uint8_t>(std::min(lexicon.hits, 255u)));
   const std::string* previous = nullptr;
   for (const std::string& word : text::words(masked)) {
     auto [entry, new_word] = word_entries.try_emplace(word);
@@ -628,7 +648,170 @@ double log_likelihood(double a, double b, double c, double d) {
   return 2 * g2;
 }
 
-json text_json(const Columns& c, const std::vector<std::uint32_t>& rows,
+// The sentiment of each distinct comment, built once (see cpp/sentiment/comments.hpp).
+const FeedbackCache::Sentiment& sentiment_of(const Columns& c, const std::vector<double>& ratings,
+                                             FeedbackCache& cache) {
+  FeedbackCache::Sentiment& out = cache.sentiment;
+  if (out.built) return out;
+  std::vector<std::uint32_t> first_row(cache.personal.size(), 0);
+  std::vector<bool> seen(cache.personal.size(), false);
+  for (std::uint32_t row = 0; row < cache.comment_of_row.size(); ++row) {
+    const std::uint32_t id = cache.comment_of_row[row];
+    if (id != FeedbackCache::kNoComment && !seen[id]) {
+      seen[id] = true;
+      first_row[id] = row;
+    }
+  }
+  sentiment::CommentsInput in;
+  in.comments = cache.personal.size();
+  in.text = [&](std::uint32_t id) {
+    text::MaskCounts counts;
+    return text::mask_personal_data(trimmed_comment(*c.comment, first_row[id]), counts, " ");
+  };
+  in.comment_of_row = &cache.comment_of_row;
+  in.ratings = &ratings;
+  in.negative_max = c.scale.min + 1;
+  in.positive_min = c.scale.max - 1;
+  in.lexicon_score = &cache.lexicon_score;
+  in.lexicon_hits = &cache.lexicon_hits;
+  sentiment::CommentSentiment built = sentiment::comment_sentiment(in);
+  out.model_used = built.model_used;
+  out.reason = std::move(built.reason);
+  out.rated = built.rated;
+  out.cross_validated = built.cross_validated;
+  out.model_cv = built.model_cv;
+  out.lexicon_on_rated = built.lexicon_on_rated;
+  out.label = std::move(built.label);
+  out.score = std::move(built.score);
+  out.built = true;
+  return out;
+}
+
+json confusion_json(const sentiment::Confusion& m) {
+  return {{"macro_f1", m.macro_f1()},
+          {"f1_negative", m.f1(0)},
+          {"f1_positive", m.f1(1)},
+          {"texts", m.total()},
+          {"matrix",
+           {{"negative", {{"negative", m.cells[0][0]}, {"positive", m.cells[0][1]}}},
+            {"positive", {{"negative", m.cells[1][0]}, {"positive", m.cells[1][1]}}}}}};
+}
+
+// Negative shares of the comments of `rows`, by a key; groups under the
+// text minimum are suppressed.
+template <typename Key>
+json negative_shares(const std::vector<std::uint32_t>& rows, const FeedbackCache& cache,
+                     const std::vector<std::uint8_t>& label, Key key, const char* name) {
+  std::map<std::string, std::array<std::uint64_t, 2>> groups;  // determined, negative
+  for (std::uint32_t row : rows) {
+    const std::uint32_t id = cache.comment_of_row[row];
+    if (id == FeedbackCache::kNoComment) continue;
+    const auto l = static_cast<sentiment::Label>(label[id]);
+    if (l == sentiment::Label::undetermined) continue;
+    const std::string k = key(row);
+    if (k.empty()) continue;
+    auto& g = groups[k];
+    ++g[0];
+    g[1] += l == sentiment::Label::negative;
+  }
+  json out = json::array();
+  for (const auto& [k, g] : groups) {
+    json item = {{name, k}, {"comments", g[0]}};
+    if (g[0] < kTextMinimum) {
+      item["suppressed"] = true;
+    } else {
+      item["negative"] = g[1];
+      item["share"] = static_cast<double>(g[1]) / static_cast<double>(g[0]);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json sentiment_json(const table::Table& table, const Columns& c,
+                    const std::vector<std::uint32_t>& rows, const std::vector<double>& ratings,
+                    FeedbackCache& cache) {
+  const FeedbackCache::Sentiment& s = sentiment_of(c, ratings, cache);
+  json out = {{"method", s.model_used ? "model" : "lexicon"},
+              {"reason", s.reason},
+              {"model",
+               {{"kind", "multinomial Naive Bayes on stems, negated stems and stem pairs"},
+                {"rated", {{"negative", s.rated[0]}, {"positive", s.rated[1]}}},
+                {"min_per_class", sentiment::kMinPerClass},
+                {"cross_validated", s.cross_validated},
+                {"accuracy", s.cross_validated ? confusion_json(s.model_cv) : json(nullptr)}}},
+              {"lexicon",
+               {{"kind",
+                 "Pattern it-sentiment (BSD-3-Clause) and AFINN-it (ODbL 1.0) with Italian rules: "
+                 "negation scope, intensifiers, contrast, idioms"},
+                {"accuracy_on_rated", confusion_json(s.lexicon_on_rated)}}}};
+  std::array<std::uint64_t, 4> labels{};  // undetermined, negative, neutral, positive
+  std::uint64_t disagree = 0;
+  json examples = json::array();
+  for (std::uint32_t row : rows) {
+    const std::uint32_t id = cache.comment_of_row[row];
+    if (id == FeedbackCache::kNoComment) continue;
+    const auto l = static_cast<sentiment::Label>(s.label[id]);
+    ++labels[static_cast<std::size_t>(l)];
+    const double r = ratings[row];
+    const bool high = r >= c.scale.max - 1, low = r <= c.scale.min + 1;
+    if ((high && l == sentiment::Label::negative) || (low && l == sentiment::Label::positive)) {
+      ++disagree;
+      if (examples.size() < 10) {
+        text::MaskCounts counts;
+        examples.push_back(
+            {{"line", table.row_lines[row]},
+             {"rating", r},
+             {"sentiment", sentiment::label_name(l)},
+             {"text", text::mask_personal_data(trimmed_comment(*c.comment, row), counts)}});
+      }
+    }
+  }
+  const std::uint64_t determined = labels[1] + labels[2] + labels[3];
+  out["labels"] = {{"negative", labels[1]},
+                   {"neutral", labels[2]},
+                   {"positive", labels[3]},
+                   {"undetermined", labels[0]}};
+  out["negative_share"] =
+      determined >= kTextMinimum
+          ? json(static_cast<double>(labels[1]) / static_cast<double>(determined))
+          : json(nullptr);
+  if (c.application)
+    out["by_application"] = negative_shares(
+        rows, cache, s.label,
+        [&](std::uint32_t row) {
+          const std::uint32_t code = c.application->codes[row];
+          return code == kMissingCode ? std::string() : c.application->labels[code];
+        },
+        "application");
+  if (c.date)
+    out["by_week"] = negative_shares(
+        rows, cache, s.label,
+        [&](std::uint32_t row) {
+          const double day = day_of(*c.date, row);
+          return std::isnan(day) ? std::string()
+                                 : table::format_date(week_start(static_cast<std::int64_t>(day)));
+        },
+        "week");
+  out["disagreement"] = {
+      {"comments", disagree},
+      {"rule", "a 4-5 rating with a negative text, or a 1-2 with a positive one"},
+      {"examples", std::move(examples)}};
+  // Comments on rows without a valid rating: what the text says is all there is.
+  std::array<std::uint64_t, 4> unrated{};
+  for (std::size_t row = 0; row < cache.comment_of_row.size(); ++row) {
+    const std::uint32_t id = cache.comment_of_row[row];
+    if (id != FeedbackCache::kNoComment && std::isnan(ratings[row])) ++unrated[s.label[id]];
+  }
+  out["unrated"] = {{"comments", unrated[0] + unrated[1] + unrated[2] + unrated[3]},
+                    {"negative", unrated[1]},
+                    {"neutral", unrated[2]},
+                    {"positive", unrated[3]},
+                    {"undetermined", unrated[0]}};
+  return out;
+}
+
+json text_json(const table::Table& table, const Columns& c, const std::vector<std::uint32_t>& rows,
                const std::vector<double>& ratings, FeedbackCachePtr& holder, std::size_t n_rows) {
   if (!c.comment) return nullptr;
   FeedbackCache& cache = cache_for(c, holder, n_rows);
@@ -658,22 +841,21 @@ json text_json(const Columns& c, const std::vector<std::uint32_t>& rows,
     for (std::uint32_t k = cache.bigram_begin[id]; k < cache.bigram_begin[id + 1]; ++k)
       ++bigrams[cache.bigrams[k]];
   }
-  json out = {{"column", c.comment->name},
-              {"comments", comments},
-              {"personal_data",
-               {{"comments", with_personal},
-                {"email", personal[0]},
-                {"phone", personal[1]},
-                {"iban", personal[2]},
-                {"tax_code", personal[3]},
-                {"note", "masked before any comment is shown; never counted as terms"}}},
-              {"method",
-               "words lowercased, split at apostrophes, Italian and English stopwords left out, "
-               "Italian Snowball stems (each shown as its most frequent word); keyness: "
-               "log-likelihood G2 of 1-2 against 4-5 ratings"},
-              {"sentiment",
-               "no Italian sentiment lexicon with a usable licence is bundled: the rating "
-               "stands for the sentiment"}};
+  json out = {
+      {"column", c.comment->name},
+      {"comments", comments},
+      {"personal_data",
+       {{"comments", with_personal},
+        {"email", personal[0]},
+        {"phone", personal[1]},
+        {"iban", personal[2]},
+        {"tax_code", personal[3]},
+        {"note", "masked before any comment is shown; never counted as terms"}}},
+      {"method",
+       "words lowercased, split at apostrophes, Italian and English stopwords left out, "
+       "Italian Snowball stems (each shown as its most frequent word); keyness: "
+       "log-likelihood G2 of 1-2 against 4-5 ratings"},
+  };
   if (comments < kTextMinimum) {
     out["suppressed"] = true;
     out["reason"] = "fewer than " + std::to_string(kTextMinimum) + " comments";
@@ -716,6 +898,7 @@ json text_json(const Columns& c, const std::vector<std::uint32_t>& rows,
     }
     out["keyness"] = {{"low", std::move(low)}, {"high", std::move(high)}};
   }
+  out["sentiment"] = sentiment_json(table, c, rows, ratings, cache);
   return out;
 }
 
@@ -929,7 +1112,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
       "standard errors below the previous 4 weeks' (Welch z), a burst when its share of 1-2 "
       "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
-  out["text"] = text_json(c, rows, ratings, cache, ratings.size());
+  out["text"] = text_json(table, c, rows, ratings, cache, ratings.size());
   out["territory"] = territory_section(table, roles, c, ratings, rows, config, cache);
   return out;
 }
