@@ -159,6 +159,46 @@ function termCard(context, title, terms, valueKey = 'count') {
   });
 }
 
+// The comments' sentiment: how it was found and how accurate it is, in
+// words; the negative share by application; comments that contradict their
+// rating; the unrated ones.
+function sentimentCard(sentiment, context) {
+  const { t, lang } = context;
+  if (!sentiment) return null;
+  const accuracy = sentiment.method === 'model' ? sentiment.model.accuracy : sentiment.lexicon.accuracy_on_rated;
+  const f1 = accuracy?.macro_f1 ?? 0;
+  const rated = sentiment.model.rated.negative + sentiment.model.rated.positive;
+  const method = t(sentiment.method === 'model' ? 'sentimentModel' : 'sentimentLexicon', {
+    n: formatCount(lang, rated), k: formatNumber(lang, Math.round(f1 * 10), 0), f1: formatNumber(lang, f1, 2),
+  });
+  const labels = sentiment.labels;
+  const determined = labels.negative + labels.neutral + labels.positive;
+  const shares = (sentiment.by_application ?? []).filter((a) => !a.suppressed);
+  const table = shares.length ? h('table', { className: 'data-table' }, [
+    h('caption', {}, t('sentimentByApplication')),
+    h('thead', {}, h('tr', {}, [t('application'), t('commentsHeader'), t('share')].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, [...shares].sort((a, b) => b.share - a.share).map((a) => h('tr', {}, [
+      h('th', { scope: 'row' }, a.application), h('td', { className: 'num' }, formatCount(lang, a.comments)),
+      h('td', { className: 'num' }, formatPercent(lang, a.share)),
+    ]))),
+  ]) : null;
+  const disagree = sentiment.disagreement;
+  return h('section', { className: 'card sentiment' }, [
+    h('h3', {}, t('sentimentTitle')),
+    h('p', { className: 'note' }, method),
+    sentiment.negative_share === null ? null
+      : h('p', {}, t('sentimentNegativeShare', { share: formatPercent(lang, sentiment.negative_share), n: formatCount(lang, determined) })),
+    table,
+    disagree.comments ? h('p', {}, t('sentimentDisagree', { n: formatCount(lang, disagree.comments) })) : null,
+    disagree.examples.length ? h('ul', { className: 'examples' }, disagree.examples.map((e) =>
+      h('li', {}, `${e.rating} — ${e.text}`))) : null,
+    sentiment.unrated.comments ? h('p', {}, t('sentimentUnrated', {
+      n: formatCount(lang, sentiment.unrated.comments), neg: formatCount(lang, sentiment.unrated.negative), pos: formatCount(lang, sentiment.unrated.positive),
+    })) : null,
+    h('p', { className: 'note licences' }, t('sourcesAndLicences')),
+  ]);
+}
+
 function textCards(feedback, context) {
   const { t, lang } = context;
   const text = feedback.text;
@@ -167,11 +207,11 @@ function textCards(feedback, context) {
   const intro = h('p', { className: 'note' }, [
     t('commentsCount', { n: formatCount(lang, text.comments) }), ' ',
     p.comments ? t('personalData', { n: formatCount(lang, p.comments), email: p.email, phone: p.phone, iban: p.iban, cf: p.tax_code }) : '',
-    ' ', t('sentimentNote'),
   ]);
   if (text.suppressed) return [intro, h('p', {}, t('textSuppressed'))];
   return [
     intro,
+    sentimentCard(text.sentiment, context),
     h('div', { className: 'ratings' }, [
       termCard(context, t('frequentTerms'), text.terms),
       termCard(context, t('frequentBigrams'), text.bigrams),
@@ -187,6 +227,8 @@ function commentsExplorer(filter, context) {
   const rating = h('select', { id: 'comment-rating' }, [h('option', { value: '' }, t('allRatingsOption')),
     ...[1, 2, 3, 4, 5].map((r) => h('option', { value: String(r) }, String(r)))]);
   const word = h('input', { id: 'comment-word', type: 'search', placeholder: t('wordPlaceholder') });
+  const mood = h('select', { id: 'comment-sentiment' }, [h('option', { value: '' }, t('allSentiments')),
+    ...['negative', 'neutral', 'positive', 'undetermined'].map((s) => h('option', { value: s }, t(`sentimentLabels.${s}`)))]);
   const summary = h('p', { className: 'note', id: 'comments-summary', 'aria-live': 'polite' });
   const list = h('div', { className: 'table-scroll' });
   const previous = h('button', { type: 'button', className: 'button' }, t('previousPage'));
@@ -196,6 +238,7 @@ function commentsExplorer(filter, context) {
     const request = { ...filter, offset, limit: PAGE_SIZE };
     if (rating.value) request.rating = Number(rating.value);
     if (word.value.trim()) request.word = word.value.trim();
+    if (mood.value) request.sentiment = mood.value;
     const answer = await context.query({ comments: request });
     const page = answer.views.find((v) => v.dataset === context.datasetName)?.comments;
     if (!page) return;
@@ -205,9 +248,10 @@ function commentsExplorer(filter, context) {
     previous.disabled = offset === 0;
     next.disabled = offset + PAGE_SIZE >= page.total || page.suppressed;
     list.replaceChildren(h('table', { className: 'comments' }, [
-      h('thead', {}, h('tr', {}, [t('date'), t('application'), t('level'), t('comment')].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, [t('date'), t('application'), t('level'), t('sentimentColumn'), t('comment')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, page.comments.map((c) => h('tr', {}, [
         h('td', {}, c.date ?? '—'), h('td', {}, c.application ?? '—'), h('td', { className: 'num' }, String(c.rating)),
+        h('td', {}, c.sentiment ? t(`sentimentLabels.${c.sentiment}`) : '—'),
         h('td', { className: 'comment-text' }, c.text),
       ]))),
     ]));
@@ -217,8 +261,10 @@ function commentsExplorer(filter, context) {
     load();
   };
   rating.addEventListener('change', search);
+  mood.addEventListener('change', search);
   const form = h('form', { className: 'inline-form' }, [
     h('label', { for: 'comment-rating' }, t('level')), rating,
+    h('label', { for: 'comment-sentiment' }, t('sentimentColumn')), mood,
     h('label', { for: 'comment-word' }, t('word')), word,
     h('button', { type: 'submit', className: 'button primary' }, t('search')),
   ]);

@@ -33,7 +33,13 @@ export function mediaSection(dataset, context) {
     chartCard(context, { title: t('weeklyItemsTitle'), wide: true, height: 300, option: () => weeklyItemsOption(m, context), table: typesTable }),
     m.negative ? chartCard(context, {
       title: t('negativeTitle'), wide: true, height: 280,
-      lines: [h('p', { className: 'note' }, t('negativeNote', { share: formatPercent(lang, m.negative.share), n: formatCount(lang, m.negative.items) }))],
+      lines: [h('p', { className: 'note' }, t('negativeNote', {
+        share: formatPercent(lang, m.negative.share),
+        n: formatCount(lang, m.negative.items),
+        source: m.sentiment_sources?.computed
+          ? t('sentimentComputed', { computed: formatCount(lang, m.sentiment_sources.computed), vendor: formatCount(lang, m.sentiment_sources.vendor), undetermined: formatCount(lang, m.sentiment_sources.undetermined) })
+          : t('sentimentVendor'),
+      }))],
       option: () => negativeShareOption(m, context),
     }) : null,
     m.sources.length ? chartCard(context, {

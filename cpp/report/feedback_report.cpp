@@ -755,7 +755,13 @@ json sentiment_json(const table::Table& table, const Columns& c,
     ++labels[static_cast<std::size_t>(l)];
     const double r = ratings[row];
     const bool high = r >= c.scale.max - 1, low = r <= c.scale.min + 1;
-    if ((high && l == sentiment::Label::negative) || (low && l == sentiment::Label::positive)) {
+    // A contradiction is flagged only when the lexicon reads the words the
+    // same way: the model alone may echo who writes, not what is written.
+    const float words = cache.lexicon_score[id];
+    const bool words_negative = cache.lexicon_hits[id] && words < -0.1f;
+    const bool words_positive = cache.lexicon_hits[id] && words > 0.1f;
+    if ((high && l == sentiment::Label::negative && words_negative) ||
+        (low && l == sentiment::Label::positive && words_positive)) {
       ++disagree;
       if (examples.size() < 10) {
         text::MaskCounts counts;
@@ -965,6 +971,9 @@ Error parse_comments_request(const json& value, CommentsRequest& out) {
       out.rating = v.get<int>();
     } else if (key == "word" && v.is_string()) {
       out.word = v.get<std::string>();
+    } else if (key == "sentiment" && v.is_string() &&
+               (v == "negative" || v == "neutral" || v == "positive" || v == "undetermined")) {
+      out.sentiment = v.get<std::string>();
     } else if ((key == "offset" || key == "limit") && v.is_number_integer() &&
                v.get<std::int64_t>() >= 0) {
       (key == "offset" ? out.offset : out.limit) =
@@ -973,7 +982,7 @@ Error parse_comments_request(const json& value, CommentsRequest& out) {
       return make_error(ErrorCode::invalid_request,
                         "comments: \"" + key +
                             "\" is unknown or not valid (application, device, "
-                            "from, to, rating, word, offset, limit up to 200).");
+                            "from, to, rating, word, sentiment, offset, limit up to 200).");
     }
   }
   return {};
@@ -1136,11 +1145,17 @@ json comments_page(const table::Table& table, const std::vector<ColumnRole>& rol
       wanted.push_back(it->second);
   }
   const std::string needle = table::ascii_lower(table::trim(request.word));
+  const FeedbackCache::Sentiment& sentiment = sentiment_of(c, ratings, cache);
   std::vector<std::uint32_t> matches;
   for (std::uint32_t row : select_rows(c, ratings, request.filter, true)) {
     const std::string_view text = trimmed_comment(*c.comment, row);
     if (text.empty()) continue;
     if (request.rating && ratings[row] != *request.rating) continue;
+    const std::uint32_t comment_id = cache.comment_of_row[row];
+    if (!request.sentiment.empty() &&
+        request.sentiment !=
+            sentiment::label_name(static_cast<sentiment::Label>(sentiment.label[comment_id])))
+      continue;
     if (!needle.empty()) {
       bool stems_match = !unknown_word && !wanted.empty();
       for (std::uint32_t id : wanted) {
@@ -1177,7 +1192,10 @@ json comments_page(const table::Table& table, const std::vector<ColumnRole>& rol
     json item = {{"line", table.row_lines[row]},
                  {"rating", ratings[row]},
                  {"text", text::mask_personal_data(trimmed_comment(*c.comment, row), counts)},
-                 {"masked", counts.total()}};
+                 {"masked", counts.total()},
+                 {"sentiment", sentiment::label_name(static_cast<sentiment::Label>(
+                                   sentiment.label[cache.comment_of_row[row]]))},
+                 {"sentiment_score", sentiment.score[cache.comment_of_row[row]]}};
     if (c.date) {
       const double day = day_of(*c.date, row);
       item["date"] = std::isnan(day) ? json(nullptr)

@@ -37,6 +37,7 @@ struct CommentsRequest {
   FeedbackFilter filter;
   std::optional<int> rating;  ///< one point of the scale
   std::string word;           ///< matched by stem or as a substring, any case
+  std::string sentiment;      ///< negative, neutral, positive or undetermined (empty: any)
   std::size_t offset = 0, limit = 20;
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "report/estimate_json.hpp"
+#include "sentiment/scorer.hpp"
 #include "table/value_parse.hpp"
 
 namespace ascolto::report {
@@ -20,6 +21,8 @@ const std::vector<std::string> kOutletTypeStems = {"tipo", "type", "media", "can
 const std::vector<std::string> kSourceStems = {"testata", "fonte", "source", "outlet", "giornale"};
 const std::vector<std::string> kTitleStems = {"titolo", "title", "headline"};
 const std::vector<std::string> kSentimentStems = {"sentiment", "tono", "tone", "polarit"};
+const std::vector<std::string> kTextStems = {"testo",    "text",        "contenuto", "abstract",
+                                             "sommario", "descrizione", "estratto"};
 constexpr int kBaselineWeeks = 8;
 
 std::int64_t week_start(std::int64_t day) {
@@ -57,7 +60,7 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
                   const Config& config) {
   (void)config;
   const Column *date = nullptr, *type = nullptr, *source = nullptr, *title = nullptr,
-               *sentiment = nullptr;
+               *sentiment = nullptr, *body = nullptr;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const Column& c = table.columns[i];
     const std::string name = normalize_header(c.name);
@@ -67,6 +70,9 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
       sentiment = &c;
     } else if (!title && header_has_stem(name, kTitleStems)) {
       title = &c;
+    } else if (!body && (c.type == ColumnType::text || c.type == ColumnType::categorical) &&
+               header_has_stem(name, kTextStems)) {
+      body = &c;
     } else if (!type && c.type == ColumnType::categorical &&
                header_has_stem(name, kOutletTypeStems) && c.labels.size() <= 20) {
       type = &c;
@@ -87,6 +93,29 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
         tone[row] = polarity(sentiment->text(row));
       }
     }
+  // Items without the vendor's sentiment get Ascolto's (cpp/sentiment), from
+  // their title and text; the report says how many are which.
+  std::vector<std::uint8_t> computed(rows, 0);
+  std::uint64_t vendor_items = 0, computed_items = 0, undetermined_items = 0;
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (!std::isnan(tone[row])) {
+      ++vendor_items;
+      continue;
+    }
+    if (!title && !body) continue;
+    std::string text = title ? std::string(table::trim(title->text(row))) : std::string();
+    if (body) text += ". " + std::string(table::trim(body->text(row)));
+    const sentiment::Score s = sentiment::score_text(text);
+    if (s.label == sentiment::Label::undetermined) {
+      ++undetermined_items;
+      continue;
+    }
+    tone[row] = s.label == sentiment::Label::negative   ? -1
+                : s.label == sentiment::Label::positive ? 1
+                                                        : 0;
+    computed[row] = 1;
+    ++computed_items;
+  }
   // Weekly counts: all, negative, and per outlet type.
   struct Week {
     std::uint64_t items = 0, negative = 0, with_tone = 0;
@@ -133,7 +162,7 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
     week.by_type.resize(types, 0);
     series.emplace_back(w, week);
   }
-  const bool by_negative = sentiment && with_tone > 0;
+  const bool by_negative = with_tone > 0;
   json weeks_json = json::array(), alerts = json::array();
   for (std::size_t i = 0; i < series.size(); ++i) {
     const Week& w = series[i].second;
@@ -165,6 +194,7 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
       if (source && source->codes[row] != kMissingCode)
         entry["source"] = source->labels[source->codes[row]];
       if (title) entry["title"] = std::string(table::trim(title->text(row)));
+      if (by_negative) entry["sentiment_by"] = computed[row] ? "ascolto" : "vendor";
       titles.push_back(std::move(entry));
       ++listed;
     }
@@ -185,34 +215,47 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   if (top.size() > 20) top.resize(20);
   json sources_json = json::array();
   for (const auto& [name, count] : top) sources_json.push_back({{"value", name}, {"items", count}});
-  return {{"columns",
-           {{"date", date->name},
-            {"outlet_type", type ? json(type->name) : json(nullptr)},
-            {"source", source ? json(source->name) : json(nullptr)},
-            {"title", title ? json(title->name) : json(nullptr)},
-            {"sentiment", sentiment ? json(sentiment->name) : json(nullptr)}}},
-          {"items", items},
-          {"first", series.front().first == 0 ? json(nullptr)
-                                              : json(table::format_date(series.front().first))},
-          {"outlet_types", std::move(type_json)},
-          {"sources", std::move(sources_json)},
-          {"negative",
-           by_negative
-               ? json({{"items", negative},
-                       {"with_sentiment", with_tone},
-                       {"share", static_cast<double>(negative) / static_cast<double>(with_tone)}})
-               : json(nullptr)},
-          {"sentiment_note",
-           sentiment ? "the vendor's sentiment column"
-                     : "no sentiment column: alerts watch all items (no Italian sentiment lexicon "
-                       "with a usable licence is bundled to compute one)"},
-          {"weeks", std::move(weeks_json)},
-          {"alert_rule",
-           std::string("weekly count of ") + (by_negative ? "negative items" : "items") +
-               " against the mean of the previous 8 weeks: flagged when it exceeds it by at least "
-               "3 times the larger of their standard deviation, the square root of their mean "
-               "(Poisson spread) and 1, with at least 5 items"},
-          {"alerts", std::move(alerts)}};
+  return {
+      {"columns",
+       {{"date", date->name},
+        {"outlet_type", type ? json(type->name) : json(nullptr)},
+        {"source", source ? json(source->name) : json(nullptr)},
+        {"title", title ? json(title->name) : json(nullptr)},
+        {"sentiment", sentiment ? json(sentiment->name) : json(nullptr)}}},
+      {"items", items},
+      {"first",
+       series.front().first == 0 ? json(nullptr) : json(table::format_date(series.front().first))},
+      {"outlet_types", std::move(type_json)},
+      {"sources", std::move(sources_json)},
+      {"negative",
+       by_negative
+           ? json({{"items", negative},
+                   {"with_sentiment", with_tone},
+                   {"share", static_cast<double>(negative) / static_cast<double>(with_tone)}})
+           : json(nullptr)},
+      {"sentiment_note",
+       computed_items == 0
+           ? (sentiment
+                  ? "the vendor's sentiment column"
+                  : "no sentiment column and no title or text to score: alerts watch all items")
+       : sentiment
+           ? "the vendor's sentiment where given; Ascolto's Italian lexicon scorer on the title "
+             "and text of the other items"
+           : "no sentiment column: Ascolto's Italian lexicon scorer on each item's title and text"},
+      {"sentiment_sources",
+       {{"vendor", vendor_items},
+        {"computed", computed_items},
+        {"undetermined", undetermined_items},
+        {"method",
+         "lexicon (Pattern it-sentiment, AFINN-it) and Italian rules; see the "
+         "README for its measured accuracy"}}},
+      {"weeks", std::move(weeks_json)},
+      {"alert_rule",
+       std::string("weekly count of ") + (by_negative ? "negative items" : "items") +
+           " against the mean of the previous 8 weeks: flagged when it exceeds it by at least "
+           "3 times the larger of their standard deviation, the square root of their mean "
+           "(Poisson spread) and 1, with at least 5 items"},
+      {"alerts", std::move(alerts)}};
 }
 
 }  // namespace ascolto::report

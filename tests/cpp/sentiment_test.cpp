@@ -107,3 +107,49 @@ TEST_CASE("accuracy on Amazon.it reviews (1-2 stars negative, 4-5 positive)",
                              << " neither");
   CHECK(confusion.macro_f1() >= 0.50);
 }
+
+TEST_CASE(
+    "the feedback report: negative shares, contradictions, unrated comments, the explorer's filter",
+    "[sentiment]") {
+  std::string csv = "data;applicativo;voto;commento\n";
+  const char* bad[] = {"Il sito è lento e non funziona niente", "Pessimo servizio, errore continuo",
+                       "Procedura complicata e poco chiara"};
+  const char* good[] = {"Tutto chiaro, grazie", "Servizio ottimo e veloce", "Procedura semplice"};
+  for (int i = 0; i < 120; ++i) {
+    const bool low = i % 2 == 0;
+    csv += "2024-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28) + ";" +
+           (i % 3 ? "NASpI" : "ISEE") + ";" + (low ? "1" : "5") + ";" +
+           (low ? bad[i % 3] : good[i % 3]) + "\n";
+  }
+  csv += "2024-01-29;NASpI;5;Pessimo, non funziona niente\n";  // the rating says the opposite
+  csv += "2024-01-30;NASpI;;Servizio ottimo\n";                // no rating
+  csv += "2024-01-30;ISEE;;Errore continuo, pessimo\n";
+  const auto report = test::analyze(csv);
+  const auto& s = report["datasets"][0]["feedback"]["text"]["sentiment"];
+  CHECK(s["model"]["rated"]["negative"] == 60);
+  CHECK(s["model"]["rated"]["positive"] == 61);
+  CHECK(s["labels"]["negative"].get<int>() >= 60);
+  CHECK(s["disagreement"]["comments"] == 1);
+  CHECK(s["disagreement"]["examples"][0]["text"] == "Pessimo, non funziona niente");
+  CHECK(s["unrated"]["comments"] == 2);
+  CHECK(s["unrated"]["negative"] == 1);
+  CHECK(s["unrated"]["positive"] == 1);
+  double share = 0;
+  for (const auto& a : s["by_application"])
+    if (a["application"] == "NASpI") share = a["share"].get<double>();
+  CHECK(share == Approx(41.0 / 81).margin(0.02));
+
+  ascolto::report::Workspace workspace;
+  workspace.begin_dataset("f.csv");
+  workspace.feed(csv);
+  workspace.finish_dataset();
+  const auto page = nlohmann::json::parse(
+      workspace.report(R"({"comments": {"sentiment": "negative", "rating": 5, "limit": 5}})"));
+  // Under the text minimum (one comment): counted, never shown.
+  CHECK(page["views"][0]["comments"]["total"] == 1);
+  const auto negatives = nlohmann::json::parse(
+      workspace.report(R"({"comments": {"sentiment": "negative", "limit": 200}})"));
+  CHECK(negatives["views"][0]["comments"]["total"] == 61);
+  for (const auto& c : negatives["views"][0]["comments"]["comments"])
+    CHECK(c["sentiment"] == "negative");
+}
