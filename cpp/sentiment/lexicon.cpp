@@ -200,6 +200,24 @@ const WordPolarity* Lexicon::word(std::string_view word) const {
   return stem == stems_.end() ? nullptr : &stem->second;
 }
 
+const WordInfo& Lexicon::info(std::string_view word) const {
+  if (const auto it = infos_.find(word); it != infos_.end()) return it->second;
+  static const WordInfo kNothing;
+  if (infos_.size() > 2000000) return kNothing;  // a bound on memory for endless vocabularies
+  WordInfo w;
+  if (const WordPolarity* p = this->word(word)) w.polarity = p->polarity;
+  w.intensifier = intensifier(word);
+  w.negator = word == "non" || word == "mai" || word == "né" || word == "nessuno" ||
+              word == "nessuna" || word == "nessun" || word == "niente" || word == "nulla" ||
+              word == "senza" || word == "neanche" || word == "nemmeno" || word == "neppure";
+  w.contrast = word == "ma" || word == "però" || word == "tuttavia" || word == "eppure" ||
+               word == "comunque";
+  w.diminisher = word == "poco" || word == "poca" || word == "pochi" || word == "poche";
+  w.phrases = phrases(word) != nullptr;
+  owned_.emplace_back(word);
+  return infos_.emplace(owned_.back(), w).first->second;
+}
+
 double Lexicon::intensifier(std::string_view word) const {
   const auto it = intensifiers_.find(std::string(word));
   return it == intensifiers_.end() ? 0 : it->second;

@@ -7,6 +7,7 @@
 // build time by scripts/build-lexicon.mjs from the Debian and npm packages.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,10 +35,24 @@ struct WordPolarity {
   unsigned sources = 0;  ///< Source bits
 };
 
+/// Everything the scorer needs to know of one word, found with one lookup.
+struct WordInfo {
+  double polarity = 0;      ///< 0: no polarity of its own
+  double intensifier = 0;   ///< 0: none
+  bool negator = false;     ///< opens a negation scope
+  bool contrast = false;    ///< "ma", "però": the clause after weighs more
+  bool diminisher = false;  ///< "poco": weakens and turns what follows
+  bool phrases = false;     ///< starts a phrase or idiom
+};
+
 class Lexicon {
  public:
   /// The lexicon built once from the compiled-in lists.
   static const Lexicon& italian();
+
+  /// What the scorer knows of a lowercased word (a listed word, its stem's
+  /// polarity, or nothing), remembered per word: each is looked up once.
+  const WordInfo& info(std::string_view word) const;
 
   /// The polarity of a lowercased word, or nullptr. A word not listed
   /// takes its stem's ("rallentamenti" -> "rallent", as "rallentare"),
@@ -60,6 +75,9 @@ class Lexicon {
   Lexicon();
   std::unordered_map<std::string, WordPolarity> words_;
   std::unordered_map<std::string, WordPolarity> stems_;
+  // info() answers, keyed by views into `owned_` (the core is single-threaded).
+  mutable std::unordered_map<std::string_view, WordInfo> infos_;
+  mutable std::deque<std::string> owned_;
   std::unordered_map<std::string, double> intensifiers_;
   std::unordered_map<std::string, std::vector<Phrase>> phrases_;
 };

@@ -1,6 +1,7 @@
 #include "sentiment/model.hpp"
 
 #include <cmath>
+#include <deque>
 
 #include "text/italian_stemmer.hpp"
 
@@ -16,25 +17,43 @@ std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) 
   return h;
 }
 
+// The hash of a word's stem, stemmed once per distinct word (the core is
+// single-threaded; the table is bounded).
+std::uint64_t stem_hash(std::string_view word) {
+  static std::unordered_map<std::string_view, std::uint64_t> known;
+  static std::deque<std::string> owned;
+  if (const auto it = known.find(word); it != known.end()) return it->second;
+  const std::uint64_t h = fnv(text::italian_stem(word));
+  if (known.size() < 2000000) {
+    owned.emplace_back(word);
+    known.emplace(owned.back(), h);
+  }
+  return h;
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> features(std::string_view text) {
+  static TokenViews tokens;
+  tokenize(text, tokens);
   std::vector<std::uint64_t> out;
+  out.reserve(tokens.words.size() * 2);
   bool negated = false;
   std::uint64_t previous = 0;
-  for (const Token& t : tokenize(text)) {
-    if (t.word.empty()) {
+  static const std::uint64_t kNegationMark = fnv("~neg");
+  for (const std::string_view w : tokens.words) {
+    if (w.empty()) {
       negated = false;
       previous = 0;
       continue;
     }
-    if (is_negator(t.word)) {
+    if (is_negator(w)) {
       negated = true;
-      out.push_back(fnv("~neg"));
+      out.push_back(kNegationMark);
       continue;
     }
-    const std::string stem = text::italian_stem(t.word);
-    const std::uint64_t h = fnv(stem, negated ? 0x9e3779b97f4a7c15ull : 1469598103934665603ull);
+    // A negated stem is another feature: "!chiar" is not "chiar".
+    const std::uint64_t h = stem_hash(w) ^ (negated ? 0x9e3779b97f4a7c15ull : 0);
     out.push_back(h);
     if (previous) out.push_back(previous * 31 + h);
     previous = h;

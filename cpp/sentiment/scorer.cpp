@@ -13,14 +13,6 @@ constexpr double kBeforeContrast = 0.5;  // "bello ma lento": the clause after c
 constexpr double kAfterContrast = 1.5;
 constexpr double kThreshold = 0.1;  // |score| below: neutral
 
-bool is_contrast(std::string_view w) {
-  return w == "ma" || w == "però" || w == "tuttavia" || w == "eppure" || w == "comunque";
-}
-
-// A word that weakens and turns what follows ("poco chiaro": unclear).
-bool is_diminisher(std::string_view w) {
-  return w == "poco" || w == "poca" || w == "pochi" || w == "poche";
-}
 
 }  // namespace
 
@@ -38,48 +30,87 @@ const char* label_name(Label label) {
 }
 
 bool is_negator(std::string_view w) {
-  return w == "non" || w == "mai" || w == "né" || w == "nessuno" || w == "nessuna" ||
-         w == "nessun" || w == "niente" || w == "nulla" || w == "senza" || w == "neanche" ||
-         w == "nemmeno" || w == "neppure";
+  return Lexicon::italian().info(w).negator;
+}
+
+void tokenize(std::string_view text, TokenViews& out) {
+  out.lowered.clear();
+  out.lowered.reserve(text.size());
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // begin, length (0: a break)
+  spans.reserve(text.size() / 4 + 1);
+  std::size_t word_begin = std::string::npos;
+  const auto end_word = [&] {
+    if (word_begin == std::string::npos) return;
+    spans.emplace_back(word_begin, out.lowered.size() - word_begin);
+    word_begin = std::string::npos;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c = b;
+    int length = 1;
+    if (b >= 0x80) {  // a multi-byte character: decoded (letters such as è count)
+      length = (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+      if (i + static_cast<std::size_t>(length) > text.size()) length = 1;
+      c = length == 1 ? 0xFFFD : b & (0x7F >> length);
+      for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += static_cast<std::size_t>(length);
+    if (text::is_letter(c) || (c >= U'0' && c <= U'9')) {
+      if (word_begin == std::string::npos) word_begin = out.lowered.size();
+      if (c < 0x80) {
+        out.lowered.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      } else {
+        const char32_t lower = text::to_lower(c);
+        if (lower < 0x800) {
+          out.lowered.push_back(static_cast<char>(0xC0 | (lower >> 6)));
+          out.lowered.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
+        } else {
+          out.lowered.push_back(static_cast<char>(0xE0 | (lower >> 12)));
+          out.lowered.push_back(static_cast<char>(0x80 | ((lower >> 6) & 0x3F)));
+          out.lowered.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
+        }
+      }
+      continue;
+    }
+    end_word();
+    const bool clause_break = c == U'.' || c == U',' || c == U';' || c == U':' || c == U'!' ||
+                              c == U'?' || c == U'\n' || c == U'(' || c == U')' || c == U'…';
+    if (clause_break && !spans.empty() && spans.back().second != 0) spans.emplace_back(0, 0);
+  }
+  end_word();
+  out.words.clear();
+  for (const auto& [begin, size] : spans)
+    out.words.push_back(size ? std::string_view(out.lowered).substr(begin, size) : std::string_view());
 }
 
 std::vector<Token> tokenize(std::string_view text) {
+  TokenViews views;
+  tokenize(text, views);
   std::vector<Token> out;
-  std::u32string word;
-  const auto flush = [&] {
-    if (word.empty()) return;
-    out.push_back({text::encode_utf8(word)});
-    word.clear();
-  };
-  const std::u32string chars = text::decode_utf8(text);
-  for (const char32_t c : chars) {
-    if (text::is_letter(c) || (c >= U'0' && c <= U'9')) {
-      word.push_back(text::to_lower(c));
-      continue;
-    }
-    flush();
-    const bool clause_break = c == U'.' || c == U',' || c == U';' || c == U':' || c == U'!' ||
-                              c == U'?' || c == U'\n' || c == U'(' || c == U')' || c == U'…';
-    if (clause_break && !out.empty() && !out.back().word.empty()) out.push_back({});
-  }
-  flush();
+  out.reserve(views.words.size());
+  for (const std::string_view w : views.words) out.push_back({std::string(w)});
   return out;
 }
 
 Score score_text(std::string_view text, const Lexicon& lexicon) {
-  const std::vector<Token> tokens = tokenize(text);
+  static TokenViews tokens;  // reused: the core is single-threaded
+  tokenize(text, tokens);
+  const std::vector<std::string_view>& words = tokens.words;
   Score out;
   double total = 0, clause = 0, weight = 1;
   bool negated = false;
   double intensity = 1;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& w = tokens[i].word;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
     if (w.empty()) {  // punctuation: the negation scope and intensity end
       negated = false;
       intensity = 1;
       continue;
     }
-    if (is_contrast(w)) {
+    if (w[0] >= '0' && w[0] <= '9') continue;  // numbers, dates, codes: no sentiment
+    const WordInfo& info = lexicon.info(w);
+    if (info.contrast) {
       total += clause * weight * kBeforeContrast;
       clause = 0;
       weight = kAfterContrast;
@@ -88,16 +119,15 @@ Score score_text(std::string_view text, const Lexicon& lexicon) {
       continue;
     }
     // Phrases and idioms first, the longest that matches.
-    if (const auto* phrases = lexicon.phrases(w)) {
+    if (info.phrases) {
       bool matched = false;
-      for (const Lexicon::Phrase& p : *phrases) {
-        if (i + p.words.size() > tokens.size()) continue;
+      for (const Lexicon::Phrase& p : *lexicon.phrases(w)) {
+        if (i + p.words.size() > words.size()) continue;
         bool same = true;
-        for (std::size_t k = 0; k < p.words.size() && same; ++k)
-          same = tokens[i + k].word == p.words[k];
+        for (std::size_t k = 0; k < p.words.size() && same; ++k) same = words[i + k] == p.words[k];
         if (!same) continue;
         // An idiom that holds its own negation ("non male") is not negated again.
-        const bool own_negation = is_negator(p.words.front());
+        const bool own_negation = lexicon.info(p.words.front()).negator;
         clause += p.polarity * intensity * (negated && !own_negation ? kNegation : 1);
         ++out.hits;
         intensity = 1;
@@ -107,20 +137,20 @@ Score score_text(std::string_view text, const Lexicon& lexicon) {
       }
       if (matched) continue;
     }
-    if (is_negator(w)) {
+    if (info.negator) {
       negated = true;  // "non ... niente": still one negation
       continue;
     }
-    if (is_diminisher(w)) {
+    if (info.diminisher) {
       intensity *= -0.6;
       continue;
     }
-    if (const double factor = lexicon.intensifier(w)) {
-      intensity *= factor;
+    if (info.intensifier != 0) {
+      intensity *= info.intensifier;
       continue;
     }
-    if (const WordPolarity* p = lexicon.word(w)) {
-      clause += p->polarity * intensity * (negated ? kNegation : 1);
+    if (info.polarity != 0) {
+      clause += info.polarity * intensity * (negated ? kNegation : 1);
       ++out.hits;
       intensity = 1;
     }

@@ -32,6 +32,14 @@ struct Token {
 /// The words of a text and its clause breaks.
 std::vector<Token> tokenize(std::string_view text);
 
+/// The same, without an allocation per word: the lowercased words are
+/// views into `lowered`; an empty view is a clause break. Reused buffers.
+struct TokenViews {
+  std::string lowered;
+  std::vector<std::string_view> words;
+};
+void tokenize(std::string_view text, TokenViews& out);
+
 /// Scores a text with the lexicon and the Italian rules.
 Score score_text(std::string_view text, const Lexicon& lexicon = Lexicon::italian());
 
