@@ -1,8 +1,9 @@
 // Writes the media-monitoring demo: one row per news item about the agency
 // from 1 January to 1 November 2023, with the outlet counts of domain.md
 // exact (web 5,854; radio/TV 2,003; national newspapers 3,289; regional
-// newspapers 2,870; agency wires 1,621), a vendor's sentiment, and a crisis
-// in mid-September (a portal outage: more items, mostly negative) that the
+// newspapers 2,870; agency wires 1,621), a vendor's sentiment (the vendor
+// does not rate agency wires: Ascolto scores their titles), and a crisis in
+// mid-September (a portal outage: more items, mostly negative) that the
 // alerts must find. Deterministic.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,8 @@ export function mediaDemo(seed = 2023) {
         const negative = rand() < (crisis ? 0.6 : 0.12);
         const topic = crisis && negative ? CRISIS[Math.floor(rand() * CRISIS.length)] : TOPICS[Math.floor(rand() * TOPICS.length)];
         const tone = negative ? 'negativo' : rand() < 0.7 ? 'neutro' : 'positivo';
-        rows.push([day, outlet, sources[Math.floor(rand() * sources.length)], `"INPS, ${topic}"`, tone]);
+        const vendorTone = outlet === 'agenzie' ? '' : tone; // wires come unrated
+        rows.push([day, outlet, sources[Math.floor(rand() * sources.length)], `"INPS, ${topic}"`, vendorTone]);
       }
     });
   }

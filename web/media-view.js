@@ -39,7 +39,7 @@ export function mediaSection(dataset, context) {
         source: m.sentiment_sources?.computed
           ? t('sentimentComputed', { computed: formatCount(lang, m.sentiment_sources.computed), vendor: formatCount(lang, m.sentiment_sources.vendor), undetermined: formatCount(lang, m.sentiment_sources.undetermined) })
           : t('sentimentVendor'),
-      }))],
+      })), m.sentiment_sources?.computed ? h('p', { className: 'note licences' }, t('sourcesAndLicences')) : null],
       option: () => negativeShareOption(m, context),
     }) : null,
     m.sources.length ? chartCard(context, {

@@ -1126,6 +1126,33 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   return out;
 }
 
+json sentiment_page(const table::Table& table, const std::vector<ColumnRole>& roles,
+                    std::size_t offset, std::size_t limit, FeedbackCachePtr& holder) {
+  const Columns c = columns_of(table, roles);
+  if (!c.rating || !c.comment) return {{"total", 0}, {"items", json::array()}};
+  const std::vector<double> ratings = valid_ratings(table, c);
+  FeedbackCache& cache = cache_for(c, holder, ratings.size());
+  const FeedbackCache::Sentiment& s = sentiment_of(c, ratings, cache);
+  json items = json::array();
+  std::size_t total = 0;
+  for (std::size_t row = 0; row < cache.comment_of_row.size(); ++row) {
+    const std::uint32_t id = cache.comment_of_row[row];
+    if (id == FeedbackCache::kNoComment) continue;
+    if (total >= offset && total < offset + limit)
+      items.push_back(
+          {{"line", table.row_lines[row]},
+           {"rating", std::isnan(ratings[row]) ? json(nullptr) : json(ratings[row])},
+           {"sentiment", sentiment::label_name(static_cast<sentiment::Label>(s.label[id]))},
+           {"score", s.score[id]}});
+    ++total;
+  }
+  return {{"total", total},
+          {"offset", offset},
+          {"limit", limit},
+          {"method", s.model_used ? "model" : "lexicon"},
+          {"items", std::move(items)}};
+}
+
 json comments_page(const table::Table& table, const std::vector<ColumnRole>& roles,
                    const Config& config, const CommentsRequest& request, FeedbackCachePtr& holder) {
   (void)config;

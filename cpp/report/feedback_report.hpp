@@ -49,6 +49,13 @@ struct FeedbackCacheDeleter {
 };
 using FeedbackCachePtr = std::unique_ptr<FeedbackCache, FeedbackCacheDeleter>;
 
+/// Every comment's sentiment, `limit` rows with a comment from `offset`
+/// (rated or not, in file order): {"total", "offset", "limit", "method",
+/// "items": [{"line", "rating" (or null), "sentiment", "score"}]}.
+nlohmann::ordered_json sentiment_page(const table::Table& table,
+                                      const std::vector<ColumnRole>& roles, std::size_t offset,
+                                      std::size_t limit, FeedbackCachePtr& holder);
+
 /// Reads {"application", "device", "from", "to", "granularity"}
 /// (from/to as yyyy-mm-dd) for "feedback", and the same plus "rating",
 /// "word", "offset", "limit" for "comments".

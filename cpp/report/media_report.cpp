@@ -56,66 +56,100 @@ CrisisCheck crisis_check(const std::vector<double>& previous, double count) {
   return c;
 }
 
-json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
-                  const Config& config) {
-  (void)config;
+namespace {
+
+struct MediaColumns {
   const Column *date = nullptr, *type = nullptr, *source = nullptr, *title = nullptr,
                *sentiment = nullptr, *body = nullptr;
+};
+
+MediaColumns media_columns(const table::Table& table, const std::vector<ColumnRole>& roles) {
+  MediaColumns m;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const Column& c = table.columns[i];
     const std::string name = normalize_header(c.name);
-    if (!date && (c.type == ColumnType::date || c.type == ColumnType::datetime)) {
-      date = &c;
-    } else if (!sentiment && header_has_stem(name, kSentimentStems)) {
-      sentiment = &c;
-    } else if (!title && header_has_stem(name, kTitleStems)) {
-      title = &c;
-    } else if (!body && (c.type == ColumnType::text || c.type == ColumnType::categorical) &&
+    if (!m.date && (c.type == ColumnType::date || c.type == ColumnType::datetime)) {
+      m.date = &c;
+    } else if (!m.sentiment && header_has_stem(name, kSentimentStems)) {
+      m.sentiment = &c;
+    } else if (!m.title && header_has_stem(name, kTitleStems)) {
+      m.title = &c;
+    } else if (!m.body && (c.type == ColumnType::text || c.type == ColumnType::categorical) &&
                header_has_stem(name, kTextStems)) {
-      body = &c;
-    } else if (!type && c.type == ColumnType::categorical &&
+      m.body = &c;
+    } else if (!m.type && c.type == ColumnType::categorical &&
                header_has_stem(name, kOutletTypeStems) && c.labels.size() <= 20) {
-      type = &c;
-    } else if (!source && c.type == ColumnType::categorical &&
+      m.type = &c;
+    } else if (!m.source && c.type == ColumnType::categorical &&
                header_has_stem(name, kSourceStems)) {
-      source = &c;
+      m.source = &c;
     }
   }
-  if (!date) return nullptr;
-  const std::size_t rows = table.rows.used;
-  std::vector<double> tone(rows, std::nan(""));
-  if (sentiment)
-    for (std::size_t row = 0; row < rows; ++row) {
-      if (table::is_numeric_type(sentiment->type)) {
-        const double v = sentiment->numbers[row];
-        tone[row] = std::isnan(v) ? v : v < 0 ? -1 : v > 0 ? 1 : 0;
+  return m;
+}
+
+// Each item's tone (-1, 0, +1, NaN unknown): the vendor's where given, else
+// Ascolto's lexicon on the title and text (`computed` marks those; `scores`
+// keeps the computed score).
+struct Tones {
+  std::vector<double> tone, score;
+  std::vector<std::uint8_t> computed;
+  std::uint64_t vendor = 0, scored = 0, undetermined = 0;
+};
+
+Tones media_tones(const MediaColumns& m, std::size_t rows) {
+  Tones t;
+  t.tone.assign(rows, std::nan(""));
+  t.score.assign(rows, std::nan(""));
+  t.computed.assign(rows, 0);
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (m.sentiment) {
+      if (table::is_numeric_type(m.sentiment->type)) {
+        const double v = m.sentiment->numbers[row];
+        t.tone[row] = std::isnan(v) ? v : v < 0 ? -1 : v > 0 ? 1 : 0;
       } else {
-        tone[row] = polarity(sentiment->text(row));
+        t.tone[row] = polarity(m.sentiment->text(row));
       }
     }
-  // Items without the vendor's sentiment get Ascolto's (cpp/sentiment), from
-  // their title and text; the report says how many are which.
-  std::vector<std::uint8_t> computed(rows, 0);
-  std::uint64_t vendor_items = 0, computed_items = 0, undetermined_items = 0;
-  for (std::size_t row = 0; row < rows; ++row) {
-    if (!std::isnan(tone[row])) {
-      ++vendor_items;
+    if (!std::isnan(t.tone[row])) {
+      ++t.vendor;
       continue;
     }
-    if (!title && !body) continue;
-    std::string text = title ? std::string(table::trim(title->text(row))) : std::string();
-    if (body) text += ". " + std::string(table::trim(body->text(row)));
+    if (!m.title && !m.body) continue;
+    std::string text = m.title ? std::string(table::trim(m.title->text(row))) : std::string();
+    if (m.body) text += ". " + std::string(table::trim(m.body->text(row)));
     const sentiment::Score s = sentiment::score_text(text);
     if (s.label == sentiment::Label::undetermined) {
-      ++undetermined_items;
+      ++t.undetermined;
       continue;
     }
-    tone[row] = s.label == sentiment::Label::negative   ? -1
-                : s.label == sentiment::Label::positive ? 1
-                                                        : 0;
-    computed[row] = 1;
-    ++computed_items;
+    t.tone[row] = s.label == sentiment::Label::negative   ? -1
+                  : s.label == sentiment::Label::positive ? 1
+                                                          : 0;
+    t.score[row] = s.value;
+    t.computed[row] = 1;
+    ++t.scored;
   }
+  return t;
+}
+
+}  // namespace
+
+json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
+                  const Config& config) {
+  (void)config;
+  const MediaColumns m = media_columns(table, roles);
+  const Column *date = m.date, *type = m.type, *source = m.source, *title = m.title,
+               *sentiment = m.sentiment;
+  if (!date) return nullptr;
+  const std::size_t rows = table.rows.used;
+  // Items without the vendor's sentiment get Ascolto's (cpp/sentiment), from
+  // their title and text; the report says how many are which.
+  Tones tones = media_tones(m, rows);
+  std::vector<double>& tone = tones.tone;
+  const std::vector<std::uint8_t>& computed = tones.computed;
+  const std::uint64_t vendor_items = tones.vendor, computed_items = tones.scored,
+                      undetermined_items = tones.undetermined;
   // Weekly counts: all, negative, and per outlet type.
   struct Week {
     std::uint64_t items = 0, negative = 0, with_tone = 0;
@@ -256,6 +290,28 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
            "3 times the larger of their standard deviation, the square root of their mean "
            "(Poisson spread) and 1, with at least 5 items"},
       {"alerts", std::move(alerts)}};
+}
+
+json media_sentiment_page(const table::Table& table, const std::vector<ColumnRole>& roles,
+                          std::size_t offset, std::size_t limit) {
+  const MediaColumns m = media_columns(table, roles);
+  const std::size_t rows = table.rows.used;
+  const Tones tones = media_tones(m, rows);
+  json items = json::array();
+  for (std::size_t row = offset; row < rows && row < offset + limit; ++row) {
+    const double t = tones.tone[row];
+    items.push_back(
+        {{"line", table.row_lines[row]},
+         {"sentiment", std::isnan(t) ? "undetermined"
+                       : t < 0       ? "negative"
+                       : t > 0       ? "positive"
+                                     : "neutral"},
+         {"score", std::isnan(tones.score[row]) ? json(nullptr) : json(tones.score[row])},
+         {"by", tones.computed[row] ? "ascolto"
+                : std::isnan(t)     ? "none"
+                                    : "vendor"}});
+  }
+  return {{"total", rows}, {"offset", offset}, {"limit", limit}, {"items", std::move(items)}};
 }
 
 }  // namespace ascolto::report

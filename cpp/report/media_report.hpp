@@ -17,6 +17,13 @@ namespace ascolto::report {
 nlohmann::ordered_json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                                     const Config& config);
 
+/// Each item's sentiment, `limit` items from `offset` in file order:
+/// {"total", "offset", "limit", "items": [{"line", "sentiment", "score"
+/// (Ascolto's, or null), "by": "vendor" | "ascolto" | "none"}]}.
+nlohmann::ordered_json media_sentiment_page(const table::Table& table,
+                                            const std::vector<ColumnRole>& roles,
+                                            std::size_t offset, std::size_t limit);
+
 /// The crisis rule on weekly counts: the week against the mean and standard
 /// deviation of the previous `baseline` weeks, flagged when
 /// z = (count - mean) / max(sd, sqrt(mean), 1) >= 3 and count >= 5.

@@ -9,6 +9,8 @@
 #include "csv/reader.hpp"
 #include "report/aggregate.hpp"
 #include "report/dataset_report.hpp"
+#include "report/feedback_report.hpp"
+#include "report/media_report.hpp"
 #include "spreadsheet/workbook.hpp"
 #include "table/table.hpp"
 
@@ -386,7 +388,24 @@ std::string Workspace::report(std::string_view request_json) const {
     std::optional<AggregateRequest> aggregate;
     std::optional<FeedbackRequest> feedback;
     std::optional<CommentsRequest> comments;
+    std::optional<std::pair<std::size_t, std::size_t>> sentiment;  // offset, limit
     for (const auto& [key, value] : request.items()) {
+      if (key == "sentiment") {
+        std::size_t offset = 0, limit = 100;
+        if (!value.is_object())
+          return make_error(ErrorCode::invalid_request, "\"sentiment\" must be an object.");
+        for (const auto& [k, v] : value.items()) {
+          if ((k != "offset" && k != "limit") || !v.is_number_integer() ||
+              v.get<std::int64_t>() < 0)
+            return make_error(
+                ErrorCode::invalid_request,
+                "sentiment: \"" + k + "\" is unknown or not valid (offset, limit up to 1000).");
+          (k == "offset" ? offset : limit) =
+              std::min<std::size_t>(v.get<std::size_t>(), k == "limit" ? 1000 : SIZE_MAX);
+        }
+        sentiment.emplace(offset, limit);
+        continue;
+      }
       if (key == "aggregate") {
         aggregate.emplace();
         if (Error error = parse_aggregate_request(value, *aggregate)) return error;
@@ -400,6 +419,26 @@ std::string Workspace::report(std::string_view request_json) const {
         return make_error(ErrorCode::invalid_request,
                           "Unknown report request key \"" + key + "\".");
       }
+    }
+    if (sentiment) {  // every item's label and score, paged
+      json views = json::array();
+      for (const auto& d : datasets_) {
+        if (d->loading || d->error) continue;
+        const DatasetKind kind =
+            d->config.kind ? *d->config.kind : detect_kind(d->table, d->roles).kind;
+        json view = {{"dataset", d->name}};
+        if (kind == DatasetKind::media)
+          view["sentiment"] =
+              media_sentiment_page(d->table, d->roles, sentiment->first, sentiment->second);
+        else if (kind == DatasetKind::feedback)
+          view["sentiment"] = sentiment_page(d->table, d->roles, sentiment->first,
+                                             sentiment->second, d->feedback_cache);
+        else
+          continue;
+        views.push_back(std::move(view));
+      }
+      out = {{"format", "ascolto-report"}, {"version", 1}, {"views", std::move(views)}};
+      return Error{};
     }
     if (feedback || comments) {  // a dashboard's filter change: views of the tables in memory
       json views = json::array();

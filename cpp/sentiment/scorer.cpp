@@ -13,7 +13,6 @@ constexpr double kBeforeContrast = 0.5;  // "bello ma lento": the clause after c
 constexpr double kAfterContrast = 1.5;
 constexpr double kThreshold = 0.1;  // |score| below: neutral
 
-
 }  // namespace
 
 const char* label_name(Label label) {
@@ -53,7 +52,8 @@ void tokenize(std::string_view text, TokenViews& out) {
       length = (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
       if (i + static_cast<std::size_t>(length) > text.size()) length = 1;
       c = length == 1 ? 0xFFFD : b & (0x7F >> length);
-      for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      for (int k = 1; k < length; ++k)
+        c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
     }
     i += static_cast<std::size_t>(length);
     if (text::is_letter(c) || (c >= U'0' && c <= U'9')) {
@@ -81,7 +81,8 @@ void tokenize(std::string_view text, TokenViews& out) {
   end_word();
   out.words.clear();
   for (const auto& [begin, size] : spans)
-    out.words.push_back(size ? std::string_view(out.lowered).substr(begin, size) : std::string_view());
+    out.words.push_back(size ? std::string_view(out.lowered).substr(begin, size)
+                             : std::string_view());
 }
 
 std::vector<Token> tokenize(std::string_view text) {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mediaDemo } from '../../scripts/gen-media.mjs';
 import { negativeShareOption, weeklyItemsOption } from '../../web/charts/media-charts.js';
-import { analyze } from '../../web/api.js';
+import { analyze, open } from '../../web/api.js';
 import { translator } from '../../web/i18n.js';
 
 test('the media demo: counts by outlet type, the September crisis found', async () => {
@@ -22,4 +22,40 @@ test('the media demo: counts by outlet type, the September crisis found', async 
   assert.equal(weekly.series.map((s) => s.data.reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0), 15637);
   const negative = negativeShareOption(m, context);
   assert.deepEqual(negative.series[0].markPoint.data.map((p) => p.coord[0]), ['2023-09-11']);
+  // The vendor leaves agency wires unrated: their titles are scored by Ascolto,
+  // those with sentiment words only (the others stay undetermined), and the report says so.
+  assert.equal(m.sentiment_sources.vendor, 15637 - 1621);
+  assert.equal(m.sentiment_sources.computed + m.sentiment_sources.undetermined, 1621);
+  assert.ok(m.sentiment_sources.computed > 100, `${m.sentiment_sources.computed} wires scored`);
+  assert.match(m.sentiment_note, /vendor's sentiment where given; Ascolto's Italian lexicon/);
+});
+
+test('the media demo: every item\'s sentiment on request, paged; the wires\' crisis titles read negative', async () => {
+  const lines = mediaDemo().split('\r\n');
+  const analysis = await open({ name: 'rassegna-demo.csv', bytes: Buffer.from(lines.join('\r\n')) });
+  try {
+    const items = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = (await analysis.query({ sentiment: { offset, limit: 1000 } })).views[0].sentiment;
+      items.push(...page.items);
+      if (offset + 1000 >= page.total) break;
+    }
+    assert.equal(items.length, 15637);
+    const byLine = new Map(items.map((i) => [i.line, i]));
+    let crisis = 0;
+    lines.forEach((line, index) => {
+      if (!line.includes(';agenzie;')) return;
+      const item = byLine.get(index + 1);
+      assert.notEqual(item.by, 'vendor', `line ${index + 1}`);
+      if (/tilt|disservizio/.test(line)) {
+        crisis += 1;
+        assert.deepEqual([item.by, item.sentiment], ['ascolto', 'negative'], line);
+        assert.ok(item.score < 0);
+      }
+    });
+    assert.ok(crisis > 10, `${crisis} crisis wires`);
+    assert.equal(items.filter((i) => i.by === 'vendor').length, 15637 - 1621);
+  } finally {
+    analysis.close();
+  }
 });
