@@ -5,7 +5,7 @@
 // the comments say, and the comments explorer. File text is text only.
 import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
-import { stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
+import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
 import { h } from './dom.js';
 import { territorySection } from './territory-view.js';
 import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
@@ -183,11 +183,25 @@ function sentimentCard(sentiment, context) {
     ]))),
   ]) : null;
   const disagree = sentiment.disagreement;
+  const weeks = sentimentWeeks(sentiment);
+  const weekly = weeks.length > 1 ? chartCard(context, {
+    title: t('negativeCommentsTitle'),
+    option: () => negativeCommentsOption(sentiment, context),
+    table: h('table', { className: 'data-table' }, [
+      h('caption', {}, t('negativeCommentsTitle')),
+      h('thead', {}, h('tr', {}, [t('week'), t('commentsHeader'), t('share')].map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, weeks.map((w) => h('tr', {}, [
+        h('th', { scope: 'row' }, w.week), h('td', { className: 'num' }, formatCount(lang, w.comments)),
+        h('td', { className: 'num' }, formatPercent(lang, w.share)),
+      ]))),
+    ]),
+  }) : null;
   return h('section', { className: 'card sentiment' }, [
     h('h3', {}, t('sentimentTitle')),
     h('p', { className: 'note' }, method),
     sentiment.negative_share === null ? null
       : h('p', {}, t('sentimentNegativeShare', { share: formatPercent(lang, sentiment.negative_share), n: formatCount(lang, determined) })),
+    weekly,
     table,
     disagree.comments ? h('p', {}, t('sentimentDisagree', { n: formatCount(lang, disagree.comments) })) : null,
     disagree.examples.length ? h('ul', { className: 'examples' }, disagree.examples.map((e) =>

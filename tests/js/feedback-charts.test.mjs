@@ -1,7 +1,7 @@
 // Option builders of the feedback dashboard, checked without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stackedDistributionOption, termBarsOption, trendOption, trendRows } from '../../web/charts/feedback-charts.js';
+import { negativeCommentsOption, stackedDistributionOption, termBarsOption, trendOption, trendRows } from '../../web/charts/feedback-charts.js';
 import { translator } from '../../web/i18n.js';
 
 const context = { lang: 'it', t: translator('it') };
@@ -45,4 +45,18 @@ test('term bars list the most frequent term on top', () => {
   assert.deepEqual(option.yAxis.data, ['lento', 'errore']);
   assert.deepEqual(option.series[0].data, [524, 655]);
   assert.equal(option.series[0].label.formatter({ value: 1527 }), '1.527');
+});
+
+test('the weekly share of negative comments: suppressed weeks left out, shares as percentages', () => {
+  const sentiment = { by_week: [
+    { week: '2024-01-01', comments: 40, negative: 10, share: 0.25 },
+    { week: '2024-01-08', comments: 4, suppressed: true },
+    { week: '2024-01-15', comments: 50, negative: 30, share: 0.6 },
+  ] };
+  const option = negativeCommentsOption(sentiment, { lang: 'it', t: translator('it') });
+  assert.deepEqual(option.xAxis.data, ['2024-01-01', '2024-01-15']);
+  assert.deepEqual(option.series[0].data, [0.25, 0.6]);
+  assert.equal(option.yAxis.axisLabel.formatter(0.5), '50%');
+  assert.match(option.tooltip.formatter([{ name: '2024-01-15' }]), /60,0%.*30.*50/);
+  assert.match(option.aria.label.description, /2 settimane/);
 });

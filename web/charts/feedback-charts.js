@@ -119,3 +119,28 @@ export function termBarsOption(terms, { lang, title, description, valueKey = 'co
     }],
   };
 }
+
+/** The weeks of the comments' sentiment that are not suppressed, oldest first. */
+export function sentimentWeeks(sentiment) {
+  return (sentiment?.by_week ?? []).filter((w) => !w.suppressed);
+}
+
+/** The weekly share of negative comments (feedback.text.sentiment.by_week). */
+export function negativeCommentsOption(sentiment, { lang, t }) {
+  const weeks = sentimentWeeks(sentiment);
+  return {
+    aria: { enabled: true, label: { description: t('negativeCommentsDescription', { n: weeks.length }) } },
+    title: { text: t('negativeCommentsTitle'), show: false },
+    grid: { left: 48, right: 16, top: 24, bottom: 32 },
+    xAxis: { type: 'category', data: weeks.map((w) => w.week), axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v) => formatPercent(lang, v, 0) } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (items) => {
+        const w = weeks.find((x) => x.week === items[0]?.name);
+        return w ? `${escapeText(w.week)}: ${formatPercent(lang, w.share)} (${formatCount(lang, w.negative)} / ${formatCount(lang, w.comments)})` : '';
+      },
+    },
+    series: [{ type: 'line', data: weeks.map((w) => w.share), itemStyle: { color: '#a4001b' }, symbolSize: 4 }],
+  };
+}
