@@ -62,8 +62,13 @@ function rankingCard(feedback, context) {
   const { t, lang } = context;
   const r = feedback.ranking;
   if (!r) return null;
+  // Each application's rank with its 95% interval: "1st" may be worth "1st to 9th".
+  const certain = (i) => i.rank_ci95 && i.rank_ci95[0] === i.rank_ci95[1];
+  const rankText = (i) => (!i.rank_ci95 || certain(i) ? String(i.adjusted_rank)
+    : t('rankWithInterval', { rank: i.adjusted_rank, low: i.rank_ci95[0], high: i.rank_ci95[1] }));
   const rows = r.items.map((i) => ({
-    label: i.value, value: i.adjusted, low: i.adjusted_ci95[0], high: i.adjusted_ci95[1], n: i.count, lowBase: false,
+    label: !i.rank_ci95 ? i.value : `${i.value} · ${certain(i) ? t('rankExact', { rank: i.rank_ci95[0] }) : t('rankInChart', { low: i.rank_ci95[0], high: i.rank_ci95[1] })}`,
+    value: i.adjusted, low: i.adjusted_ci95[0], high: i.adjusted_ci95[1], n: i.count, lowBase: Boolean(i.low_base),
   }));
   const table = h('table', { className: 'data-table' }, [
     h('caption', {}, t('rankingTitle')),
@@ -76,7 +81,7 @@ function rankingCard(feedback, context) {
       h('td', { className: 'num' }, String(i.raw_rank)),
       h('td', { className: 'num' }, formatNumber(lang, i.adjusted)),
       h('td', { className: 'num' }, `${formatNumber(lang, i.adjusted_ci95[0])}–${formatNumber(lang, i.adjusted_ci95[1])}`),
-      h('td', { className: 'num' }, String(i.adjusted_rank)),
+      h('td', { className: 'num' }, rankText(i)),
     ]))),
   ]);
   const strength = r.prior_strength === null ? t('noSpread') : t('priorStrength', { m: formatNumber(lang, r.prior_strength, 0), mean: formatNumber(lang, r.prior_mean) });
