@@ -202,8 +202,6 @@ const WordPolarity* Lexicon::word(std::string_view word) const {
 
 const WordInfo& Lexicon::info(std::string_view word) const {
   if (const auto it = infos_.find(word); it != infos_.end()) return it->second;
-  static const WordInfo kNothing;
-  if (infos_.size() > 2000000) return kNothing;  // a bound on memory for endless vocabularies
   WordInfo w;
   if (const WordPolarity* p = this->word(word)) w.polarity = p->polarity;
   w.intensifier = intensifier(word);
@@ -214,6 +212,12 @@ const WordInfo& Lexicon::info(std::string_view word) const {
                word == "comunque";
   w.diminisher = word == "poco" || word == "poca" || word == "pochi" || word == "poche";
   w.phrases = phrases(word) != nullptr;
+  // Remembered up to a bound on memory (about 20 MB); past it, worked out each time.
+  if (infos_.size() >= 200000) {
+    static WordInfo scratch;
+    scratch = w;
+    return scratch;
+  }
   owned_.emplace_back(word);
   return infos_.emplace(owned_.back(), w).first->second;
 }

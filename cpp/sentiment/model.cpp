@@ -24,7 +24,7 @@ std::uint64_t stem_hash(std::string_view word) {
   static std::deque<std::string> owned;
   if (const auto it = known.find(word); it != known.end()) return it->second;
   const std::uint64_t h = fnv(text::italian_stem(word));
-  if (known.size() < 2000000) {
+  if (known.size() < 200000) {  // about 20 MB at most
     owned.emplace_back(word);
     known.emplace(owned.back(), h);
   }
