@@ -13,6 +13,7 @@ import { mediaSection } from './media-view.js';
 import { SETTABLE_ROLES } from './settings.js';
 import { chartCard } from './view-parts.js';
 import { workbookCards } from './workbook-view.js';
+import { sintesiCard } from './sintesi-view.js';
 
 function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -262,6 +263,7 @@ export function renderReport(container, report, { t, lang, query, application, i
     const media = dataset.media ? mediaSection(withId, context) : null;
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
+      sintesiCard(withId, context),
       h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
       personalDataCard(withId, context),
       survey ?? feedback ?? volumes ?? media,
