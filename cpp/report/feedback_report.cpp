@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "report/estimate_json.hpp"
@@ -493,15 +494,8 @@ struct FeedbackCache {
   // The sentiment of each distinct comment as reported: the model learned
   // from the rated comments when it is good enough, else the lexicon's;
   // built on the first request (it needs the ratings).
-  struct Sentiment {
+  struct Sentiment : sentiment::CommentSentiment {
     bool built = false;
-    bool model_used = false;
-    std::string reason;
-    std::array<std::uint64_t, 2> rated{};  // negative, positive comments (rows)
-    std::uint64_t cross_validated = 0;
-    sentiment::Confusion model_cv, lexicon_on_rated;
-    std::vector<std::uint8_t> label;  // sentiment::Label by distinct comment
-    std::vector<float> score;
   } sentiment;
   // The territorial section's filter-free parts, built on its first request.
   struct Territory {
@@ -683,15 +677,7 @@ const FeedbackCache::Sentiment& sentiment_of(const Columns& c, const std::vector
   in.positive_min = c.scale.max - 1;
   in.lexicon_score = &cache.lexicon_score;
   in.lexicon_hits = &cache.lexicon_hits;
-  sentiment::CommentSentiment built = sentiment::comment_sentiment(in);
-  out.model_used = built.model_used;
-  out.reason = std::move(built.reason);
-  out.rated = built.rated;
-  out.cross_validated = built.cross_validated;
-  out.model_cv = built.model_cv;
-  out.lexicon_on_rated = built.lexicon_on_rated;
-  out.label = std::move(built.label);
-  out.score = std::move(built.score);
+  static_cast<sentiment::CommentSentiment&>(out) = sentiment::comment_sentiment(in);
   out.built = true;
   return out;
 }
@@ -706,26 +692,28 @@ json confusion_json(const sentiment::Confusion& m) {
             {"positive", {{"negative", m.cells[1][0]}, {"positive", m.cells[1][1]}}}}}};
 }
 
-// Negative shares of the comments of `rows`, by a key; groups under the
-// text minimum are suppressed.
-template <typename Key>
+// Negative shares of the comments of `rows`, by a whole-number key (an
+// application code, a week's first day; nothing: no group), each group
+// named once at the end; groups under the text minimum are suppressed.
+template <typename Key, typename Name>
 json negative_shares(const std::vector<std::uint32_t>& rows, const FeedbackCache& cache,
-                     const std::vector<std::uint8_t>& label, Key key, const char* name) {
-  std::map<std::string, std::array<std::uint64_t, 2>> groups;  // determined, negative
+                     const std::vector<std::uint8_t>& label, Key key, Name name_of,
+                     const char* name) {
+  std::map<std::int64_t, std::array<std::uint64_t, 2>> groups;  // determined, negative
   for (std::uint32_t row : rows) {
     const std::uint32_t id = cache.comment_of_row[row];
     if (id == FeedbackCache::kNoComment) continue;
     const auto l = static_cast<sentiment::Label>(label[id]);
     if (l == sentiment::Label::undetermined) continue;
-    const std::string k = key(row);
-    if (k.empty()) continue;
-    auto& g = groups[k];
+    const std::optional<std::int64_t> k = key(row);
+    if (!k) continue;
+    auto& g = groups[*k];
     ++g[0];
     g[1] += l == sentiment::Label::negative;
   }
   json out = json::array();
   for (const auto& [k, g] : groups) {
-    json item = {{name, k}, {"comments", g[0]}};
+    json item = {{name, name_of(k)}, {"comments", g[0]}};
     if (g[0] < kTextMinimum) {
       item["suppressed"] = true;
     } else {
@@ -791,23 +779,31 @@ json sentiment_json(const table::Table& table, const Columns& c,
       determined >= kTextMinimum
           ? json(static_cast<double>(labels[1]) / static_cast<double>(determined))
           : json(nullptr);
-  if (c.application)
-    out["by_application"] = negative_shares(
+  if (c.application) {
+    json by_application = negative_shares(
         rows, cache, s.label,
-        [&](std::uint32_t row) {
+        [&](std::uint32_t row) -> std::optional<std::int64_t> {
           const std::uint32_t code = c.application->codes[row];
-          return code == kMissingCode ? std::string() : c.application->labels[code];
+          if (code == kMissingCode) return std::nullopt;
+          return code;
         },
+        [&](std::int64_t code) { return c.application->labels[static_cast<std::size_t>(code)]; },
         "application");
+    // By name (the codes follow the file's order).
+    std::sort(by_application.begin(), by_application.end(), [](const json& a, const json& b) {
+      return a["application"].get<std::string>() < b["application"].get<std::string>();
+    });
+    out["by_application"] = std::move(by_application);
+  }
   if (c.date)
     out["by_week"] = negative_shares(
         rows, cache, s.label,
-        [&](std::uint32_t row) {
+        [&](std::uint32_t row) -> std::optional<std::int64_t> {
           const double day = day_of(*c.date, row);
-          return std::isnan(day) ? std::string()
-                                 : table::format_date(week_start(static_cast<std::int64_t>(day)));
+          if (std::isnan(day)) return std::nullopt;
+          return week_start(static_cast<std::int64_t>(day));
         },
-        "week");
+        [](std::int64_t week) { return table::format_date(week); }, "week");
   out["disagreement"] = {
       {"comments", disagree},
       {"rule", "a 4-5 rating with a negative text, or a 1-2 with a positive one"},

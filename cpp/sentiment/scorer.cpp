@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "csv/encoding.hpp"
 #include "text/utf8.hpp"
 
 namespace ascolto::sentiment {
@@ -58,19 +59,7 @@ void tokenize(std::string_view text, TokenViews& out) {
     i += static_cast<std::size_t>(length);
     if (text::is_letter(c) || (c >= U'0' && c <= U'9')) {
       if (word_begin == std::string::npos) word_begin = out.lowered.size();
-      if (c < 0x80) {
-        out.lowered.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      } else {
-        const char32_t lower = text::to_lower(c);
-        if (lower < 0x800) {
-          out.lowered.push_back(static_cast<char>(0xC0 | (lower >> 6)));
-          out.lowered.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
-        } else {
-          out.lowered.push_back(static_cast<char>(0xE0 | (lower >> 12)));
-          out.lowered.push_back(static_cast<char>(0x80 | ((lower >> 6) & 0x3F)));
-          out.lowered.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
-        }
-      }
+      csv::append_utf8(out.lowered, text::to_lower(c));
       continue;
     }
     end_word();

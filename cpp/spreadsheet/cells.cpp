@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "csv/encoding.hpp"
 #include "table/value_parse.hpp"
 
 namespace ascolto::spreadsheet {
@@ -207,16 +208,7 @@ void unescape_ooxml(std::string& text) {
       continue;
     }
     out.append(text, from, at - from);
-    if (value < 0x80) {
-      out += static_cast<char>(value);
-    } else if (value < 0x800) {
-      out += static_cast<char>(0xC0 | (value >> 6));
-      out += static_cast<char>(0x80 | (value & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (value >> 12));
-      out += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (value & 0x3F));
-    }
+    csv::append_utf8(out, value);
     at += 7;
     from = at;
   }

@@ -19,13 +19,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return true;
 }
 
-std::uint64_t le(std::string_view b, std::size_t at, int bytes) {
-  std::uint64_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i)
-    v = (v << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
-  return v;
-}
-
 // A name as an OLE2 directory entry writes it (UTF-16LE).
 bool has_utf16_name(std::string_view bytes, std::string_view name) {
   std::string wide;
@@ -151,9 +144,9 @@ ByteRequest WorkbookReader::after_head() {
     // An OLE2 file: an .xls, or an .xlsx with a password (Office encrypts
     // the whole package into one). Its directory's first sectors name its streams.
     if (bytes_.size() < 512) return fail(make_error(ErrorCode::xls_workbook));
-    const unsigned shift = static_cast<unsigned>(le(bytes_, 30, 2));
+    const unsigned shift = static_cast<unsigned>(read_le(bytes_, 30, 2));
     if (shift < 9 || shift > 16) return fail(make_error(ErrorCode::xls_workbook));
-    const std::uint64_t sector = le(bytes_, 48, 4);
+    const std::uint64_t sector = read_le(bytes_, 48, 4);
     const std::uint64_t offset = (sector + 1) << shift;
     if (offset >= size_) return fail(make_error(ErrorCode::xls_workbook));
     return request(Step::compound_directory, offset,

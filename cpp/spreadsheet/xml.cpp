@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "csv/byte_scan.hpp"
+#include "csv/encoding.hpp"
 
 namespace ascolto::spreadsheet {
 
@@ -23,23 +24,10 @@ Error malformed(const std::string& what) {
                         "): save it again from Excel or LibreOffice, or export the sheet as CSV.");
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
+// A character reference's code point, or U+FFFD for one XML cannot hold.
+void append_reference(std::string& out, std::uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  csv::append_utf8(out, cp);
 }
 
 }  // namespace
@@ -95,7 +83,7 @@ void append_decoded(std::string& out, std::string_view raw) {
           cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
       }
       if (valid)
-        append_utf8(out, cp);
+        append_reference(out, cp);
       else
         out.append(raw.substr(amp, semi - amp + 1));
     } else {

@@ -4,14 +4,14 @@
 
 namespace ascolto::spreadsheet {
 
-namespace {
-
-std::uint64_t le(std::string_view b, std::size_t at, int bytes) {
+std::uint64_t read_le(std::string_view b, std::size_t at, int bytes) {
   std::uint64_t v = 0;
   for (int i = bytes - 1; i >= 0; --i)
     v = (v << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
   return v;
 }
+
+namespace {
 
 constexpr std::uint32_t kEndSignature = 0x06054b50;
 constexpr std::uint32_t kZip64LocatorSignature = 0x07064b50;
@@ -69,16 +69,16 @@ Error find_directory(std::string_view tail, std::uint64_t file_size, DirectoryPl
   const std::uint64_t tail_start = file_size - tail.size();
   // The end record is the last signature whose comment reaches the end exactly.
   for (std::size_t at = tail.size() - kEndBytes + 1; at-- > 0;) {
-    if (le(tail, at, 4) != kEndSignature) continue;
-    if (at + kEndBytes + le(tail, at + 20, 2) != tail.size()) continue;
-    out.entries = le(tail, at + 10, 2);
-    out.size = le(tail, at + 12, 4);
-    out.offset = le(tail, at + 16, 4);
+    if (read_le(tail, at, 4) != kEndSignature) continue;
+    if (at + kEndBytes + read_le(tail, at + 20, 2) != tail.size()) continue;
+    out.entries = read_le(tail, at + 10, 2);
+    out.size = read_le(tail, at + 12, 4);
+    out.offset = read_le(tail, at + 16, 4);
     out.zip64 = out.offset == 0xFFFFFFFFu || out.size == 0xFFFFFFFFu || out.entries == 0xFFFFu;
     if (out.zip64) {
-      if (at < 20 || le(tail, at - 20, 4) != kZip64LocatorSignature)
+      if (at < 20 || read_le(tail, at - 20, 4) != kZip64LocatorSignature)
         return damaged("a ZIP64 archive without its locator");
-      out.zip64_offset = le(tail, at - 20 + 8, 8);
+      out.zip64_offset = read_le(tail, at - 20 + 8, 8);
       if (out.zip64_offset + 56 > tail_start + at)
         return damaged("the ZIP64 record is out of place");
       return {};
@@ -91,11 +91,11 @@ Error find_directory(std::string_view tail, std::uint64_t file_size, DirectoryPl
 }
 
 Error read_zip64_end(std::string_view record, DirectoryPlace& place) {
-  if (record.size() < 56 || le(record, 0, 4) != kZip64EndSignature)
+  if (record.size() < 56 || read_le(record, 0, 4) != kZip64EndSignature)
     return damaged("the ZIP64 end record is missing");
-  place.entries = le(record, 32, 8);
-  place.size = le(record, 40, 8);
-  place.offset = le(record, 48, 8);
+  place.entries = read_le(record, 32, 8);
+  place.size = read_le(record, 40, 8);
+  place.offset = read_le(record, 48, 8);
   place.zip64 = false;
   if (place.offset + place.size > place.zip64_offset)
     return damaged("the central directory lies past the end of the file");
@@ -109,16 +109,17 @@ Error read_directory(std::string_view bytes, const DirectoryPlace& place, std::u
   out.entries.clear();
   std::size_t at = 0;
   while (at + 46 <= bytes.size()) {
-    if (le(bytes, at, 4) != kCentralSignature) return damaged("a broken central directory entry");
+    if (read_le(bytes, at, 4) != kCentralSignature)
+      return damaged("a broken central directory entry");
     ZipEntry e;
-    e.flags = static_cast<std::uint16_t>(le(bytes, at + 8, 2));
-    e.method = static_cast<std::uint16_t>(le(bytes, at + 10, 2));
-    e.compressed = le(bytes, at + 20, 4);
-    e.uncompressed = le(bytes, at + 24, 4);
-    const std::size_t name_len = le(bytes, at + 28, 2);
-    const std::size_t extra_len = le(bytes, at + 30, 2);
-    const std::size_t comment_len = le(bytes, at + 32, 2);
-    e.local_offset = le(bytes, at + 42, 4);
+    e.flags = static_cast<std::uint16_t>(read_le(bytes, at + 8, 2));
+    e.method = static_cast<std::uint16_t>(read_le(bytes, at + 10, 2));
+    e.compressed = read_le(bytes, at + 20, 4);
+    e.uncompressed = read_le(bytes, at + 24, 4);
+    const std::size_t name_len = read_le(bytes, at + 28, 2);
+    const std::size_t extra_len = read_le(bytes, at + 30, 2);
+    const std::size_t comment_len = read_le(bytes, at + 32, 2);
+    e.local_offset = read_le(bytes, at + 42, 4);
     const std::size_t next = at + 46 + name_len + extra_len + comment_len;
     if (next > bytes.size()) return damaged("a central directory entry is cut short");
     e.name.assign(bytes.substr(at + 46, name_len));
@@ -126,15 +127,15 @@ Error read_directory(std::string_view bytes, const DirectoryPlace& place, std::u
     std::size_t x = at + 46 + name_len;
     const std::size_t extra_end = x + extra_len;
     while (x + 4 <= extra_end) {
-      const std::uint64_t id = le(bytes, x, 2);
-      const std::size_t len = le(bytes, x + 2, 2);
+      const std::uint64_t id = read_le(bytes, x, 2);
+      const std::size_t len = read_le(bytes, x + 2, 2);
       std::size_t f = x + 4;
       const std::size_t field_end = std::min(extra_end, f + len);
       if (id == 0x0001) {
         for (std::uint64_t* value : {&e.uncompressed, &e.compressed, &e.local_offset}) {
           if (*value != 0xFFFFFFFFu) continue;
           if (f + 8 > field_end) return damaged("a ZIP64 field is cut short");
-          *value = le(bytes, f, 8);
+          *value = read_le(bytes, f, 8);
           f += 8;
         }
       }
@@ -150,9 +151,10 @@ Error read_directory(std::string_view bytes, const DirectoryPlace& place, std::u
 
 Error data_offset(std::string_view local_header, const ZipEntry& entry, std::uint64_t file_size,
                   std::uint64_t& out) {
-  if (local_header.size() < kLocalHeaderBytes || le(local_header, 0, 4) != kLocalSignature)
+  if (local_header.size() < kLocalHeaderBytes || read_le(local_header, 0, 4) != kLocalSignature)
     return damaged("the entry " + entry.name + " has no local header");
-  out = entry.local_offset + kLocalHeaderBytes + le(local_header, 26, 2) + le(local_header, 28, 2);
+  out = entry.local_offset + kLocalHeaderBytes + read_le(local_header, 26, 2) +
+        read_le(local_header, 28, 2);
   if (out + entry.compressed > file_size)
     return damaged("the entry " + entry.name + " lies past the end of the file");
   return {};

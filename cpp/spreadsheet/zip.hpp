@@ -30,6 +30,9 @@ struct ZipDirectory {
   const ZipEntry* find(std::string_view name) const;
 };
 
+/// `bytes` little-endian bytes at `at` as a number (ZIP and OLE2 headers).
+std::uint64_t read_le(std::string_view b, std::size_t at, int bytes);
+
 /// The archive's first bytes say ZIP ("PK\3\4", or an empty archive).
 bool looks_like_zip(std::string_view head);
 /// The first bytes of an OLE2 compound file: an old .xls, or an encrypted
