@@ -1,5 +1,6 @@
 #include "report/config.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace ascolto::report {
@@ -199,6 +200,33 @@ Error parse_survey(const json& v, SurveyConfig& out) {
   return {};
 }
 
+Error parse_sintesi(const json& v, summary::SintesiConfig& out) {
+  if (!v.is_object()) return invalid("\"sintesi\" must be an object.");
+  for (const auto& [key, x] : v.items()) {
+    if (key != "order" && key != "omit")
+      return invalid("sintesi: \"" + key + "\" is unknown (order, omit).");
+    std::vector<std::string>& names = key == "order" ? out.order : out.omit;
+    if (!x.is_array()) return invalid("sintesi." + key + " must be a list of section names.");
+    for (const json& name : x) {
+      if (!name.is_string()) return invalid("sintesi." + key + " must be a list of section names.");
+      names.push_back(name.get<std::string>());
+    }
+    const auto& sections = summary::sintesi_sections();
+    const auto& kinds = summary::sintesi_kinds();
+    for (const std::string& name : names) {
+      const bool section = std::find(sections.begin(), sections.end(), name) != sections.end();
+      const bool kind = std::find(kinds.begin(), kinds.end(), name) != kinds.end();
+      if (!section && !(key == "omit" && kind))
+        return invalid("sintesi." + key + ": \"" + name + "\" is not a section" +
+                       (key == "omit" ? " or a kind of finding" : "") +
+                       " (sections: alerts, overall, trend, ranking, comments, territory, "
+                       "respondents, profile, indices, journey, drivers, shares, projections, "
+                       "mix, crises, negative).");
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Error parse_config(std::string_view text, Config& out) {
@@ -277,6 +305,8 @@ Error parse_config(std::string_view text, Config& out) {
       }
     } else if (key == "survey") {
       if (Error e = parse_survey(v, out.survey)) return e;
+    } else if (key == "sintesi") {
+      if (Error e = parse_sintesi(v, out.sintesi)) return e;
     } else if (key == "include_personal") {
       // Columns the user confirmed for analysis although they look personal.
       if (!v.is_array()) return invalid("\"include_personal\" must be a list of column names.");

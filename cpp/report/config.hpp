@@ -13,6 +13,7 @@
 #include "csv/reader.hpp"
 #include "report/roles.hpp"
 #include "stats/funnel.hpp"
+#include "summary/sintesi.hpp"
 #include "table/column.hpp"
 
 namespace ascolto::report {
@@ -70,6 +71,7 @@ struct Config {
   std::vector<std::pair<std::string, ColumnOverride>> columns;
   SurveyConfig survey;
   TerritoryConfig territory;
+  summary::SintesiConfig sintesi;
 };
 
 /// Reads a configuration object; unknown keys are errors (a typo must not

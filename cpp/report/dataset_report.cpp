@@ -11,7 +11,7 @@
 #include "report/survey_report.hpp"
 #include "report/volumes_report.hpp"
 #include "stats/estimate.hpp"
-#include "summary/findings.hpp"
+#include "summary/sintesi.hpp"
 
 namespace ascolto::report {
 
@@ -317,12 +317,13 @@ json dataset_report(const DatasetInput& in) {
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
   if (kind.kind == DatasetKind::volumes) out["volumes"] = volumes_report(table, roles, in.config);
   if (kind.kind == DatasetKind::media) out["media"] = media_report(table, roles, in.config);
-  if (kind.kind == DatasetKind::feedback) {
+  if (kind.kind == DatasetKind::feedback)
     out["feedback"] =
         feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);
-    out["sintesi"] = {
-        {"findings", summary::findings_json(summary::feedback_findings(out["feedback"]))}};
-  }
+  // The Sintesi: the findings of the section above, as sentences.
+  const std::string kind_name = dataset_kind_name(kind.kind);
+  if (out.contains(kind_name))
+    out["sintesi"] = summary::dataset_sintesi(kind_name, out[kind_name], in.config.sintesi);
   out["warnings"] = warnings_json(warnings);  // last: the sections above add to it
   return out;
 }

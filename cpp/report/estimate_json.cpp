@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "stats/ranks.hpp"
+
 namespace ascolto::report {
 
 nlohmann::ordered_json number_or_null(double value) {
@@ -46,6 +48,26 @@ nlohmann::ordered_json cell_json(const stats::Estimate& e, bool suppressed,
     return {{"suppressed", true},
             {"reason", "complementary: another cell of the table is below the base"}};
   return estimate_json(e, disclosure);
+}
+
+}  // namespace ascolto::report
+
+namespace ascolto::report {
+
+void add_rank_intervals(nlohmann::ordered_json& units, const char* estimate_key) {
+  std::vector<double> values, ses;
+  std::vector<nlohmann::ordered_json*> ranked;
+  for (auto& unit : units) {
+    const auto& e = unit[estimate_key];
+    if (!e.contains("value") || !e["value"].is_number() || !e["se"].is_number()) continue;
+    values.push_back(e["value"].get<double>());
+    ses.push_back(e["se"].get<double>());
+    ranked.push_back(&unit);
+  }
+  if (ranked.size() < 2) return;
+  const std::vector<stats::RankInterval> ranks = stats::rank_intervals(values, ses);
+  for (std::size_t i = 0; i < ranked.size(); ++i)
+    (*ranked[i])["rank_ci95"] = {ranks[i].low, ranks[i].high};
 }
 
 }  // namespace ascolto::report

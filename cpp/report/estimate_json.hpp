@@ -32,3 +32,13 @@ nlohmann::ordered_json cell_json(const stats::Estimate& e, bool suppressed,
 nlohmann::ordered_json number_or_null(double value);
 
 }  // namespace ascolto::report
+
+namespace ascolto::report {
+
+/// Adds "rank_ci95": [best, worst] (1 = highest) to each unit of the array
+/// `units` whose estimate under `estimate_key` is shown, from the units'
+/// values and standard errors taken as independent normal posteriors
+/// (stats::rank_intervals). Suppressed units are left unranked.
+void add_rank_intervals(nlohmann::ordered_json& units, const char* estimate_key);
+
+}  // namespace ascolto::report

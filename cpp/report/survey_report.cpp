@@ -273,6 +273,10 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
                        {"column", item.column},
                        {"mean", estimate_json(ctx.mean(item.values), ctx.disclosure)}});
   out["cells"] = std::move(cells);
+  // Phases and channels are ranked in the Sintesi: their rank intervals
+  // say whether "the weakest phase" is one phase or a group.
+  add_rank_intervals(by_phase, "mean");
+  add_rank_intervals(by_channel, "mean");
   out["by_phase"] = std::move(by_phase);
   out["by_channel"] = std::move(by_channel);
   out["pooling"] = "phase and channel means: each respondent's mean of the answered items";

@@ -342,6 +342,7 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Me
     }
     unit_rows.push_back(std::move(j));
   }
+  add_rank_intervals(unit_rows, "estimate");
   json over = {{"method", stats::overdispersion_name(f.method)},
                {"configured", stats::overdispersion_name(config.territory.overdispersion)},
                {"phi", number_or_null(f.phi)},

@@ -12,6 +12,7 @@
 #include "report/feedback_report.hpp"
 #include "report/media_report.hpp"
 #include "spreadsheet/workbook.hpp"
+#include "summary/sintesi.hpp"
 #include "table/table.hpp"
 
 namespace ascolto::report {
@@ -484,7 +485,10 @@ std::string Workspace::report(std::string_view request_json) const {
           dataset_report(DatasetInput{d->name, d->files, d->table, d->roles, d->warnings, d->config,
                                       d->feedback_cache, d->sheet ? &*d->sheet : nullptr}));
     }
+    // Several datasets read together: one combined Sintesi of their headlines.
+    json combined = summary::combined_sintesi(datasets, config_.sintesi);
     out = {{"format", "ascolto-report"}, {"version", 1}, {"datasets", std::move(datasets)}};
+    if (!combined.is_null()) out["sintesi"] = std::move(combined);
     if (!workbooks_.empty()) {
       json workbooks = json::array();
       for (const WorkbookListing& w : workbooks_)

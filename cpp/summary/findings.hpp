@@ -1,46 +1,52 @@
-// The Sintesi (issue 22): findings written as sentences from the report
-// JSON, never from free text generation. Each finding carries its kind, the
-// figures it uses and its sentence in Italian and English; the sentence
-// templates live in one file per language (templates_it.inc,
-// templates_en.inc). Figures are written as the agency writes them: two
-// decimals for means, Italian separators ("3,74", "30.131", "51,24%").
+// The Sintesi's findings (issue 22), one function per report section: each
+// reads the section the core wrote (never the data) and returns sentences
+// with the figures they use. Suppressed figures are never written, a change
+// within the noise is called stable, and a unit is named best or worst only
+// when its rank interval says so.
 #pragma once
 
-#include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "summary/wording.hpp"
+
+// Each function takes its own copy of the section: see wording.hpp on why
+// the findings read through non-const access.
+
 namespace ascolto::summary {
 
-enum class Lang { it, en };
+/// The alerts first, the overall mean, the trend, the best and worst
+/// applications by the adjusted ranking (or the group that cannot be
+/// separated), what the low ratings' comments are about, the comments'
+/// negative share, and the territory.
+Findings feedback_findings(nlohmann::ordered_json feedback);
 
-/// A number with `decimals` decimals: "3,74" / "3.74", thousands "30.131" / "30,131".
-std::string number(double value, int decimals, Lang lang);
-/// A share as a percentage: 0.5124 -> "51,24%" / "51.24%".
-std::string percent(double share, int decimals, Lang lang);
-/// "2023-10-23" -> "23/10/2023".
-std::string day(std::string_view iso);
+/// Who answered (the profile), the overall satisfaction and its change
+/// across waves, the indices, the strongest and weakest journey phase and
+/// channel, the drivers to improve first, the shares, and the territory.
+Findings survey_findings(nlohmann::ordered_json survey);
 
-/// The template of `key` in `lang` with its {placeholders} filled.
-std::string sentence(std::string_view key, Lang lang,
-                     const std::vector<std::pair<std::string, std::string>>& values);
+/// The partial-year comparisons and projections with their range, and the
+/// shifts in each group's mix.
+Findings volumes_findings(nlohmann::ordered_json volumes);
 
-struct Finding {
-  std::string kind;
-  nlohmann::ordered_json figures;
-  std::string it, en;
+/// The negative share and the crises (weeks of unusual negative coverage).
+Findings media_findings(nlohmann::ordered_json media);
+
+/// The units outside the funnel limits, and whether the spread between
+/// units narrows, of the first metric of each territorial level.
+void territory_findings(nlohmann::ordered_json& territory, Findings& out);
+
+/// Best and worst of units ranked with 95% rank intervals: a unit is named
+/// only when it alone can hold the edge rank; otherwise the group that can.
+/// `units` are {name, value, low, high, rank_low, rank_high}.
+struct RankedUnit {
+  std::string name;
+  double value = 0, low = 0, high = 0;
+  std::size_t rank_low = 0, rank_high = 0;
 };
-
-nlohmann::ordered_json findings_json(const std::vector<Finding>& findings);
-
-/// The feedback findings, from the dataset's "feedback" section: the
-/// alerts first, the overall mean, the best and worst applications by the
-/// adjusted ranking only when their rank interval says so (else the group
-/// that cannot be separated), what the low ratings' comments are about, and
-/// the comments' negative share.
-std::vector<Finding> feedback_findings(const nlohmann::ordered_json& feedback);
+void edge_findings(const std::vector<RankedUnit>& units, const std::string& section,
+                   const std::string& what, Findings& out);
 
 }  // namespace ascolto::summary

@@ -2,7 +2,9 @@
 // languages, from a report section whose figures are known.
 #include <catch2/catch.hpp>
 
+#include "report/config.hpp"
 #include "summary/findings.hpp"
+#include "summary/sintesi.hpp"
 
 using namespace ascolto::summary;
 using json = nlohmann::ordered_json;
@@ -27,7 +29,7 @@ json feedback_section(bool separable) {
   })");
 }
 
-const Finding& find(const std::vector<Finding>& findings, const std::string& kind, int nth = 0) {
+const Finding& find(const Findings& findings, const std::string& kind, int nth = 0) {
   for (const Finding& f : findings)
     if (f.kind == kind && nth-- == 0) return f;
   FAIL("no finding " << kind);
@@ -81,20 +83,233 @@ TEST_CASE("feedback findings: alerts first, then the figures, in Italian and Eng
   CHECK(find(findings, "low_comments").en ==
         "The comments of 1-2 ratings are mostly about «errore» and «sessione».");
   CHECK(find(findings, "negative_comments").it ==
-        "Il 27,57% dei commenti con un sentiment riconoscibile è negativo (lessico italiano).");
-  CHECK(find(findings, "negative_comments").en.rfind("27.57% of the comments", 0) == 0);
+        "Commenti negativi: 27,57% di quelli con un sentiment riconoscibile (lessico italiano).");
+  CHECK(find(findings, "negative_comments").en.rfind("Negative comments: 27.57% of those", 0) == 0);
 }
 
 TEST_CASE("a unit is named best only when its rank interval says so", "[summary]") {
   const auto findings = feedback_findings(feedback_section(false));
   for (const Finding& f : findings) CHECK(f.kind != "best");
   CHECK(find(findings, "best_group").it ==
-        "Il gruppo di testa non si può separare: Cedolino e Riscatto possono essere primi (IC del "
-        "rango); nessuno è primo con certezza.");
+        "Il gruppo di testa (applicativi) non si può separare: Cedolino e Riscatto possono essere "
+        "primi (IC del rango); nessuno è primo con certezza.");
   CHECK(find(findings, "best_group").en.find("Cedolino and Riscatto may each be first") !=
         std::string::npos);
   // A suppressed mean is never written.
   json suppressed = feedback_section(true);
   suppressed["overall"]["mean"] = {{"suppressed", true}};
   for (const Finding& f : feedback_findings(suppressed)) CHECK(f.kind != "overall");
+}
+
+TEST_CASE("Italian articles and shares as the agency writes them", "[summary]") {
+  CHECK(share(0.687, Lang::it) == "68,7%");
+  CHECK(share(0.12004, Lang::it) == "12%");
+  CHECK(share(0.7695, Lang::en) == "76.95%");
+  CHECK(signed_percent(0.3, Lang::it) == "+30%");
+  CHECK(signed_percent(-0.051, Lang::it) == "-5%");
+  CHECK(articled("", "83,6%", Lang::it) ==
+        "l\u2019"
+        "83,6%");
+  CHECK(articled("", "62%", Lang::it) == "il 62%");
+  CHECK(articled("da", "8%", Lang::it) ==
+        "dall\u2019"
+        "8%");
+  CHECK(articled("a", "11,2%", Lang::it) ==
+        "all\u2019"
+        "11,2%");
+  CHECK(articled("di", "1%", Lang::it) ==
+        "dell\u2019"
+        "1%");
+  CHECK(articled("di", "18%", Lang::it) == "del 18%");  // "diciotto": no elision
+  CHECK(articled("a", "70%", Lang::en) == "70%");
+  CHECK(month("2023-10", Lang::it) == "ottobre 2023");
+  CHECK(month("2023-01", Lang::en) == "January 2023");
+}
+
+TEST_CASE("every template has its twin in the other language", "[summary]") {
+  const auto it = template_keys(Lang::it), en = template_keys(Lang::en);
+  CHECK(it == en);  // same keys, same order: one file mirrors the other
+  for (const std::string& key : it) {
+    CHECK_FALSE(sentence(key, Lang::it, {}).empty());
+    CHECK_FALSE(sentence(key, Lang::en, {}).empty());
+  }
+}
+
+namespace {
+
+// A survey section with two waves whose overall change is `significant`.
+json survey_section(bool significant) {
+  const double before = 3.74, now = significant ? 3.93 : 3.76;
+  return json::parse(R"({
+    "respondents": 1200,
+    "wave": {"values": ["2021", "2022"], "current": "2022"},
+    "profile": [{"column": "genere", "categories": [
+      {"value": "Uomo", "share": {"value": 0.48, "ci95": [0.45, 0.51]}},
+      {"value": "Donna", "share": {"value": 0.52, "ci95": [0.49, 0.55]}}]}],
+    "overall": {"column": "soddisfazione", "scale": {"min": 1, "max": 5},
+      "estimate": {"value": )" +
+                     std::to_string(now) + R"(, "ci95": [3.7, 3.9]},
+      "by_wave": [{"wave": "2021", "estimate": {"value": )" +
+                     std::to_string(before) + R"(}},
+                  {"wave": "2022", "estimate": {"value": )" +
+                     std::to_string(now) + R"(}}],
+      "wave_differences": [{"from": "2021", "to": "2022", "value": )" +
+                     std::to_string(now - before) + R"(, "p": )" +
+                     (significant ? "0.0001" : "0.2731") + R"(, "significant": )" +
+                     (significant ? "true" : "false") + R"(}]},
+    "shares": {"yes_no": [{"column": "chiaro", "yes": {"value": 0.25, "ci95": [0.2, 0.3], "low_base": true}}],
+               "single_choice": [], "multi_response": []},
+    "journey": {"by_phase": [
+      {"phase": "Informazione", "mean": {"value": 3.9, "ci95": [3.8, 4.0]}, "rank_ci95": [1, 2]},
+      {"phase": "Richiesta", "mean": {"value": 3.85, "ci95": [3.8, 3.9]}, "rank_ci95": [1, 2]},
+      {"phase": "Pratica", "mean": {"value": 3.2, "ci95": [3.1, 3.3]}, "rank_ci95": [3, 3]}]}
+  })");
+}
+
+}  // namespace
+
+TEST_CASE("a change within the noise is never worded as a rise or a fall", "[summary]") {
+  const auto stable = survey_findings(survey_section(false));
+  const Finding& change = find(stable, "change");
+  CHECK(change.it ==
+        "Il livello di soddisfazione globale è stabile tra il 2021 (3,74) e il 2022 (3,76): la "
+        "differenza è entro l’errore campionario (p = 0,273).");
+  CHECK(change.en.find("is stable between 2021 (3.74) and 2022 (3.76)") != std::string::npos);
+  for (const Finding& f : stable)
+    for (const std::string& text : {f.it, f.en}) {
+      CHECK(text.find("aumento") == std::string::npos);
+      CHECK(text.find("diminuzione") == std::string::npos);
+      CHECK(text.find("increase") == std::string::npos);
+      CHECK(text.find("decrease") == std::string::npos);
+    }
+  const auto significant = survey_findings(survey_section(true));
+  CHECK(find(significant, "change").it ==
+        "Il livello di soddisfazione globale passa da 3,74 del 2021 a 3,93 del 2022: aumento "
+        "statisticamente significativo.");
+  CHECK(find(significant, "change").headline);
+}
+
+TEST_CASE("survey findings: profile, low bases, and phases by rank interval", "[summary]") {
+  const auto findings = survey_findings(survey_section(true));
+  CHECK(find(findings, "respondents").it ==
+        "Le interviste della rilevazione 2022 hanno interessato 1.200 persone.");
+  CHECK(find(findings, "profile").it == "Per genere il gruppo più numeroso è «Donna» (52%).");
+  CHECK(find(findings, "yes_share").it ==
+        "Risposte «sì» a «chiaro»: 25,0% (base ridotta) (IC 95% 20,0%–30,0%).");
+  // Informazione and Richiesta may both be first: a group, never "the best".
+  CHECK(find(findings, "best_group").it.find("Informazione e Richiesta possono essere primi") !=
+        std::string::npos);
+  CHECK(find(findings, "worst").en ==
+        "The journey phase rated lowest is «Pratica» (mean 3.20, 95% CI 3.10–3.30).");
+  for (const Finding& f : findings) CHECK(f.kind != "best");
+}
+
+TEST_CASE("volumes findings: projection range and mix shifts", "[summary]") {
+  const json volumes = json::parse(R"({
+    "period": {"last": "2023-10", "partial_last_year": true},
+    "series": [
+      {"name": "Contact center · telefono · contatti", "kind": "flow", "total": 9e7,
+       "years": [{"year": 2022, "total": 2e7}, {"year": 2023, "total": 2.1e7,
+         "same_period": {"change": 0.309},
+         "projection": {"change_range": [0.30, 0.3049], "range": [2.6e7, 2.62e7]}}]},
+      {"name": "Portale · web · visite", "kind": "flow", "total": 5e8,
+       "years": [{"year": 2022, "total": 2e8}, {"year": 2023, "total": 1.7e8,
+         "same_period": {"change": 0.004},
+         "projection": {"change_range": [-0.02, 0.03], "range": [1.9e8, 2.1e8]}}]}],
+    "mix": {"groups": [{"name": "Sede · prenotazioni",
+      "series": ["Sede · in presenza · prenotazioni", "Sede · videochiamata · prenotazioni"],
+      "years": [{"year": 2021, "partial": false, "shares": [0.619, 0.381]},
+                {"year": 2023, "partial": true, "shares": [0.702, 0.298]}]}]}
+  })");
+  const auto findings = volumes_findings(volumes);
+  CHECK(find(findings, "projection").it ==
+        "Contact center · telefono · contatti: con i dati fino a ottobre 2023, per il 2023 si "
+        "prevede una variazione di +30% rispetto al 2022 (stesso periodo dell’anno: +31%).");
+  CHECK(find(findings, "projection").headline);
+  // A range across zero is "stable", never a rise.
+  CHECK(find(findings, "projection", 1).it.find("sostanzialmente stabile") != std::string::npos);
+  CHECK(find(findings, "projection", 1).en.find("about level with 2022 (-2% to +3%") !=
+        std::string::npos);
+  CHECK(find(findings, "mix_shift").it ==
+        "Sede · prenotazioni: in presenza passa dal 62% nel 2021 al 70% nel 2023 (dati parziali) "
+        "e videochiamata passa dal 38% nel 2021 al 30% nel 2023 (dati parziali).");
+}
+
+TEST_CASE("media findings: the newest crisis first, then the negative share", "[summary]") {
+  const json media = json::parse(R"({
+    "negative": {"items": 2082, "with_sentiment": 14238, "share": 0.146228},
+    "alerts": [{"week": "2023-08-07", "count": 90, "baseline_mean": 30.25, "items": []},
+               {"week": "2023-09-11", "count": 354, "baseline_mean": 34.75,
+                "items": [{"title": "INPS, <b>disservizio</b>"}]}]
+  })");
+  const auto findings = media_findings(media);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].it ==
+        "Crisi: nella settimana dell’11/09/2023 le uscite negative sono 354, contro una media di "
+        "34,8 nelle otto settimane precedenti; tra i titoli, «INPS, <b>disservizio</b>».");
+  CHECK(findings[1].en.find("week of 07/08/2023 there were 90 negative items") !=
+        std::string::npos);
+  CHECK(findings[2].it == "Uscite negative: 14,62% di quelle con un sentiment (2.082 su 14.238).");
+}
+
+TEST_CASE("territory findings: units outside the funnel and the spread's direction", "[summary]") {
+  json territory = json::parse(R"({"levels": [{"level": "region", "metrics": [{
+    "id": "voto", "label": "voto", "type": "mean",
+    "outside": [{"name": "Campania", "band": "low_998"}, {"name": "Marche", "band": "high_95"}],
+    "spread": {"periods": [{"period": "2019", "sd_beyond_noise": 0.096},
+                           {"period": "2021", "sd_beyond_noise": 0.0961},
+                           {"period": "2022", "sd_beyond_noise": 0.054}]}}]}]})");
+  Findings out;
+  territory_findings(territory, out);
+  REQUIRE(out.list().size() == 2);
+  CHECK(out.list()[0].it ==
+        "Fuori dai limiti di controllo al 95% per «voto» (regioni): sotto il valore nazionale "
+        "Campania (anche oltre il 99,8%); sopra Marche.");
+  CHECK(out.list()[1].it ==
+        "La dispersione tra le regioni per «voto», al netto del rumore campionario, si restringe: "
+        "da 0,10 (2019) a 0,05 (2022).");
+  // A spread that goes down and up again is not called narrowing.
+  json zigzag = territory;
+  zigzag["levels"][0]["metrics"][0]["spread"]["periods"][1]["sd_beyond_noise"] = 0.2;
+  Findings again;
+  territory_findings(zigzag, again);
+  CHECK(again.list()[1].kind == "spread");
+  CHECK(again.list()[1].en.find("with no clear trend") != std::string::npos);
+}
+
+TEST_CASE("the configuration orders sections and leaves findings out", "[summary]") {
+  ascolto::report::Config config;
+  REQUIRE_FALSE(ascolto::report::parse_config(
+      R"({"sintesi": {"order": ["comments", "ranking"], "omit": ["alerts", "overall"]}})", config));
+  const json sintesi = dataset_sintesi("feedback", feedback_section(true), config.sintesi);
+  const json& findings = sintesi["findings"];
+  REQUIRE(findings.size() >= 3);
+  CHECK(findings[0]["section"] == "comments");
+  CHECK(findings[2]["section"] == "ranking");
+  for (const json& f : findings) {
+    CHECK(f["section"] != "alerts");
+    CHECK(f["kind"] != "overall");
+  }
+  const ascolto::Error typo = ascolto::report::parse_config(
+      R"({"sintesi": {"omit": ["alert"], "order": ["alrets"]}})", config);
+  REQUIRE(typo);
+  CHECK(typo.message.find("\"alrets\" is not a section") != std::string::npos);
+}
+
+TEST_CASE("a part of unexpected shape loses its sentences, is named, and nothing else is lost",
+          "[summary]") {
+  json broken = feedback_section(true);
+  broken["overall"]["count"] = "many";      // a string where a number belongs
+  broken["alerts"] = {{{"kind", "drop"}}};  // an alert without its figures
+  const json sintesi = dataset_sintesi("feedback", broken, {});
+  CHECK(sintesi["incomplete"] == json::array({"alerts", "overall"}));
+  bool ranking = false;
+  for (const json& f : sintesi["findings"]) {
+    CHECK(f["section"] != "overall");
+    ranking = ranking || f["section"] == "ranking";
+  }
+  CHECK(ranking);
+  // A section that is no object at all gives no sentence and no crash.
+  CHECK(dataset_sintesi("survey", json::array({1, 2}), {})["findings"].empty());
+  CHECK(dataset_sintesi("volumes", nullptr, {})["findings"].empty());
 }

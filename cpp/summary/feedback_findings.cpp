@@ -1,0 +1,153 @@
+// The feedback section of the Sintesi.
+#include "summary/findings.hpp"
+
+#include <cmath>
+
+namespace ascolto::summary {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+void alert_findings(json& feedback, Findings& out) {
+  if (!feedback.contains("alerts")) return;
+  // The newest three: an owner reads the latest incident first.
+  for (std::size_t i = 0; i < feedback["alerts"].size() && i < 3; ++i) {
+    json& a = feedback["alerts"][i];
+    const bool drop = a["kind"] == "drop";
+    Finding& f = out.add("alerts", "alert", a, drop ? "alert_drop" : "alert_burst", [&](Lang lang) {
+      const double value = a["value"].get<double>(), baseline = a["baseline"].get<double>();
+      return Values{
+          {"week", articled("di", day(a["week"].get<std::string>()), lang)},
+          {"application", a["application"].is_string() ? a["application"].get<std::string>()
+                                                       : sentence("all_applications", lang, {})},
+          {"value", drop ? number(value, 2, lang) : articled("a", percent(value, 2, lang), lang)},
+          {"baseline",
+           drop ? number(baseline, 2, lang) : articled("", percent(baseline, 2, lang), lang)}};
+    });
+    f.headline = i == 0;
+  }
+}
+
+void overall_finding(json& feedback, Findings& out) {
+  if (!feedback.contains("overall")) return;
+  json& overall = feedback["overall"];
+  json* mean = shown(overall["mean"]);
+  if (!mean) return;
+  json& ci = overall["mean"]["ci95"];
+  Finding& f =
+      out.add("overall", "overall", {{"count", overall["count"]}, {"mean", *mean}, {"ci95", ci}},
+              "overall", [&](Lang lang) {
+                return Values{{"n", number(overall["count"].get<double>(), 0, lang)},
+                              {"mean", number(mean->get<double>(), 2, lang)},
+                              {"max", number(feedback["scale"]["max"].get<double>(), 0, lang)},
+                              {"low", number(ci[0].get<double>(), 2, lang)},
+                              {"high", number(ci[1].get<double>(), 2, lang)}};
+              });
+  f.headline = true;
+}
+
+// The trend: the mean of the last four periods against the four before,
+// each a count-weighted mean of independent period means, compared by a
+// Wald z test. Within the noise it is called stable.
+void trend_finding(json& feedback, Findings& out) {
+  if (!feedback.contains("trend") || !feedback["trend"].is_object()) return;
+  json& periods = feedback["trend"]["periods"];
+  constexpr std::size_t kWindow = 4;
+  if (periods.size() < 2 * kWindow) return;
+  struct Window {
+    double mean = 0, se = 0, count = 0;
+    std::string from, to;
+  };
+  const auto window = [&](std::size_t first) {
+    Window w;
+    double sum = 0, variance = 0;
+    for (std::size_t i = first; i < first + kWindow; ++i) {
+      json& p = periods[i];
+      json* mean = shown(p["mean"]);
+      if (!mean || !p["mean"]["se"].is_number()) return Window{};
+      const double count = p["count"].get<double>(), se = p["mean"]["se"].get<double>();
+      sum += count * mean->get<double>();
+      variance += count * count * se * se;
+      w.count += count;
+    }
+    w.mean = sum / w.count;
+    w.se = std::sqrt(variance) / w.count;
+    w.from = periods[first]["start"].get<std::string>();
+    w.to = periods[first + kWindow - 1]["start"].get<std::string>();
+    return w;
+  };
+  const Window before = window(periods.size() - 2 * kWindow),
+               last = window(periods.size() - kWindow);
+  if (before.count == 0 || last.count == 0) return;
+  const double difference = last.mean - before.mean;
+  const double se = std::sqrt(before.se * before.se + last.se * last.se);
+  const bool significant = se > 0 && std::fabs(difference / se) > 1.959963984540054;
+  const json change = {{"value", difference}, {"se", se}, {"significant", significant}};
+  out.add("trend", "trend",
+          {{"before", before.mean}, {"last", last.mean}, {"change", change}, {"weeks", kWindow}},
+          significant ? "trend_change" : "trend_stable", [&](Lang lang) {
+            return Values{{"from", day(last.from)},
+                          {"before", number(before.mean, 2, lang)},
+                          {"last", number(last.mean, 2, lang)},
+                          {"change", change_words(change, lang)}};
+          });
+}
+
+void ranking_findings(json& feedback, Findings& out) {
+  if (!feedback.contains("ranking") || !feedback["ranking"].is_object()) return;
+  std::vector<RankedUnit> units;
+  for (json& item : feedback["ranking"]["items"]) {
+    if (!item.contains("rank_ci95")) continue;
+    units.push_back({item["value"].get<std::string>(), item["adjusted"].get<double>(),
+                     item["adjusted_ci95"][0].get<double>(), item["adjusted_ci95"][1].get<double>(),
+                     item["rank_ci95"][0].get<std::size_t>(),
+                     item["rank_ci95"][1].get<std::size_t>()});
+  }
+  edge_findings(units, "ranking", "application", out);
+}
+
+void comment_findings(json& feedback, Findings& out) {
+  if (!feedback.contains("text") || !feedback["text"].is_object()) return;
+  json& text = feedback["text"];
+  if (text.contains("keyness")) {
+    // What the low ratings' comments are about: their three most distinctive terms.
+    std::vector<std::string> terms;
+    for (json& t : text["keyness"]["low"]) {
+      const std::string term = t["term"].get<std::string>();
+      if (term == "non") continue;  // a negation is no topic
+      terms.push_back(guillemets(term));
+      if (terms.size() == 3) break;
+    }
+    if (!terms.empty())
+      out.add("comments", "low_comments", {{"terms", terms}}, "low_comments", [&](Lang lang) {
+        return Values{{"terms", listing(terms, lang)}};
+      });
+  }
+  if (text.contains("sentiment") && text["sentiment"]["negative_share"].is_number()) {
+    json& s = text["sentiment"];
+    out.add("comments", "negative_comments",
+            {{"share", s["negative_share"]}, {"method", s["method"]}}, "negative_comments",
+            [&](Lang lang) {
+              return Values{
+                  {"share", percent(s["negative_share"].get<double>(), 2, lang)},
+                  {"method",
+                   sentence(s["method"] == "model" ? "method_model" : "method_lexicon", lang, {})}};
+            });
+  }
+}
+
+}  // namespace
+
+Findings feedback_findings(json feedback) {
+  Findings out;
+  out.guarded("alerts", [&] { alert_findings(feedback, out); });
+  out.guarded("overall", [&] { overall_finding(feedback, out); });
+  out.guarded("trend", [&] { trend_finding(feedback, out); });
+  out.guarded("ranking", [&] { ranking_findings(feedback, out); });
+  out.guarded("comments", [&] { comment_findings(feedback, out); });
+  if (feedback["territory"].is_object()) territory_findings(feedback["territory"], out);
+  return out;
+}
+
+}  // namespace ascolto::summary
