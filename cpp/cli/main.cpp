@@ -1,7 +1,8 @@
 // ascolto: the native command line over the same core as the browser.
 //   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]
 //                           [--config CONFIG.json] [--request JSON] [--pretty] [--timing]
-// Prints the report JSON on stdout. On unusable input: one line per problem
+//   ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [same options]
+// Prints the report JSON (or the Sintesi) on stdout. On unusable input: one line per problem
 // on stderr, {"error": {...}} on stdout, and a non-zero exit status.
 #include <sys/resource.h>
 #ifdef __GLIBC__
@@ -21,6 +22,7 @@
 #include "cli/workbook_file.hpp"
 #include "report/dataset_report.hpp"
 #include "report/workspace.hpp"
+#include "summary/render.hpp"
 
 namespace {
 
@@ -34,6 +36,7 @@ constexpr std::size_t kChunkBytes = 1u << 20;
 const char* const kUsage =
     "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]\n"
     "                       [--config CONFIG.json] [--request JSON] [--pretty] [--timing]\n"
+    "       ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [options above]\n"
     "  --combine       files with the same columns (monthly exports) as one dataset\n"
     "  --request JSON  what to report, e.g. '{\"aggregate\": {\"by\": \"applicativo\"}}'\n"
     "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n";
@@ -158,18 +161,21 @@ int main(int argc, char** argv) {
     std::cerr << kUsage;
     return args.empty() ? kExitUsage : kExitOk;
   }
-  if (args[0] != "analyze") {
+  const bool summary = args[0] == "summary";
+  if (args[0] != "analyze" && !summary) {
     std::cerr << "ascolto: unknown command '" << args[0] << "'\n" << kUsage;
     return kExitUsage;
   }
   std::vector<std::string> files;
-  std::string kind, config_path, request = "{}";
+  std::string kind, config_path, request = "{}", format = "text", lang = "it";
   bool pretty = false, timing = false, combine = false;
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if ((a == "--kind" || a == "--config" || a == "--request") && i + 1 < args.size()) {
       (a == "--kind" ? kind : a == "--config" ? config_path : request) = args[++i];
+    } else if (summary && (a == "--format" || a == "--lang") && i + 1 < args.size()) {
+      (a == "--format" ? format : lang) = args[++i];
     } else if (a == "--combine") {
       combine = true;
     } else if (a == "--pretty") {
@@ -185,6 +191,11 @@ int main(int argc, char** argv) {
   }
   if (files.empty()) {
     std::cerr << "ascolto: no input file\n" << kUsage;
+    return kExitUsage;
+  }
+  if ((format != "text" && format != "markdown" && format != "json") ||
+      (lang != "it" && lang != "en")) {
+    std::cerr << "ascolto: --format is text, markdown or json; --lang is it or en\n" << kUsage;
     return kExitUsage;
   }
 
@@ -220,7 +231,24 @@ int main(int argc, char** argv) {
   for (const auto& [path, error] : failures) {
     report_problem(path, error);
   }
-  std::cout << report.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
+  if (summary && format != "json") {
+    std::cout << ascolto::summary::render(
+        report,
+        format == "markdown" ? ascolto::summary::Format::markdown : ascolto::summary::Format::text,
+        lang == "en" ? ascolto::summary::Lang::en : ascolto::summary::Lang::it);
+  } else if (summary) {  // the findings as objects, for other tools
+    json out = {{"format", "ascolto-sintesi"}, {"version", 1}};
+    out["sintesi"] = report.contains("sintesi") ? report["sintesi"] : json(nullptr);
+    out["datasets"] = json::array();
+    for (const json& d : report.value("datasets", json::array()))
+      out["datasets"].push_back(
+          {{"name", d["name"]},
+           {"kind", d["kind"]["value"]},
+           {"sintesi", d.contains("sintesi") ? d["sintesi"] : json(nullptr)}});
+    std::cout << out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
+  } else {
+    std::cout << report.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
   if (timing) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -4,6 +4,7 @@
 
 #include "report/config.hpp"
 #include "summary/findings.hpp"
+#include "summary/render.hpp"
 #include "summary/sintesi.hpp"
 
 using namespace ascolto::summary;
@@ -312,4 +313,21 @@ TEST_CASE("a part of unexpected shape loses its sentences, is named, and nothing
   // A section that is no object at all gives no sentence and no crash.
   CHECK(dataset_sintesi("survey", json::array({1, 2}), {})["findings"].empty());
   CHECK(dataset_sintesi("volumes", nullptr, {})["findings"].empty());
+}
+
+TEST_CASE("the Sintesi as Markdown escapes text from files", "[summary]") {
+  CHECK(markdown_escaped("*Donna* [x](y) <b> #1 a_b") ==
+        "\\*Donna\\* \\[x\\](y) \\<b\\> \\#1 a\\_b");
+  const json report = {
+      {"datasets",
+       {{{"name", "f_1.csv"},
+         {"sintesi",
+          {{"findings", {{{"it", "Per genere prevale «*Donna*»."}, {"en", "By sex: «*Donna*»."}}}},
+           {"incomplete", {"overall"}}}}}}}};
+  CHECK(render(report, Format::markdown, Lang::it) ==
+        "# Sintesi\n\n## f\\_1.csv\n\n- Per genere prevale «\\*Donna\\*».\n"
+        "- Alcune frasi mancano: le sezioni overall hanno una forma inattesa.\n\n");
+  CHECK(render(report, Format::text, Lang::en) ==
+        "f_1.csv\n=======\n- By sex: «*Donna*».\n"
+        "- Some sentences are missing: the sections overall have an unexpected shape.\n\n");
 }

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoSurvey } from '../../scripts/gen-demo.mjs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { volumesDemo } from '../../scripts/gen-volumes.mjs';
@@ -81,4 +82,25 @@ test('the feedback Sintesi names the incident first, and several files get one c
   assert.match(combined[0].it, /Sono stati letti 2 insiemi di dati: i feedback «feedback-demo.csv» e i volumi di contatto «volumi-demo.csv»/);
   assert.ok(combined.some((f) => f.dataset === 'feedback-demo.csv' && /NASpI/.test(f.it)));
   assert.ok(combined.some((f) => f.dataset === 'volumi-demo.csv' && /\+30%/.test(f.it)));
+});
+
+test('the CLI prints the Sintesi as text, Markdown or JSON', async () => {
+  const cli = new URL('../../build/native-release/ascolto', import.meta.url).pathname;
+  const dir = await mkdtemp(join(tmpdir(), 'ascolto-summary-'));
+  const file = join(dir, 'volumi.csv');
+  await writeFile(file, volumesDemo());
+  const markdown = execFileSync(cli, ['summary', file, '--format', 'markdown'], { encoding: 'utf8' });
+  assert.match(markdown, /^# Sintesi\n\n## volumi\.csv\n\n- Sede · in presenza · prenotazioni: /);
+  assert.match(markdown, /in presenza passa dal 62% nel 2021 al 70% nel 2023/);
+  const text = execFileSync(cli, ['summary', file, '--lang', 'en'], { encoding: 'utf8' });
+  assert.match(text, /^volumi\.csv\n=+\n- /);
+  assert.match(text, /in presenza goes from 62% in 2021 to 70% in 2023 \(partial data\)/);
+  const json = JSON.parse(execFileSync(cli, ['summary', file, '--format', 'json'], { encoding: 'utf8' }));
+  assert.equal(json.format, 'ascolto-sintesi');
+  assert.equal(json.datasets[0].kind, 'volumes');
+  assert.ok(json.datasets[0].sintesi.findings.some((f) => f.kind === 'mix_shift' && f.figures.shifts.length === 2));
+  const wrong = spawnSync(cli, ['summary', file, '--format', 'pdf'], { encoding: 'utf8' });
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--format is text, markdown or json/);
+  await rm(dir, { recursive: true });
 });
