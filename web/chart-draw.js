@@ -48,15 +48,25 @@ export function setPatterns(container, on) {
  * (the portal's default-src 'self') allows it. Twice the pixels, for slides.
  */
 export function chartPngDataUrl(box) {
-  const option = builtOptions.get(box);
+  const image = chartPng(box);
+  return image?.dataUrl ?? null;
+}
+
+/**
+ * The chart as { dataUrl, width, height } (pixels of the PNG), drawn or
+ * still waiting to be seen; a chart in a closed section (no size) is drawn
+ * at 800 x 400. Null when the box holds no chart.
+ */
+export function chartPng(box) {
+  const option = builtOptions.get(box) ?? pendingOptions.get(box);
   if (!option) return null;
-  const { width, height } = box.getBoundingClientRect();
-  const chart = echarts.init(document.createElement('div'), null, {
-    renderer: 'canvas', width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)),
-  });
+  const rect = box.getBoundingClientRect();
+  const width = rect.width >= 1 ? Math.round(rect.width) : 800;
+  const height = rect.height >= 1 ? Math.round(rect.height) : 400;
+  const chart = echarts.init(document.createElement('div'), null, { renderer: 'canvas', width, height });
   try {
     chart.setOption({ ...withPreferences(option(), box), animation: false });
-    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    return { dataUrl: chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), width: width * 2, height: height * 2 };
   } finally {
     chart.dispose();
   }

@@ -13,7 +13,7 @@ import { mediaSection } from './media-view.js';
 import { SETTABLE_ROLES } from './settings.js';
 import { chartCard } from './view-parts.js';
 import { workbookCards } from './workbook-view.js';
-import { sintesiCard } from './sintesi-view.js';
+import { combinedSintesiCard, sintesiCard } from './sintesi-view.js';
 
 function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -274,7 +274,8 @@ export function renderReport(container, report, { t, lang, query, application, i
       columnTable(withId, context),
     ]);
   });
-  container.replaceChildren(...workbookCards(report, { t, pickSheets }), ...sections);
+  const combined = combinedSintesiCard(report, context);
+  container.replaceChildren(...workbookCards(report, { t, pickSheets }), ...(combined ? [combined] : []), ...sections);
   drawWhenVisible(context.charts);
 }
 

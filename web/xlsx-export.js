@@ -24,14 +24,14 @@ export function crc32(bytes, previous = 0) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** A ZIP archive of { name, text } parts, stored. */
+/** A ZIP archive of { name, text } or { name, bytes } parts, stored, in their order. */
 export function zipStored(parts) {
   const chunks = [];
   const directory = [];
   let offset = 0;
   for (const part of parts) {
     const name = encoder.encode(part.name);
-    const data = encoder.encode(part.text);
+    const data = part.bytes ?? encoder.encode(part.text);
     const crc = crc32(data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
@@ -72,7 +72,7 @@ export function zipStored(parts) {
   return out;
 }
 
-const escapeXml = (text) => String(text)
+export const escapeXml = (text) => String(text)
   // Characters XML 1.0 cannot hold at all.
   .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
   .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
