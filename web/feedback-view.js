@@ -9,7 +9,7 @@ import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, term
 import { h } from './dom.js';
 import { territorySection } from './territory-view.js';
 import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
-import { chartCard, estimateTable } from './view-parts.js';
+import { chartCard, estimateTable, rankNote } from './view-parts.js';
 
 const PAGE_SIZE = 20;
 
@@ -67,7 +67,7 @@ function rankingCard(feedback, context) {
   const rankText = (i) => (!i.rank_ci95 || certain(i) ? String(i.adjusted_rank)
     : t('rankWithInterval', { rank: i.adjusted_rank, low: i.rank_ci95[0], high: i.rank_ci95[1] }));
   const rows = r.items.map((i) => ({
-    label: !i.rank_ci95 ? i.value : `${i.value} · ${certain(i) ? t('rankExact', { rank: i.rank_ci95[0] }) : t('rankInChart', { low: i.rank_ci95[0], high: i.rank_ci95[1] })}`,
+    label: !i.rank_ci95 ? i.value : `${i.value} · ${rankNote(t, i.rank_ci95)}`,
     value: i.adjusted, low: i.adjusted_ci95[0], high: i.adjusted_ci95[1], n: i.count, lowBase: Boolean(i.low_base),
   }));
   const table = h('table', { className: 'data-table' }, [

@@ -7,7 +7,7 @@ import { journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js'
 import { h } from './dom.js';
 import { columnLabel, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { territorySection } from './territory-view.js';
-import { barsCard, chartCard, estimateTable, pValue } from './view-parts.js';
+import { barsCard, chartCard, estimateTable, pValue, rankNote } from './view-parts.js';
 
 const byShare = (a, b) => (b[1]?.value ?? -1) - (a[1]?.value ?? -1);
 // Categories in their natural order: "18-34" before "35-44", "Donna" before "Uomo".
@@ -98,8 +98,10 @@ function journeyCards(survey, context) {
       option: () => journeyHeatmapOption(j, context),
       table,
     }));
-    cards.push(barsCard(context, { title: t('byPhase'), pairs: j.by_phase.map((p) => [p.phase, p.mean]), scale: [1, 5] }));
-    cards.push(barsCard(context, { title: t('byChannel'), pairs: j.by_channel.map((c) => [c.channel, c.mean]), scale: [1, 5] }));
+    // Each phase and channel with its rank interval: "the weakest" may be a group.
+    const ranked = (name, unit) => (unit.rank_ci95 ? `${name} · ${rankNote(t, unit.rank_ci95)}` : name);
+    cards.push(barsCard(context, { title: t('byPhase'), pairs: j.by_phase.map((p) => [ranked(p.phase, p), p.mean]), scale: [1, 5] }));
+    cards.push(barsCard(context, { title: t('byChannel'), pairs: j.by_channel.map((c) => [ranked(c.channel, c), c.mean]), scale: [1, 5] }));
   }
   const steps = j.items.filter((i) => !i.channel);
   if (steps.length) {

@@ -7,7 +7,7 @@ import { funnelOption, regionMapOption, spreadOption, territoryRows } from './ch
 import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { h } from './dom.js';
 import { columnLabel, formatCount, formatNumber, formatPercent } from './format.js';
-import { barsCard, chartCard, pValue } from './view-parts.js';
+import { barsCard, chartCard, pValue, rankNote } from './view-parts.js';
 
 let nextId = 0;
 
@@ -44,11 +44,12 @@ function unitsTable(metric, level, title, context) {
   const rows = territoryRows(metric).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   return h('table', { className: 'data-table' }, [
     h('caption', {}, title),
-    h('thead', {}, h('tr', {}, [t(`territoryLevelOne.${level.level}`), `${t('value')} (${t('ci95')})`, 'n', t('zAdjusted'), t('position')]
+    h('thead', {}, h('tr', {}, [t(`territoryLevelOne.${level.level}`), `${t('value')} (${t('ci95')})`, t('rankColumn'), 'n', t('zAdjusted'), t('position')]
       .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, [
       h('th', { scope: 'row' }, r.name),
       h('td', { className: 'num' }, r.suppressed ? t('notShown') : estimateText(lang, r, percent)),
+      h('td', { className: 'num' }, r.rank ? rankNote(t, r.rank) : '—'),
       h('td', { className: 'num' }, r.suppressed ? '—' : formatCount(lang, r.n)),
       h('td', { className: 'num' }, r.z === null ? '—' : formatNumber(lang, r.z, 2)),
       h('td', {}, r.band ? t(`bands.${r.band}`) : '—'),

@@ -99,6 +99,15 @@ export function barsCard(context, { title, pairs, percent = false, scale = null,
   });
 }
 
+/**
+ * A unit's rank with its 95% interval, for labels: "rango 1°–9°", or "1°"
+ * when the interval is one rank; empty without an interval.
+ */
+export function rankNote(t, interval) {
+  if (!interval) return '';
+  return interval[0] === interval[1] ? t('rankExact', { rank: interval[0] }) : t('rankInChart', { low: interval[0], high: interval[1] });
+}
+
 /** "< 0,001" or "= 0,042": a p-value as the tests' lines write it. */
 export function pValue(lang, p) {
   return p < 0.001 ? `< ${formatNumber(lang, 0.001, 3)}` : `= ${formatNumber(lang, p, 3)}`;

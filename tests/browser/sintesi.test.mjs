@@ -56,3 +56,22 @@ test('several files: one combined Sintesi first, copied and downloaded as docume
     await close();
   }
 });
+
+test('phases, channels and regions carry their rank intervals in charts and tables', async () => {
+  const { page, consoleErrors, close } = await openPage('/');
+  try {
+    await page.click('#demo');
+    await page.waitForSelector('.survey');
+    const phases = page.locator('table', { has: page.locator('caption', { hasText: 'Media per fase (tutti i canali)' }) });
+    const labels = await phases.locator('tbody th').allTextContents();
+    assert.ok(labels.includes('Pratica · 4°'), labels.join(' | ')); // the weakest, for certain
+    // The regions: most ranks are intervals, as 20 regions on 30,131 interviews allow.
+    const regions = page.locator('table', { has: page.locator('th', { hasText: 'Rango (IC 95%)' }) }).first();
+    const ranks = await regions.locator('tbody tr td:nth-child(3)').allTextContents();
+    assert.equal(ranks.length, 20);
+    assert.ok(ranks.filter((r) => /^rango \d+°–\d+°$/.test(r)).length >= 15, ranks.join(' | '));
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -50,6 +50,7 @@ export function territoryRows(metric) {
     size: u.size ?? null,
     z: u.z_adjusted ?? null,
     band: u.band ?? null,
+    rank: u.rank_ci95 ?? null,
     lowBase: Boolean(u.estimate?.low_base),
   }));
 }
