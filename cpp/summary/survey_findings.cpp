@@ -190,16 +190,21 @@ void driver_findings(json& survey, Findings& out) {
     return (*a)["importance"].get<double>() > (*b)["importance"].get<double>();
   });
   if (priority.size() > 5) priority.resize(5);
-  std::vector<std::string> names;
   json figures = json::array();
   for (json* item : priority) {
-    names.push_back(guillemets(words((*item)["column"].get<std::string>())));
     figures.push_back({{"column", (*item)["column"]},
                        {"importance", (*item)["importance"]},
                        {"performance", (*item)["performance"]["value"]}});
   }
   out.add("drivers", "priority", {{"items", figures}}, "drivers_priority", [&](Lang lang) {
-    return Values{{"items", listing(names, lang)}};
+    std::vector<std::string> items;
+    for (json* item : priority)
+      items.push_back(
+          sentence("driver_item", lang,
+                   {{"item", guillemets(words((*item)["column"].get<std::string>()))},
+                    {"importance", number((*item)["importance"].get<double>(), 2, lang)},
+                    {"mean", number((*item)["performance"]["value"].get<double>(), 2, lang)}}));
+    return Values{{"items", listing(items, lang)}};
   });
 }
 

@@ -331,3 +331,95 @@ TEST_CASE("the Sintesi as Markdown escapes text from files", "[summary]") {
         "f_1.csv\n=======\n- By sex: «*Donna*».\n"
         "- Some sentences are missing: the sections overall have an unexpected shape.\n\n");
 }
+
+namespace {
+
+// A feedback section with eight weekly periods: the last four at `last`.
+json trend_section(double last, double se) {
+  json periods = json::array();
+  for (int week = 0; week < 8; ++week)
+    periods.push_back({{"start", "2023-09-" + std::to_string(4 + week) + "T"},
+                       {"count", 1000},
+                       {"mean", {{"value", week < 4 ? 3.80 : last}, {"se", se}}}});
+  periods[4]["start"] = "2023-10-02";
+  return {{"scale", {{"min", 1}, {"max", 5}}}, {"trend", {{"periods", periods}}}};
+}
+
+}  // namespace
+
+TEST_CASE("the feedback trend: the last four weeks against the four before", "[summary]") {
+  const Findings falling = feedback_findings(trend_section(3.50, 0.03));
+  const Finding& down = find(falling, "trend");
+  CHECK(down.it ==
+        "Nelle ultime quattro settimane (dal 02/10/2023) il voto medio è 3,50, contro 3,80 delle "
+        "quattro precedenti: diminuzione statisticamente significativa.");
+  CHECK(down.en ==
+        "In the last four weeks (from 02/10/2023) the mean rating is 3.50, against 3.80 in the "
+        "four before: a statistically significant decrease.");
+  // 0.05 apart with a standard error of 0.06 a week: within the noise.
+  const Findings level = feedback_findings(trend_section(3.85, 0.06));
+  const Finding& flat = find(level, "trend");
+  CHECK(flat.it.find("3,85, contro 3,80 delle quattro precedenti: stabile, la differenza è entro "
+                     "l’errore campionario.") != std::string::npos);
+  CHECK(flat.figures["change"]["significant"] == false);
+  CHECK(flat.en.find("increase") == std::string::npos);
+}
+
+TEST_CASE("every finding of the demos' shapes has both languages, a figure, no placeholder",
+          "[summary]") {
+  json survey = survey_section(true);
+  survey["indices"] = {
+      {{"name", "Indice"},
+       {"mean", {{"value", 3.766}, {"ci95", {3.75, 3.78}}}},
+       {"by_wave",
+        {{{"wave", "2021"}, {"estimate", {{"value", 3.66}}}},
+         {{"wave", "2022"}, {"estimate", {{"value", 3.766}}}}}},
+       {"wave_differences",
+        {{{"from", "2021"}, {"to", "2022"}, {"value", 0.1}, {"p", 0.2}, {"significant", false}}}}}};
+  survey["drivers"] = {{"items",
+                        {{{"column", "pratica_web"},
+                          {"quadrant", "priority"},
+                          {"importance", 0.6},
+                          {"performance", {{"value", 3.7}}}}}}};
+  survey["shares"]["multi_response"] = {
+      {{"name", "notizie"},
+       {"options",
+        {{{"value", "tg"}, {"share", {{"value", 0.4642}}}},
+         {{"value", "radio"}, {"share", {{"value", 0.12004}}}}}}}};
+  const auto findings = survey_findings(survey);
+  CHECK(find(findings, "index").it ==
+        "«Indice» si attesta al 3,77 (IC 95% 3,75–3,78); nel 2021 era 3,66: stabile, la "
+        "differenza è entro l’errore campionario.");
+  CHECK(find(findings, "priority").en.find("«pratica web» (correlation 0.60, mean 3.70)") !=
+        std::string::npos);
+  CHECK(find(findings, "multi_response").en ==
+        "«notizie» (several answers allowed): «tg» 46.42% and «radio» 12%.");
+  CHECK(find(findings, "overall").en ==
+        "Overall satisfaction is 3.93 on a scale from 1 to 5 (95% CI 3.70–3.90).");
+  std::size_t checked = 0;
+  for (const Finding& f : findings) {
+    for (const std::string& text : {f.it, f.en}) {
+      INFO(f.kind << ": " << text);
+      CHECK_FALSE(text.empty());
+      CHECK(text.find('{') == std::string::npos);
+      // A figure in every sentence but those that name a group of units.
+      if (f.kind != "best_group" && f.kind != "worst_group")
+        CHECK(text.find_first_of("0123456789") != std::string::npos);
+    }
+    ++checked;
+  }
+  CHECK(checked >= 10);
+  // No unit outside the funnel, and a spread that grows.
+  json territory = json::parse(R"({"levels": [{"level": "office", "metrics": [{
+    "id": "top2:voto", "label": "voto", "type": "share", "outside": [],
+    "spread": {"periods": [{"period": "2023-01", "sd_beyond_noise": 0.02},
+                           {"period": "2023-06", "sd_beyond_noise": 0.03}]}}]}]})");
+  Findings out;
+  territory_findings(territory, out);
+  CHECK(out[0].en ==
+        "None of the offices is outside the control limits for «voto»: the differences are "
+        "compatible with chance.");
+  CHECK(out[1].it ==
+        "La dispersione tra le sedi per «voto», al netto del rumore campionario, si allarga: da "
+        "2,0 punti (2023-01) a 3,0 punti (2023-06).");
+}
