@@ -9,18 +9,18 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-void alert_findings(json& feedback, Findings& out) {
+void alert_findings(const json& feedback, Findings& out) {
   if (!feedback.contains("alerts")) return;
   // The newest three: an owner reads the latest incident first.
-  for (std::size_t i = 0; i < feedback["alerts"].size() && i < 3; ++i) {
-    json& a = feedback["alerts"][i];
-    const bool drop = a["kind"] == "drop";
+  for (std::size_t i = 0; i < feedback.at("alerts").size() && i < 3; ++i) {
+    const json& a = feedback.at("alerts").at(i);
+    const bool drop = a.at("kind") == "drop";
     Finding& f = out.add("alerts", "alert", a, drop ? "alert_drop" : "alert_burst", [&](Lang lang) {
-      const double value = a["value"].get<double>(), baseline = a["baseline"].get<double>();
+      const double value = a.at("value").get<double>(), baseline = a.at("baseline").get<double>();
       return Values{
-          {"week", articled("di", day(a["week"].get<std::string>()), lang)},
-          {"application", a["application"].is_string() ? a["application"].get<std::string>()
-                                                       : sentence("all_applications", lang, {})},
+          {"week", articled("di", day(a.at("week").get<std::string>()), lang)},
+          {"application", a.at("application").is_string() ? a.at("application").get<std::string>()
+                                                          : sentence("all_applications", lang, {})},
           {"value", drop ? number(value, 2, lang) : articled("a", percent(value, 2, lang), lang)},
           {"baseline",
            drop ? number(baseline, 2, lang) : articled("", percent(baseline, 2, lang), lang)}};
@@ -29,30 +29,30 @@ void alert_findings(json& feedback, Findings& out) {
   }
 }
 
-void overall_finding(json& feedback, Findings& out) {
+void overall_finding(const json& feedback, Findings& out) {
   if (!feedback.contains("overall")) return;
-  json& overall = feedback["overall"];
-  json* mean = shown(overall["mean"]);
+  const json& overall = feedback.at("overall");
+  const json* mean = shown(overall.at("mean"));
   if (!mean) return;
-  json& ci = overall["mean"]["ci95"];
-  Finding& f =
-      out.add("overall", "overall", {{"count", overall["count"]}, {"mean", *mean}, {"ci95", ci}},
-              "overall", [&](Lang lang) {
-                return Values{{"n", number(overall["count"].get<double>(), 0, lang)},
-                              {"mean", number(mean->get<double>(), 2, lang)},
-                              {"max", number(feedback["scale"]["max"].get<double>(), 0, lang)},
-                              {"low", number(ci[0].get<double>(), 2, lang)},
-                              {"high", number(ci[1].get<double>(), 2, lang)}};
-              });
+  const json& ci = overall.at("mean").at("ci95");
+  Finding& f = out.add(
+      "overall", "overall", {{"count", overall.at("count")}, {"mean", *mean}, {"ci95", ci}},
+      "overall", [&](Lang lang) {
+        return Values{{"n", number(overall.at("count").get<double>(), 0, lang)},
+                      {"mean", number(mean->get<double>(), 2, lang)},
+                      {"max", number(feedback.at("scale").at("max").get<double>(), 0, lang)},
+                      {"low", number(ci.at(0).get<double>(), 2, lang)},
+                      {"high", number(ci.at(1).get<double>(), 2, lang)}};
+      });
   f.headline = true;
 }
 
 // The trend: the mean of the last four periods against the four before,
 // each a count-weighted mean of independent period means, compared by a
 // Wald z test. Within the noise it is called stable.
-void trend_finding(json& feedback, Findings& out) {
-  if (!feedback.contains("trend") || !feedback["trend"].is_object()) return;
-  json& periods = feedback["trend"]["periods"];
+void trend_finding(const json& feedback, Findings& out) {
+  if (!feedback.contains("trend") || !feedback.at("trend").is_object()) return;
+  const json& periods = feedback.at("trend").at("periods");
   constexpr std::size_t kWindow = 4;
   if (periods.size() < 2 * kWindow) return;
   struct Window {
@@ -63,18 +63,18 @@ void trend_finding(json& feedback, Findings& out) {
     Window w;
     double sum = 0, variance = 0;
     for (std::size_t i = first; i < first + kWindow; ++i) {
-      json& p = periods[i];
-      json* mean = shown(p["mean"]);
-      if (!mean || !p["mean"]["se"].is_number()) return Window{};
-      const double count = p["count"].get<double>(), se = p["mean"]["se"].get<double>();
+      const json& p = periods.at(i);
+      const json* mean = shown(p.at("mean"));
+      if (!mean || !p.at("mean").at("se").is_number()) return Window{};
+      const double count = p.at("count").get<double>(), se = p.at("mean").at("se").get<double>();
       sum += count * mean->get<double>();
       variance += count * count * se * se;
       w.count += count;
     }
     w.mean = sum / w.count;
     w.se = std::sqrt(variance) / w.count;
-    w.from = periods[first]["start"].get<std::string>();
-    w.to = periods[first + kWindow - 1]["start"].get<std::string>();
+    w.from = periods.at(first).at("start").get<std::string>();
+    w.to = periods.at(first + kWindow - 1).at("start").get<std::string>();
     return w;
   };
   const Window before = window(periods.size() - 2 * kWindow),
@@ -94,27 +94,28 @@ void trend_finding(json& feedback, Findings& out) {
           });
 }
 
-void ranking_findings(json& feedback, Findings& out) {
-  if (!feedback.contains("ranking") || !feedback["ranking"].is_object()) return;
+void ranking_findings(const json& feedback, Findings& out) {
+  if (!feedback.contains("ranking") || !feedback.at("ranking").is_object()) return;
   std::vector<RankedUnit> units;
-  for (json& item : feedback["ranking"]["items"]) {
+  for (const json& item : feedback.at("ranking").at("items")) {
     if (!item.contains("rank_ci95")) continue;
-    units.push_back({item["value"].get<std::string>(), item["adjusted"].get<double>(),
-                     item["adjusted_ci95"][0].get<double>(), item["adjusted_ci95"][1].get<double>(),
-                     item["rank_ci95"][0].get<std::size_t>(),
-                     item["rank_ci95"][1].get<std::size_t>()});
+    units.push_back({item.at("value").get<std::string>(), item.at("adjusted").get<double>(),
+                     item.at("adjusted_ci95").at(0).get<double>(),
+                     item.at("adjusted_ci95").at(1).get<double>(),
+                     item.at("rank_ci95").at(0).get<std::size_t>(),
+                     item.at("rank_ci95").at(1).get<std::size_t>()});
   }
   edge_findings(units, "ranking", "application", out);
 }
 
-void comment_findings(json& feedback, Findings& out) {
-  if (!feedback.contains("text") || !feedback["text"].is_object()) return;
-  json& text = feedback["text"];
+void comment_findings(const json& feedback, Findings& out) {
+  if (!feedback.contains("text") || !feedback.at("text").is_object()) return;
+  const json& text = feedback.at("text");
   if (text.contains("keyness")) {
     // What the low ratings' comments are about: their three most distinctive terms.
     std::vector<std::string> terms;
-    for (json& t : text["keyness"]["low"]) {
-      const std::string term = t["term"].get<std::string>();
+    for (const json& t : text.at("keyness").at("low")) {
+      const std::string term = t.at("term").get<std::string>();
       if (term == "non") continue;  // a negation is no topic
       terms.push_back(guillemets(term));
       if (terms.size() == 3) break;
@@ -124,29 +125,30 @@ void comment_findings(json& feedback, Findings& out) {
         return Values{{"terms", listing(terms, lang)}};
       });
   }
-  if (text.contains("sentiment") && text["sentiment"]["negative_share"].is_number()) {
-    json& s = text["sentiment"];
+  if (text.contains("sentiment") && text.at("sentiment").at("negative_share").is_number()) {
+    const json& s = text.at("sentiment");
     out.add("comments", "negative_comments",
-            {{"share", s["negative_share"]}, {"method", s["method"]}}, "negative_comments",
+            {{"share", s.at("negative_share")}, {"method", s.at("method")}}, "negative_comments",
             [&](Lang lang) {
               return Values{
-                  {"share", percent(s["negative_share"].get<double>(), 2, lang)},
-                  {"method",
-                   sentence(s["method"] == "model" ? "method_model" : "method_lexicon", lang, {})}};
+                  {"share", percent(s.at("negative_share").get<double>(), 2, lang)},
+                  {"method", sentence(s.at("method") == "model" ? "method_model" : "method_lexicon",
+                                      lang, {})}};
             });
   }
 }
 
 }  // namespace
 
-Findings feedback_findings(json feedback) {
+Findings feedback_findings(const json& feedback) {
   Findings out;
   out.guarded("alerts", [&] { alert_findings(feedback, out); });
   out.guarded("overall", [&] { overall_finding(feedback, out); });
   out.guarded("trend", [&] { trend_finding(feedback, out); });
   out.guarded("ranking", [&] { ranking_findings(feedback, out); });
   out.guarded("comments", [&] { comment_findings(feedback, out); });
-  if (feedback["territory"].is_object()) territory_findings(feedback["territory"], out);
+  if (feedback.contains("territory") && feedback.at("territory").is_object())
+    territory_findings(feedback.at("territory"), out);
   return out;
 }
 

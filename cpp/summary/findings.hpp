@@ -11,32 +11,29 @@
 
 #include "summary/wording.hpp"
 
-// Each function takes its own copy of the section: see wording.hpp on why
-// the findings read through non-const access.
-
 namespace ascolto::summary {
 
 /// The alerts first, the overall mean, the trend, the best and worst
 /// applications by the adjusted ranking (or the group that cannot be
 /// separated), what the low ratings' comments are about, the comments'
 /// negative share, and the territory.
-Findings feedback_findings(nlohmann::ordered_json feedback);
+Findings feedback_findings(const nlohmann::ordered_json& feedback);
 
 /// Who answered (the profile), the overall satisfaction and its change
 /// across waves, the indices, the strongest and weakest journey phase and
 /// channel, the drivers to improve first, the shares, and the territory.
-Findings survey_findings(nlohmann::ordered_json survey);
+Findings survey_findings(const nlohmann::ordered_json& survey);
 
 /// The partial-year comparisons and projections with their range, and the
 /// shifts in each group's mix.
-Findings volumes_findings(nlohmann::ordered_json volumes);
+Findings volumes_findings(const nlohmann::ordered_json& volumes);
 
 /// The negative share and the crises (weeks of unusual negative coverage).
-Findings media_findings(nlohmann::ordered_json media);
+Findings media_findings(const nlohmann::ordered_json& media);
 
 /// The units outside the funnel limits, and whether the spread between
 /// units narrows, of the first metric of each territorial level.
-void territory_findings(nlohmann::ordered_json& territory, Findings& out);
+void territory_findings(const nlohmann::ordered_json& territory, Findings& out);
 
 /// Best and worst of units ranked with 95% rank intervals: a unit is named
 /// only when it alone can hold the edge rank; otherwise the group that can.

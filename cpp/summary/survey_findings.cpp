@@ -11,21 +11,21 @@ namespace {
 using json = nlohmann::ordered_json;
 
 // The current wave's estimate of an entry with "by_wave", by wave label.
-json* wave_estimate(json& entry, const std::string& wave) {
-  for (json& w : array_at(entry, "by_wave"))
-    if (w["wave"] == wave) return shown(w["estimate"]) ? &w["estimate"] : nullptr;
+const json* wave_estimate(const json& entry, const std::string& wave) {
+  for (const json& w : array_at(entry, "by_wave"))
+    if (w.at("wave") == wave) return shown(w.at("estimate")) ? &w.at("estimate") : nullptr;
   return nullptr;
 }
 
-json* wave_difference(json& entry, const std::string& from, const std::string& to) {
-  for (json& d : array_at(entry, "wave_differences"))
-    if (d["from"] == from && d["to"] == to) return &d;
+const json* wave_difference(const json& entry, const std::string& from, const std::string& to) {
+  for (const json& d : array_at(entry, "wave_differences"))
+    if (d.at("from") == from && d.at("to") == to) return &d;
   return nullptr;
 }
 
 // A share with a low-base note when its base is under the low base.
-std::string share_of(json& estimate, Lang lang) {
-  std::string text = share(estimate["value"].get<double>(), lang);
+std::string share_of(const json& estimate, Lang lang) {
+  std::string text = share(estimate.at("value").get<double>(), lang);
   if (estimate.value("low_base", false)) text += sentence("low_base", lang, {});
   return text;
 }
@@ -34,11 +34,11 @@ struct Waves {
   std::string first, previous, current;
 };
 
-Waves waves_of(json& survey) {
+Waves waves_of(const json& survey) {
   Waves w;
-  if (!survey.contains("wave") || !survey["wave"].is_object()) return w;
-  json& values = survey["wave"]["values"];
-  w.current = survey["wave"]["current"].get<std::string>();
+  if (!survey.contains("wave") || !survey.at("wave").is_object()) return w;
+  const json& values = survey.at("wave").at("values");
+  w.current = survey.at("wave").at("current").get<std::string>();
   const auto at = std::find(values.begin(), values.end(), w.current);
   if (at == values.begin() || at == values.end()) return w;
   w.first = values.front().get<std::string>();
@@ -46,8 +46,8 @@ Waves waves_of(json& survey) {
   return w;
 }
 
-void respondents_findings(json& survey, const Waves& waves, Findings& out) {
-  const double n = survey["respondents"].get<double>();
+void respondents_findings(const json& survey, const Waves& waves, Findings& out) {
+  const double n = survey.at("respondents").get<double>();
   out.add("respondents", "respondents", {{"respondents", n}, {"wave", waves.current}},
           waves.current.empty() ? "respondents" : "respondents_wave",
           [&](Lang lang) {
@@ -56,80 +56,119 @@ void respondents_findings(json& survey, const Waves& waves, Findings& out) {
       .headline = true;
   // The profile: the largest group of each dimension; the three largest
   // where there are many (as the seed names the main occupations).
-  for (json& profile : array_at(survey, "profile")) {
-    std::vector<json*> shown_categories;
-    for (json& c : profile["categories"])
-      if (shown(c["share"])) shown_categories.push_back(&c);
+  for (const json& profile : array_at(survey, "profile")) {
+    std::vector<const json*> shown_categories;
+    for (const json& c : profile.at("categories"))
+      if (shown(c.at("share"))) shown_categories.push_back(&c);
     if (shown_categories.empty()) continue;
-    std::stable_sort(shown_categories.begin(), shown_categories.end(), [](json* a, json* b) {
-      return (*a)["share"]["value"].get<double>() > (*b)["share"]["value"].get<double>();
-    });
+    std::stable_sort(shown_categories.begin(), shown_categories.end(),
+                     [](const json* a, const json* b) {
+                       return (*a).at("share").at("value").get<double>() >
+                              (*b).at("share").at("value").get<double>();
+                     });
     const std::size_t named = shown_categories.size() > 4 ? 3 : 1;
     shown_categories.resize(std::min(named, shown_categories.size()));
-    json figures = {{"column", profile["column"]}, {"categories", json::array()}};
-    for (json* c : shown_categories)
-      figures["categories"].push_back(
-          {{"value", (*c)["value"]}, {"share", (*c)["share"]["value"]}});
-    const std::string column = words(profile["column"].get<std::string>());
-    out.add(
-        "profile", "profile", figures, named == 1 ? "profile_top" : "profile_top3", [&](Lang lang) {
-          std::vector<std::string> groups;
-          for (json* c : shown_categories)
-            groups.push_back(guillemets((*c)["value"].get<std::string>()) + " (" +
-                             share_of((*c)["share"], lang) + ")");
-          return Values{{"column", column},
-                        {"value", guillemets((*shown_categories[0])["value"].get<std::string>())},
-                        {"share", share_of((*shown_categories[0])["share"], lang)},
-                        {"groups", listing(groups, lang)}};
-        });
+    json figures = {{"column", profile.at("column")}, {"categories", json::array()}};
+    for (const json* c : shown_categories)
+      figures.at("categories")
+          .push_back({{"value", (*c).at("value")}, {"share", (*c).at("share").at("value")}});
+    const std::string column = words(profile.at("column").get<std::string>());
+    out.add("profile", "profile", figures, named == 1 ? "profile_top" : "profile_top3",
+            [&](Lang lang) {
+              std::vector<std::string> groups;
+              for (const json* c : shown_categories)
+                groups.push_back(guillemets((*c).at("value").get<std::string>()) + " (" +
+                                 share_of((*c).at("share"), lang) + ")");
+              return Values{
+                  {"column", column},
+                  {"value", guillemets((*shown_categories[0]).at("value").get<std::string>())},
+                  {"share", share_of((*shown_categories[0]).at("share"), lang)},
+                  {"groups", listing(groups, lang)}};
+            });
   }
+}
+
+// A figure of the overall measure: a mean with two decimals, or the share
+// of a yes/no ("satisfied") overall question.
+std::string overall_figure(double value, bool share_measure, Lang lang) {
+  return share_measure ? share(value, lang) : number(value, 2, lang);
 }
 
 // A change between two waves in words: the seed's "passa da 3,74 del 2019
 // a 3,93 del 2022" only when the change is significant, else "stabile".
-void change_finding(const std::string& section, const std::string& subject_key, json& entry,
+void change_finding(const std::string& section, const std::string& subject_key, const json& entry,
                     const Waves& waves, const std::string& from, bool headline, Findings& out) {
-  json* before = wave_estimate(entry, from);
-  json* now = wave_estimate(entry, waves.current);
-  json* difference = wave_difference(entry, from, waves.current);
+  const bool share_measure = entry.value("type", "") == "binary";
+  // "da 3,74" but "dal 43,9%" (an Italian share takes the article); "from 3.74".
+  const auto from_to = [&](const char* preposition, const char* key, const json& estimate,
+                           Lang lang) {
+    const std::string figure =
+        overall_figure(estimate.at("value").get<double>(), share_measure, lang);
+    return share_measure && lang == Lang::it ? articled(preposition, figure, lang)
+                                             : sentence(key, lang, {{"value", figure}});
+  };
+  const json* before = wave_estimate(entry, from);
+  const json* now = wave_estimate(entry, waves.current);
+  const json* difference = wave_difference(entry, from, waves.current);
   if (!before || !now || !difference) return;
   const bool significant = (*difference).value("significant", false);
-  out.add(section, "change",
-          {{"item", entry["column"]},
-           {"from", from},
-           {"to", waves.current},
-           {"before", (*before)["value"]},
-           {"now", (*now)["value"]},
-           {"difference", *difference}},
-          significant ? "wave_change" : "wave_stable",
-          [&](Lang lang) {
-            return Values{{"subject", sentence(subject_key, lang, {})},
-                          {"from", from},
-                          {"to", waves.current},
-                          {"before", number((*before)["value"].get<double>(), 2, lang)},
-                          {"now", number((*now)["value"].get<double>(), 2, lang)},
-                          {"change", change_words(*difference, lang)},
-                          {"p", number((*difference)["p"].get<double>(), 3, lang)}};
-          })
+  out.add(
+         section, "change",
+         {{"item", entry.at("column")},
+          {"from", from},
+          {"to", waves.current},
+          {"before", (*before).at("value")},
+          {"now", (*now).at("value")},
+          {"difference", *difference}},
+         significant ? "wave_change" : "wave_stable",
+         [&](Lang lang) {
+           return Values{
+               {"subject", sentence(subject_key, lang, {})},
+               {"from", from},
+               {"to", waves.current},
+               {"before", overall_figure((*before).at("value").get<double>(), share_measure, lang)},
+               {"now", overall_figure((*now).at("value").get<double>(), share_measure, lang)},
+               {"from_before", from_to("da", "from_value", *before, lang)},
+               {"to_now", from_to("a", "to_value", *now, lang)},
+               {"change", change_words(*difference, lang)},
+               {"p", number((*difference).at("p").get<double>(), 3, lang)}};
+         })
       .headline = headline;
 }
 
-void overall_findings(json& survey, const Waves& waves, Findings& out) {
-  if (!survey.contains("overall") || !survey["overall"].is_object()) return;
-  json& overall = survey["overall"];
-  json* mean = shown(overall["estimate"]);
+void overall_findings(const json& survey, const Waves& waves, Findings& out) {
+  if (!survey.contains("overall") || !survey.at("overall").is_object()) return;
+  const json& overall = survey.at("overall");
+  const json* mean = shown(overall.at("estimate"));
   if (!mean) return;
-  json& ci = overall["estimate"]["ci95"];
-  out.add(
-      "overall", "overall",
-      {{"column", overall["column"]}, {"mean", *mean}, {"ci95", ci}, {"scale", overall["scale"]}},
-      "survey_overall", [&](Lang lang) {
-        return Values{{"mean", number(mean->get<double>(), 2, lang)},
-                      {"min", number(overall["scale"]["min"].get<double>(), 0, lang)},
-                      {"max", number(overall["scale"]["max"].get<double>(), 0, lang)},
-                      {"low", number(ci[0].get<double>(), 2, lang)},
-                      {"high", number(ci[1].get<double>(), 2, lang)}};
-      });
+  const json& ci = overall.at("estimate").at("ci95");
+  if (overall.value("type", "") == "binary") {
+    // "Satisfied or not": the share of the positive answer, with its interval.
+    out.add("overall", "overall",
+            {{"column", overall.at("column")},
+             {"share", *mean},
+             {"ci95", ci},
+             {"positive", overall.at("positive")}},
+            "survey_overall_share", [&](Lang lang) {
+              return Values{{"positive", guillemets(overall.at("positive").get<std::string>())},
+                            {"share", share(mean->get<double>(), lang)},
+                            {"low", share(ci.at(0).get<double>(), lang)},
+                            {"high", share(ci.at(1).get<double>(), lang)}};
+            });
+  } else {
+    out.add("overall", "overall",
+            {{"column", overall.at("column")},
+             {"mean", *mean},
+             {"ci95", ci},
+             {"scale", overall.at("scale")}},
+            "survey_overall", [&](Lang lang) {
+              return Values{{"mean", number(mean->get<double>(), 2, lang)},
+                            {"min", number(overall.at("scale").at("min").get<double>(), 0, lang)},
+                            {"max", number(overall.at("scale").at("max").get<double>(), 0, lang)},
+                            {"low", number(ci.at(0).get<double>(), 2, lang)},
+                            {"high", number(ci.at(1).get<double>(), 2, lang)}};
+            });
+  }
   if (waves.first.empty()) return;
   // From the first wave, as the agency compares; and from the previous one.
   change_finding("overall", "overall_satisfaction", overall, waves, waves.first, true, out);
@@ -137,24 +176,24 @@ void overall_findings(json& survey, const Waves& waves, Findings& out) {
     change_finding("overall", "overall_satisfaction", overall, waves, waves.previous, false, out);
 }
 
-void index_findings(json& survey, const Waves& waves, Findings& out) {
-  for (json& index : array_at(survey, "indices")) {
-    json* mean = shown(index["mean"]);
+void index_findings(const json& survey, const Waves& waves, Findings& out) {
+  for (const json& index : array_at(survey, "indices")) {
+    const json* mean = shown(index.at("mean"));
     if (!mean) continue;
-    json& ci = index["mean"]["ci95"];
-    const std::string name = index["name"].get<std::string>();
-    json* difference =
+    const json& ci = index.at("mean").at("ci95");
+    const std::string name = index.at("name").get<std::string>();
+    const json* difference =
         waves.previous.empty() ? nullptr : wave_difference(index, waves.previous, waves.current);
-    json* before = waves.previous.empty() ? nullptr : wave_estimate(index, waves.previous);
+    const json* before = waves.previous.empty() ? nullptr : wave_estimate(index, waves.previous);
     out.add("indices", "index", {{"name", name}, {"mean", *mean}, {"ci95", ci}},
             difference && before ? "index_wave" : "index", [&](Lang lang) {
               Values v{{"name", guillemets(name)},
                        {"mean", articled("a", number(mean->get<double>(), 2, lang), lang)},
-                       {"low", number(ci[0].get<double>(), 2, lang)},
-                       {"high", number(ci[1].get<double>(), 2, lang)}};
+                       {"low", number(ci.at(0).get<double>(), 2, lang)},
+                       {"high", number(ci.at(1).get<double>(), 2, lang)}};
               if (difference && before) {
                 v.push_back({"previous", waves.previous});
-                v.push_back({"before", number((*before)["value"].get<double>(), 2, lang)});
+                v.push_back({"before", number((*before).at("value").get<double>(), 2, lang)});
                 v.push_back({"change", change_words(*difference, lang)});
               }
               return v;
@@ -162,97 +201,98 @@ void index_findings(json& survey, const Waves& waves, Findings& out) {
   }
 }
 
-void journey_findings(json& survey, Findings& out) {
-  if (!survey.contains("journey") || !survey["journey"].is_object()) return;
-  json& journey = survey["journey"];
+void journey_findings(const json& survey, Findings& out) {
+  if (!survey.contains("journey") || !survey.at("journey").is_object()) return;
+  const json& journey = survey.at("journey");
   for (const auto& [key, name_key, what] :
        {std::tuple{"by_phase", "phase", "phase"}, std::tuple{"by_channel", "channel", "channel"}}) {
     std::vector<RankedUnit> units;
-    for (json& unit : array_at(journey, key)) {
-      if (!unit.contains("rank_ci95") || !shown(unit["mean"])) continue;
-      json& m = unit["mean"];
-      units.push_back({unit[name_key].get<std::string>(), m["value"].get<double>(),
-                       m["ci95"][0].get<double>(), m["ci95"][1].get<double>(),
-                       unit["rank_ci95"][0].get<std::size_t>(),
-                       unit["rank_ci95"][1].get<std::size_t>()});
+    for (const json& unit : array_at(journey, key)) {
+      if (!unit.contains("rank_ci95") || !shown(unit.at("mean"))) continue;
+      const json& m = unit.at("mean");
+      units.push_back({unit[name_key].get<std::string>(), m.at("value").get<double>(),
+                       m.at("ci95").at(0).get<double>(), m.at("ci95").at(1).get<double>(),
+                       unit.at("rank_ci95").at(0).get<std::size_t>(),
+                       unit.at("rank_ci95").at(1).get<std::size_t>()});
     }
     edge_findings(units, "journey", what, out);
   }
 }
 
-void driver_findings(json& survey, Findings& out) {
-  if (!survey.contains("drivers") || !survey["drivers"].is_object()) return;
-  std::vector<json*> priority;
-  for (json& item : survey["drivers"]["items"])
-    if (item["quadrant"] == "priority") priority.push_back(&item);
+void driver_findings(const json& survey, Findings& out) {
+  if (!survey.contains("drivers") || !survey.at("drivers").is_object()) return;
+  std::vector<const json*> priority;
+  for (const json& item : survey.at("drivers").at("items"))
+    if (item.at("quadrant") == "priority") priority.push_back(&item);
   if (priority.empty()) return;
-  std::stable_sort(priority.begin(), priority.end(), [](json* a, json* b) {
-    return (*a)["importance"].get<double>() > (*b)["importance"].get<double>();
+  std::stable_sort(priority.begin(), priority.end(), [](const json* a, const json* b) {
+    return (*a).at("importance").get<double>() > (*b).at("importance").get<double>();
   });
   if (priority.size() > 5) priority.resize(5);
   json figures = json::array();
-  for (json* item : priority) {
-    figures.push_back({{"column", (*item)["column"]},
-                       {"importance", (*item)["importance"]},
-                       {"performance", (*item)["performance"]["value"]}});
+  for (const json* item : priority) {
+    figures.push_back({{"column", (*item).at("column")},
+                       {"importance", (*item).at("importance")},
+                       {"performance", (*item).at("performance").at("value")}});
   }
   out.add("drivers", "priority", {{"items", figures}}, "drivers_priority", [&](Lang lang) {
     std::vector<std::string> items;
-    for (json* item : priority)
-      items.push_back(
-          sentence("driver_item", lang,
-                   {{"item", guillemets(words((*item)["column"].get<std::string>()))},
-                    {"importance", number((*item)["importance"].get<double>(), 2, lang)},
-                    {"mean", number((*item)["performance"]["value"].get<double>(), 2, lang)}}));
+    for (const json* item : priority)
+      items.push_back(sentence(
+          "driver_item", lang,
+          {{"item", guillemets(words((*item).at("column").get<std::string>()))},
+           {"importance", number((*item).at("importance").get<double>(), 2, lang)},
+           {"mean", number((*item).at("performance").at("value").get<double>(), 2, lang)}}));
     return Values{{"items", listing(items, lang)}};
   });
 }
 
-void share_findings(json& survey, const Waves& waves, Findings& out) {
-  if (!survey.contains("shares") || !survey["shares"].is_object()) return;
-  json& shares = survey["shares"];
+void share_findings(const json& survey, const Waves& waves, Findings& out) {
+  if (!survey.contains("shares") || !survey.at("shares").is_object()) return;
+  const json& shares = survey.at("shares");
   // A headline yes/no share is written with one decimal, as the agency
   // writes "l'83,6% degli utenti".
-  for (json& item : array_at(shares, "yes_no")) {
-    json* yes = shown(item["yes"]);
+  for (const json& item : array_at(shares, "yes_no")) {
+    const json* yes = shown(item.at("yes"));
     if (!yes) continue;
-    json& ci = item["yes"]["ci95"];
-    const std::string column = words(item["column"].get<std::string>());
-    out.add("shares", "yes_share", {{"column", item["column"]}, {"share", *yes}, {"ci95", ci}},
+    const json& ci = item.at("yes").at("ci95");
+    const std::string column = words(item.at("column").get<std::string>());
+    out.add("shares", "yes_share", {{"column", item.at("column")}, {"share", *yes}, {"ci95", ci}},
             "yes_share", [&](Lang lang) {
               std::string value = percent(yes->get<double>(), 1, lang);
-              if (item["yes"].value("low_base", false)) value += sentence("low_base", lang, {});
+              if (item.at("yes").value("low_base", false)) value += sentence("low_base", lang, {});
               return Values{{"column", guillemets(column)},
                             {"share", value},
-                            {"low", percent(ci[0].get<double>(), 1, lang)},
-                            {"high", percent(ci[1].get<double>(), 1, lang)}};
+                            {"low", percent(ci.at(0).get<double>(), 1, lang)},
+                            {"high", percent(ci.at(1).get<double>(), 1, lang)}};
             });
   }
   // A single choice: every category from the largest, the largest with its
   // change from the previous wave.
-  for (json& item : array_at(shares, "single_choice")) {
-    std::vector<json*> categories;
-    for (json& c : item["categories"])
-      if (shown(c["share"])) categories.push_back(&c);
+  for (const json& item : array_at(shares, "single_choice")) {
+    std::vector<const json*> categories;
+    for (const json& c : item.at("categories"))
+      if (shown(c.at("share"))) categories.push_back(&c);
     if (categories.size() < 2) continue;
-    std::stable_sort(categories.begin(), categories.end(), [](json* a, json* b) {
-      return (*a)["share"]["value"].get<double>() > (*b)["share"]["value"].get<double>();
+    std::stable_sort(categories.begin(), categories.end(), [](const json* a, const json* b) {
+      return (*a).at("share").at("value").get<double>() >
+             (*b).at("share").at("value").get<double>();
     });
-    json& top = *categories.front();
-    json* before = waves.previous.empty() ? nullptr : wave_estimate(top, waves.previous);
-    json* difference =
+    const json& top = *categories.front();
+    const json* before = waves.previous.empty() ? nullptr : wave_estimate(top, waves.previous);
+    const json* difference =
         waves.previous.empty() ? nullptr : wave_difference(top, waves.previous, waves.current);
-    json figures = {{"column", item["column"]}, {"categories", json::array()}};
-    for (json* c : categories)
-      figures["categories"].push_back(
-          {{"value", (*c)["value"]}, {"share", (*c)["share"]["value"]}});
+    json figures = {{"column", item.at("column")}, {"categories", json::array()}};
+    for (const json* c : categories)
+      figures.at("categories")
+          .push_back({{"value", (*c).at("value")}, {"share", (*c).at("share").at("value")}});
     if (before && difference) figures["top_change"] = *difference;
-    const std::string column = words(item["column"].get<std::string>());
+    const std::string column = words(item.at("column").get<std::string>());
     out.add("shares", "choice", figures, "choice", [&](Lang lang) {
       std::vector<std::string> rest;
       for (std::size_t i = 1; i < categories.size(); ++i)
-        rest.push_back(guillemets((*categories[i])["value"].get<std::string>()) + " (" +
-                       share_of((*categories[i])["share"], lang) + ")");
+        rest.push_back(guillemets((*categories[i]).at("value").get<std::string>()) + " (" +
+                       share_of((*categories[i]).at("share"), lang) + ")");
       std::string change;
       if (before && difference)
         change = sentence("choice_change", lang,
@@ -260,29 +300,31 @@ void share_findings(json& survey, const Waves& waves, Findings& out) {
                            {"previous", waves.previous},
                            {"change", change_words(*difference, lang)}});
       return Values{{"column", guillemets(column)},
-                    {"top", guillemets(top["value"].get<std::string>())},
-                    {"share", articled("", share_of(top["share"], lang), lang)},
+                    {"top", guillemets(top.at("value").get<std::string>())},
+                    {"share", articled("", share_of(top.at("share"), lang), lang)},
                     {"change", change},
                     {"rest", listing(rest, lang)}};
     });
   }
-  for (json& item : array_at(shares, "multi_response")) {
-    std::vector<json*> options;
-    for (json& o : item["options"])
-      if (shown(o["share"])) options.push_back(&o);
+  for (const json& item : array_at(shares, "multi_response")) {
+    std::vector<const json*> options;
+    for (const json& o : item.at("options"))
+      if (shown(o.at("share"))) options.push_back(&o);
     if (options.empty()) continue;
-    std::stable_sort(options.begin(), options.end(), [](json* a, json* b) {
-      return (*a)["share"]["value"].get<double>() > (*b)["share"]["value"].get<double>();
+    std::stable_sort(options.begin(), options.end(), [](const json* a, const json* b) {
+      return (*a).at("share").at("value").get<double>() >
+             (*b).at("share").at("value").get<double>();
     });
-    json figures = {{"name", item["name"]}, {"options", json::array()}};
-    for (json* o : options)
-      figures["options"].push_back({{"value", (*o)["value"]}, {"share", (*o)["share"]["value"]}});
-    const std::string name = words(item["name"].get<std::string>());
+    json figures = {{"name", item.at("name")}, {"options", json::array()}};
+    for (const json* o : options)
+      figures.at("options").push_back(
+          {{"value", (*o).at("value")}, {"share", (*o).at("share").at("value")}});
+    const std::string name = words(item.at("name").get<std::string>());
     out.add("shares", "multi_response", figures, "multi_response", [&](Lang lang) {
       std::vector<std::string> listed;
-      for (json* o : options)
-        listed.push_back(guillemets((*o)["value"].get<std::string>()) + " " +
-                         share_of((*o)["share"], lang));
+      for (const json* o : options)
+        listed.push_back(guillemets((*o).at("value").get<std::string>()) + " " +
+                         share_of((*o).at("share"), lang));
       return Values{{"name", guillemets(name)}, {"options", listing(listed, lang)}};
     });
   }
@@ -290,7 +332,7 @@ void share_findings(json& survey, const Waves& waves, Findings& out) {
 
 }  // namespace
 
-Findings survey_findings(json survey) {
+Findings survey_findings(const json& survey) {
   Findings out;
   Waves waves;
   out.guarded("waves", [&] { waves = waves_of(survey); });
@@ -300,7 +342,8 @@ Findings survey_findings(json survey) {
   out.guarded("journey", [&] { journey_findings(survey, out); });
   out.guarded("drivers", [&] { driver_findings(survey, out); });
   out.guarded("shares", [&] { share_findings(survey, waves, out); });
-  if (survey["territory"].is_object()) territory_findings(survey["territory"], out);
+  if (survey.contains("territory") && survey.at("territory").is_object())
+    territory_findings(survey.at("territory"), out);
   return out;
 }
 

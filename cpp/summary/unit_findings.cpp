@@ -24,17 +24,17 @@ const char* spread_direction(const std::vector<double>& sd) {
   return "spread_unclear";
 }
 
-void level_findings(json& level, Findings& out) {
-  if (!level.contains("metrics") || level["metrics"].empty()) return;
-  json& metric = level["metrics"][0];  // the overall measure comes first
-  const std::string level_key = "level_" + level["level"].get<std::string>();
-  const bool share_metric = metric["type"] == "share";
+void level_findings(const json& level, Findings& out) {
+  if (!level.contains("metrics") || level.at("metrics").empty()) return;
+  const json& metric = level.at("metrics").at(0);  // the overall measure comes first
+  const std::string level_key = "level_" + level.at("level").get<std::string>();
+  const bool share_metric = metric.at("type") == "share";
   // Each unit outside, and whether it is outside the 99.8% limits too.
   std::vector<std::pair<std::string, bool>> low, high;
-  for (json& unit : array_at(metric, "outside")) {
-    const std::string band = unit["band"].get<std::string>();
+  for (const json& unit : array_at(metric, "outside")) {
+    const std::string band = unit.at("band").get<std::string>();
     (band.rfind("low", 0) == 0 ? low : high)
-        .emplace_back(unit["name"].get<std::string>(), band.find("998") != std::string::npos);
+        .emplace_back(unit.at("name").get<std::string>(), band.find("998") != std::string::npos);
   }
   const auto names = [](const std::vector<std::pair<std::string, bool>>& units) {
     json list = json::array();
@@ -47,7 +47,7 @@ void level_findings(json& level, Findings& out) {
       texts.push_back(far ? name + sentence("funnel_998", lang, {}) : name);
     return listing(texts, lang);
   };
-  const std::string label = words(metric["label"].get<std::string>());
+  const std::string label = words(metric.at("label").get<std::string>());
   const auto sides = [&](Lang lang) {
     std::vector<std::string> parts;
     if (!low.empty())
@@ -59,8 +59,8 @@ void level_findings(json& level, Findings& out) {
     return text;
   };
   out.add("territory", "funnel",
-          {{"level", level["level"]},
-           {"metric", metric["id"]},
+          {{"level", level.at("level")},
+           {"metric", metric.at("id")},
            {"below", names(low)},
            {"above", names(high)}},
           low.empty() && high.empty() ? "funnel_none" : "funnel_outside", [&](Lang lang) {
@@ -68,11 +68,11 @@ void level_findings(json& level, Findings& out) {
                           {"metric", label},
                           {"sides", sides(lang)}};
           });
-  if (!metric.contains("spread") || !metric["spread"].is_object()) return;
-  json& periods = metric["spread"]["periods"];
+  if (!metric.contains("spread") || !metric.at("spread").is_object()) return;
+  const json& periods = metric.at("spread").at("periods");
   std::vector<double> sd;
-  for (json& p : periods)
-    if (p["sd_beyond_noise"].is_number()) sd.push_back(p["sd_beyond_noise"].get<double>());
+  for (const json& p : periods)
+    if (p.at("sd_beyond_noise").is_number()) sd.push_back(p.at("sd_beyond_noise").get<double>());
   if (sd.size() < 2 || sd.size() != periods.size()) return;
   const char* direction = spread_direction(sd);
   const auto spread_value = [&](double v, Lang lang) {
@@ -80,17 +80,17 @@ void level_findings(json& level, Findings& out) {
                         : number(v, 2, lang);
   };
   out.add("territory", "spread",
-          {{"level", level["level"]},
-           {"metric", metric["id"]},
+          {{"level", level.at("level")},
+           {"metric", metric.at("id")},
            {"sd_beyond_noise", sd},
            {"direction", direction}},
           direction, [&](Lang lang) {
             return Values{{"level", sentence(level_key, lang, {})},
                           {"metric", label},
                           {"first", spread_value(sd.front(), lang)},
-                          {"first_period", periods.front()["period"].get<std::string>()},
+                          {"first_period", periods.front().at("period").get<std::string>()},
                           {"last", spread_value(sd.back(), lang)},
-                          {"last_period", periods.back()["period"].get<std::string>()}};
+                          {"last_period", periods.back().at("period").get<std::string>()}};
           });
 }
 
@@ -131,8 +131,8 @@ void edge_findings(const std::vector<RankedUnit>& units, const std::string& sect
   }
 }
 
-void territory_findings(json& territory, Findings& out) {
-  for (json& level : array_at(territory, "levels"))
+void territory_findings(const json& territory, Findings& out) {
+  for (const json& level : array_at(territory, "levels"))
     out.guarded("territory", [&] { level_findings(level, out); });
 }
 

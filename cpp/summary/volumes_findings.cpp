@@ -38,103 +38,170 @@ std::string label_in_group(const std::string& series, const std::string& group) 
 // Projections of the year in progress: the largest series of each
 // touchpoint, and any series whose whole range is a change beyond 25%.
 // The headline is the touchpoint series projected to change the most.
-void projection_findings(json& volumes, Findings& out) {
-  json& period = volumes["period"];
-  std::map<std::string, json*> largest;
-  std::vector<json*> chosen;
-  for (json& s : array_at(volumes, "series")) {
-    if (s["kind"] != "flow" || s["years"].empty()) continue;
-    json& last = s["years"].back();
+void projection_findings(const json& volumes, Findings& out) {
+  const json& period = volumes.at("period");
+  std::map<std::string, const json*> largest;
+  std::vector<const json*> chosen;
+  for (const json& s : array_at(volumes, "series")) {
+    if (s.at("kind") != "flow" || s.at("years").empty()) continue;
+    const json& last = s.at("years").back();
     if (!last.contains("projection")) continue;
-    json*& top = largest[touchpoint(s["name"].get<std::string>())];
-    if (!top || s["total"].get<double>() > (*top)["total"].get<double>()) top = &s;
+    const json*& top = largest[touchpoint(s.at("name").get<std::string>())];
+    if (!top || s.at("total").get<double>() > (*top).at("total").get<double>()) top = &s;
   }
-  json* headline = nullptr;
-  const auto middle = [](json& s) {
-    json& range = s["years"].back()["projection"]["change_range"];
-    return std::fabs(range[0].get<double>() + range[1].get<double>()) / 2;
+  const json* headline = nullptr;
+  const auto middle = [](const json& s) {
+    const json& range = s.at("years").back().at("projection").at("change_range");
+    return std::fabs(range.at(0).get<double>() + range.at(1).get<double>()) / 2;
   };
   for (const auto& [name, top] : largest)
     if (!headline || middle(*top) > middle(*headline)) headline = top;
-  for (json& s : array_at(volumes, "series")) {
+  for (const json& s : array_at(volumes, "series")) {
     bool pick = false;
     for (const auto& [name, top] : largest) pick = pick || top == &s;
-    if (!pick && s["kind"] == "flow" && !s["years"].empty() &&
-        s["years"].back().contains("projection")) {
-      json& range = s["years"].back()["projection"]["change_range"];
-      pick = (range[0].get<double>() > 0.25 && range[1].get<double>() > 0.25) ||
-             (range[0].get<double>() < -0.25 && range[1].get<double>() < -0.25);
+    if (!pick && s.at("kind") == "flow" && !s.at("years").empty() &&
+        s.at("years").back().contains("projection")) {
+      const json& range = s.at("years").back().at("projection").at("change_range");
+      pick = (range.at(0).get<double>() > 0.25 && range.at(1).get<double>() > 0.25) ||
+             (range.at(0).get<double>() < -0.25 && range.at(1).get<double>() < -0.25);
     }
     if (pick) chosen.push_back(&s);
   }
-  for (json* s : chosen) {
-    json& last = (*s)["years"].back();
-    json& projection = last["projection"];
-    json& range = projection["change_range"];
-    const double low = std::min(range[0].get<double>(), range[1].get<double>()),
-                 high = std::max(range[0].get<double>(), range[1].get<double>());
+  for (const json* s : chosen) {
+    const json& last = (*s).at("years").back();
+    const json& projection = last.at("projection");
+    const json& range = projection.at("change_range");
+    const double low = std::min(range.at(0).get<double>(), range.at(1).get<double>()),
+                 high = std::max(range.at(0).get<double>(), range.at(1).get<double>());
+    // A range across zero is "stable" when narrow, "uncertain" when wide (a
+    // year projected from its first month): never a rise or a fall.
     const bool straddles = low < 0 && high > 0;
-    const int previous = last["year"].get<int>() - 1;
+    const char* key = !straddles          ? "projection"
+                      : high - low <= 0.1 ? "projection_stable"
+                                          : "projection_uncertain";
+    const int previous = last.at("year").get<int>() - 1;
     Finding& f = out.add(
         "projections", "projection",
-        {{"series", (*s)["name"]},
-         {"year", last["year"]},
-         {"through", period["last"]},
+        {{"series", (*s).at("name")},
+         {"year", last.at("year")},
+         {"through", period.at("last")},
          {"change_range", {low, high}},
-         {"projected_range", projection["range"]},
+         {"projected_range", projection.at("range")},
          {"same_period_change",
-          last.contains("same_period") ? last["same_period"]["change"] : json(nullptr)}},
-        straddles ? "projection_stable" : "projection", [&](Lang lang) {
+          last.contains("same_period") ? last.at("same_period").at("change") : json(nullptr)}},
+        key, [&](Lang lang) {
           const std::string from = signed_percent(low, lang), to = signed_percent(high, lang);
           return Values{
-              {"series", (*s)["name"].get<std::string>()},
-              {"through", month(period["last"].get<std::string>(), lang)},
-              {"year", std::to_string(last["year"].get<int>())},
+              {"series", (*s).at("name").get<std::string>()},
+              {"through", month(period.at("last").get<std::string>(), lang)},
+              {"year", std::to_string(last.at("year").get<int>())},
               {"previous", std::to_string(previous)},
               {"range", from == to ? sentence("range_single", lang, {{"value", from}})
                                    : sentence("range", lang, {{"low", from}, {"high", to}})},
               {"same", last.contains("same_period")
-                           ? signed_percent(last["same_period"]["change"].get<double>(), lang)
+                           ? signed_percent(last.at("same_period").at("change").get<double>(), lang)
                            : "-"}};
         });
     f.headline = s == headline;
   }
 }
 
+// Without a year in progress: the last complete year against the one
+// before, for the largest series of each touchpoint.
+void year_change_findings(const json& volumes, Findings& out) {
+  std::map<std::string, const json*> largest;
+  for (const json& s : array_at(volumes, "series")) {
+    if (s.at("kind") != "flow" || s.at("years").size() < 2) continue;
+    const json& last = s.at("years").back();
+    if (!last.value("complete", false) || !last.contains("change") ||
+        !last.at("change").is_number())
+      continue;
+    const json*& top = largest[touchpoint(s.at("name").get<std::string>())];
+    if (!top || s.at("total").get<double>() > (*top).at("total").get<double>()) top = &s;
+  }
+  const json* headline = nullptr;
+  for (const auto& [name, s] : largest)
+    if (!headline || std::fabs((*s).at("years").back().at("change").get<double>()) >
+                         std::fabs((*headline).at("years").back().at("change").get<double>()))
+      headline = s;
+  for (const auto& [name, s] : largest) {
+    const json& last = (*s).at("years").back();
+    out.add("projections", "year_change",
+            {{"series", (*s).at("name")},
+             {"year", last.at("year")},
+             {"total", last.at("total")},
+             {"change", last.at("change")}},
+            "year_change",
+            [&](Lang lang) {
+              return Values{{"series", (*s).at("name").get<std::string>()},
+                            {"total", number(last.at("total").get<double>(), 0, lang)},
+                            {"year", std::to_string(last.at("year").get<int>())},
+                            {"previous", std::to_string(last.at("year").get<int>() - 1)},
+                            {"change", signed_percent(last.at("change").get<double>(), lang)}};
+            })
+        .headline = s == headline;
+  }
+}
+
+// "Sede · prenotazioni: " before a group's shifts; nothing for the one
+// group of a wide table, which has no name.
+std::string group_prefix(const std::string& name) {
+  return name.empty() ? "" : name + ": ";
+}
+
+// A single year: each series' share of its group.
+void mix_year_finding(const json& group, Findings& out) {
+  const json& year = group.at("years").at(0);
+  const std::string group_name = group.at("name").get<std::string>();
+  json figures = {{"group", group_name}, {"year", year.at("year")}, {"shares", year.at("shares")}};
+  out.add("mix", "mix_year", figures, "mix_year", [&](Lang lang) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < group.at("series").size(); ++i)
+      if (year.at("shares").at(i).is_number())
+        parts.push_back(label_in_group(group.at("series").at(i).get<std::string>(), group_name) +
+                        " " + percent(year.at("shares").at(i).get<double>(), 0, lang));
+    return Values{{"group", group_prefix(group_name)},
+                  {"year", std::to_string(year.at("year").get<int>())},
+                  {"shares", listing(parts, lang)}};
+  });
+}
+
 // Shifts in a group's mix of at least three points between the first and
 // the last year.
-void mix_findings(json& volumes, Findings& out) {
-  if (!volumes.contains("mix") || !volumes["mix"].is_object()) return;
-  for (json& group : volumes["mix"]["groups"]) {
-    json& years = group["years"];
+void mix_findings(const json& volumes, Findings& out) {
+  if (!volumes.contains("mix") || !volumes.at("mix").is_object()) return;
+  for (const json& group : volumes.at("mix").at("groups")) {
+    const json& years = group.at("years");
+    if (years.size() == 1 && group.at("series").size() > 1) mix_year_finding(group, out);
     if (years.size() < 2) continue;
-    json &first = years.front(), &last = years.back();
-    const std::string group_name = group["name"].get<std::string>();
+    const json &first = years.front(), &last = years.back();
+    const std::string group_name = group.at("name").get<std::string>();
     struct Shift {
       std::string label;
       double from, to;
     };
     std::vector<Shift> shifts;
-    for (std::size_t i = 0; i < group["series"].size(); ++i) {
-      if (!first["shares"][i].is_number() || !last["shares"][i].is_number()) continue;
-      const double from = first["shares"][i].get<double>(), to = last["shares"][i].get<double>();
+    for (std::size_t i = 0; i < group.at("series").size(); ++i) {
+      if (!first.at("shares").at(i).is_number() || !last.at("shares").at(i).is_number()) continue;
+      const double from = first.at("shares").at(i).get<double>(),
+                   to = last.at("shares").at(i).get<double>();
       if (std::fabs(to - from) >= 0.03)
         shifts.push_back(
-            {label_in_group(group["series"][i].get<std::string>(), group_name), from, to});
+            {label_in_group(group.at("series").at(i).get<std::string>(), group_name), from, to});
     }
     if (shifts.empty()) continue;
     json figures = {{"group", group_name},
-                    {"from_year", first["year"]},
-                    {"to_year", last["year"]},
-                    {"to_partial", last["partial"]},
+                    {"from_year", first.at("year")},
+                    {"to_year", last.at("year")},
+                    {"to_partial", last.at("partial")},
                     {"shifts", json::array()}};
     for (const Shift& s : shifts)
-      figures["shifts"].push_back({{"series", s.label}, {"from", s.from}, {"to", s.to}});
+      figures.at("shifts").push_back({{"series", s.label}, {"from", s.from}, {"to", s.to}});
     out.add("mix", "mix_shift", figures, "mix_shift", [&](Lang lang) {
       std::vector<std::string> parts;
-      const std::string from_year = std::to_string(first["year"].get<int>());
-      std::string to_year = std::to_string(last["year"].get<int>());
-      if (last["partial"].get<bool>()) to_year += sentence("partial_year", lang, {});
+      const std::string from_year = std::to_string(first.at("year").get<int>());
+      std::string to_year = std::to_string(last.at("year").get<int>());
+      if (last.at("partial").get<bool>()) to_year += sentence("partial_year", lang, {});
       for (const Shift& s : shifts)
         parts.push_back(sentence("mix_item", lang,
                                  {{"series", s.label},
@@ -142,18 +209,20 @@ void mix_findings(json& volumes, Findings& out) {
                                   {"to", articled("a", percent(s.to, 0, lang), lang)},
                                   {"from_year", from_year},
                                   {"to_year", to_year}}));
-      return Values{{"group", group_name}, {"shifts", listing(parts, lang)}};
+      return Values{{"group", group_prefix(group_name)}, {"shifts", listing(parts, lang)}};
     });
   }
 }
 
 }  // namespace
 
-Findings volumes_findings(json volumes) {
+Findings volumes_findings(const json& volumes) {
   Findings out;
   out.guarded("projections", [&] {
-    if (volumes["period"].is_object() && volumes["period"].value("partial_last_year", false))
+    if (volumes.at("period").is_object() && volumes.at("period").value("partial_last_year", false))
       projection_findings(volumes, out);
+    else
+      year_change_findings(volumes, out);
   });
   out.guarded("mix", [&] { mix_findings(volumes, out); });
   return out;

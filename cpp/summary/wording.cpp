@@ -113,6 +113,11 @@ std::string listing(const std::vector<std::string>& items, Lang lang) {
   return out;
 }
 
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
 std::string sentence(std::string_view key, Lang lang, const Values& values) {
   std::string text;
   for (const Template& t : lang == Lang::it ? kItalian : kEnglish)
@@ -148,17 +153,16 @@ json findings_json(const std::vector<Finding>& findings) {
   return out;
 }
 
-json& array_at(json& object, const char* key) {
-  if (!object.is_object()) object = json::object();
-  json& member = object[key];
-  if (!member.is_array()) member = json::array();
-  return member;
+const json& array_at(const json& object, const char* key) {
+  static const json empty = json::array();
+  if (!object.is_object() || !object.contains(key) || !object.at(key).is_array()) return empty;
+  return object.at(key);
 }
 
-json* shown(json& estimate) {
-  if (!estimate.is_object() || !estimate.contains("value") || !estimate["value"].is_number())
+const json* shown(const json& estimate) {
+  if (!estimate.is_object() || !estimate.contains("value") || !estimate.at("value").is_number())
     return nullptr;
-  return &estimate["value"];
+  return &estimate.at("value");
 }
 
 }  // namespace ascolto::summary

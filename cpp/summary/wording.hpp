@@ -43,6 +43,10 @@ std::string guillemets(std::string_view text);
 /// "A, B e C" / "A, B and C".
 std::string listing(const std::vector<std::string>& items, Lang lang);
 
+/// A sentence that opens on a label from a file ("chiusa: ...") starts
+/// with a capital letter, as a sentence does.
+std::string capitalized(std::string text);
+
 /// The template of `key` in `lang` with its {placeholders} filled; an
 /// unknown key gives an empty string (a test checks every key exists).
 std::string sentence(std::string_view key, Lang lang, const Values& values);
@@ -71,8 +75,8 @@ class Findings {
   Finding& add(std::string section, std::string kind, nlohmann::ordered_json figures,
                std::string_view key, const ValuesOf& values_of) {
     list_.push_back({std::move(section), std::move(kind), std::move(figures),
-                     sentence(key, Lang::it, values_of(Lang::it)),
-                     sentence(key, Lang::en, values_of(Lang::en))});
+                     capitalized(sentence(key, Lang::it, values_of(Lang::it))),
+                     capitalized(sentence(key, Lang::en, values_of(Lang::en)))});
     return list_.back();
   }
   /// Runs one step of the findings; a section of an unexpected shape
@@ -99,16 +103,15 @@ class Findings {
 
 nlohmann::ordered_json findings_json(const std::vector<Finding>& findings);
 
-// The findings read a copy of the report section through non-const access:
-// a missing key then reads as null and a wrong type throws a
-// json::exception (caught per finding, see Findings::guarded), where const
-// access to a missing key would be undefined behaviour.
+// The findings read the report section with .at() only: a missing key or
+// index throws a json::exception (caught per part, see Findings::guarded),
+// where operator[] would be undefined behaviour (const) or would insert keys
+// and move the values that pointers still refer to (non-const).
 
-/// The array under `key` of `object` (made an empty array if it is not one):
-/// a reference into the section, never a copy, so pointers into it stay valid.
-nlohmann::ordered_json& array_at(nlohmann::ordered_json& object, const char* key);
+/// The array under `key` of `object`, or an empty array.
+const nlohmann::ordered_json& array_at(const nlohmann::ordered_json& object, const char* key);
 
 /// An estimate's value if it is shown (not suppressed), else nullptr.
-nlohmann::ordered_json* shown(nlohmann::ordered_json& estimate);
+const nlohmann::ordered_json* shown(const nlohmann::ordered_json& estimate);
 
 }  // namespace ascolto::summary

@@ -423,3 +423,52 @@ TEST_CASE("every finding of the demos' shapes has both languages, a figure, no p
         "La dispersione tra le sedi per «voto», al netto del rumore campionario, si allarga: da "
         "2,0 punti (2023-01) a 3,0 punti (2023-06).");
 }
+
+TEST_CASE("volumes without a year in progress: the last complete year, and one year's mix",
+          "[summary]") {
+  const json volumes = json::parse(R"({
+    "period": {"last": "2022-12", "partial_last_year": false},
+    "series": [{"name": "Contact center · contatti", "kind": "flow", "total": 5e6,
+                "years": [{"year": 2021, "total": 2e6, "complete": true},
+                          {"year": 2022, "total": 3e6, "complete": true, "change": 0.5}]}],
+    "mix": {"groups": [{"name": "", "series": ["DA PORTALE", "DA COMUNI"],
+                        "years": [{"year": 2022, "partial": false, "shares": [0.547, 0.453]}]}]}
+  })");
+  const auto findings = volumes_findings(volumes);
+  CHECK(find(findings, "year_change").it ==
+        "Contact center · contatti: 3.000.000 nel 2022, +50% rispetto al 2021.");
+  CHECK(find(findings, "year_change").headline);
+  // The one group of a wide table has no name; the sentence still opens with a capital.
+  CHECK(find(findings, "mix_year").it == "Nel 2022: DA PORTALE 55% e DA COMUNI 45%.");
+  CHECK(find(findings, "mix_year").en == "In 2022: DA PORTALE 55% and DA COMUNI 45%.");
+  // A wide projection range across zero is uncertain, not stable.
+  json partial = json::parse(R"({
+    "period": {"last": "2016-02", "partial_last_year": true},
+    "series": [{"name": "calls", "kind": "flow", "total": 9e4,
+                "years": [{"year": 2015, "total": 5e4}, {"year": 2016, "total": 9e3,
+                  "same_period": {"change": 0.48},
+                  "projection": {"change_range": [-0.19, 0.41], "range": [4e4, 7e4]}}]}]})");
+  CHECK(find(volumes_findings(partial), "projection").it ==
+        "Calls: con i dati fino a febbraio 2016, la proiezione del 2016 è incerta: tra -19% e +41% "
+        "rispetto al 2015 (stesso periodo dell’anno: +48%).");
+}
+
+TEST_CASE("a yes/no overall satisfaction is a share, its change worded with articles",
+          "[summary]") {
+  json survey = survey_section(true);
+  survey["overall"]["type"] = "binary";
+  survey["overall"]["positive"] = "satisfied";
+  survey["overall"]["estimate"] = {{"value", 0.439}, {"ci95", {0.433, 0.445}}};
+  survey["overall"]["by_wave"] = {{{"wave", "2021"}, {"estimate", {{"value", 0.81}}}},
+                                  {{"wave", "2022"}, {"estimate", {{"value", 0.439}}}}};
+  survey["overall"]["wave_differences"][0]["value"] = -0.371;
+  const Findings findings = survey_findings(survey);
+  CHECK(find(findings, "overall").it ==
+        "Soddisfazione globale («satisfied»): 43,9% degli intervistati (IC 95% 43,3%–44,5%).");
+  CHECK(find(findings, "change").it ==
+        "Il livello di soddisfazione globale passa dall’81% del 2021 al 43,9% del 2022: "
+        "diminuzione statisticamente significativa.");
+  CHECK(find(findings, "change").en ==
+        "Overall satisfaction goes from 81% in 2021 to 43.9% in 2022: a statistically "
+        "significant decrease.");
+}
