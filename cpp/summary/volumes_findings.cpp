@@ -124,7 +124,8 @@ void year_change_findings(const json& volumes, Findings& out) {
     if (!headline || std::fabs((*s).at("years").back().at("change").get<double>()) >
                          std::fabs((*headline).at("years").back().at("change").get<double>()))
       headline = s;
-  for (const auto& [name, s] : largest) {
+  for (const auto& entry : largest) {
+    const json* s = entry.second;  // (clang 14 cannot capture a structured binding)
     const json& last = (*s).at("years").back();
     out.add("projections", "year_change",
             {{"series", (*s).at("name")},
