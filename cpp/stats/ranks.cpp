@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace ascolto::stats {
 
@@ -18,11 +17,21 @@ struct SplitMix {
     return z ^ (z >> 31);
   }
   double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
-  // Box-Muller: a standard normal.
+  // Box-Muller: two standard normals from two uniforms, the second kept
+  // for the next call (half the logarithms and square roots).
   double normal() {
+    if (has_spare) {
+      has_spare = false;
+      return spare;
+    }
     constexpr double kTwoPi = 6.283185307179586;
-    return std::sqrt(-2 * std::log(uniform())) * std::cos(kTwoPi * uniform());
+    const double radius = std::sqrt(-2 * std::log(uniform())), angle = kTwoPi * uniform();
+    spare = radius * std::sin(angle);
+    has_spare = true;
+    return radius * std::cos(angle);
   }
+  double spare = 0;
+  bool has_spare = false;
 };
 
 }  // namespace
@@ -33,33 +42,35 @@ std::vector<RankInterval> rank_intervals(const std::vector<double>& means,
   const std::size_t k = means.size();
   std::vector<RankInterval> out(k);
   if (k == 0 || draws == 0) return out;
-  // ranks[i * draws + d]: unit i's rank in draw d.
-  std::vector<std::uint32_t> ranks(k * draws);
-  std::vector<double> value(k);
-  std::vector<std::uint32_t> order(k);
+  // counts[i * k + r]: how many draws put unit i at rank r + 1. Ranks are
+  // 1..k, so a histogram gives the percentiles without sorting the draws.
+  std::vector<std::uint32_t> counts(k * k, 0);
+  // One draw: (value, unit) pairs sorted highest first, ties by unit.
+  std::vector<std::pair<double, std::uint32_t>> drawn(k);
   SplitMix rng{seed};
   for (std::uint32_t d = 0; d < draws; ++d) {
-    for (std::size_t i = 0; i < k; ++i) value[i] = means[i] + ses[i] * rng.normal();
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return value[a] != value[b] ? value[a] > value[b] : a < b;
-    });
-    for (std::size_t r = 0; r < k; ++r)
-      ranks[order[r] * static_cast<std::size_t>(draws) + d] = static_cast<std::uint32_t>(r + 1);
+    for (std::size_t i = 0; i < k; ++i)
+      drawn[i] = {-(means[i] + ses[i] * rng.normal()), static_cast<std::uint32_t>(i)};
+    std::sort(drawn.begin(), drawn.end());
+    for (std::size_t r = 0; r < k; ++r) ++counts[drawn[r].second * k + r];
   }
+  // The rank at sorted position floor(q * draws), as if the draws were sorted.
+  const auto percentile = [&](const std::uint32_t* histogram, double q) {
+    const auto index =
+        static_cast<std::uint64_t>(std::min<double>(draws - 1, std::floor(q * draws)));
+    std::uint64_t seen = 0;
+    for (std::size_t r = 0; r < k; ++r) {
+      seen += histogram[r];
+      if (seen > index) return static_cast<std::uint32_t>(r + 1);
+    }
+    return static_cast<std::uint32_t>(k);
+  };
   for (std::size_t i = 0; i < k; ++i) {
-    auto begin = ranks.begin() + static_cast<std::ptrdiff_t>(i * draws);
-    auto end = begin + draws;
-    std::sort(begin, end);
-    const auto at = [&](double q) {
-      return *(begin +
-               static_cast<std::ptrdiff_t>(std::min<double>(draws - 1, std::floor(q * draws))));
-    };
-    out[i].low = at(0.025);
-    out[i].high = at(0.975);
-    out[i].p_first = static_cast<double>(std::count(begin, end, 1u)) / draws;
-    out[i].p_last =
-        static_cast<double>(std::count(begin, end, static_cast<std::uint32_t>(k))) / draws;
+    const std::uint32_t* histogram = counts.data() + i * k;
+    out[i].low = percentile(histogram, 0.025);
+    out[i].high = percentile(histogram, 0.975);
+    out[i].p_first = static_cast<double>(histogram[0]) / draws;
+    out[i].p_last = static_cast<double>(histogram[k - 1]) / draws;
   }
   return out;
 }
