@@ -2,6 +2,8 @@
 // the Web Worker (browser) and by node: the only code that talks to the
 // module's Session.
 
+import { PARQUET_READING, asyncBufferOf, isParquet, parquetCsvChunks } from './parquet.js';
+
 /** Largest piece copied into WASM memory at once (bounds the input buffer). */
 const MAX_PIECE = 1 << 20;
 
@@ -100,7 +102,7 @@ async function feedInput(session, input, onProgress, chunkSize) {
 async function readFile(session, input, append, options) {
   try {
     const size = input.size ?? 0;
-    const started = statusError(append ? session.appendToDataset(input.name, size) : session.beginDataset(input.name, size));
+    const started = statusError(append ? session.appendToDataset(input.name, size) : session.beginDataset(input.name, size, ''));
     if (started) throw started;
     const refused = await feedInput(session, input, options.onProgress, options.chunkSize);
     return refused ?? statusError(session.endFile());
@@ -160,9 +162,43 @@ async function readWorkbook(session, input, { onProgress }) {
   }
 }
 
+/**
+ * Reads a Parquet file by random access (its footer first, then each row
+ * group) as CSV text written by web/parquet.js, with the reading options
+ * that say how it was written. A file that cannot be read stays in the
+ * report with its error.
+ */
+async function readParquet(session, input, { onProgress }) {
+  try {
+    if (!input.range && input.toRandomAccess) input = await input.toRandomAccess();
+    const started = statusError(session.beginDataset(input.name, input.size ?? 0, PARQUET_READING));
+    if (started) throw started;
+    const chunks = parquetCsvChunks(asyncBufferOf(input));
+    let refused = null;
+    try {
+      refused = await feedInput(session, { name: input.name, chunks }, onProgress);
+    } catch (error) {
+      session.failDataset(`The Parquet file cannot be read: ${error.message}`);
+      return;
+    }
+    if (!refused) statusError(session.endFile());
+  } finally {
+    await input.close?.();
+    session.finishDataset();
+  }
+}
+
+async function isParquetInput(input) {
+  return isParquet(await input.head?.());
+}
+
 async function readAlone(session, input, options) {
   if (await isWorkbook(session, input)) {
     await readWorkbook(session, input, options);
+    return;
+  }
+  if (await isParquetInput(input)) {
+    await readParquet(session, input, options);
     return;
   }
   await readFile(session, input, false, options);
@@ -190,7 +226,7 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
     let pending = [...inputs];
     while (pending.length) {
       const first = pending.shift();
-      if (!config?.combine || !first.reopen || (await isWorkbook(session, first))) {
+      if (!config?.combine || !first.reopen || (await isWorkbook(session, first)) || (await isParquetInput(first))) {
         await readAlone(session, first, options);
         continue;
       }
@@ -203,7 +239,7 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
       let failed = null;
       while (pending.length && !failed) {
         const next = pending.shift();
-        if (!next.reopen || (await isWorkbook(session, next))) {
+        if (!next.reopen || (await isWorkbook(session, next)) || (await isParquetInput(next))) {
           otherShape.push(next);
           continue;
         }

@@ -50,7 +50,7 @@ const STRINGS = {
     roleDetected: 'come riconosciuto ({role})',
     roleNoneChoice: 'nessuno: non analizzata',
     subtitle: 'Analisi dei dati di ascolto degli utenti, nel tuo browser: i dati non lasciano il computer.',
-    dropHint: 'Trascina qui i file CSV, Excel (.xlsx) o LibreOffice (.ods) oppure',
+    dropHint: 'Trascina qui i file CSV, Excel (.xlsx), LibreOffice (.ods) o Parquet oppure',
     chooseFiles: 'Scegli i file',
     urlLabel: 'Indirizzo di un dataset (URL)',
     loadUrl: 'Carica da URL',
@@ -83,6 +83,8 @@ const STRINGS = {
     firstLines: 'Le prime righe del file:',
     columns: 'Colonne',
     delimiter: 'Separatore',
+    fileFormat: 'Formato',
+    parquetFormat: 'Parquet: colonne tipizzate, lette come sono (nessun separatore o decimale da indovinare)',
     encoding: 'Codifica',
     lineEnding: 'Fine riga',
     header: 'Intestazione',
@@ -411,6 +413,7 @@ const STRINGS = {
       xlsb_workbook: 'È una cartella di lavoro binaria di Excel (.xlsb): aprila in Excel e salvala come .xlsx o CSV.',
       not_a_workbook: 'L’archivio ZIP non contiene una cartella di lavoro (.xlsx, .ods) né file CSV.',
       damaged_workbook: 'Una parte della cartella di lavoro non è l’XML che dovrebbe essere: salvala di nuovo da Excel o LibreOffice, oppure esporta il foglio in CSV.',
+      unreadable_parquet: 'Il file Parquet non si può leggere: esportalo di nuovo con compressione Snappy o senza compressione.',
       sheet_over_limits: 'Il foglio supera le dimensioni massime di una cartella di lavoro (1.048.576 righe × 16.384 colonne): dividilo o esportalo in CSV.',
       invalid_input: 'Manca l’indirizzo del dataset.',
       out_of_memory: 'Il file è troppo grande per la memoria disponibile nel browser.',
@@ -466,7 +469,7 @@ const STRINGS = {
     roleDetected: 'as detected ({role})',
     roleNoneChoice: 'none: not analysed',
     subtitle: 'Analysis of user-listening data, in your browser: the data never leaves your computer.',
-    dropHint: 'Drop CSV, Excel (.xlsx) or LibreOffice (.ods) files here or',
+    dropHint: 'Drop CSV, Excel (.xlsx), LibreOffice (.ods) or Parquet files here or',
     chooseFiles: 'Choose files',
     urlLabel: 'Dataset address (URL)',
     loadUrl: 'Load from URL',
@@ -499,6 +502,8 @@ const STRINGS = {
     firstLines: 'The first lines of the file:',
     columns: 'Columns',
     delimiter: 'Delimiter',
+    fileFormat: 'Format',
+    parquetFormat: 'Parquet: typed columns, read as they are (no delimiter or decimal mark to guess)',
     encoding: 'Encoding',
     lineEnding: 'Line ending',
     header: 'Header',
@@ -801,6 +806,7 @@ const STRINGS = {
       xlsb_workbook: 'This is an Excel binary workbook (.xlsb): open it in Excel and save it as .xlsx or CSV.',
       not_a_workbook: 'The ZIP archive holds no workbook (.xlsx, .ods) and no CSV file.',
       damaged_workbook: 'A part of the workbook is not the XML it should be: save it again from Excel or LibreOffice, or export the sheet as CSV.',
+      unreadable_parquet: 'The Parquet file cannot be read: export it again, with Snappy compression or none.',
       sheet_over_limits: 'The sheet is larger than a workbook may be (1,048,576 rows × 16,384 columns): split it, or export it as CSV.',
       out_of_memory: 'The file is too large for the memory the browser allows.',
       network_error: 'The dataset could not be downloaded: check the address and the network.',
@@ -822,7 +828,7 @@ export function translator(lang) {
 
 // Errors whose core message names the culprit (the key, the column): it is
 // kept after the translation, in the core's English, so the user can fix it.
-const DETAILED_ERRORS = new Set(['invalid_config', 'invalid_request', 'damaged_zip', 'zip_bomb', 'damaged_workbook', 'sheet_over_limits']);
+const DETAILED_ERRORS = new Set(['invalid_config', 'invalid_request', 'damaged_zip', 'zip_bomb', 'damaged_workbook', 'sheet_over_limits', 'unreadable_parquet']);
 
 /** The core's error in the user's language, or the core's English message. */
 export function errorMessage(lang, error) {

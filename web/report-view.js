@@ -50,9 +50,9 @@ function sheetFacts(sheet, { t, lang }) {
 function readingFacts(dataset, context) {
   const { t, lang } = context;
   const { file, rows } = dataset;
-  const layout = file.sheet
-    ? sheetFacts(file.sheet, context)
-    : [[t('delimiter'), file.delimiter_name], [t('encoding'), file.encoding], [t('lineEnding'), file.line_ending]];
+  const text = [[t('delimiter'), file.delimiter_name], [t('encoding'), file.encoding], [t('lineEnding'), file.line_ending]];
+  const layout = file.sheet ? sheetFacts(file.sheet, context)
+    : file.format === 'parquet' ? [[t('fileFormat'), t('parquetFormat')]] : text;
   return [
     [t('rowsRead'), formatCount(lang, rows.read)],
     [t('rowsUsed'), formatCount(lang, rows.used)],

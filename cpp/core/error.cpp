@@ -48,6 +48,8 @@ const char* error_code_name(ErrorCode code) {
       return "damaged_workbook";
     case ErrorCode::sheet_over_limits:
       return "sheet_over_limits";
+    case ErrorCode::unreadable_parquet:
+      return "unreadable_parquet";
     case ErrorCode::internal:
       return "internal";
   }
@@ -109,6 +111,8 @@ const char* error_message(ErrorCode code) {
     case ErrorCode::sheet_over_limits:
       return "The sheet is larger than a workbook may be (1,048,576 rows x 16,384 columns): split "
              "it, or export it as CSV.";
+    case ErrorCode::unreadable_parquet:
+      return "The Parquet file cannot be read: export it again, with Snappy compression or none.";
     case ErrorCode::internal:
       return "Internal error: please report it with the file that caused it.";
   }

@@ -30,6 +30,7 @@ enum class ErrorCode : std::uint8_t {
   not_a_workbook,      ///< a ZIP archive that holds no workbook and no CSV file
   damaged_workbook,    ///< a workbook part that is not the XML it should be
   sheet_over_limits,   ///< a sheet beyond Excel's size (1,048,576 rows x 16,384 columns)
+  unreadable_parquet,  ///< a Parquet file its reader (in JS) could not decode
   internal,            ///< a bug: please report it with the input that caused it
 };
 

@@ -305,6 +305,10 @@ Error parse_config(std::string_view text, Config& out) {
       }
     } else if (key == "survey") {
       if (Error e = parse_survey(v, out.survey)) return e;
+    } else if (key == "source_format") {
+      if (!v.is_string() || v.get<std::string>() != "parquet")
+        return invalid("\"source_format\" is set by the Parquet reader: \"parquet\".");
+      out.source_format = v.get<std::string>();
     } else if (key == "sintesi") {
       if (Error e = parse_sintesi(v, out.sintesi)) return e;
     } else if (key == "include_personal") {

@@ -72,6 +72,9 @@ struct Config {
   SurveyConfig survey;
   TerritoryConfig territory;
   summary::SintesiConfig sintesi;
+  /// Set by a reader that converted a typed format to CSV ("parquet"): the
+  /// file facts name it. Empty for CSV and workbooks.
+  std::string source_format;
 };
 
 /// Reads a configuration object; unknown keys are errors (a typo must not

@@ -310,6 +310,9 @@ json dataset_report(const DatasetInput& in) {
               {"ratings", std::move(ratings)},
               {"personal_data", std::move(personal)}};
   if (table.parts.size() > 1) out["parts"] = parts_json(table, in.files);
+  // A typed format read through CSV: its numbers were written with ".", the
+  // delimiter and encoding are the converter's, not the file's.
+  if (!in.config.source_format.empty()) out["file"]["format"] = in.config.source_format;
   // The thresholds in force, so that a reader can say why a figure is hidden.
   out["disclosure"] = {{"min_base", in.config.disclosure.min_base},
                        {"low_base", in.config.disclosure.low_base}};

@@ -248,19 +248,38 @@ Error Workspace::configure(std::string_view config_json) {
     Config parsed;
     if (Error e = parse_config(config_json, parsed)) return e;
     config_ = std::move(parsed);
+    config_text_ = std::string(config_json);
     return Error{};
   });
 }
 
-Error Workspace::begin_dataset(std::string name, std::uint64_t expected_bytes) {
+Error Workspace::begin_dataset(std::string name, std::uint64_t expected_bytes,
+                               std::string_view reading) {
   return guarded([&] {
     if (!datasets_.empty() && datasets_.back()->loading)
       return make_error(ErrorCode::invalid_state, "The previous dataset is not finished.");
     Config config = config_;
+    if (!reading.empty()) {
+      // The dataset's reading keys over the workspace's configuration.
+      json merged = config_text_.find_first_not_of(" \t\r\n") == std::string::npos
+                        ? json::object()
+                        : json::parse(config_text_, nullptr, false);
+      const json over = json::parse(reading, nullptr, false);
+      if (!merged.is_object() || !over.is_object())
+        return make_error(ErrorCode::invalid_config, "The reading options must be a JSON object.");
+      for (const auto& [key, value] : over.items()) merged[key] = value;
+      if (Error e = parse_config(merged.dump(), config)) return e;
+    }
     config.read.expected_bytes = expected_bytes;
     datasets_.push_back(std::make_unique<Dataset>(std::move(name), config));
     return Error{};
   });
+}
+
+Error Workspace::fail_dataset(Error error) {
+  if (datasets_.empty() || !datasets_.back()->loading)
+    return make_error(ErrorCode::invalid_state, "No dataset is being read.");
+  return fail_current(std::move(error));
 }
 
 Error Workspace::fail_current(Error error) {

@@ -27,8 +27,17 @@ class Workspace {
   Error configure(std::string_view config_json);
 
   /// Starts a new dataset; the previous one must be finished. The size of
-  /// the file, when known, lets the reader reserve memory once.
-  Error begin_dataset(std::string name, std::uint64_t expected_bytes = 0);
+  /// the file, when known, lets the reader reserve memory once. `reading`
+  /// is a JSON object of configuration keys for this dataset only, over the
+  /// workspace's: a caller that converted a typed format (Parquet) to CSV
+  /// says how it wrote it, e.g. {"delimiter": ",", "decimal": ".",
+  /// "source_format": "parquet"}, so that no number is guessed.
+  Error begin_dataset(std::string name, std::uint64_t expected_bytes = 0,
+                      std::string_view reading = {});
+  /// Ends the dataset being read with `error` (a reader outside the core,
+  /// such as the Parquet one in JS, could not go on): it stays in the
+  /// report with its error and how far it was read.
+  Error fail_dataset(Error error);
   /// Starts the next file of the current dataset: files of one shape (the
   /// same header) read as one table, with a "source_file" column.
   Error append_to_dataset(std::string name, std::uint64_t expected_bytes = 0);
@@ -89,6 +98,7 @@ class Workspace {
   Error finish_table(Dataset& d);
 
   Config config_;
+  std::string config_text_;  ///< as given to configure(), to lay a dataset's `reading` over
   std::vector<std::unique_ptr<Dataset>> datasets_;
   std::unique_ptr<WorkbookLoad> workbook_;  // the workbook being read
   Error workbook_error_;

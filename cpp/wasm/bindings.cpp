@@ -29,8 +29,10 @@ std::string status(const Error& e) {
 class Session {
  public:
   std::string configure(const std::string& config) { return status(workspace_.configure(config)); }
-  std::string begin_dataset(const std::string& name, double expected_bytes) {
-    return status(workspace_.begin_dataset(name, static_cast<std::uint64_t>(expected_bytes)));
+  std::string begin_dataset(const std::string& name, double expected_bytes,
+                            const std::string& reading) {
+    return status(
+        workspace_.begin_dataset(name, static_cast<std::uint64_t>(expected_bytes), reading));
   }
 
   /// A Uint8Array view of `size` bytes of WASM memory to write the next
@@ -56,6 +58,10 @@ class Session {
   bool is_workbook(std::size_t length) const {
     return Workspace::is_workbook(
         std::string_view(buffer_.data(), std::min(length, buffer_.size())));
+  }
+  std::string fail_dataset(const std::string& message) {
+    return status(workspace_.fail_dataset(
+        ascolto::make_error(ascolto::ErrorCode::unreadable_parquet, message)));
   }
   std::string begin_workbook(const std::string& name, double size) {
     return status(workspace_.begin_workbook(name, static_cast<std::uint64_t>(size)));
@@ -102,6 +108,7 @@ EMSCRIPTEN_BINDINGS(ascolto) {
       .function("finishDataset", &Session::finish_dataset)
       .function("discardLastDataset", &Session::discard_last_dataset)
       .function("isWorkbook", &Session::is_workbook)
+      .function("failDataset", &Session::fail_dataset)
       .function("beginWorkbook", &Session::begin_workbook)
       .function("workbookNext", &Session::workbook_next)
       .function("workbookFeed", &Session::workbook_feed)

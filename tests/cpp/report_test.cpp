@@ -117,3 +117,32 @@ TEST_CASE("a rating header tolerates a few typing errors, reported with their li
   plain += "6\n";
   CHECK(analyze(plain)["datasets"][0]["ratings"].empty());
 }
+
+TEST_CASE("a dataset's reading options lie over the workspace's configuration", "[report]") {
+  ascolto::report::Workspace workspace;
+  // The analyst's Italian setting: "," is the decimal mark.
+  REQUIRE_FALSE(workspace.configure(R"({"decimal": ",", "min_base": 3})"));
+  // A Parquet file converted to CSV says how it was written: "1.250" is one
+  // and a quarter, not 1,250, whatever the configuration says.
+  REQUIRE_FALSE(workspace.begin_dataset(
+      "voti.parquet", 0, R"({"delimiter": ",", "decimal": ".", "source_format": "parquet"})"));
+  REQUIRE_FALSE(workspace.feed("peso,voto\n1.250,4\n0.750,2\n1.000,5\n"));
+  REQUIRE_FALSE(workspace.finish_dataset());
+  // The next dataset is the analyst's again.
+  REQUIRE_FALSE(workspace.begin_dataset("italiano.csv"));
+  REQUIRE_FALSE(workspace.feed("peso;voto\n1,250;4\n0,750;2\n1,000;5\n"));
+  REQUIRE_FALSE(workspace.finish_dataset());
+  const auto report = nlohmann::json::parse(workspace.report("{}"));
+  for (const auto& d : report["datasets"]) {
+    INFO(d["name"]);
+    CHECK(d["weight"] == "peso");
+    CHECK(d["ratings"][0]["mean"]["value"].get<double>() ==
+          Approx((1.25 * 4 + 0.75 * 2 + 1.0 * 5) / 3.0));
+  }
+  CHECK(report["datasets"][0]["file"]["format"] == "parquet");
+  CHECK_FALSE(report["datasets"][1]["file"].contains("format"));
+  // Options that are not an object, or a key no reader sets, are refused.
+  CHECK(workspace.begin_dataset("x.parquet", 0, "[1]").code == ascolto::ErrorCode::invalid_config);
+  CHECK(workspace.begin_dataset("x.parquet", 0, R"({"source_format": "orc"})").code ==
+        ascolto::ErrorCode::invalid_config);
+}
