@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/parquet_file.hpp"
 #include "cli/workbook_file.hpp"
 #include "report/dataset_report.hpp"
 #include "report/workspace.hpp"
@@ -105,6 +106,11 @@ std::vector<std::pair<std::string, Error>> load_files(ascolto::report::Workspace
         failures.emplace_back(first, e);
       continue;
     }
+    if (ascolto::cli::is_parquet_file(first)) {  // typed columns: never combined with CSV
+      if (Error e = ascolto::cli::read_parquet_file(workspace, first, base_name(first)))
+        failures.emplace_back(first, e);
+      continue;
+    }
     if (!combine) {
       load_alone(first);
       continue;
@@ -118,7 +124,8 @@ std::vector<std::pair<std::string, Error>> load_files(ascolto::report::Workspace
     std::size_t next = 0;
     bool part_failed = false;
     for (; next < pending.size() && !part_failed; ++next) {
-      if (ascolto::cli::is_workbook_file(pending[next])) {
+      if (ascolto::cli::is_workbook_file(pending[next]) ||
+          ascolto::cli::is_parquet_file(pending[next])) {
         other_shape.push_back(pending[next]);
         continue;
       }

@@ -3,6 +3,7 @@
 // were written from, every type read as typed, and clear refusals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,3 +104,24 @@ test('a Parquet file compressed with a codec Ascolto does not read, or cut short
   const cut = await analyze({ name: 'cut.parquet', bytes: whole.bytes.subarray(0, whole.bytes.length - 100) });
   assert.equal(cut.datasets[0].error.code, 'unreadable_parquet');
 });
+
+test('the CLI reads Parquet through the same reader: the API\'s report, and the same refusals', async () => {
+  const cli = fileURLToPath(new URL('../../scripts/ascolto', import.meta.url));
+  const file = await parquet("SELECT * FROM (VALUES (4, 'NASpI', 1.250), (2, 'ISEE', 0.750), (5, 'NASpI', 1.0)) AS t(voto, applicativo, peso)", 'cli.parquet');
+  const path = join(dir, 'cli.parquet');
+  const fromCli = JSON.parse(execFileSync(cli, ['analyze', path, '--config', configFile({ decimal: ',', min_base: 3 })], { encoding: 'utf8' }));
+  const fromApi = await analyze(file, { decimal: ',', min_base: 3 });
+  fromApi.datasets[0].file.bytes = fromCli.datasets[0].file.bytes;
+  assert.deepStrictEqual(fromCli, fromApi);
+  await parquet("SELECT 1 AS voto", 'zstd-cli.parquet', 'FORMAT parquet, COMPRESSION zstd');
+  const refused = spawnSync(cli, ['analyze', join(dir, 'zstd-cli.parquet')], { encoding: 'utf8' });
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /compressed with ZSTD/);
+  assert.equal(JSON.parse(refused.stdout).datasets[0].error.code, 'unreadable_parquet');
+});
+
+function configFile(config) {
+  const path = join(dir, 'config.json');
+  writeFileSync(path, JSON.stringify(config));
+  return path;
+}
