@@ -84,13 +84,21 @@ void trend_finding(const json& feedback, Findings& out) {
   const double se = std::sqrt(before.se * before.se + last.se * last.se);
   const bool significant = se > 0 && std::fabs(difference / se) > 1.959963984540054;
   const json change = {{"value", difference}, {"se", se}, {"significant", significant}};
+  // The periods are the trend's own: days, weeks or months by the span of the dates.
+  const std::string granularity = feedback.at("trend").value("granularity", "week");
+  if (granularity != "day" && granularity != "week" && granularity != "month") return;
   out.add("trend", "trend",
-          {{"before", before.mean}, {"last", last.mean}, {"change", change}, {"weeks", kWindow}},
-          significant ? "trend_change" : "trend_stable", [&](Lang lang) {
-            return Values{{"from", day(last.from)},
-                          {"before", number(before.mean, 2, lang)},
-                          {"last", number(last.mean, 2, lang)},
-                          {"change", change_words(change, lang)}};
+          {{"before", before.mean},
+           {"last", last.mean},
+           {"change", change},
+           {"periods", kWindow},
+           {"granularity", granularity}},
+          "trend_" + granularity, [&](Lang lang) {
+            return Values{
+                {"from", granularity == "month" ? month(last.from, lang) : day(last.from)},
+                {"before", number(before.mean, 2, lang)},
+                {"last", number(last.mean, 2, lang)},
+                {"change", change_words(change, lang)}};
           });
 }
 

@@ -363,6 +363,16 @@ TEST_CASE("the feedback trend: the last four weeks against the four before", "[s
                      "l’errore campionario.") != std::string::npos);
   CHECK(flat.figures["change"]["significant"] == false);
   CHECK(flat.en.find("increase") == std::string::npos);
+  // Monthly periods (a span of dates over two years) are months, not weeks.
+  json monthly = trend_section(3.50, 0.03);
+  monthly["trend"]["granularity"] = "month";
+  for (int i = 0; i < 8; ++i)
+    monthly["trend"]["periods"][i]["start"] = "2023-0" + std::to_string(i + 2);
+  const Findings months = feedback_findings(monthly);
+  CHECK(find(months, "trend").it ==
+        "Negli ultimi quattro mesi (da giugno 2023) il voto medio è 3,50, contro 3,80 dei quattro "
+        "precedenti: diminuzione statisticamente significativa.");
+  CHECK(find(months, "trend").en.rfind("In the last four months (from June 2023)", 0) == 0);
 }
 
 TEST_CASE("every finding of the demos' shapes has both languages, a figure, no placeholder",
