@@ -50,11 +50,13 @@ const std::vector<std::string_view>& sintesi_sections() {
 
 const std::vector<std::string_view>& sintesi_kinds() {
   static const std::vector<std::string_view> kinds = {
-      "alert",       "overall",    "change",      "trend",          "best",
-      "worst",       "best_group", "worst_group", "low_comments",   "negative_comments",
-      "funnel",      "spread",     "respondents", "profile",        "index",
-      "priority",    "yes_share",  "choice",      "multi_response", "projection",
-      "year_change", "mix_shift",  "mix_year",    "crisis",         "negative_share"};
+      "alert",          "overall",         "change",        "trend",
+      "best",           "worst",           "best_group",    "worst_group",
+      "best_uncertain", "worst_uncertain", "low_comments",  "negative_comments",
+      "funnel",         "spread",          "respondents",   "profile",
+      "index",          "priority",        "yes_share",     "choice",
+      "multi_response", "projection",      "year_change",   "mix_shift",
+      "mix_year",       "crisis",          "negative_share"};
   return kinds;
 }
 

@@ -106,7 +106,22 @@ void edge_findings(const std::vector<RankedUnit>& units, const std::string& sect
     for (const RankedUnit& unit : units)
       if (unit.rank_low <= edge && edge <= unit.rank_high) candidates.push_back(&unit);
     const std::string kind = best ? "best" : "worst";
-    if (candidates.size() == 1) {
+    // Named first (last) only when its whole rank interval is that rank; a
+    // lone candidate with a wider interval is "probably", with its interval.
+    const bool certain = candidates.size() == 1 && candidates.front()->rank_low == edge &&
+                         candidates.front()->rank_high == edge;
+    if (candidates.size() == 1 && !certain) {
+      const RankedUnit& u = *candidates.front();
+      out.add(section, kind + "_uncertain",
+              {{"unit", u.name}, {"value", u.value}, {"rank_ci95", {u.rank_low, u.rank_high}}},
+              kind + "_uncertain", [&](Lang lang) {
+                return Values{{"name", u.name},
+                              {"among", sentence("among_" + what, lang, {})},
+                              {"mean", number(u.value, 2, lang)},
+                              {"rank_low", std::to_string(u.rank_low)},
+                              {"rank_high", std::to_string(u.rank_high)}};
+              });
+    } else if (certain) {
       const RankedUnit& u = *candidates.front();
       Finding& f = out.add(section, kind,
                            {{"unit", u.name},

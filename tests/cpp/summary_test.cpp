@@ -96,6 +96,19 @@ TEST_CASE("a unit is named best only when its rank interval says so", "[summary]
         "primi (IC del rango); nessuno è primo con certezza.");
   CHECK(find(findings, "best_group").en.find("Cedolino and Riscatto may each be first") !=
         std::string::npos);
+  // A lone candidate whose interval is wider than one rank is "probably" first.
+  json lone = feedback_section(true);
+  lone["ranking"]["items"][0]["rank_ci95"] = {1, 2};
+  lone["ranking"]["items"][1]["rank_ci95"] = {2, 3};
+  const Findings probably = feedback_findings(lone);
+  for (const Finding& f : probably) CHECK(f.kind != "best");
+  CHECK(
+      find(probably, "best_uncertain").it ==
+      "Tra gli applicativi, Cedolino è probabilmente al primo posto (media 4,25), ma il suo rango "
+      "è incerto: IC del rango 1°–2°.");
+  CHECK(find(probably, "best_uncertain").en ==
+        "Among the applications, Cedolino is probably first (mean 4.25), but its rank is "
+        "uncertain: rank interval 1–2.");
   // A suppressed mean is never written.
   json suppressed = feedback_section(true);
   suppressed["overall"]["mean"] = {{"suppressed", true}};
