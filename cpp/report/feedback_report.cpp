@@ -228,23 +228,31 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   const std::string granularity =
       request.granularity.empty() ? choose_granularity(last - first) : request.granularity;
   const int rolling = granularity == "day" ? 7 : granularity == "week" ? 4 : 3;
-  std::map<std::int64_t, PeriodCell> cells;
+  // Every period from the first to the last, empty ones included, in one
+  // flat table (a key's step is 1 for days and months, 7 for weeks).
+  const std::int64_t first_key = period_key(first, granularity);
+  const std::int64_t step = next_period(first_key, granularity) - first_key;
+  const std::size_t count =
+      static_cast<std::size_t>((period_key(last, granularity) - first_key) / step + 1);
+  std::vector<std::pair<std::int64_t, PeriodCell>> series(count);
+  for (std::size_t i = 0; i < count; ++i)
+    series[i].first = first_key + static_cast<std::int64_t>(i) * step;
+  std::int64_t last_day = std::numeric_limits<std::int64_t>::min();
+  std::size_t last_index = 0;
   for (std::uint32_t row : rows) {
     const double day = day_of(*c.date, row);
     if (std::isnan(day)) continue;
-    PeriodCell& cell = cells[period_key(static_cast<std::int64_t>(day), granularity)];
+    if (static_cast<std::int64_t>(day) != last_day) {  // rows come in runs of one day
+      last_day = static_cast<std::int64_t>(day);
+      last_index =
+          static_cast<std::size_t>((period_key(last_day, granularity) - first_key) / step);
+    }
+    PeriodCell& cell = series[last_index].second;
     const double r = ratings[row];
     ++cell.n;
     cell.sum += r;
     cell.sumsq += r * r;
     cell.low += r <= c.scale.min + 1;
-  }
-  // Every period from the first to the last, empty ones included.
-  std::vector<std::pair<std::int64_t, PeriodCell>> series;
-  for (std::int64_t key = cells.begin()->first; key <= cells.rbegin()->first;
-       key = next_period(key, granularity)) {
-    auto it = cells.find(key);
-    series.emplace_back(key, it == cells.end() ? PeriodCell{} : it->second);
   }
   json periods = json::array();
   for (std::size_t i = 0; i < series.size(); ++i) {
@@ -292,14 +300,29 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   // Weekly cells per application (code) and for all applications (the last code).
   const std::uint32_t apps =
       c.application ? static_cast<std::uint32_t>(c.application->labels.size()) : 0;
-  std::map<std::pair<std::uint32_t, std::int64_t>, PeriodCell> cells;
+  // Cells by (application, week) in one flat table: weeks counted from the
+  // first, applications by code, all applications together last.
+  std::int64_t first_week = std::numeric_limits<std::int64_t>::max(), last_week = 0;
+  for (std::uint32_t row : rows) {
+    const double day = day_of(*c.date, row);
+    if (std::isnan(day)) continue;
+    const std::int64_t week = week_start(static_cast<std::int64_t>(day));
+    first_week = std::min(first_week, week);
+    last_week = std::max(last_week, week);
+  }
+  if (first_week > last_week) return json::array();
+  const std::size_t weeks = static_cast<std::size_t>((last_week - first_week) / 7 + 1);
+  std::vector<PeriodCell> cells((apps + 1) * weeks);
+  const auto cell_of = [&](std::uint32_t app, std::int64_t week) -> PeriodCell& {
+    return cells[app * weeks + static_cast<std::size_t>((week - first_week) / 7)];
+  };
   for (std::uint32_t row : rows) {
     const double day = day_of(*c.date, row);
     if (std::isnan(day)) continue;
     const std::int64_t week = week_start(static_cast<std::int64_t>(day));
     const double r = ratings[row];
     auto add = [&](std::uint32_t app) {
-      PeriodCell& cell = cells[{app, week}];
+      PeriodCell& cell = cell_of(app, week);
       ++cell.n;
       cell.sum += r;
       cell.sumsq += r * r;
@@ -312,12 +335,12 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   auto check = [&](std::uint32_t app, std::int64_t week, const PeriodCell& now) {
     PeriodCell base;
     for (int k = 1; k <= kAlertBaselineWeeks; ++k) {
-      auto it = cells.find({app, week - 7 * k});
-      if (it == cells.end()) continue;
-      base.n += it->second.n;
-      base.sum += it->second.sum;
-      base.sumsq += it->second.sumsq;
-      base.low += it->second.low;
+      if (week - 7 * k < first_week) break;
+      const PeriodCell& earlier = cell_of(app, week - 7 * k);
+      base.n += earlier.n;
+      base.sum += earlier.sum;
+      base.sumsq += earlier.sumsq;
+      base.low += earlier.low;
     }
     if (now.n < kAlertMinimumCount || base.n < kAlertMinimumCount) return;
     const double n1 = static_cast<double>(now.n), n0 = static_cast<double>(base.n);
@@ -356,7 +379,11 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
                        {"z", z}});
     }
   };
-  for (const auto& [key, cell] : cells) check(key.first, key.second, cell);
+  // In the order the map of (application, week) gave: by application, then week.
+  for (std::uint32_t app = 0; app <= apps; ++app)
+    for (std::size_t w = 0; w < weeks; ++w)
+      if (cells[app * weeks + w].n > 0)
+        check(app, first_week + 7 * static_cast<std::int64_t>(w), cells[app * weeks + w]);
   // Newest first, then the strongest evidence.
   std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
     if (a["week"] != b["week"]) return a["week"].get<std::string>() > b["week"].get<std::string>();
@@ -1010,9 +1037,16 @@ const FeedbackCache::Territory& territory_cache(const table::Table& table,
   if (c.date) {
     t.month_of_row.assign(ratings.size(), -1);
     t.first_month = std::numeric_limits<std::int64_t>::max();
+    // Exports come sorted by time: the day repeats from row to row, and its
+    // month is worked out once per run of it.
+    std::int64_t last_day = std::numeric_limits<std::int64_t>::min(), last_day_month = 0;
     for (std::size_t row = 0; row < ratings.size(); ++row)
       if (const double day = day_of(*c.date, row); !std::isnan(day)) {
-        t.month_of_row[row] = month_of(static_cast<std::int64_t>(day));
+        if (static_cast<std::int64_t>(day) != last_day) {
+          last_day = static_cast<std::int64_t>(day);
+          last_day_month = month_of(last_day);
+        }
+        t.month_of_row[row] = last_day_month;
         t.first_month = std::min(t.first_month, t.month_of_row[row]);
         t.last_month = std::max(t.last_month, t.month_of_row[row]);
       }
