@@ -16,11 +16,19 @@ const peers = (process.env.BENCH_PEERS ?? 'duckdb-wasm,papaparse,arquero,perspec
 // serials, deflated), for the sizes a workbook can hold (BENCH_XLSX_ROWS).
 const workbookSizes = (process.env.BENCH_XLSX_ROWS ?? '1000000').split(',').map(Number).filter((n) => sizes.includes(n));
 const workbookPeers = peers.length ? ['sheetjs'] : [];
+// Parquet: the same data as DuckDB writes it (Snappy), for BENCH_PARQUET_ROWS.
+const parquetSizes = (process.env.BENCH_PARQUET_ROWS ?? '1000000').split(',').map(Number).filter((n) => sizes.includes(n));
+// No peer: DuckDB-WASM reads Parquet through an extension it fetches from
+// the network at first use (here it went to DNS and had not finished after
+// the 10-minute timeout, offline), which a page that loads nothing from
+// other hosts cannot do.
+const parquetPeers = [];
 const request = JSON.stringify({ aggregate: { by: 'applicativo', rating: 'voto' } });
 
 function runNative(file) {
   const child = spawnSync(`${root}build/native-release/ascolto`, ['analyze', file, '--request', request, '--timing'],
-    { maxBuffer: 1 << 26, encoding: 'utf8' });
+    // A Parquet file goes through the page's reader in node, as scripts/ascolto sets it.
+    { maxBuffer: 1 << 26, encoding: 'utf8', env: { ...process.env, ASCOLTO_PARQUET_CSV: `node ${root}scripts/parquet-csv.mjs` } });
   if (child.status !== 0) throw new Error(child.stderr);
   const timing = JSON.parse(child.stderr.trim().split('\n').pop());
   const report = JSON.parse(child.stdout);
@@ -45,9 +53,17 @@ function check(reference, result) {
   return 'ok';
 }
 
+// The CSV file as Parquet, written by DuckDB (npm @duckdb/node-api).
+async function writeParquet(csv, parquet) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  await (await db.connect()).run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
+}
+
 const mb = (bytes) => bytes / 1e6;
 const rows = [];
 const workbookRuns = [];
+const parquetRuns = [];
 await mkdir(`${root}build/bench`, { recursive: true });
 for (const count of sizes) {
   const file = `${root}build/bench/feedback-${count / 1e6}m.csv`;
@@ -63,6 +79,14 @@ for (const count of sizes) {
       csvToXlsx(file, workbook);
     }
     workbookRuns.push({ count, file: workbook, bytes: statSync(workbook).size });
+  }
+  if (parquetSizes.includes(count)) {
+    const parquet = file.replace(/\.csv$/, '.parquet');
+    if (!existsSync(parquet)) {
+      process.stderr.write(`writing ${parquet}\n`);
+      await writeParquet(file, parquet);
+    }
+    parquetRuns.push({ count, file: parquet, bytes: statSync(parquet).size });
   }
   const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
     ['ascolto-wasm-unprepared', () => runNode('ascolto-wasm-unprepared', file)], ...peers.map((p) => [p, () => runNode(p, file)])];
@@ -94,6 +118,25 @@ for (const { count, file, bytes } of workbookRuns) {
         rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: reference?.groups ? check(reference, result) : 'ok' });
     } catch (error) {
       workbookRows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+    }
+  }
+}
+
+// Parquet, after the workbooks: Ascolto (hyparquet -> the core) against DuckDB-WASM's own reader.
+const parquetRows = [];
+for (const { count, file, bytes } of parquetRuns) {
+  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
+    ...parquetPeers.map((p) => [p, () => runNode(p, file)])];
+  // (parquetPeers is empty for now: see above.)
+  const reference = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
+  for (const [engine, run] of engines) {
+    process.stderr.write(`${engine} on the ${count}-row Parquet file...\n`);
+    try {
+      const result = run();
+      parquetRows.push({ engine, count, bytes, seconds: result.seconds, warm: result.warm_seconds,
+        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: reference?.groups ? check(reference, result) : 'ok' });
+    } catch (error) {
+      parquetRows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
     }
   }
 }
@@ -137,5 +180,21 @@ if (workbookRows.length) {
     for (const r of workbookRows.filter((x) => x.count === count && !x.engine.startsWith('ascolto')))
       console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
     console.log(`${String(count).padStart(8)} rows: the workbook costs ${fixed(wasm.seconds / csvWasm.seconds, 2)}x the CSV file in WASM (cold), ${fixed(native.seconds / rows.find((r) => r.engine === 'ascolto-native' && r.count === count).seconds, 2)}x natively`);
+  }
+}
+if (parquetRows.length) {
+  console.log('\nThe same rows as Parquet (Snappy, written by DuckDB): load + the same group-by.');
+  console.log('Ascolto decodes it with hyparquet in JS and hands the core CSV text (web/parquet.js); natively through node.\n');
+  console.log('engine                   rows  parquet MB   cold s   warm s  peak RSS MB  WASM heap MB  result');
+  for (const r of parquetRows) {
+    console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(11),
+      fixed(r.seconds, 3).padStart(8), fixed(r.warm, 3).padStart(8), fixed(mb(r.rss), 0).padStart(12),
+      (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
+  }
+  console.log('\nNo peer: DuckDB-WASM fetches its Parquet extension from the network at first use, which a private page cannot do.\n');
+  for (const { count } of parquetRuns) {
+    const wasm = parquetRows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+    const csvWasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+    console.log(`${String(count).padStart(8)} rows: the Parquet file costs ${fixed(wasm.seconds / csvWasm.seconds, 2)}x the CSV file in WASM (cold)`);
   }
 }

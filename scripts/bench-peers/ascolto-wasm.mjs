@@ -31,7 +31,8 @@ async function run(file, readyCore) {
   const { core, seconds: readySeconds } = await readyCore();
   await settle();
   const started = performance.now();
-  const report = await runAnalysis(core, [fileSource(file, 'feedback.csv')], {},
+  const name = file.endsWith('.parquet') ? 'feedback.parquet' : 'feedback.csv';
+  const report = await runAnalysis(core, [fileSource(file, name)], {},
     { request: { aggregate: { by: 'applicativo', rating: 'voto' } } });
   const groups = report.aggregates[0].groups.map((g) => ({
     value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts,
