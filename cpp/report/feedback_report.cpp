@@ -244,8 +244,7 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
     if (std::isnan(day)) continue;
     if (static_cast<std::int64_t>(day) != last_day) {  // rows come in runs of one day
       last_day = static_cast<std::int64_t>(day);
-      last_index =
-          static_cast<std::size_t>((period_key(last_day, granularity) - first_key) / step);
+      last_index = static_cast<std::size_t>((period_key(last_day, granularity) - first_key) / step);
     }
     PeriodCell& cell = series[last_index].second;
     const double r = ratings[row];
