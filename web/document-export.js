@@ -11,23 +11,45 @@ const escapeHtml = (text) => String(text)
   .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 // A figure in a sentence: "30.131", "51,24%", "3,74", "+30%", "23/10/2023".
-const FIGURE = /[+-]?\d[\d.,/]*%?/g;
+// A figure ends on a digit (or %): the full stop after it stays outside.
+const FIGURE = /[+-]?\d(?:[\d.,/]*\d)?%?/g;
 
 /**
- * The document: { title, sections: [{ heading, sentences: [text],
+ * The document: { title, sections: [{ heading, paragraphs: [[sentence]],
  * items: [{ title, png: { bytes, width, height } | null, rows: [[cell]] | null }] }] }.
  */
 
-/** The sentences as plain text: a heading line, then one line per sentence. */
-export function sintesiText(doc) {
-  return doc.sections.map((s) => [s.heading, ...s.sentences.map((x) => `- ${x}`)].join('\n')).join('\n\n');
+// Sections whose sentences continue the paragraph before: who answered and
+// their profile, the overall figure and its trend, the crises and the tone.
+const CONTINUES = { profile: 'respondents', trend: 'overall', negative: 'crises' };
+
+/**
+ * The findings as paragraphs of sentences, as the agency's reports read:
+ * one paragraph per section (a combined summary: per dataset), in order.
+ */
+export function sintesiParagraphs(findings, lang) {
+  const paragraphs = [];
+  let last = null;
+  for (const f of findings) {
+    const group = f.dataset ?? CONTINUES[f.section] ?? f.section;
+    const text = lang === 'en' ? f.en : f.it;
+    if (group === last && paragraphs.length) paragraphs[paragraphs.length - 1].push(text);
+    else paragraphs.push([text]);
+    last = group;
+  }
+  return paragraphs;
 }
 
-/** The sentences as HTML, the figures in bold; text from files escaped. */
+/** The sentences as plain text: a heading line, then a paragraph per section. */
+export function sintesiText(doc) {
+  return doc.sections.map((s) => [s.heading, ...s.paragraphs.map((p) => p.join(' '))].join('\n\n')).join('\n\n');
+}
+
+/** The sentences as HTML paragraphs, the figures in bold; text from files escaped. */
 export function sintesiHtml(doc) {
   const bold = (text) => escapeHtml(text).replace(FIGURE, (figure) => `<b>${figure}</b>`);
-  return doc.sections.map((s) => `<h3>${escapeHtml(s.heading)}</h3>\n<ul>\n${
-    s.sentences.map((x) => `<li>${bold(x)}</li>`).join('\n')}\n</ul>`).join('\n');
+  return doc.sections.map((s) => `<h3>${escapeHtml(s.heading)}</h3>\n${
+    s.paragraphs.map((p) => `<p>${p.map(bold).join(' ')}</p>`).join('\n')}`).join('\n');
 }
 
 // Images at most 16 cm wide, their proportions kept.
@@ -51,8 +73,8 @@ const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const wRun = (text, { bold = false, size = null } = {}) =>
   `<w:r>${bold || size ? `<w:rPr>${bold ? '<w:b/>' : ''}${size ? `<w:sz w:val="${size}"/>` : ''}</w:rPr>` : ''}` +
   `<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
-const wParagraph = (runs, { keepNext = false, indent = false } = {}) =>
-  `<w:p>${keepNext || indent ? `<w:pPr>${keepNext ? '<w:keepNext/>' : ''}${indent ? '<w:ind w:left="360" w:hanging="360"/>' : ''}</w:pPr>` : ''}${runs}</w:p>`;
+const wParagraph = (runs, { keepNext = false } = {}) =>
+  `<w:p>${keepNext ? '<w:pPr><w:keepNext/><w:spacing w:after="120"/></w:pPr>' : '<w:pPr><w:spacing w:after="120"/></w:pPr>'}${runs}</w:p>`;
 
 function wTable(rows) {
   const columns = Math.max(...rows.map((r) => r.length));
@@ -84,7 +106,7 @@ export function toDocx(doc) {
   const body = [wParagraph(wRun(doc.title, { bold: true, size: 36 }), { keepNext: true })];
   for (const s of doc.sections) {
     body.push(wParagraph(wRun(s.heading, { bold: true, size: 28 }), { keepNext: true }));
-    for (const sentence of s.sentences) body.push(wParagraph(wRun(`\u2022\t${sentence}`), { indent: true }));
+    for (const paragraph of s.paragraphs) body.push(wParagraph(wRun(paragraph.join(' '))));
     for (const item of s.items ?? []) {
       body.push(wParagraph(wRun(item.title, { bold: true }), { keepNext: true }));
       if (item.png) body.push(wImage(item.png, pictures.indexOf(item) + 1));
@@ -134,10 +156,7 @@ export function toOdt(doc) {
   let tables = 0;
   for (const s of doc.sections) {
     body.push(`<text:h text:outline-level="2">${escapeXml(s.heading)}</text:h>`);
-    if (s.sentences.length) {
-      body.push(`<text:list>${s.sentences.map((x) =>
-        `<text:list-item><text:p>${escapeXml(`\u2022 ${x}`)}</text:p></text:list-item>`).join('')}</text:list>`);
-    }
+    for (const paragraph of s.paragraphs) body.push(`<text:p>${escapeXml(paragraph.join(' '))}</text:p>`);
     for (const item of s.items ?? []) {
       body.push(`<text:h text:outline-level="3">${escapeXml(item.title)}</text:h>`);
       if (item.png) {

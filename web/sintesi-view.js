@@ -6,9 +6,9 @@
 import { h } from './dom.js';
 import { chartPng } from './chart-draw.js';
 import { base64ToBytes, download, fileName, tableRows } from './export.js';
-import { sintesiHtml, sintesiText, toDocx, toOdt } from './document-export.js';
+import { sintesiHtml, sintesiParagraphs, sintesiText, toDocx, toOdt } from './document-export.js';
 
-const sentencesOf = (sintesi, lang) => (sintesi?.findings ?? []).map((f) => (lang === 'en' ? f.en : f.it));
+const paragraphsOf = (sintesi, lang) => sintesiParagraphs(sintesi?.findings ?? [], lang);
 
 /** The charts and tables of a dataset's section, as document items (drawn now if still waiting). */
 function sectionItems(section) {
@@ -28,8 +28,20 @@ function sectionItems(section) {
   return items;
 }
 
-function findingList(findings, lang) {
-  return h('ul', {}, findings.map((f) => h('li', { className: `finding ${f.kind}` }, lang === 'en' ? f.en : f.it)));
+// Paragraphs as the agency's reports read (see sintesiParagraphs), each
+// sentence a span that names its kind.
+function findingParagraphs(findings, lang) {
+  const paragraphs = [];
+  let at = 0;
+  for (const texts of sintesiParagraphs(findings, lang)) {
+    const spans = [];
+    for (const text of texts) {
+      if (spans.length) spans.push(' ');
+      spans.push(h('span', { className: `finding ${findings[at++].kind}` }, text));
+    }
+    paragraphs.push(h('p', { className: 'findings' }, spans));
+  }
+  return paragraphs;
 }
 
 // Copy, documents and print; `documentOf()` builds the document when asked.
@@ -85,14 +97,14 @@ export function sintesiCard(dataset, context) {
   if (!findings.length) return null;
   const card = h('section', { className: 'card sintesi', 'aria-labelledby': `${dataset.id}-sintesi` }, [
     h('h3', { id: `${dataset.id}-sintesi` }, t('sintesiTitle')),
-    findingList(findings, lang),
+    ...findingParagraphs(findings, lang),
     incompleteNote(dataset.sintesi, t),
   ]);
   card.append(...actions(context, () => ({
     title: `${t('sintesiTitle')} · ${dataset.name}`,
     sections: [{
       heading: dataset.name,
-      sentences: sentencesOf(dataset.sintesi, lang),
+      paragraphs: paragraphsOf(dataset.sintesi, lang),
       items: sectionItems(card.closest('section.dataset') ?? card),
     }],
   })));
@@ -110,20 +122,20 @@ export function combinedSintesiCard(report, context) {
   if (!findings.length) return null;
   const card = h('section', { className: 'card sintesi combined', 'aria-labelledby': 'sintesi-combined' }, [
     h('h2', { id: 'sintesi-combined' }, t('sintesiCombined')),
-    findingList(findings, lang),
+    ...findingParagraphs(findings, lang),
   ]);
   card.append(...actions(context, () => {
     const datasets = [...(card.parentElement?.querySelectorAll(':scope > section.dataset') ?? [])];
     return {
       title: t('sintesiTitle'),
       sections: [
-        { heading: t('sintesiCombined'), sentences: sentencesOf(report.sintesi, lang), items: [] },
+        { heading: t('sintesiCombined'), paragraphs: paragraphsOf(report.sintesi, lang), items: [] },
         // Section elements and report datasets come in the same order.
         ...report.datasets.map((d, i) => ({ dataset: d, section: datasets[i] }))
           .filter(({ dataset }) => !dataset.error)
           .map(({ dataset, section }) => ({
             heading: dataset.name,
-            sentences: sentencesOf(dataset.sintesi, lang),
+            paragraphs: paragraphsOf(dataset.sintesi, lang),
             items: section ? sectionItems(section) : [],
           })),
       ],

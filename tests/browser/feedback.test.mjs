@@ -16,7 +16,7 @@ test('the feedback demo: alerts first, fair ranking, trend, and filters answered
     assert.match(await page.locator('.alerts li').first().textContent(), /^Calo del voto: NASpI, settimana dal 23\/10\/2023: media 1,\d\d contro 3,\d\d/);
     assert.match(await page.locator('.tiles').textContent(), /Feedback60\.000/);
     // The Sintesi opens the dataset: the incident first, no unit named first without cause.
-    const sintesi = await page.locator('.card.sintesi li').allTextContents();
+    const sintesi = await page.locator('.card.sintesi .finding').allTextContents();
     assert.match(sintesi[0], /^Allarme: nella settimana del 23\/10\/2023 il voto medio di NASpI scende a 1,\d\d/);
     assert.ok(sintesi.some((s) => /^Sono stati raccolti 60\.000 feedback, con un voto medio di 3,78 su 5/.test(s)));
     assert.ok(sintesi.some((s) => /^Il gruppo di testa \(applicativi\) non si può separare: Cedolino pensione e Riscatto laurea/.test(s)));

@@ -38,13 +38,13 @@ test('Firefox: demos, a workbook and a Parquet file give their dashboards', { sk
     // The survey demo: its Sintesi, with the seed's figures.
     await page.click('#demo');
     await page.waitForSelector('.survey', { timeout: 60000 });
-    const sintesi = await page.$$eval('.card.sintesi li', (items) => items.map((li) => li.textContent));
+    const sintesi = await page.$$eval('.card.sintesi .finding', (items) => items.map((li) => li.textContent));
     assert.ok(sintesi.some((s) => s.includes('passa da 3,74 del 2019 a 3,93 del 2022')), sintesi.join('\n'));
 
     // The feedback demo: the dashboard and its incident.
     await page.click('#feedback-demo');
     await page.waitForSelector('.feedback .tiles', { timeout: 60000 });
-    assert.match(await page.$eval('.card.sintesi li', (li) => li.textContent), /^Allarme: .*NASpI/);
+    assert.match(await page.$eval('.card.sintesi .finding', (li) => li.textContent), /^Allarme: .*NASpI/);
 
     // A workbook (inflated by Firefox's DecompressionStream) and a Parquet file (hyparquet).
     const xlsx = join(dir, 'voti.xlsx');

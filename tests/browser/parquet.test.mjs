@@ -23,7 +23,7 @@ test('a Parquet export opens as the feedback dashboard, its format named', async
     const facts = await page.locator('.overview').first().textContent();
     assert.match(facts, /FormatoParquet: colonne tipizzate/);
     assert.doesNotMatch(facts, /Separatore/);
-    assert.match(await page.locator('.card.sintesi li').first().textContent(), /^Allarme: nella settimana del 23\/10\/2023/);
+    assert.match(await page.locator('.card.sintesi .finding').first().textContent(), /^Allarme: nella settimana del 23\/10\/2023/);
     assert.deepEqual(foreignRequests, []);
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -23,7 +23,7 @@ test('several files: one combined Sintesi first, copied and downloaded as docume
     const first = await page.evaluate(() => document.querySelector('.sintesi.combined')
       .compareDocumentPosition(document.querySelector('section.dataset')) & Node.DOCUMENT_POSITION_FOLLOWING);
     assert.ok(first);
-    const combined = await page.locator('.sintesi.combined li').allTextContents();
+    const combined = await page.locator('.sintesi.combined .finding').allTextContents();
     assert.match(combined[0], /^Sono stati letti 2 insiemi di dati: i volumi di contatto «volumi-demo\.csv» e la rassegna stampa «rassegna-demo\.csv»\.$/);
     assert.ok(combined.some((s) => /^Contact center · telefono · contatti: .*tra \+30% e \+31%/.test(s)));
     assert.ok(combined.some((s) => /^Crisi: nella settimana dell’11\/09\/2023/.test(s)));

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sintesiHtml, sintesiText, toDocx, toOdt } from '../../web/document-export.js';
+import { sintesiHtml, sintesiParagraphs, sintesiText, toDocx, toOdt } from '../../web/document-export.js';
 
 const soffice = '/usr/bin/soffice';
 const skip = !existsSync(soffice) && !process.env.ASCOLTO_REQUIRE_SUITES ? 'LibreOffice is not installed' : false;
@@ -19,10 +19,10 @@ const doc = {
   title: 'Sintesi',
   sections: [{
     heading: 'indagine <2022>.csv',
-    sentences: [
+    paragraphs: [[
       'Le interviste della rilevazione 2022 hanno interessato 30.131 persone.',
       'Per genere il gruppo più numeroso è «<b>Donna</b> & co» (51,24%).',
-    ],
+    ], ['Il livello di soddisfazione globale è 3,93 su una scala da 1 a 5.']],
     items: [{
       title: 'Media per fase',
       png: { bytes: png, width: 1200, height: 600 },
@@ -31,11 +31,24 @@ const doc = {
   }],
 };
 
+test('findings become paragraphs as the agency writes them: one per section, the profile after who answered', () => {
+  const finding = (section, it, dataset) => ({ section, kind: section, it, en: `${it} (en)`, ...(dataset ? { dataset } : {}) });
+  const findings = [finding('respondents', 'A.'), finding('profile', 'B.'), finding('profile', 'C.'), finding('overall', 'D.'),
+    finding('change', 'E.'), finding('shares', 'F.'), finding('shares', 'G.')];
+  findings[4].section = 'overall';
+  assert.deepEqual(sintesiParagraphs(findings, 'it'), [['A.', 'B.', 'C.'], ['D.', 'E.'], ['F.', 'G.']]);
+  assert.deepEqual(sintesiParagraphs(findings.slice(0, 2), 'en'), [['A. (en)', 'B. (en)']]);
+  // The combined summary: a paragraph per dataset.
+  assert.deepEqual(sintesiParagraphs([finding('datasets', 'Letti 2.'), finding('alerts', 'X.', 'a.csv'),
+    finding('overall', 'Y.', 'a.csv'), finding('projections', 'Z.', 'b.csv')], 'it'), [['Letti 2.'], ['X.', 'Y.'], ['Z.']]);
+});
+
 test('the clipboard gets plain text and HTML with the figures in bold, text escaped', () => {
-  assert.equal(sintesiText(doc), 'indagine <2022>.csv\n- Le interviste della rilevazione 2022 hanno interessato 30.131 persone.\n' +
-    '- Per genere il gruppo più numeroso è «<b>Donna</b> & co» (51,24%).');
+  assert.equal(sintesiText(doc), 'indagine <2022>.csv\n\nLe interviste della rilevazione 2022 hanno interessato 30.131 persone. ' +
+    'Per genere il gruppo più numeroso è «<b>Donna</b> & co» (51,24%).\n\nIl livello di soddisfazione globale è 3,93 su una scala da 1 a 5.');
   const html = sintesiHtml(doc);
-  assert.match(html, /<h3>indagine &lt;2022&gt;\.csv<\/h3>/);
+  assert.match(html, /<h3>indagine &lt;2022&gt;\.csv<\/h3>\n<p>Le interviste/);
+  assert.match(html, /<p>Il livello di soddisfazione globale è <b>3,93<\/b> su una scala da <b>1<\/b> a <b>5<\/b>\.<\/p>/);
   assert.match(html, /rilevazione <b>2022<\/b> hanno interessato <b>30\.131<\/b> persone/);
   assert.match(html, /«&lt;b&gt;Donna&lt;\/b&gt; &amp; co» \(<b>51,24%<\/b>\)/);
 });
