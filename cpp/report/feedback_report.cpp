@@ -82,9 +82,7 @@ double day_of(const Column& date, std::size_t row) {
   return date.type == ColumnType::datetime ? std::floor(v / 86400.0) : v;
 }
 
-std::int64_t week_start(std::int64_t day) {  // the Monday of the week (1970-01-01 was a Thursday)
-  return day - (((day + 3) % 7) + 7) % 7;
-}
+using table::week_start;
 
 std::int64_t month_of(std::int64_t day) {
   const table::CivilDate c = table::civil_from_days(day);
@@ -726,6 +724,9 @@ json negative_shares(const std::vector<std::uint32_t>& rows, const FeedbackCache
                      const std::vector<std::uint8_t>& label, Key key, Name name_of,
                      const char* name) {
   std::map<std::int64_t, std::array<std::uint64_t, 2>> groups;  // determined, negative
+  // Keys come in runs (a week's rows together): the group is looked up once per run.
+  std::optional<std::int64_t> last_key;
+  std::array<std::uint64_t, 2>* last_group = nullptr;
   for (std::uint32_t row : rows) {
     const std::uint32_t id = cache.comment_of_row[row];
     if (id == FeedbackCache::kNoComment) continue;
@@ -733,9 +734,12 @@ json negative_shares(const std::vector<std::uint32_t>& rows, const FeedbackCache
     if (l == sentiment::Label::undetermined) continue;
     const std::optional<std::int64_t> k = key(row);
     if (!k) continue;
-    auto& g = groups[*k];
-    ++g[0];
-    g[1] += l == sentiment::Label::negative;
+    if (k != last_key) {
+      last_key = k;
+      last_group = &groups[*k];  // map nodes stay where they are
+    }
+    ++(*last_group)[0];
+    (*last_group)[1] += l == sentiment::Label::negative;
   }
   json out = json::array();
   for (const auto& [k, g] : groups) {

@@ -25,9 +25,7 @@ const std::vector<std::string> kTextStems = {"testo",    "text",        "contenu
                                              "sommario", "descrizione", "estratto"};
 constexpr int kBaselineWeeks = 8;
 
-std::int64_t week_start(std::int64_t day) {
-  return day - (((day + 3) % 7) + 7) % 7;
-}
+using table::week_start;
 
 // -1 negative, 0 neutral, +1 positive, NaN unknown.
 double polarity(std::string_view label) {

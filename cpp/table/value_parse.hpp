@@ -118,4 +118,10 @@ struct CivilDate {
 /// The calendar date of days since 1970-01-01.
 CivilDate civil_from_days(std::int64_t days);
 
+/// The Monday of the week of a day counted from 1970-01-01 (a Thursday):
+/// weeks as ISO 8601 starts them.
+inline std::int64_t week_start(std::int64_t days) {
+  return days - (((days + 3) % 7) + 7) % 7;
+}
+
 }  // namespace ascolto::table
