@@ -18,11 +18,10 @@ const workbookSizes = (process.env.BENCH_XLSX_ROWS ?? '1000000').split(',').map(
 const workbookPeers = peers.length ? ['sheetjs'] : [];
 // Parquet: the same data as DuckDB writes it (Snappy), for BENCH_PARQUET_ROWS.
 const parquetSizes = (process.env.BENCH_PARQUET_ROWS ?? '1000000').split(',').map(Number).filter((n) => sizes.includes(n));
-// No peer: DuckDB-WASM reads Parquet through an extension it fetches from
-// the network at first use (here it went to DNS and had not finished after
-// the 10-minute timeout, offline), which a page that loads nothing from
-// other hosts cannot do.
-const parquetPeers = [];
+// No Parquet peer: DuckDB-WASM reads Parquet through an extension it
+// fetches from the network at first use (here it went to DNS and had not
+// finished after the 10-minute timeout, offline), which a page that loads
+// nothing from other hosts cannot do.
 const request = JSON.stringify({ aggregate: { by: 'applicativo', rating: 'voto' } });
 
 function runNative(file) {
@@ -104,42 +103,29 @@ for (const count of sizes) {
   }
 }
 
-// The workbooks, after the CSV files: Ascolto against SheetJS, and against its own CSV read.
-const workbookRows = [];
-for (const { count, file, bytes } of workbookRuns) {
-  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
-    ...workbookPeers.map((p) => [p, () => runNode(p, file)])];
-  const reference = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
-  for (const [engine, run] of engines) {
-    process.stderr.write(`${engine} on the ${count}-row workbook...\n`);
-    try {
-      const result = run();
-      workbookRows.push({ engine, count, bytes, seconds: result.seconds, warm: result.warm_seconds,
-        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: reference?.groups ? check(reference, result) : 'ok' });
-    } catch (error) {
-      workbookRows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+// The same rows in another format, after the CSV files: Ascolto (and
+// `formatPeers`) on each file, checked against the groups of the CSV read.
+function runFormat(runs, formatPeers, what) {
+  const out = [];
+  for (const { count, file, bytes } of runs) {
+    const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
+      ...formatPeers.map((p) => [p, () => runNode(p, file)])];
+    const reference = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
+    for (const [engine, run] of engines) {
+      process.stderr.write(`${engine} on the ${count}-row ${what}...\n`);
+      try {
+        const result = run();
+        out.push({ engine, count, bytes, seconds: result.seconds, warm: result.warm_seconds,
+          rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: reference?.groups ? check(reference, result) : 'ok' });
+      } catch (error) {
+        out.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+      }
     }
   }
+  return out;
 }
-
-// Parquet, after the workbooks: Ascolto (hyparquet -> the core) against DuckDB-WASM's own reader.
-const parquetRows = [];
-for (const { count, file, bytes } of parquetRuns) {
-  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
-    ...parquetPeers.map((p) => [p, () => runNode(p, file)])];
-  // (parquetPeers is empty for now: see above.)
-  const reference = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
-  for (const [engine, run] of engines) {
-    process.stderr.write(`${engine} on the ${count}-row Parquet file...\n`);
-    try {
-      const result = run();
-      parquetRows.push({ engine, count, bytes, seconds: result.seconds, warm: result.warm_seconds,
-        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: reference?.groups ? check(reference, result) : 'ok' });
-    } catch (error) {
-      parquetRows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
-    }
-  }
-}
+const workbookRows = runFormat(workbookRuns, workbookPeers, 'workbook');
+const parquetRows = runFormat(parquetRuns, [], 'Parquet file');
 
 console.log('\nLoad + group-by application (count, mean rating, counts per rating).');
 console.log('ready: loading the engine before any file (not in cold or warm; Ascolto\'s includes its warm-up).');
@@ -164,37 +150,34 @@ for (const count of sizes) {
       `  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
   }
 }
-if (workbookRows.length) {
-  console.log('\nThe same rows as an .xlsx workbook (shared strings, date serials, deflated): load + the same group-by.\n');
-  console.log('engine                   rows  xlsx MB   cold s   warm s  peak RSS MB  WASM heap MB  result');
-  for (const r of workbookRows) {
-    console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(8),
+// A table of runFormat's rows, the file's size in MB under `sizeHeader`.
+function printFormat(formatRows, sizeHeader) {
+  console.log(`engine                   rows  ${sizeHeader}   cold s   warm s  peak RSS MB  WASM heap MB  result`);
+  for (const r of formatRows) {
+    console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(sizeHeader.length + 1),
       fixed(r.seconds, 3).padStart(8), fixed(r.warm, 3).padStart(8), fixed(mb(r.rss), 0).padStart(12),
       (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
   }
+}
+const ascolto = (list, engine, count) => list.find((r) => r.engine === engine && r.count === count);
+if (workbookRows.length) {
+  console.log('\nThe same rows as an .xlsx workbook (shared strings, date serials, deflated): load + the same group-by.\n');
+  printFormat(workbookRows, 'xlsx MB');
   console.log('\nRatios for the workbook (> 1: Ascolto is faster)\n');
   for (const { count } of workbookRuns) {
-    const wasm = workbookRows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
-    const native = workbookRows.find((r) => r.engine === 'ascolto-native' && r.count === count);
-    const csvWasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
+    const wasm = ascolto(workbookRows, 'ascolto-wasm', count);
+    const native = ascolto(workbookRows, 'ascolto-native', count);
     for (const r of workbookRows.filter((x) => x.count === count && !x.engine.startsWith('ascolto')))
       console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
-    console.log(`${String(count).padStart(8)} rows: the workbook costs ${fixed(wasm.seconds / csvWasm.seconds, 2)}x the CSV file in WASM (cold), ${fixed(native.seconds / rows.find((r) => r.engine === 'ascolto-native' && r.count === count).seconds, 2)}x natively`);
+    console.log(`${String(count).padStart(8)} rows: the workbook costs ${fixed(wasm.seconds / ascolto(rows, 'ascolto-wasm', count).seconds, 2)}x the CSV file in WASM (cold), ${fixed(native.seconds / ascolto(rows, 'ascolto-native', count).seconds, 2)}x natively`);
   }
 }
 if (parquetRows.length) {
   console.log('\nThe same rows as Parquet (Snappy, written by DuckDB): load + the same group-by.');
   console.log('Ascolto decodes it with hyparquet in JS and hands the core CSV text (web/parquet.js); natively through node.\n');
-  console.log('engine                   rows  parquet MB   cold s   warm s  peak RSS MB  WASM heap MB  result');
-  for (const r of parquetRows) {
-    console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(11),
-      fixed(r.seconds, 3).padStart(8), fixed(r.warm, 3).padStart(8), fixed(mb(r.rss), 0).padStart(12),
-      (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
-  }
+  printFormat(parquetRows, 'parquet MB');
   console.log('\nNo peer: DuckDB-WASM fetches its Parquet extension from the network at first use, which a private page cannot do.\n');
   for (const { count } of parquetRuns) {
-    const wasm = parquetRows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
-    const csvWasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
-    console.log(`${String(count).padStart(8)} rows: the Parquet file costs ${fixed(wasm.seconds / csvWasm.seconds, 2)}x the CSV file in WASM (cold)`);
+    console.log(`${String(count).padStart(8)} rows: the Parquet file costs ${fixed(ascolto(parquetRows, 'ascolto-wasm', count).seconds / ascolto(rows, 'ascolto-wasm', count).seconds, 2)}x the CSV file in WASM (cold)`);
   }
 }

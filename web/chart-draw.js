@@ -43,17 +43,10 @@ export function setPatterns(container, on) {
 }
 
 /**
- * The chart in `box` as a PNG data URL, drawn again by the canvas renderer:
- * nothing is loaded as an image, so a CSP without data: or blob: images
- * (the portal's default-src 'self') allows it. Twice the pixels, for slides.
- */
-export function chartPngDataUrl(box) {
-  const image = chartPng(box);
-  return image?.dataUrl ?? null;
-}
-
-/**
- * The chart as { dataUrl, width, height } (pixels of the PNG), drawn or
+ * The chart in `box` as a PNG, drawn again by the canvas renderer: nothing
+ * is loaded as an image, so a CSP without data: or blob: images (the
+ * portal's default-src 'self') allows it. Twice the pixels, for slides.
+ * { dataUrl, width, height } (pixels of the PNG), for a chart drawn or
  * still waiting to be seen; a chart in a closed section (no size) is drawn
  * at 800 x 400. Null when the box holds no chart.
  */

@@ -111,13 +111,14 @@ async function readFile(session, input, append, options) {
   }
 }
 
-// Whether an input is a workbook (or a ZIP, or an old Office file): the
-// core tells from its first bytes.
-async function isWorkbook(session, input) {
+// What an input is, from its first bytes, read once: 'parquet' ("PAR1"),
+// 'workbook' (or a ZIP, or an old Office file: the core tells), or 'text'.
+async function formatOf(session, input) {
   const head = await input.head?.();
-  if (!head?.length) return false;
+  if (!head?.length) return 'text';
+  if (isParquet(head)) return 'parquet';
   session.inputBuffer(head.length).set(head);
-  return session.isWorkbook(head.length);
+  return session.isWorkbook(head.length) ? 'workbook' : 'text';
 }
 
 /**
@@ -188,16 +189,14 @@ async function readParquet(session, input, { onProgress }) {
   }
 }
 
-async function isParquetInput(input) {
-  return isParquet(await input.head?.());
-}
-
-async function readAlone(session, input, options) {
-  if (await isWorkbook(session, input)) {
+// `format`: formatOf's answer when the caller has it already.
+async function readAlone(session, input, options, format) {
+  format ??= await formatOf(session, input);
+  if (format === 'workbook') {
     await readWorkbook(session, input, options);
     return;
   }
-  if (await isParquetInput(input)) {
+  if (format === 'parquet') {
     await readParquet(session, input, options);
     return;
   }
@@ -226,8 +225,9 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
     let pending = [...inputs];
     while (pending.length) {
       const first = pending.shift();
-      if (!config?.combine || !first.reopen || (await isWorkbook(session, first)) || (await isParquetInput(first))) {
-        await readAlone(session, first, options);
+      const format = await formatOf(session, first);
+      if (!config?.combine || !first.reopen || format !== 'text') { // workbooks and Parquet: never combined
+        await readAlone(session, first, options, format);
         continue;
       }
       if (await readFile(session, first, false, options)) {
@@ -239,7 +239,7 @@ export async function loadSession(core, inputs, config = {}, { onProgress, chunk
       let failed = null;
       while (pending.length && !failed) {
         const next = pending.shift();
-        if (!next.reopen || (await isWorkbook(session, next)) || (await isParquetInput(next))) {
+        if (!next.reopen || (await formatOf(session, next)) !== 'text') {
           otherShape.push(next);
           continue;
         }

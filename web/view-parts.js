@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { formatCount, formatNumber } from './format.js';
 import { estimateBarsOption, estimateRows, estimateText } from './charts/estimate-bars.js';
-import { chartIn, chartPngDataUrl } from './chart-draw.js';
+import { chartIn, chartPng } from './chart-draw.js';
 import { dataUrlToBlob, download, fileName, rowsToObjects, tableRows, toCsv } from './export.js';
 import { toXlsx } from './xlsx-export.js';
 
@@ -51,7 +51,7 @@ function exportButtons(context, title, box, table) {
   return h('span', { className: 'exports' }, [
     button('SVG', () => download(fileName(title, 'svg'), new Blob([svg()], { type: 'image/svg+xml' }))),
     button('PNG', () => {
-      const png = chartPngDataUrl(box);
+      const png = chartPng(box)?.dataUrl;
       if (png) download(fileName(title, 'png'), dataUrlToBlob(png));
       else window.alert?.(t('exportFailed'));
     }),

@@ -32,12 +32,6 @@ std::vector<Finding> arranged(std::vector<Finding> findings, const SintesiConfig
   return findings;
 }
 
-json to_json(const std::vector<Finding>& findings) {
-  json out = findings_json(findings);
-  for (std::size_t i = 0; i < findings.size(); ++i) out[i]["headline"] = findings[i].headline;
-  return out;
-}
-
 }  // namespace
 
 const std::vector<std::string_view>& sintesi_sections() {
@@ -66,7 +60,7 @@ json dataset_sintesi(std::string_view kind, const json& section, const SintesiCo
   if (kind == "survey") findings = survey_findings(section);
   if (kind == "volumes") findings = volumes_findings(section);
   if (kind == "media") findings = media_findings(section);
-  json out = {{"findings", to_json(arranged(std::move(findings.list()), config))}};
+  json out = {{"findings", findings_json(arranged(std::move(findings.list()), config))}};
   // A part of the section of an unexpected shape: its sentences are left
   // out, and said to be, never guessed.
   if (!findings.incomplete().empty()) out["incomplete"] = findings.incomplete();
@@ -88,7 +82,7 @@ json combined_sintesi(const json& datasets, const SintesiConfig& config) {
                       guillemets((*d)["name"].get<std::string>()));
     return Values{{"count", std::to_string(read.size())}, {"datasets", listing(items, lang)}};
   });
-  json findings = to_json(out.list());
+  json findings = findings_json(out.list());
   for (const json* d : read)
     for (const json& f : (*d)["sintesi"]["findings"])
       if (f.value("headline", false) && !listed(config.omit, f["section"].get<std::string>()) &&

@@ -23,11 +23,33 @@ const json* wave_difference(const json& entry, const std::string& from, const st
   return nullptr;
 }
 
-// A share with a low-base note when its base is under the low base.
-std::string share_of(const json& estimate, Lang lang) {
-  std::string text = share(estimate.at("value").get<double>(), lang);
+// A figure with a low-base note when its estimate's base is under the low base.
+std::string with_low_base(std::string text, const json& estimate, Lang lang) {
   if (estimate.value("low_base", false)) text += sentence("low_base", lang, {});
   return text;
+}
+
+std::string share_of(const json& estimate, Lang lang) {
+  return with_low_base(share(estimate.at("value").get<double>(), lang), estimate, lang);
+}
+
+// The categories (or options) of `list` whose share is shown, largest first.
+std::vector<const json*> by_share(const json& list) {
+  std::vector<const json*> out;
+  for (const json& entry : list)
+    if (shown(entry.at("share"))) out.push_back(&entry);
+  std::stable_sort(out.begin(), out.end(), [](const json* a, const json* b) {
+    return a->at("share").at("value").get<double>() > b->at("share").at("value").get<double>();
+  });
+  return out;
+}
+
+// [{value, share}] of the entries, for a finding's figures.
+json value_shares(const std::vector<const json*>& entries) {
+  json out = json::array();
+  for (const json* entry : entries)
+    out.push_back({{"value", entry->at("value")}, {"share", entry->at("share").at("value")}});
+  return out;
 }
 
 struct Waves {
@@ -57,21 +79,12 @@ void respondents_findings(const json& survey, const Waves& waves, Findings& out)
   // The profile: the largest group of each dimension; the three largest
   // where there are many (as the seed names the main occupations).
   for (const json& profile : array_at(survey, "profile")) {
-    std::vector<const json*> shown_categories;
-    for (const json& c : profile.at("categories"))
-      if (shown(c.at("share"))) shown_categories.push_back(&c);
+    std::vector<const json*> shown_categories = by_share(profile.at("categories"));
     if (shown_categories.empty()) continue;
-    std::stable_sort(shown_categories.begin(), shown_categories.end(),
-                     [](const json* a, const json* b) {
-                       return (*a).at("share").at("value").get<double>() >
-                              (*b).at("share").at("value").get<double>();
-                     });
     const std::size_t named = shown_categories.size() > 4 ? 3 : 1;
     shown_categories.resize(std::min(named, shown_categories.size()));
-    json figures = {{"column", profile.at("column")}, {"categories", json::array()}};
-    for (const json* c : shown_categories)
-      figures.at("categories")
-          .push_back({{"value", (*c).at("value")}, {"share", (*c).at("share").at("value")}});
+    json figures = {{"column", profile.at("column")},
+                    {"categories", value_shares(shown_categories)}};
     const std::string column = words(profile.at("column").get<std::string>());
     out.add("profile", "profile", figures, named == 1 ? "profile_top" : "profile_top3",
             [&](Lang lang) {
@@ -259,10 +272,9 @@ void share_findings(const json& survey, const Waves& waves, Findings& out) {
     const std::string column = words(item.at("column").get<std::string>());
     out.add("shares", "yes_share", {{"column", item.at("column")}, {"share", *yes}, {"ci95", ci}},
             "yes_share", [&](Lang lang) {
-              std::string value = percent(yes->get<double>(), 1, lang);
-              if (item.at("yes").value("low_base", false)) value += sentence("low_base", lang, {});
               return Values{{"column", guillemets(column)},
-                            {"share", value},
+                            {"share", with_low_base(percent(yes->get<double>(), 1, lang),
+                                                    item.at("yes"), lang)},
                             {"low", percent(ci.at(0).get<double>(), 1, lang)},
                             {"high", percent(ci.at(1).get<double>(), 1, lang)}};
             });
@@ -270,22 +282,13 @@ void share_findings(const json& survey, const Waves& waves, Findings& out) {
   // A single choice: every category from the largest, the largest with its
   // change from the previous wave.
   for (const json& item : array_at(shares, "single_choice")) {
-    std::vector<const json*> categories;
-    for (const json& c : item.at("categories"))
-      if (shown(c.at("share"))) categories.push_back(&c);
+    const std::vector<const json*> categories = by_share(item.at("categories"));
     if (categories.size() < 2) continue;
-    std::stable_sort(categories.begin(), categories.end(), [](const json* a, const json* b) {
-      return (*a).at("share").at("value").get<double>() >
-             (*b).at("share").at("value").get<double>();
-    });
     const json& top = *categories.front();
     const json* before = waves.previous.empty() ? nullptr : wave_estimate(top, waves.previous);
     const json* difference =
         waves.previous.empty() ? nullptr : wave_difference(top, waves.previous, waves.current);
-    json figures = {{"column", item.at("column")}, {"categories", json::array()}};
-    for (const json* c : categories)
-      figures.at("categories")
-          .push_back({{"value", (*c).at("value")}, {"share", (*c).at("share").at("value")}});
+    json figures = {{"column", item.at("column")}, {"categories", value_shares(categories)}};
     if (before && difference) figures["top_change"] = *difference;
     const std::string column = words(item.at("column").get<std::string>());
     out.add("shares", "choice", figures, "choice", [&](Lang lang) {
@@ -307,18 +310,9 @@ void share_findings(const json& survey, const Waves& waves, Findings& out) {
     });
   }
   for (const json& item : array_at(shares, "multi_response")) {
-    std::vector<const json*> options;
-    for (const json& o : item.at("options"))
-      if (shown(o.at("share"))) options.push_back(&o);
+    const std::vector<const json*> options = by_share(item.at("options"));
     if (options.empty()) continue;
-    std::stable_sort(options.begin(), options.end(), [](const json* a, const json* b) {
-      return (*a).at("share").at("value").get<double>() >
-             (*b).at("share").at("value").get<double>();
-    });
-    json figures = {{"name", item.at("name")}, {"options", json::array()}};
-    for (const json* o : options)
-      figures.at("options").push_back(
-          {{"value", (*o).at("value")}, {"share", (*o).at("share").at("value")}});
+    json figures = {{"name", item.at("name")}, {"options", value_shares(options)}};
     const std::string name = words(item.at("name").get<std::string>());
     out.add("shares", "multi_response", figures, "multi_response", [&](Lang lang) {
       std::vector<std::string> listed;

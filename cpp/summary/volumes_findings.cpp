@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "summary/findings.hpp"
 
@@ -35,35 +36,46 @@ std::string label_in_group(const std::string& series, const std::string& group) 
   return label.empty() ? series : label;
 }
 
+// The largest flow series of each touchpoint among those `eligible` keeps,
+// and which of them changes the most (`change`, in absolute value): the headline.
+template <typename Eligible, typename Change>
+std::pair<std::set<const json*>, const json*> largest_by_touchpoint(const json& volumes,
+                                                                    const Eligible& eligible,
+                                                                    const Change& change) {
+  std::map<std::string, const json*> largest;
+  for (const json& s : array_at(volumes, "series")) {
+    if (s.at("kind") != "flow" || s.at("years").empty() || !eligible(s)) continue;
+    const json*& top = largest[touchpoint(s.at("name").get<std::string>())];
+    if (!top || s.at("total").get<double>() > top->at("total").get<double>()) top = &s;
+  }
+  std::set<const json*> chosen;
+  const json* headline = nullptr;
+  for (const auto& entry : largest) {
+    chosen.insert(entry.second);
+    if (!headline || std::fabs(change(*entry.second)) > std::fabs(change(*headline)))
+      headline = entry.second;
+  }
+  return {std::move(chosen), headline};
+}
+
 // Projections of the year in progress: the largest series of each
 // touchpoint, and any series whose whole range is a change beyond 25%.
 // The headline is the touchpoint series projected to change the most.
 void projection_findings(const json& volumes, Findings& out) {
   const json& period = volumes.at("period");
-  std::map<std::string, const json*> largest;
-  std::vector<const json*> chosen;
-  for (const json& s : array_at(volumes, "series")) {
-    if (s.at("kind") != "flow" || s.at("years").empty()) continue;
-    const json& last = s.at("years").back();
-    if (!last.contains("projection")) continue;
-    const json*& top = largest[touchpoint(s.at("name").get<std::string>())];
-    if (!top || s.at("total").get<double>() > (*top).at("total").get<double>()) top = &s;
-  }
-  const json* headline = nullptr;
-  const auto middle = [](const json& s) {
-    const json& range = s.at("years").back().at("projection").at("change_range");
-    return std::fabs(range.at(0).get<double>() + range.at(1).get<double>()) / 2;
+  const auto projected = [](const json& s) { return s.at("years").back().contains("projection"); };
+  const auto range_of = [](const json& s) -> const json& {
+    return s.at("years").back().at("projection").at("change_range");
   };
-  for (const auto& [name, top] : largest)
-    if (!headline || middle(*top) > middle(*headline)) headline = top;
+  const auto [largest, headline] = largest_by_touchpoint(volumes, projected, [&](const json& s) {
+    return (range_of(s).at(0).get<double>() + range_of(s).at(1).get<double>()) / 2;
+  });
+  std::vector<const json*> chosen;  // in the report's order
   for (const json& s : array_at(volumes, "series")) {
-    bool pick = false;
-    for (const auto& [name, top] : largest) pick = pick || top == &s;
-    if (!pick && s.at("kind") == "flow" && !s.at("years").empty() &&
-        s.at("years").back().contains("projection")) {
-      const json& range = s.at("years").back().at("projection").at("change_range");
-      pick = (range.at(0).get<double>() > 0.25 && range.at(1).get<double>() > 0.25) ||
-             (range.at(0).get<double>() < -0.25 && range.at(1).get<double>() < -0.25);
+    bool pick = largest.count(&s) > 0;
+    if (!pick && s.at("kind") == "flow" && !s.at("years").empty() && projected(s)) {
+      const double low = range_of(s).at(0).get<double>(), high = range_of(s).at(1).get<double>();
+      pick = (low > 0.25 && high > 0.25) || (low < -0.25 && high < -0.25);
     }
     if (pick) chosen.push_back(&s);
   }
@@ -109,23 +121,21 @@ void projection_findings(const json& volumes, Findings& out) {
 // Without a year in progress: the last complete year against the one
 // before, for the largest series of each touchpoint.
 void year_change_findings(const json& volumes, Findings& out) {
-  std::map<std::string, const json*> largest;
-  for (const json& s : array_at(volumes, "series")) {
-    if (s.at("kind") != "flow" || s.at("years").size() < 2) continue;
-    const json& last = s.at("years").back();
-    if (!last.value("complete", false) || !last.contains("change") ||
-        !last.at("change").is_number())
-      continue;
-    const json*& top = largest[touchpoint(s.at("name").get<std::string>())];
-    if (!top || s.at("total").get<double>() > (*top).at("total").get<double>()) top = &s;
-  }
-  const json* headline = nullptr;
-  for (const auto& [name, s] : largest)
-    if (!headline || std::fabs((*s).at("years").back().at("change").get<double>()) >
-                         std::fabs((*headline).at("years").back().at("change").get<double>()))
-      headline = s;
-  for (const auto& entry : largest) {
-    const json* s = entry.second;  // (clang 14 cannot capture a structured binding)
+  const auto [largest, headline] = largest_by_touchpoint(
+      volumes,
+      [](const json& s) {
+        const json& last = s.at("years").back();
+        return s.at("years").size() >= 2 && last.value("complete", false) &&
+               last.contains("change") && last.at("change").is_number();
+      },
+      [](const json& s) { return s.at("years").back().at("change").get<double>(); });
+  // In touchpoint order, as the map of touchpoints gave them.
+  std::vector<const json*> ordered(largest.begin(), largest.end());
+  std::sort(ordered.begin(), ordered.end(), [](const json* a, const json* b) {
+    return touchpoint(a->at("name").get<std::string>()) <
+           touchpoint(b->at("name").get<std::string>());
+  });
+  for (const json* s : ordered) {
     const json& last = (*s).at("years").back();
     out.add("projections", "year_change",
             {{"series", (*s).at("name")},

@@ -149,7 +149,8 @@ json findings_json(const std::vector<Finding>& findings) {
                    {"kind", f.kind},
                    {"figures", f.figures},
                    {"it", f.it},
-                   {"en", f.en}});
+                   {"en", f.en},
+                   {"headline", f.headline}});
   return out;
 }
 
