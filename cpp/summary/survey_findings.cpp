@@ -155,33 +155,39 @@ void overall_findings(const json& survey, const Waves& waves, Findings& out) {
   const json* mean = shown(overall.at("estimate"));
   if (!mean) return;
   const json& ci = overall.at("estimate").at("ci95");
+  Finding* level = nullptr;
   if (overall.value("type", "") == "binary") {
     // "Satisfied or not": the share of the positive answer, with its interval.
-    out.add("overall", "overall",
-            {{"column", overall.at("column")},
-             {"share", *mean},
-             {"ci95", ci},
-             {"positive", overall.at("positive")}},
-            "survey_overall_share", [&](Lang lang) {
-              return Values{{"positive", guillemets(overall.at("positive").get<std::string>())},
-                            {"share", share(mean->get<double>(), lang)},
-                            {"low", share(ci.at(0).get<double>(), lang)},
-                            {"high", share(ci.at(1).get<double>(), lang)}};
-            });
+    level = &out.add("overall", "overall",
+                     {{"column", overall.at("column")},
+                      {"share", *mean},
+                      {"ci95", ci},
+                      {"positive", overall.at("positive")}},
+                     "survey_overall_share", [&](Lang lang) {
+                       return Values{
+                           {"positive", guillemets(overall.at("positive").get<std::string>())},
+                           {"share", share(mean->get<double>(), lang)},
+                           {"low", share(ci.at(0).get<double>(), lang)},
+                           {"high", share(ci.at(1).get<double>(), lang)}};
+                     });
   } else {
-    out.add("overall", "overall",
-            {{"column", overall.at("column")},
-             {"mean", *mean},
-             {"ci95", ci},
-             {"scale", overall.at("scale")}},
-            "survey_overall", [&](Lang lang) {
-              return Values{{"mean", number(mean->get<double>(), 2, lang)},
-                            {"min", number(overall.at("scale").at("min").get<double>(), 0, lang)},
-                            {"max", number(overall.at("scale").at("max").get<double>(), 0, lang)},
-                            {"low", number(ci.at(0).get<double>(), 2, lang)},
-                            {"high", number(ci.at(1).get<double>(), 2, lang)}};
-            });
+    level = &out.add("overall", "overall",
+                     {{"column", overall.at("column")},
+                      {"mean", *mean},
+                      {"ci95", ci},
+                      {"scale", overall.at("scale")}},
+                     "survey_overall", [&](Lang lang) {
+                       return Values{
+                           {"mean", number(mean->get<double>(), 2, lang)},
+                           {"min", number(overall.at("scale").at("min").get<double>(), 0, lang)},
+                           {"max", number(overall.at("scale").at("max").get<double>(), 0, lang)},
+                           {"low", number(ci.at(0).get<double>(), 2, lang)},
+                           {"high", number(ci.at(1).get<double>(), 2, lang)}};
+                     });
   }
+  // Without waves the level itself is the headline of the combined summary;
+  // with waves, its change from the first one is.
+  level->headline = waves.first.empty();
   if (waves.first.empty()) return;
   // From the first wave, as the agency compares; and from the previous one.
   change_finding("overall", "overall_satisfaction", overall, waves, waves.first, true, out);

@@ -494,4 +494,11 @@ TEST_CASE("a yes/no overall satisfaction is a share, its change worded with arti
   CHECK(find(findings, "change").en ==
         "Overall satisfaction goes from 81% in 2021 to 43.9% in 2022: a statistically "
         "significant decrease.");
+  // With waves the change is the headline; without, the level is.
+  CHECK_FALSE(find(findings, "overall").headline);
+  CHECK(find(findings, "change").headline);
+  survey.erase("wave");
+  const Findings single = survey_findings(survey);
+  CHECK(find(single, "overall").headline);
+  for (const Finding& f : single) CHECK(f.kind != "change");
 }
