@@ -2,6 +2,8 @@
 //   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]
 //                           [--config CONFIG.json] [--request JSON] [--pretty] [--timing]
 //   ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [same options]
+//   ascolto sql --table NAME [--dialect D] [--kind feedback] [--time-zone Z] [--config C.json]
+//               [SAMPLE_FILE]
 // Prints the report JSON (or the Sintesi) on stdout. On unusable input: one line per problem
 // on stderr, {"error": {...}} on stdout, and a non-zero exit status.
 #include <sys/resource.h>
@@ -38,6 +40,11 @@ const char* const kUsage =
     "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]\n"
     "                       [--config CONFIG.json] [--request JSON] [--pretty] [--timing]\n"
     "       ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [options above]\n"
+    "       ascolto sql --table NAME [--dialect duckdb|postgres|spark|bigquery|clickhouse|trino]\n"
+    "                   [--kind feedback] [--time-zone Europe/Rome] [--config CONFIG.json] "
+    "[SAMPLE]\n"
+    "  sql             the query that reduces the table to cells on its own engine; the keys\n"
+    "                  are the roles of a sample file's columns, or of the configuration's\n"
     "  --combine       files with the same columns (monthly exports) as one dataset\n"
     "  --request JSON  what to report, e.g. '{\"aggregate\": {\"by\": \"applicativo\"}}'\n"
     "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n";
@@ -154,6 +161,30 @@ std::vector<std::pair<std::string, Error>> load_files(ascolto::report::Workspace
   return failures;
 }
 
+// The reduction query of each file read (or of the configuration's
+// columns), as text to paste into the engine's console.
+int print_queries(const ascolto::report::Workspace& workspace, const std::string& kind,
+                  const std::string& dialect, const std::string& table,
+                  const std::string& time_zone,
+                  const std::vector<std::pair<std::string, Error>>& failures) {
+  json request = {{"dialect", dialect}, {"table", table}, {"time_zone", time_zone}};
+  if (!kind.empty()) request["kind"] = kind;
+  const json out = json::parse(workspace.report(json{{"sql", request}}.dump()));
+  for (const auto& [path, error] : failures) report_problem(path, error);
+  bool printed = false;
+  for (const json& q : out.value("sql", json::array())) {
+    if (q.contains("error")) {
+      std::cerr << "ascolto: " << q.value("dataset", std::string("sql")) << ": "
+                << q["error"].value("message", "") << "\n";
+      continue;
+    }
+    std::cout << q["query"].get<std::string>();
+    printed = true;
+  }
+  if (out.contains("error")) std::cerr << "ascolto: " << out["error"].value("message", "") << "\n";
+  return printed && failures.empty() ? kExitOk : kExitInputError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,13 +199,14 @@ int main(int argc, char** argv) {
     std::cerr << kUsage;
     return args.empty() ? kExitUsage : kExitOk;
   }
-  const bool summary = args[0] == "summary";
-  if (args[0] != "analyze" && !summary) {
+  const bool summary = args[0] == "summary", sql = args[0] == "sql";
+  if (args[0] != "analyze" && !summary && !sql) {
     std::cerr << "ascolto: unknown command '" << args[0] << "'\n" << kUsage;
     return kExitUsage;
   }
   std::vector<std::string> files;
   std::string kind, config_path, request = "{}", format = "text", lang = "it";
+  std::string dialect = "duckdb", table, time_zone;  // sql
   bool pretty = false, timing = false, combine = false;
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -183,6 +215,9 @@ int main(int argc, char** argv) {
       (a == "--kind" ? kind : a == "--config" ? config_path : request) = args[++i];
     } else if (summary && (a == "--format" || a == "--lang") && i + 1 < args.size()) {
       (a == "--format" ? format : lang) = args[++i];
+    } else if (sql && (a == "--dialect" || a == "--table" || a == "--time-zone") &&
+               i + 1 < args.size()) {
+      (a == "--dialect" ? dialect : a == "--table" ? table : time_zone) = args[++i];
     } else if (a == "--combine") {
       combine = true;
     } else if (a == "--pretty") {
@@ -196,7 +231,7 @@ int main(int argc, char** argv) {
       files.push_back(a);
     }
   }
-  if (files.empty()) {
+  if (files.empty() && !sql) {
     std::cerr << "ascolto: no input file\n" << kUsage;
     return kExitUsage;
   }
@@ -229,6 +264,7 @@ int main(int argc, char** argv) {
 
   combine = combine || config.value("combine", false);
   const auto failures = load_files(workspace, files, combine);
+  if (sql) return print_queries(workspace, kind, dialect, table, time_zone, failures);
 
   json report = json::parse(workspace.report(request));
   if (report.contains("error") && !report.contains("datasets") && !report.contains("aggregates"))

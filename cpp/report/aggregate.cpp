@@ -68,8 +68,9 @@ Error aggregate_json(const table::Table& table, const std::vector<ColumnRole>& r
     const double w = weights.at(row);
     if (code == table::kMissingCode || !scale.holds(v) || std::isnan(w)) continue;
     Group& g = groups[code];
-    g.sums.add(w, v);
-    ++g.counts[static_cast<std::size_t>(v - scale.min)];
+    const std::uint64_t count = table.frequency(row);  // a cells file's row: its records
+    g.sums.add(w, v, count);
+    g.counts[static_cast<std::size_t>(v - scale.min)] += count;
   }
 
   std::vector<std::size_t> order(groups.size());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cells/contract.hpp"
 #include "csv/dialect.hpp"
 #include "report/estimate_json.hpp"
 #include "report/media_report.hpp"
@@ -136,8 +137,10 @@ json display_value(const Column& c, double v) {
   }
 }
 
-json column_json(const Column& c, const ColumnRole& role, std::size_t index,
-                 const Disclosure& disclosure) {
+// Counts, means and sums are of records: a cells file's row counts as its
+// count (table.frequency); "missing" and "invalid" stay counts of the file's rows.
+json column_json(const table::Table& table, const Column& c, const ColumnRole& role,
+                 std::size_t index, const Disclosure& disclosure) {
   json out = {{"name", c.name},
               {"index", index},
               {"type", table::column_type_name(c.type)},
@@ -150,8 +153,8 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
   if (c.ambiguous_dates) out["ambiguous_dates"] = true;
   if (table::is_numeric_type(c.type)) {
     double lo = INFINITY, hi = -INFINITY;
-    for (double v : c.numbers)
-      if (!std::isnan(v)) {
+    for (std::size_t row = 0; row < c.numbers.size(); ++row)
+      if (const double v = c.numbers[row]; !std::isnan(v) && table.frequency(row) > 0) {
         lo = std::min(lo, v);
         hi = std::max(hi, v);
       }
@@ -159,23 +162,35 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
       out["min"] = display_value(c, lo);
       out["max"] = display_value(c, hi);
     }
-    const bool measure = role.role != Role::identifier && role.role != Role::period;
+    const bool measure =
+        role.role != Role::identifier && role.role != Role::period && role.role != Role::count;
     if (measure && (c.type == ColumnType::integer || c.type == ColumnType::decimal ||
-                    c.type == ColumnType::boolean))
-      out["mean"] = estimate_json(stats::mean({c.numbers, {}, c.size()}), disclosure);
+                    c.type == ColumnType::boolean)) {
+      if (table.aggregated()) {  // the same estimate over the records the cells stand for
+        stats::MeanSums sums;
+        for (std::size_t row = 0; row < c.numbers.size(); ++row)
+          if (!std::isnan(c.numbers[row])) sums.add(1.0, c.numbers[row], table.frequency(row));
+        out["mean"] =
+            estimate_json(stats::mean_from_sums(sums, false, table.records()), disclosure);
+      } else {
+        out["mean"] = estimate_json(stats::mean({c.numbers, {}, c.size()}), disclosure);
+      }
+    }
     // Counts such as population or contacts add up; a rating, a code or a
-    // share does not.
-    if (role.role == Role::none && !c.percent &&
+    // share does not. A cells file's count adds to the records.
+    if ((role.role == Role::none || role.role == Role::count) && !c.percent &&
         (c.type == ColumnType::integer || c.type == ColumnType::decimal)) {
+      const bool count = role.role == Role::count;
       double sum = 0;
-      for (double v : c.numbers)
-        if (!std::isnan(v)) sum += v;
+      for (std::size_t row = 0; row < c.numbers.size(); ++row)
+        if (!std::isnan(c.numbers[row]))
+          sum += c.numbers[row] * (count ? 1.0 : static_cast<double>(table.frequency(row)));
       out["sum"] = sum;
     }
   } else if (c.type == ColumnType::categorical) {
     std::vector<std::uint64_t> counts(c.labels.size(), 0);
-    for (std::uint32_t code : c.codes)
-      if (code != table::kMissingCode) ++counts[code];
+    for (std::size_t row = 0; row < c.codes.size(); ++row)
+      if (c.codes[row] != table::kMissingCode) counts[c.codes[row]] += table.frequency(row);
     std::vector<std::size_t> order(c.labels.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
@@ -195,8 +210,8 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
     for (std::size_t row = 0; row < c.size(); ++row) {
       const std::size_t size = c.text(row).size();
       if (size) {
-        ++filled;
-        length += size;
+        filled += table.frequency(row);
+        length += size * table.frequency(row);
       }
     }
     out["mean_length"] = filled ? static_cast<double>(length) / static_cast<double>(filled) : 0.0;
@@ -206,7 +221,7 @@ json column_json(const Column& c, const ColumnRole& role, std::size_t index,
 
 json rating_json(const Column& c, const RatingScale& scale, const Weights& weights,
                  const table::Table& table, Warnings& warnings, const Disclosure& disclosure) {
-  RatingValues r = rating_values(c, scale, table.row_lines, &warnings);
+  RatingValues r = rating_values(c, scale, table, &warnings);
   // Top-2 box: the two highest points of the scale (4-5 of 1-5, 9-10 of 0-10).
   const double top_from = scale.max - 1, bottom_to = scale.min + 1;
   const auto levels = static_cast<std::size_t>(scale.max - scale.min) + 1;
@@ -214,21 +229,27 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
   std::vector<std::uint64_t> counts(levels, 0);
   std::vector<stats::ShareSums> at_level(levels);
   stats::ShareSums top2, bottom2;
+  stats::MeanSums cell_sums;  // a cells file's mean: from sums, each row counting its records
   for (std::size_t row = 0; row < r.values.size(); ++row) {
     const double v = r.values[row];
     if (std::isnan(v)) continue;
     const auto level = static_cast<std::size_t>(v - scale.min);
-    ++counts[level];
+    const std::uint64_t count = table.frequency(row);
+    counts[level] += count;
     const double w = weights.at(row);
     if (std::isnan(w)) continue;  // counted, but outside weighted estimates
-    for (std::size_t l = 0; l < levels; ++l) at_level[l].add(w, l == level);
-    top2.add(w, v >= top_from);
-    bottom2.add(w, v <= bottom_to);
+    for (std::size_t l = 0; l < levels; ++l) at_level[l].add(w, l == level, count);
+    top2.add(w, v >= top_from, count);
+    bottom2.add(w, v <= bottom_to, count);
+    if (table.aggregated()) cell_sums.add(w, v, count);
   }
   // Rows with a missing rating stay in the design, as svymean(na.rm = TRUE).
   const std::uint64_t rows = weights.design_rows;
-  const stats::Estimate mean = stats::mean(
-      {std::move(r.values), weights.present() ? weights.values : std::vector<double>{}, rows});
+  const stats::Estimate mean =
+      table.aggregated()
+          ? stats::mean_from_sums(cell_sums, weights.present(), rows)
+          : stats::mean({std::move(r.values),
+                         weights.present() ? weights.values : std::vector<double>{}, rows});
   const bool base_shown = mean.n >= disclosure.min_base;
   json distribution = json::array();
   for (std::size_t l = 0; l < levels; ++l) {
@@ -296,7 +317,7 @@ json dataset_report(const DatasetInput& in) {
     const Column& c = table.columns[i];
     if (roles[i].role == Role::personal)
       personal.push_back({{"column", c.name}, {"reason", roles[i].reason}});
-    columns.push_back(column_json(c, roles[i], i, in.config.disclosure));
+    columns.push_back(column_json(table, c, roles[i], i, in.config.disclosure));
     if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
       ratings.push_back(
           rating_json(c, *roles[i].scale, weights, table, warnings, in.config.disclosure));
@@ -316,15 +337,24 @@ json dataset_report(const DatasetInput& in) {
   // The thresholds in force, so that a reader can say why a figure is hidden.
   out["disclosure"] = {{"min_base", in.config.disclosure.min_base},
                        {"low_base", in.config.disclosure.low_base}};
-  if (kind.kind == DatasetKind::survey)
+  const std::string kind_name = dataset_kind_name(kind.kind);
+  // A cells file: what its report cannot carry is named; a report not yet
+  // computed from cells is left out rather than computed per cell.
+  const bool computed = !table.aggregated() || cells::kind_supported(kind_name);
+  if (table.aggregated())
+    for (std::size_t i = 0; i < roles.size(); ++i)
+      if (roles[i].role == Role::count)
+        out["aggregated"] = cells::aggregated_json(table, i, kind_name);
+  if (computed && kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
-  if (kind.kind == DatasetKind::volumes) out["volumes"] = volumes_report(table, roles, in.config);
-  if (kind.kind == DatasetKind::media) out["media"] = media_report(table, roles, in.config);
-  if (kind.kind == DatasetKind::feedback)
+  if (computed && kind.kind == DatasetKind::volumes)
+    out["volumes"] = volumes_report(table, roles, in.config);
+  if (computed && kind.kind == DatasetKind::media)
+    out["media"] = media_report(table, roles, in.config);
+  if (computed && kind.kind == DatasetKind::feedback)
     out["feedback"] =
         feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);
   // The Sintesi: the findings of the section above, as sentences.
-  const std::string kind_name = dataset_kind_name(kind.kind);
   if (out.contains(kind_name))
     out["sintesi"] = summary::dataset_sintesi(kind_name, out[kind_name], in.config.sintesi);
   out["warnings"] = warnings_json(warnings);  // last: the sections above add to it

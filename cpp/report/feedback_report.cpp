@@ -43,10 +43,21 @@ struct Columns {
   const Column* device = nullptr;
   const Column* comment = nullptr;
   RatingScale scale;
+  const std::vector<std::uint64_t>* frequencies = nullptr;  ///< a cells file's counts
+
+  /// The feedbacks a row stands for: 1, or its cell's count.
+  std::uint64_t count(std::size_t row) const { return frequencies ? (*frequencies)[row] : 1; }
+  std::uint64_t records(const std::vector<std::uint32_t>& rows) const {
+    if (!frequencies) return rows.size();
+    std::uint64_t total = 0;
+    for (std::uint32_t row : rows) total += (*frequencies)[row];
+    return total;
+  }
 };
 
 Columns columns_of(const table::Table& table, const std::vector<ColumnRole>& roles) {
   Columns c;
+  if (table.aggregated()) c.frequencies = &table.frequencies;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const Column& col = table.columns[i];
     switch (roles[i].role) {
@@ -96,8 +107,9 @@ std::uint32_t code_of(const Column* column, const std::string& label) {
   return kMissingCode - 1;  // a label not in the file: matches no row
 }
 
-// The rows a filter keeps, with a valid rating; the application filter can
-// be left out (the all-application reference of the owner's view).
+// The rows a filter keeps, with a valid rating (and a count above 0 in a
+// cells file); the application filter can be left out (the all-application
+// reference of the owner's view).
 std::vector<std::uint32_t> select_rows(const Columns& c, const std::vector<double>& ratings,
                                        const FeedbackFilter& f, bool with_application) {
   const std::uint32_t app = with_application && !f.application.empty()
@@ -110,7 +122,7 @@ std::vector<std::uint32_t> select_rows(const Columns& c, const std::vector<doubl
   std::vector<std::uint32_t> rows;
   rows.reserve(ratings.size());
   for (std::size_t row = 0; row < ratings.size(); ++row) {
-    if (std::isnan(ratings[row])) continue;
+    if (std::isnan(ratings[row]) || c.count(row) == 0) continue;
     if (by_app && (!c.application || c.application->codes[row] != app)) continue;
     if (by_device && (!c.device || c.device->codes[row] != device)) continue;
     if (by_day) {
@@ -130,11 +142,11 @@ struct GroupStats {
   stats::ShareSums top2, bottom2;
   std::array<std::uint64_t, 11> levels{};
 
-  void add(double rating, const RatingScale& scale) {
-    sums.add(1.0, rating);
-    top2.add(1.0, rating >= scale.max - 1);
-    bottom2.add(1.0, rating <= scale.min + 1);
-    ++levels[static_cast<std::size_t>(rating - scale.min)];
+  void add(double rating, const RatingScale& scale, std::uint64_t count) {
+    sums.add(1.0, rating, count);
+    top2.add(1.0, rating >= scale.max - 1, count);
+    bottom2.add(1.0, rating <= scale.min + 1, count);
+    levels[static_cast<std::size_t>(rating - scale.min)] += count;
   }
 };
 
@@ -166,20 +178,23 @@ json groups_json(const Column& by, const std::vector<std::uint32_t>& rows,
                  std::vector<GroupStats>* out_stats = nullptr) {
   std::vector<GroupStats> groups(by.labels.size());
   for (std::uint32_t row : rows)
-    if (by.codes[row] != kMissingCode) groups[by.codes[row]].add(ratings[row], c.scale);
+    if (by.codes[row] != kMissingCode)
+      groups[by.codes[row]].add(ratings[row], c.scale, c.count(row));
   std::vector<std::size_t> order;
   for (std::size_t g = 0; g < groups.size(); ++g)
     if (groups[g].sums.n > 0) order.push_back(g);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return groups[a].sums.n > groups[b].sums.n;
+    if (groups[a].sums.n != groups[b].sums.n) return groups[a].sums.n > groups[b].sums.n;
+    return by.labels[a] < by.labels[b];  // not the rows' order: cells list them the same way
   });
   std::vector<std::uint64_t> bases;
   for (std::size_t g : order) bases.push_back(groups[g].sums.n);
   const std::vector<bool> hidden = suppressed_cells(bases, disclosure);
+  const std::uint64_t records = c.records(rows);
   json out = json::array();
   for (std::size_t i = 0; i < order.size(); ++i)
-    out.push_back(group_json(by.labels[order[i]], groups[order[i]], c.scale, disclosure,
-                             rows.size(), hidden[i]));
+    out.push_back(
+        group_json(by.labels[order[i]], groups[order[i]], c.scale, disclosure, records, hidden[i]));
   if (out_stats) *out_stats = std::move(groups);
   return out;
 }
@@ -189,6 +204,14 @@ json groups_json(const Column& by, const std::vector<std::uint32_t>& rows,
 struct PeriodCell {
   std::uint64_t n = 0, low = 0;
   double sum = 0, sumsq = 0;
+
+  void add(double rating, bool is_low, std::uint64_t count) {
+    const double k = static_cast<double>(count);
+    n += count;
+    sum += k * rating;
+    sumsq += k * rating * rating;
+    low += is_low ? count : 0;
+  }
 };
 
 std::string choose_granularity(std::int64_t span_days) {
@@ -244,12 +267,8 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
       last_day = static_cast<std::int64_t>(day);
       last_index = static_cast<std::size_t>((period_key(last_day, granularity) - first_key) / step);
     }
-    PeriodCell& cell = series[last_index].second;
     const double r = ratings[row];
-    ++cell.n;
-    cell.sum += r;
-    cell.sumsq += r * r;
-    cell.low += r <= c.scale.min + 1;
+    series[last_index].second.add(r, r <= c.scale.min + 1, c.count(row));
   }
   json periods = json::array();
   for (std::size_t i = 0; i < series.size(); ++i) {
@@ -318,13 +337,9 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
     if (std::isnan(day)) continue;
     const std::int64_t week = week_start(static_cast<std::int64_t>(day));
     const double r = ratings[row];
-    auto add = [&](std::uint32_t app) {
-      PeriodCell& cell = cell_of(app, week);
-      ++cell.n;
-      cell.sum += r;
-      cell.sumsq += r * r;
-      cell.low += r <= c.scale.min + 1;
-    };
+    const bool low = r <= c.scale.min + 1;
+    const std::uint64_t count = c.count(row);
+    auto add = [&](std::uint32_t app) { cell_of(app, week).add(r, low, count); };
     if (everyone || !c.application) add(apps);
     if (c.application && c.application->codes[row] != kMissingCode) add(c.application->codes[row]);
   }
@@ -392,9 +407,10 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
 
 // ---- Ranking --------------------------------------------------------------
 
-json ranking_json(const Column& apps, const std::vector<GroupStats>& groups,
+json ranking_json(const Columns& c, const std::vector<GroupStats>& groups,
                   const std::vector<std::uint32_t>& rows, const std::vector<double>& ratings,
                   const Disclosure& disclosure) {
+  const Column& apps = *c.application;
   ShrinkageInput in;
   std::vector<std::uint32_t> codes;
   double total = 0, total_n = 0;
@@ -414,7 +430,7 @@ json ranking_json(const Column& apps, const std::vector<GroupStats>& groups,
     const std::uint32_t code = apps.codes[row];
     if (code == kMissingCode || groups[code].sums.n < disclosure.min_base) continue;
     const double d = ratings[row] - groups[code].sums.wy / groups[code].sums.w;
-    within += d * d;
+    within += static_cast<double>(c.count(row)) * d * d;
   }
   in.within_variance = within / (total_n - static_cast<double>(codes.size()));
   const Shrinkage s = shrink(in);
@@ -944,7 +960,7 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
 }
 
 std::vector<double> valid_ratings(const table::Table& table, const Columns& c) {
-  return rating_values(*c.rating, c.scale, table.row_lines, nullptr).values;
+  return rating_values(*c.rating, c.scale, table, nullptr).values;
 }
 
 Error parse_day(const json& v, const char* key, std::optional<std::int64_t>& out) {
@@ -1068,7 +1084,8 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
                    [](const ColumnRole& r) { return r.role == Role::territory; }))
     return nullptr;
   const FeedbackCache::Territory& cached = territory_cache(table, roles, c, ratings, holder);
-  const stats::Design design({}, ratings.size());
+  stats::Design design({}, ratings.size());
+  design.set_frequencies(c.frequencies);
   TerritoryInput input{table, roles, design, {}, {}, {}, nullptr, "month"};
   input.levels = cached.levels.get();
   input.rows = &rows;
@@ -1112,7 +1129,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   const std::vector<double> ratings = valid_ratings(table, c);
   const std::vector<std::uint32_t> rows = select_rows(c, ratings, request.filter, true);
   GroupStats overall;
-  for (std::uint32_t row : rows) overall.add(ratings[row], c.scale);
+  for (std::uint32_t row : rows) overall.add(ratings[row], c.scale, c.count(row));
   json out = {
       {"columns",
        {{"application", c.application ? json(c.application->name) : json(nullptr)},
@@ -1129,12 +1146,12 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
                                          : json(nullptr)},
         {"to", request.filter.to_day ? json(table::format_date(*request.filter.to_day))
                                      : json(nullptr)}}},
-      {"overall", group_json("", overall, c.scale, disclosure, rows.size())}};
+      {"overall", group_json("", overall, c.scale, disclosure, c.records(rows))}};
   if (c.date) {
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t row = 0; row < ratings.size(); ++row) {
       const double d = day_of(*c.date, row);
-      if (std::isnan(d) || std::isnan(ratings[row])) continue;
+      if (std::isnan(d) || std::isnan(ratings[row]) || c.count(row) == 0) continue;
       lo = std::min(lo, d);
       hi = std::max(hi, d);
     }
@@ -1147,13 +1164,13 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   if (!request.filter.application.empty()) {
     const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
     GroupStats reference;
-    for (std::uint32_t row : everyone) reference.add(ratings[row], c.scale);
-    out["reference"] = group_json("", reference, c.scale, disclosure, everyone.size());
+    for (std::uint32_t row : everyone) reference.add(ratings[row], c.scale, c.count(row));
+    out["reference"] = group_json("", reference, c.scale, disclosure, c.records(everyone));
   }
   if (c.application) {
     std::vector<GroupStats> groups;
     out["applications"] = groups_json(*c.application, rows, ratings, c, disclosure, &groups);
-    out["ranking"] = ranking_json(*c.application, groups, rows, ratings, disclosure);
+    out["ranking"] = ranking_json(c, groups, rows, ratings, disclosure);
   }
   if (c.device) out["devices"] = groups_json(*c.device, rows, ratings, c, disclosure);
   out["trend"] = trend_json(c, rows, ratings, request, disclosure);
@@ -1163,7 +1180,8 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
       "standard errors below the previous 4 weeks' (Welch z), a burst when its share of 1-2 "
       "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
-  out["text"] = text_json(table, c, rows, ratings, cache, ratings.size());
+  // Cells carry no texts: the comments are named as missing, not shown empty.
+  out["text"] = c.frequencies ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
   out["territory"] = territory_section(table, roles, c, ratings, rows, config, cache);
   return out;
 }

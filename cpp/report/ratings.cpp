@@ -8,17 +8,18 @@
 namespace ascolto::report {
 
 RatingValues rating_values(const table::Column& c, const RatingScale& scale,
-                           const table::RowLines& row_lines, Warnings* warnings) {
+                           const table::Table& table, Warnings* warnings) {
+  const table::RowLines& row_lines = table.row_lines;
   RatingValues out;
   out.values = c.numbers;
   for (std::size_t row = 0; row < out.values.size(); ++row) {
     double& v = out.values[row];
     if (std::isnan(v)) continue;
     if (scale.not_applicable_value(v)) {
-      ++out.not_applicable;
+      out.not_applicable += table.frequency(row);
       v = stats::kNaN;
     } else if (!scale.holds(v)) {
-      ++out.out_of_scale;
+      out.out_of_scale += table.frequency(row);
       if (warnings)
         warnings->add("rating_out_of_scale", c.name, row_lines[row],
                       "Ratings outside the scale are left out of the statistics.");
@@ -34,7 +35,7 @@ Weights survey_weights(const table::Table& table, const std::vector<ColumnRole>&
   for (std::size_t i = 0; i < roles.size() && !out.column; ++i)
     if (roles[i].role == Role::weight && table::is_numeric_type(table.columns[i].type))
       out.column = &table.columns[i];
-  out.design_rows = table.rows.used;
+  out.design_rows = table.records();
   if (!out.column) return out;
   out.values = out.column->numbers;
   for (std::size_t row = 0; row < out.values.size(); ++row) {
@@ -43,7 +44,7 @@ Weights survey_weights(const table::Table& table, const std::vector<ColumnRole>&
         warnings->add("unusable_weight", out.column->name, table.row_lines[row],
                       "Rows without a positive weight are left out of weighted estimates.");
       out.values[row] = stats::kNaN;
-      --out.design_rows;
+      out.design_rows -= table.frequency(row);
     }
   }
   return out;

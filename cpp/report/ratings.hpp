@@ -19,9 +19,10 @@ struct RatingValues {
   std::uint64_t out_of_scale = 0;
 };
 
-/// Out-of-scale values are reported to `warnings` (when given) with their lines.
+/// Out-of-scale values are reported to `warnings` (when given) with their
+/// lines; the counts are of records (a cells file's rows count their records).
 RatingValues rating_values(const table::Column& column, const RatingScale& scale,
-                           const table::RowLines& row_lines, Warnings* warnings);
+                           const table::Table& table, Warnings* warnings);
 
 /// The survey weights of a table: the weight column of `roles` (if any) and
 /// each row's usable weight, NaN where missing or not positive (reported to
@@ -29,7 +30,7 @@ RatingValues rating_values(const table::Column& column, const RatingScale& scale
 struct Weights {
   const table::Column* column = nullptr;
   std::vector<double> values;
-  std::uint64_t design_rows = 0;  ///< rows with a usable weight (all rows when unweighted)
+  std::uint64_t design_rows = 0;  ///< records with a usable weight (all when unweighted)
   bool present() const { return column != nullptr; }
   double at(std::size_t row) const { return column ? values[row] : 1.0; }
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "cells/contract.hpp"
 #include "territory/italy.hpp"
 #include "text/privacy.hpp"
 
@@ -393,6 +394,8 @@ const char* role_name(Role role) {
       return "territory";
     case Role::personal:
       return "personal";
+    case Role::count:
+      return "count";
   }
   return "none";
 }
@@ -400,7 +403,7 @@ const char* role_name(Role role) {
 std::optional<Role> role_from_name(const std::string& name) {
   for (Role r : {Role::none, Role::rating, Role::weight, Role::date, Role::period,
                  Role::application, Role::channel, Role::dimension, Role::comment, Role::identifier,
-                 Role::territory, Role::personal})
+                 Role::territory, Role::personal, Role::count})
     if (name == role_name(r)) return r;
   return {};
 }
@@ -442,7 +445,9 @@ std::vector<ColumnRole> detect_roles(
     });
     std::optional<ColumnRole> personal;
     if (!included) personal = personal_role(birth_and_postcode, c, name);
-    if (!weight_column.empty() && c.name == weight_column) {
+    if (c.name == cells::kCountColumn) {  // whatever its values: they are checked row by row
+      role = {Role::count, "the count column of a cells file (format ascolto-cells v1)", {}};
+    } else if (!weight_column.empty() && c.name == weight_column) {
       role = {Role::weight, "named as the weight in the configuration", {}};
     } else if (personal) {
       role = *personal;

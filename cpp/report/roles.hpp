@@ -26,6 +26,7 @@ enum class Role : std::uint8_t {
   identifier,   ///< a row id: never analysed
   territory,    ///< a region, province or office: compared on the map and the funnel plot
   personal,     ///< personal data (e-mail, tax code, ...): left out unless the user includes it
+  count,        ///< the records a row stands for: a cells file's count column
 };
 
 enum class TerritoryLevel : std::uint8_t { region, province, office };

@@ -442,7 +442,7 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
       o.reason = sc.overall.empty() ? "a rating whose header names overall satisfaction"
                                     : "set in the configuration";
       o.scale = *roles[*overall].scale;
-      o.values = rating_values(c, o.scale, table.row_lines, nullptr).values;
+      o.values = rating_values(c, o.scale, table, nullptr).values;
       s.overall = std::move(o);
     } else if (auto binary = binary_outcome(c)) {
       if (!sc.overall.empty()) binary->reason = "set in the configuration; " + binary->reason;
@@ -463,7 +463,7 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
     SurveyItem item;
     item.column = c.name;
     item.scale = *roles[i].scale;
-    item.values = rating_values(c, item.scale, table.row_lines, nullptr).values;
+    item.values = rating_values(c, item.scale, table, nullptr).values;
     const ColumnOverride* o = override_of(c.name);
     if (o && (!o->phase.empty() || !o->channel.empty())) {
       item.phase = o->phase.empty() ? c.name : o->phase;

@@ -90,7 +90,13 @@ TerritoryUnits units_of_column(const table::Table& table, std::size_t index,
   const std::optional<Grouping> g = grouping_of_column(table.columns[index], role.reason, 20000);
   if (!g) return u;
   std::vector<std::uint32_t> unit_of_label(g->labels.size());
-  for (std::size_t label = 0; label < g->labels.size(); ++label) {
+  // Units in the order of their spellings, not of the rows: the same data
+  // in another row order (or as cells) lists them the same way.
+  std::vector<std::size_t> by_text(g->labels.size());
+  for (std::size_t label = 0; label < by_text.size(); ++label) by_text[label] = label;
+  std::sort(by_text.begin(), by_text.end(),
+            [&](std::size_t a, std::size_t b) { return g->labels[a] < g->labels[b]; });
+  for (std::size_t label : by_text) {
     const std::string& text = g->labels[label];
     std::uint32_t unit = 0;
     if (role.level == TerritoryLevel::region) {
@@ -113,7 +119,7 @@ TerritoryUnits units_of_column(const table::Table& table, std::size_t index,
     const std::uint32_t label = g->codes[row];
     if (label >= unit_of_label.size()) continue;
     u.codes[row] = unit_of_label[label];
-    ++u.rows[u.codes[row]];
+    u.rows[u.codes[row]] += table.frequency(row);
   }
   return u;
 }
@@ -140,11 +146,10 @@ std::optional<TerritoryUnits> regions_from(const TerritoryUnits& finer) {
     u.variants[unit_of[unit]].push_back(finer.names[unit]);
   }
   u.codes.assign(finer.codes.size(), Design::kNoGroup);
-  for (std::size_t row = 0; row < finer.codes.size(); ++row) {
-    if (finer.codes[row] == Design::kNoGroup) continue;
-    u.codes[row] = unit_of[finer.codes[row]];
-    if (u.codes[row] != Design::kNoGroup) ++u.rows[u.codes[row]];
-  }
+  for (std::size_t row = 0; row < finer.codes.size(); ++row)
+    if (finer.codes[row] != Design::kNoGroup) u.codes[row] = unit_of[finer.codes[row]];
+  for (std::size_t unit = 0; unit < finer.keys.size(); ++unit)
+    if (unit_of[unit] != Design::kNoGroup) u.rows[unit_of[unit]] += finer.rows[unit];
   return u;
 }
 
@@ -156,8 +161,9 @@ bool in(const std::vector<char>& mask, std::size_t row) {
 double spread_of_rows(const Design& design, const std::vector<double>& y,
                       const std::vector<char>& rows) {
   double sw = 0, swy = 0;
+  // A row standing for k records weighs k times.
   for (std::size_t row = 0; row < y.size(); ++row) {
-    const double w = design.weight(row);
+    const double w = design.weight(row) * static_cast<double>(design.frequency(row));
     if (!in(rows, row) || std::isnan(y[row]) || std::isnan(w)) continue;
     sw += w;
     swy += w * y[row];
@@ -166,7 +172,7 @@ double spread_of_rows(const Design& design, const std::vector<double>& y,
   const double mean = swy / sw;
   double ss = 0;
   for (std::size_t row = 0; row < y.size(); ++row) {
-    const double w = design.weight(row);
+    const double w = design.weight(row) * static_cast<double>(design.frequency(row));
     if (!in(rows, row) || std::isnan(y[row]) || std::isnan(w)) continue;
     ss += w * (y[row] - mean) * (y[row] - mean);
   }
@@ -421,7 +427,14 @@ json territory_over_rows(const TerritoryInput& input, const std::vector<Territor
     masked.scope = masked.headline;
     return territory_json(masked, config);
   }
-  const Design design = Design::unweighted_subset(n, input.design.rows());
+  std::vector<std::uint64_t> frequencies;  // of the held rows, for a cells file
+  std::uint64_t design_records = input.design.rows();
+  if (input.table.aggregated()) {
+    design_records = input.table.records();
+    frequencies.resize(n);
+    for (std::size_t k = 0; k < n; ++k) frequencies[k] = input.table.frequency(rows[k]);
+  }
+  const Design design = Design::unweighted_subset(n, design_records, &frequencies);
   std::vector<std::vector<double>> values(input.metrics.size(), std::vector<double>(n));
   for (std::size_t i = 0; i < input.metrics.size(); ++i)
     for (std::size_t k = 0; k < n; ++k) values[i][k] = (*input.metrics[i].values)[rows[k]];

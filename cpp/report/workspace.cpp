@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cells/contract.hpp"
+#include "cells/sql.hpp"
 #include "core/warnings.hpp"
 #include "csv/reader.hpp"
 #include "report/aggregate.hpp"
@@ -374,6 +376,11 @@ Error Workspace::finish_table(Dataset& d) {
   if (d.table.parts.size() > 1)
     d.name = d.table.parts.front().name + " \xe2\x80\xa6 " + d.table.parts.back().name;
   d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
+  for (std::size_t i = 0; i < d.roles.size(); ++i)
+    if (d.roles[i].role == Role::count) {  // a cells file: each row stands for its count
+      cells::apply_counts(d.table, i, d.warnings);
+      break;
+    }
   return Error{};
 }
 
@@ -396,6 +403,37 @@ void Workspace::discard_last_dataset() {
   if (!datasets_.empty()) datasets_.pop_back();
 }
 
+namespace {
+
+// {"query", "kind", "dialect", "keys"} or {"error"} for one dataset's columns.
+json sql_json(const json& request, const std::string& dataset_kind,
+              const std::vector<std::string>& names, const std::vector<ColumnRole>& roles) {
+  cells::SqlRequest r;
+  r.kind = request.value("kind", dataset_kind);
+  r.source = request.value("table", "");
+  r.time_zone = request.value("time_zone", "");
+  const std::string dialect = request.value("dialect", "duckdb");
+  std::vector<cells::KeyColumn> keys;
+  std::string query;
+  Error e;
+  if (!cells::dialect_from_name(dialect, r.dialect)) {
+    std::string list;
+    for (const std::string& name : cells::dialect_names())
+      list += (list.empty() ? "" : ", ") + name;
+    e = make_error(ErrorCode::invalid_request,
+                   "Unknown SQL dialect \"" + dialect + "\": one of " + list + ".");
+  }
+  if (!e) e = cells::keys_for(r.kind, names, roles, keys);
+  if (!e) e = cells::reduction_sql(r, keys, query);
+  if (e) return {{"kind", r.kind}, {"error", error_json(e)}};
+  json key_names = json::array();
+  for (const cells::KeyColumn& k : keys)
+    key_names.push_back({{"column", k.name}, {"by", k.day ? "day" : "value"}});
+  return {{"kind", r.kind}, {"dialect", dialect}, {"keys", std::move(key_names)}, {"query", query}};
+}
+
+}  // namespace
+
 std::string Workspace::report(std::string_view request_json) const {
   json out;
   Error e = guarded([&] {
@@ -409,7 +447,14 @@ std::string Workspace::report(std::string_view request_json) const {
     std::optional<FeedbackRequest> feedback;
     std::optional<CommentsRequest> comments;
     std::optional<std::pair<std::size_t, std::size_t>> sentiment;  // offset, limit
+    std::optional<json> sql;
     for (const auto& [key, value] : request.items()) {
+      if (key == "sql") {
+        if (!value.is_object())
+          return make_error(ErrorCode::invalid_request, "\"sql\" must be an object.");
+        sql = value;
+        continue;
+      }
       if (key == "sentiment") {
         std::size_t offset = 0, limit = 100;
         if (!value.is_object())
@@ -439,6 +484,34 @@ std::string Workspace::report(std::string_view request_json) const {
         return make_error(ErrorCode::invalid_request,
                           "Unknown report request key \"" + key + "\".");
       }
+    }
+    if (sql) {  // the reduction query of each dataset (or of the configuration's columns)
+      json queries = json::array();
+      for (const auto& d : datasets_) {
+        if (d->loading || d->error) continue;
+        std::vector<std::string> names;
+        for (const table::Column& c : d->table.columns) names.push_back(c.name);
+        const DatasetKind kind =
+            d->config.kind ? *d->config.kind : detect_kind(d->table, d->roles).kind;
+        json query = sql_json(*sql, dataset_kind_name(kind), names, d->roles);
+        query["dataset"] = d->name;
+        queries.push_back(std::move(query));
+      }
+      if (datasets_.empty()) {  // no sample: the roles the configuration gives
+        std::vector<std::string> names;
+        std::vector<ColumnRole> roles;
+        for (const auto& [name, o] : config_.columns) {
+          names.push_back(name);
+          ColumnRole role;
+          if (o.role) role.role = *o.role;
+          if (o.level || o.scale) role.role = o.level ? Role::territory : Role::rating;
+          roles.push_back(role);
+        }
+        queries.push_back(sql_json(
+            *sql, config_.kind ? dataset_kind_name(*config_.kind) : "feedback", names, roles));
+      }
+      out = {{"format", "ascolto-report"}, {"version", 1}, {"sql", std::move(queries)}};
+      return Error{};
     }
     if (sentiment) {  // every item's label and score, paged
       json views = json::array();

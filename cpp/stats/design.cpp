@@ -57,9 +57,13 @@ Design::Design(std::vector<double> weights, std::size_t rows)
 Design::Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration)
     : weights_(std::move(weights)), rows_(rows), calibration_(std::move(calibration)) {}
 
-Design Design::unweighted_subset(std::size_t rows, std::uint64_t design_rows) {
+Design Design::unweighted_subset(std::size_t rows, std::uint64_t design_rows,
+                                 const std::vector<std::uint64_t>* frequencies) {
   Design d({}, rows);
-  d.rows_outside_ = design_rows > rows ? design_rows - rows : 0;
+  d.set_frequencies(frequencies);
+  std::uint64_t held = 0;
+  for (std::size_t row = 0; row < rows; ++row) held += d.frequency(row);
+  d.rows_outside_ = design_rows > held ? design_rows - held : 0;
   return d;
 }
 
@@ -114,12 +118,14 @@ Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<cha
   for (std::size_t row = 0; row < rows_; ++row) {
     const double w = weight(row);
     if (std::isnan(w)) continue;
-    ++design_rows;
+    const std::uint64_t count = frequency(row);
+    const double k = static_cast<double>(count);
+    design_rows += count;
     if (!in_domain(domain, row) || std::isnan(y[row])) continue;
-    ++e.n;
-    sum_w += w;
-    sum_w2 += w * w;
-    sum_wy += w * y[row];
+    e.n += count;
+    sum_w += k * w;
+    sum_w2 += k * w * w;
+    sum_wy += k * w * y[row];
   }
   if (e.n == 0 || sum_w <= 0) return e;
   e.value = sum_wy / sum_w;
@@ -144,7 +150,7 @@ Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<cha
       const double w = weight(row);
       if (std::isnan(w) || !in_domain(domain, row) || std::isnan(y[row])) continue;
       const double d = w * (y[row] - e.value);
-      squares += d * d;
+      squares += static_cast<double>(frequency(row)) * d * d;
     }
     const double n = static_cast<double>(design_rows);
     variance = n / (n - 1) * squares / (sum_w * sum_w);
@@ -180,9 +186,10 @@ Design::GroupEstimates Design::group_estimates(const std::vector<double>& y,
   for (std::size_t row = 0; row < rows_; ++row) {
     const double w = weight(row);
     if (std::isnan(w)) continue;
-    ++design_rows;
+    const std::uint64_t count = frequency(row);
+    design_rows += count;
     if (!in_domain(restrict, row) || codes[row] == kNoGroup || std::isnan(y[row])) continue;
-    sums[codes[row]].add(w, y[row]);
+    sums[codes[row]].add(w, y[row], count);
   }
   MeanSums total;
   for (const MeanSums& g : sums) total.merge(g);

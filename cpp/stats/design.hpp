@@ -31,7 +31,17 @@ class Design {
   /// rows, compacted so that estimates touch nothing else); the other rows,
   /// up to `design_rows`, are in no domain but count in n/(n-1), as svyby
   /// on a subset of a design keeps them.
-  static Design unweighted_subset(std::size_t rows, std::uint64_t design_rows);
+  /// With `frequencies` (of the held rows; must outlive the design), rows
+  /// and design_rows count records.
+  static Design unweighted_subset(std::size_t rows, std::uint64_t design_rows,
+                                  const std::vector<std::uint64_t>* frequencies = nullptr);
+
+  /// Each row stands for `frequencies[row]` identical rows (a cells file);
+  /// null: one each. The vector must outlive the design. Not with raking.
+  void set_frequencies(const std::vector<std::uint64_t>* frequencies) {
+    frequencies_ = frequencies && !frequencies->empty() ? frequencies : nullptr;
+  }
+  std::uint64_t frequency(std::size_t row) const { return frequencies_ ? (*frequencies_)[row] : 1; }
 
   bool weighted() const { return !weights_.empty(); }
   bool calibrated() const { return !calibration_.empty(); }
@@ -63,6 +73,7 @@ class Design {
   std::size_t rows_;
   RakingCalibration calibration_;
   std::uint64_t rows_outside_ = 0;  ///< design rows not held (unweighted_subset)
+  const std::vector<std::uint64_t>* frequencies_ = nullptr;
 };
 
 /// A difference of two independent domain estimates (svycontrast on svyby,

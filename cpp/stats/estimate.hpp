@@ -46,13 +46,15 @@ struct ShareSums {
   double w = 0, w2 = 0;        ///< sum of weights and of squared weights
   double w_in = 0, w2_in = 0;  ///< the same over the rows in the group
 
-  void add(double weight, bool in_group) {
-    ++n;
-    w += weight;
-    w2 += weight * weight;
+  /// `count`: identical rows this one stands for (a cells file's count).
+  void add(double weight, bool in_group, std::uint64_t count = 1) {
+    const double k = static_cast<double>(count);
+    n += count;
+    w += k * weight;
+    w2 += k * weight * weight;
     if (in_group) {
-      w_in += weight;
-      w2_in += weight * weight;
+      w_in += k * weight;
+      w2_in += k * weight * weight;
     }
   }
   void merge(const ShareSums& o) {
@@ -72,13 +74,15 @@ struct MeanSums {
   std::uint64_t n = 0;
   double w = 0, w2 = 0, wy = 0, w2y = 0, w2y2 = 0;
 
-  void add(double weight, double y) {
-    ++n;
-    w += weight;
-    w2 += weight * weight;
-    wy += weight * y;
-    w2y += weight * weight * y;
-    w2y2 += weight * weight * y * y;
+  /// `count`: identical rows this one stands for (a cells file's count).
+  void add(double weight, double y, std::uint64_t count = 1) {
+    const double k = static_cast<double>(count);
+    n += count;
+    w += k * weight;
+    w2 += k * weight * weight;
+    wy += k * weight * y;
+    w2y += k * weight * weight * y;
+    w2y2 += k * weight * weight * y * y;
   }
   void merge(const MeanSums& o) {
     n += o.n;

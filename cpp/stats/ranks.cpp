@@ -47,10 +47,20 @@ std::vector<RankInterval> rank_intervals(const std::vector<double>& means,
   std::vector<std::uint32_t> counts(k * k, 0);
   // One draw: (value, unit) pairs sorted highest first, ties by unit.
   std::vector<std::pair<double, std::uint32_t>> drawn(k);
+  // The generator's numbers go to the units in the order of their (mean,
+  // se), not of the input: the same units listed in another order (another
+  // file's row order, cells instead of rows) get the same intervals.
+  std::vector<std::uint32_t> order(k);
+  for (std::size_t i = 0; i < k; ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return means[a] != means[b] ? means[a] < means[b] : ses[a] < ses[b];
+  });
   SplitMix rng{seed};
   for (std::uint32_t d = 0; d < draws; ++d) {
-    for (std::size_t i = 0; i < k; ++i)
-      drawn[i] = {-(means[i] + ses[i] * rng.normal()), static_cast<std::uint32_t>(i)};
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::uint32_t i = order[j];
+      drawn[j] = {-(means[i] + ses[i] * rng.normal()), i};
+    }
     std::sort(drawn.begin(), drawn.end());
     for (std::size_t r = 0; r < k; ++r) ++counts[drawn[r].second * k + r];
   }

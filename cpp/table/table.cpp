@@ -16,6 +16,13 @@ std::string_view Table::footer_first() const {
   return {};
 }
 
+std::uint64_t Table::records() const {
+  if (frequencies.empty()) return rows.used;
+  std::uint64_t total = 0;
+  for (std::uint64_t f : frequencies) total += f;
+  return total;
+}
+
 const Column* Table::find(std::string_view name) const {
   for (const Column& c : columns)
     if (c.name == name) return &c;

@@ -35,6 +35,16 @@ struct Table {
   std::vector<Part> parts;  ///< the files read into the table, in order (one for a plain file)
   RowLines row_lines;       ///< input line of each row
   RowCounts rows;
+  /// The records each row stands for: a cells file's count column (see
+  /// cpp/cells/contract.hpp); empty for microdata, one record per row.
+  std::vector<std::uint64_t> frequencies;
+
+  bool aggregated() const { return !frequencies.empty(); }
+  std::uint64_t frequency(std::size_t row) const {
+    return frequencies.empty() ? 1 : frequencies[row];
+  }
+  /// The records the rows stand for: rows.used for microdata.
+  std::uint64_t records() const;
 
   /// The first footer line's text, of the first file that has one.
   std::string_view footer_first() const;

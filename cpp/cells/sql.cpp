@@ -1,0 +1,156 @@
+#include "cells/sql.hpp"
+
+#include <algorithm>
+
+#include "cells/contract.hpp"
+
+namespace ascolto::cells {
+
+namespace {
+
+constexpr Dialect kDialects[] = {Dialect::duckdb,   Dialect::postgres,   Dialect::spark,
+                                 Dialect::bigquery, Dialect::clickhouse, Dialect::trino};
+
+Error invalid(const std::string& message) {
+  return make_error(ErrorCode::invalid_request, message);
+}
+
+// Double quotes (standard SQL) or backticks; the quote inside a name is
+// doubled, or escaped where the engine wants a backslash.
+std::string quoted(Dialect d, const std::string& name) {
+  const bool backtick = d == Dialect::spark || d == Dialect::bigquery || d == Dialect::clickhouse;
+  const char q = backtick ? '`' : '"';
+  const bool backslash = d == Dialect::bigquery || d == Dialect::clickhouse;
+  std::string out(1, q);
+  for (char ch : name) {
+    if (ch == q || (backslash && ch == '\\')) out += backslash ? '\\' : q;
+    out += ch;
+  }
+  return out + q;
+}
+
+// The day of a date or timestamp: its own (wall-clock) day, or the day in
+// `zone` of an instant (a TIMESTAMPTZ, or a timestamp stored in UTC).
+std::string day_of(Dialect d, const std::string& column, const std::string& zone) {
+  const std::string z = "'" + zone + "'";
+  if (zone.empty())
+    return d == Dialect::clickhouse ? "toDate(" + column + ")" : "CAST(" + column + " AS DATE)";
+  switch (d) {
+    case Dialect::duckdb:
+      return "CAST(timezone(" + z + ", " + column + ") AS DATE)";
+    case Dialect::postgres:
+    case Dialect::trino:
+      return "CAST((" + column + " AT TIME ZONE " + z + ") AS DATE)";
+    case Dialect::spark:
+      return "TO_DATE(FROM_UTC_TIMESTAMP(" + column + ", " + z + "))";
+    case Dialect::bigquery:
+      return "DATE(" + column + ", " + z + ")";
+    case Dialect::clickhouse:
+      return "toDate(" + column + ", " + z + ")";
+  }
+  return column;
+}
+
+bool valid_zone(const std::string& zone) {
+  return std::all_of(zone.begin(), zone.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+           ch == '/' || ch == '_' || ch == '+' || ch == '-';
+  });
+}
+
+}  // namespace
+
+const char* dialect_name(Dialect d) {
+  switch (d) {
+    case Dialect::duckdb:
+      return "duckdb";
+    case Dialect::postgres:
+      return "postgres";
+    case Dialect::spark:
+      return "spark";
+    case Dialect::bigquery:
+      return "bigquery";
+    case Dialect::clickhouse:
+      return "clickhouse";
+    case Dialect::trino:
+      return "trino";
+  }
+  return "duckdb";
+}
+
+bool dialect_from_name(const std::string& name, Dialect& out) {
+  for (Dialect d : kDialects)
+    if (name == dialect_name(d)) {
+      out = d;
+      return true;
+    }
+  return false;
+}
+
+std::vector<std::string> dialect_names() {
+  std::vector<std::string> out;
+  for (Dialect d : kDialects) out.emplace_back(dialect_name(d));
+  return out;
+}
+
+Error keys_for(const std::string& kind, const std::vector<std::string>& names,
+               const std::vector<report::ColumnRole>& roles, std::vector<KeyColumn>& out) {
+  using report::Role;
+  if (kind != "feedback")
+    return invalid("Cells are computed for the feedback report only, so far: \"" + kind +
+                   "\" has no reduction query yet.");
+  out.clear();
+  bool rating = false;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    switch (roles[i].role) {
+      case Role::rating:
+        if (rating) break;  // the report reads the first rating
+        rating = true;
+        out.push_back({names[i], false});
+        break;
+      case Role::application:
+      case Role::channel:
+      case Role::territory:
+        out.push_back({names[i], false});
+        break;
+      case Role::date:
+        out.push_back({names[i], true});
+        break;
+      default:  // comments, identifiers, other columns: not keys (see aggregated_json)
+        break;
+    }
+  }
+  if (!rating) return invalid("No rating column: the feedback cells need one as a key.");
+  return {};
+}
+
+Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& keys,
+                    std::string& out) {
+  if (request.source.empty()) return invalid("The query needs the table to read (--table).");
+  if (!valid_zone(request.time_zone)) return invalid("A time zone is a name such as Europe/Rome.");
+  const Dialect d = request.dialect;
+  std::string select, group, order_days, order_rest;
+  for (const KeyColumn& k : keys) {
+    const std::string column = quoted(d, k.name);
+    const std::string value = k.day ? day_of(d, column, request.time_zone) : column;
+    select += "  " + value + (k.day ? " AS " + column : "") + ",\n";
+    group += std::string(group.empty() ? "" : ",\n") + "  " + value;
+    // Days first: the core reads a day's cells as one run.
+    (k.day ? order_days : order_rest) += ", " + value;
+  }
+  const std::string order = (order_days + order_rest).substr(2);
+  std::string zone_note =
+      request.time_zone.empty()
+          ? "-- Days: a timestamp's own wall-clock day (as the file's text would give it).\n"
+          : "-- Days: the day in " + request.time_zone + " of each instant.\n";
+  out = "-- " + std::string(kFormat) + ": " + request.kind + " cells, " + dialect_name(d) +
+        " dialect.\n" + zone_note + "-- Each row is one combination of the keys; " + kCountColumn +
+        " counts its records.\n"
+        "-- Counts add: cells of several partitions or files merge by summing it.\n"
+        "SELECT\n" +
+        select + "  COUNT(*) AS " + quoted(d, kCountColumn) + "\nFROM " + request.source +
+        "\nGROUP BY\n" + group + "\nORDER BY " + order + ";\n";
+  return {};
+}
+
+}  // namespace ascolto::cells

@@ -1,0 +1,48 @@
+// The reduction query: SQL that turns the agency's microdata into cells
+// (cells/contract.hpp) on its own engine. Only the portable core of SQL
+// (GROUP BY, COUNT, CAST); what differs between engines is written here,
+// per dialect: identifier quoting and the day of a timestamp, in its own
+// wall-clock time or in a named time zone. Weeks and months are worked out
+// by the core from days, so no engine's week start (Sunday in BigQuery and
+// ClickHouse) comes into it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "report/roles.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::cells {
+
+enum class Dialect { duckdb, postgres, spark, bigquery, clickhouse, trino };
+const char* dialect_name(Dialect d);
+bool dialect_from_name(const std::string& name, Dialect& out);
+/// Every dialect's name, for messages and the page's list.
+std::vector<std::string> dialect_names();
+
+/// A key column of the cells and how its value is reduced.
+struct KeyColumn {
+  std::string name;
+  bool day = false;  ///< a date or timestamp: grouped by its day
+};
+
+struct SqlRequest {
+  std::string kind;  ///< feedback (the one computed from cells today)
+  Dialect dialect = Dialect::duckdb;
+  std::string source;     ///< the table, view or file expression, written as given
+  std::string time_zone;  ///< empty: a timestamp's own wall-clock day; else its day there
+};
+
+/// The keys of a report kind, from a dataset's columns and roles (a sample
+/// export, or a configuration's columns).
+Error keys_for(const std::string& kind, const std::vector<std::string>& names,
+               const std::vector<report::ColumnRole>& roles, std::vector<KeyColumn>& out);
+
+/// The query, with a comment header naming the format, the dialect and
+/// what the cells leave out.
+Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& keys,
+                    std::string& out);
+
+}  // namespace ascolto::cells
