@@ -6,6 +6,7 @@
 import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
+import { reductionPanel } from './cells-view.js';
 import { h } from './dom.js';
 import { territorySection } from './territory-view.js';
 import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
@@ -310,6 +311,8 @@ function body(feedback, filter, context) {
     h('section', { className: 'card' }, [h('h3', {}, t('trendSection')), h('div', { className: 'ratings' }, [trendCard(feedback, local)].filter(Boolean))]),
     territorySection(feedback.territory, local),
     feedback.text ? h('section', { className: 'card' }, [h('h3', {}, t('commentsSection')), ...textCards(feedback, local)]) : null,
+    // Cells carry no texts: said where the comments would be, not left blank.
+    !feedback.text && context.aggregated ? h('section', { className: 'card' }, [h('h3', {}, t('commentsSection')), h('p', { className: 'note' }, t('commentsUnavailable'))]) : null,
     feedback.text && context.query ? commentsExplorer(filter, local) : null,
   ];
   return { content, charts };
@@ -333,7 +336,7 @@ export function feedbackSection(dataset, context) {
     .map((g) => h('option', { value: g }, t(`granularities.${g}`))));
   const status = h('p', { className: 'note', 'aria-live': 'polite' });
   const holder = h('div', { className: 'feedback-body' });
-  const local = { ...context, datasetName: dataset.name };
+  const local = { ...context, datasetName: dataset.name, aggregated: dataset.aggregated };
   const show = (feedback, filter) => {
     const { content, charts } = body(feedback, filter, local);
     holder.replaceChildren(...content.filter(Boolean));
@@ -378,5 +381,6 @@ export function feedbackSection(dataset, context) {
   return h('section', { className: 'feedback', 'aria-label': t('feedbackSection') }, [
     h('section', { className: 'card' }, [h('h3', {}, t('feedbackSection')), controls, status]),
     holder,
+    reductionPanel(dataset, context),
   ]);
 }

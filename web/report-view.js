@@ -14,6 +14,7 @@ import { SETTABLE_ROLES } from './settings.js';
 import { chartCard } from './view-parts.js';
 import { workbookCards } from './workbook-view.js';
 import { combinedSintesiCard, sintesiCard } from './sintesi-view.js';
+import { aggregatedCard } from './cells-view.js';
 
 function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -264,7 +265,7 @@ export function renderReport(container, report, { t, lang, query, application, i
     return h('section', { className: 'dataset', id, 'aria-labelledby': `${id}-title` }, [
       h('h2', { id: `${id}-title` }, dataset.name),
       sintesiCard(withId, context),
-      h('div', { className: 'overview' }, [fileFacts(withId, context), warningList(withId, context)]),
+      h('div', { className: 'overview' }, [fileFacts(withId, context), aggregatedCard(withId, context), warningList(withId, context)]),
       personalDataCard(withId, context),
       survey ?? feedback ?? volumes ?? media,
       survey || feedback

@@ -13,7 +13,7 @@ const LINK_PARAMETER = 'config';
 
 /** The roles a user may give a column (README "Configuration"); '' = as detected. */
 export const SETTABLE_ROLES = ['rating', 'weight', 'date', 'period', 'application', 'channel', 'dimension',
-  'comment', 'identifier', 'territory', 'none'];
+  'comment', 'identifier', 'territory', 'count', 'none'];
 
 export const DEFAULT_SETTINGS = Object.freeze({ config: {}, patterns: false, lang: null });
 
