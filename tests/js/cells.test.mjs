@@ -134,3 +134,10 @@ test('the CLI prints the same query as the API, for a configuration without a sa
   assert.match(fromSample, /CAST\("timestamp" AS DATE\) AS "timestamp"/);
   assert.match(fromSample, /"sede",\n  COUNT/);
 });
+
+test('scripts/scale-demo runs the walkthrough end to end (200,000 rows here)', () => {
+  const out = execFileSync('node', [fileURLToPath(new URL('../../scripts/scale-demo.mjs', import.meta.url)), '200000', join(dir, 'scale')], { encoding: 'utf8' });
+  assert.match(out, /4\. Ascolto \(WASM\) reads the cells: full report .* 200,000 records/);
+  assert.match(out, /NASpI: drop 2025-10-20/);
+  assert.match(out, /unavailable: comments, other_columns/);
+});
