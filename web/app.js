@@ -58,6 +58,7 @@ function viewContext() {
     lang: state.lang,
     query: (request) => state.analysis.query(request),
     application: state.application,
+    reduction: true, // the analyst's page offers the reduction query; the embed does not
     // The user confirms columns that look personal: analysed again with them in.
     includePersonal: (columns) => applyConfig({
       ...state.settings.config, include_personal: [...(state.settings.config.include_personal ?? []), ...columns],

@@ -30,8 +30,8 @@ export function aggregatedCard(dataset, { t, lang }) {
 }
 
 /** The reduction query for this dataset's columns, per engine, with a copy button. */
-export function reductionPanel(dataset, { t, query }) {
-  if (!query || dataset.aggregated) return null;
+export function reductionPanel(dataset, { t, query, reduction }) {
+  if (!reduction || !query || dataset.aggregated) return null;
   const dialect = h('select', { id: 'sql-dialect' }, DIALECTS.map((d) => h('option', { value: d }, DIALECT_NAMES[d])));
   const table = h('input', { id: 'sql-table', type: 'text', value: 'feedback', spellcheck: 'false' });
   const zone = h('input', { id: 'sql-zone', type: 'checkbox' });

@@ -241,10 +241,10 @@ function errorCard(dataset, context) {
 }
 
 /** Replaces the content of `container` with the report. */
-export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRole, setColumnRole, pickSheets }) {
+export function renderReport(container, report, { t, lang, query, application, includePersonal, configuredRole, setColumnRole, pickSheets, reduction }) {
   disposeChartsIn(container);
   const minBase = report.datasets.find((d) => d.disclosure)?.disclosure.min_base ?? 5;
-  const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRole, setColumnRole };
+  const context = { t, lang, charts: [], minBase, query, application, includePersonal, configuredRole, setColumnRole, reduction };
   const sections = report.datasets.map((dataset, index) => {
     const id = `dataset-${index}`;
     if (dataset.error) {
