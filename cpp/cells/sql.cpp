@@ -93,28 +93,30 @@ std::vector<std::string> dialect_names() {
   return out;
 }
 
-Error keys_for(const std::string& kind, const std::vector<std::string>& names,
-               const std::vector<report::ColumnRole>& roles, std::vector<KeyColumn>& out) {
+Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns,
+               std::vector<KeyColumn>& out) {
   using report::Role;
   if (kind != "feedback")
     return invalid("Cells are computed for the feedback report only, so far: \"" + kind +
                    "\" has no reduction query yet.");
   out.clear();
-  bool rating = false;
-  for (std::size_t i = 0; i < roles.size(); ++i) {
-    switch (roles[i].role) {
+  bool rating = false, date = false;
+  for (const SampleColumn& c : columns) {
+    switch (c.role.role) {
       case Role::rating:
         if (rating) break;  // the report reads the first rating
         rating = true;
-        out.push_back({names[i], false});
+        out.push_back({c.name, false});
         break;
       case Role::application:
       case Role::channel:
       case Role::territory:
-        out.push_back({names[i], false});
+        out.push_back({c.name, false});
         break;
       case Role::date:
-        out.push_back({names[i], true});
+        if (date) break;  // and the first date: another would only multiply the cells
+        date = true;
+        out.push_back({c.name, !c.in_words});
         break;
       default:  // comments, identifiers, other columns: not keys (see aggregated_json)
         break;
@@ -139,10 +141,13 @@ Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& key
     (k.day ? order_days : order_rest) += ", " + value;
   }
   const std::string order = (order_days + order_rest).substr(2);
-  std::string zone_note =
-      request.time_zone.empty()
-          ? "-- Days: a timestamp's own wall-clock day (as the file's text would give it).\n"
-          : "-- Days: the day in " + request.time_zone + " of each instant.\n";
+  // Said only of what the query does: a date written in words is keyed as written.
+  std::string zone_note;
+  if (!order_days.empty())
+    zone_note =
+        request.time_zone.empty()
+            ? "-- Days: a timestamp's own wall-clock day (as the file's text would give it).\n"
+            : "-- Days: the day in " + request.time_zone + " of each instant.\n";
   out = "-- " + std::string(kFormat) + ": " + request.kind + " cells, " + dialect_name(d) +
         " dialect.\n" + zone_note + "-- Each row is one combination of the keys; " + kCountColumn +
         " counts its records.\n"

@@ -28,6 +28,15 @@ struct KeyColumn {
   bool day = false;  ///< a date or timestamp: grouped by its day
 };
 
+/// A column of the sample (or of the configuration) the keys are chosen from.
+struct SampleColumn {
+  std::string name;
+  report::ColumnRole role;
+  /// Written in words ("7 febbraio 2024"): the engine holds text it cannot
+  /// cast, so the key is the text as written, which the core reads as in the sample.
+  bool in_words = false;
+};
+
 struct SqlRequest {
   std::string kind;  ///< feedback (the one computed from cells today)
   Dialect dialect = Dialect::duckdb;
@@ -35,10 +44,10 @@ struct SqlRequest {
   std::string time_zone;  ///< empty: a timestamp's own wall-clock day; else its day there
 };
 
-/// The keys of a report kind, from a dataset's columns and roles (a sample
-/// export, or a configuration's columns).
-Error keys_for(const std::string& kind, const std::vector<std::string>& names,
-               const std::vector<report::ColumnRole>& roles, std::vector<KeyColumn>& out);
+/// The keys of a report kind, from a dataset's columns (a sample export, or
+/// a configuration's columns): the columns the report reads, and only those.
+Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns,
+               std::vector<KeyColumn>& out);
 
 /// The query, with a comment header naming the format, the dialect and
 /// what the cells leave out.

@@ -407,7 +407,7 @@ namespace {
 
 // {"query", "kind", "dialect", "keys"} or {"error"} for one dataset's columns.
 json sql_json(const json& request, const std::string& dataset_kind,
-              const std::vector<std::string>& names, const std::vector<ColumnRole>& roles) {
+              const std::vector<cells::SampleColumn>& columns) {
   cells::SqlRequest r;
   r.kind = request.value("kind", dataset_kind);
   r.source = request.value("table", "");
@@ -423,7 +423,7 @@ json sql_json(const json& request, const std::string& dataset_kind,
     e = make_error(ErrorCode::invalid_request,
                    "Unknown SQL dialect \"" + dialect + "\": one of " + list + ".");
   }
-  if (!e) e = cells::keys_for(r.kind, names, roles, keys);
+  if (!e) e = cells::keys_for(r.kind, columns, keys);
   if (!e) e = cells::reduction_sql(r, keys, query);
   if (e) return {{"kind", r.kind}, {"error", error_json(e)}};
   json key_names = json::array();
@@ -489,26 +489,25 @@ std::string Workspace::report(std::string_view request_json) const {
       json queries = json::array();
       for (const auto& d : datasets_) {
         if (d->loading || d->error) continue;
-        std::vector<std::string> names;
-        for (const table::Column& c : d->table.columns) names.push_back(c.name);
+        std::vector<cells::SampleColumn> columns;
+        for (std::size_t i = 0; i < d->roles.size(); ++i)
+          columns.push_back({d->table.columns[i].name, d->roles[i], d->table.columns[i].in_words});
         const DatasetKind kind =
             d->config.kind ? *d->config.kind : detect_kind(d->table, d->roles).kind;
-        json query = sql_json(*sql, dataset_kind_name(kind), names, d->roles);
+        json query = sql_json(*sql, dataset_kind_name(kind), columns);
         query["dataset"] = d->name;
         queries.push_back(std::move(query));
       }
       if (datasets_.empty()) {  // no sample: the roles the configuration gives
-        std::vector<std::string> names;
-        std::vector<ColumnRole> roles;
+        std::vector<cells::SampleColumn> columns;
         for (const auto& [name, o] : config_.columns) {
-          names.push_back(name);
           ColumnRole role;
           if (o.role) role.role = *o.role;
           if (o.level || o.scale) role.role = o.level ? Role::territory : Role::rating;
-          roles.push_back(role);
+          columns.push_back({name, role, false});
         }
-        queries.push_back(sql_json(
-            *sql, config_.kind ? dataset_kind_name(*config_.kind) : "feedback", names, roles));
+        queries.push_back(
+            sql_json(*sql, config_.kind ? dataset_kind_name(*config_.kind) : "feedback", columns));
       }
       out = {{"format", "ascolto-report"}, {"version", 1}, {"sql", std::move(queries)}};
       return Error{};

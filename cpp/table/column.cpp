@@ -177,6 +177,7 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
     decision.type = stars_integral ? ColumnType::integer : ColumnType::decimal;
     decision.written = WrittenForm::stars;
     column.format = "stars in words (\"5,0 su 5 stelle\")";
+    column.in_words = true;
     column.type_reason = percent(stars, filled) + " of values are ratings written as stars";
     return decision;
   }
@@ -184,6 +185,7 @@ Decision decide_type(const std::vector<Distinct>& values, const MissingTokens& m
     decision.type = ColumnType::date;
     decision.written = WrittenForm::date;
     column.format = "dates with month names (\"7 febbraio 2024\")";
+    column.in_words = true;
     column.type_reason =
         percent(written_dates, filled) + " of values hold a date with a month name";
     return decision;

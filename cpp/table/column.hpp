@@ -52,6 +52,7 @@ struct Column {
   std::string type_reason;  ///< why this type was chosen
   bool ambiguous_dates = false;
   bool percent = false;      ///< values were percentages ("62,5%"), stored as shares (0.625)
+  bool in_words = false;     ///< dates or stars written in words: an engine holds them as text
   bool source_file = false;  ///< the file each row came from (a combined dataset), not data
   /// Its numbers read two ways ("173.376") and nothing in the file tells
   /// which: how they were read is a guess, said in a warning.

@@ -200,8 +200,7 @@ TEST_CASE("the reduction query per dialect", "[cells]") {
   ascolto::cells::SqlRequest bad{"feedback", Dialect::duckdb, "t", "Europe/Rome'; DROP"};
   CHECK(ascolto::cells::reduction_sql(bad, keys, out).code == ascolto::ErrorCode::invalid_request);
   std::vector<ascolto::cells::KeyColumn> none;
-  CHECK(ascolto::cells::keys_for("survey", {}, {}, none).code ==
-        ascolto::ErrorCode::invalid_request);
+  CHECK(ascolto::cells::keys_for("survey", {}, none).code == ascolto::ErrorCode::invalid_request);
 }
 
 TEST_CASE("the reduction query from a sample's roles, through the report request", "[cells]") {
@@ -220,4 +219,23 @@ TEST_CASE("the reduction query from a sample's roles, through the report request
       json::parse(w.report(R"({"sql": {"dialect": "oracle", "table": "t"}})"))["sql"][0];
   CHECK(unknown["error"]["message"].get<std::string>().find("duckdb, postgres") !=
         std::string::npos);
+}
+
+TEST_CASE("the query keys dates written in words as written, and only the date the report reads",
+          "[cells]") {
+  // As Amazon.it exports reviews: the engine holds "7 febbraio 2024" as text,
+  // which no CAST reads; the core reads it from the cells as from the sample.
+  std::string csv = "recensione,data,stelle,aggiornata\n";
+  for (int i = 0; i < 30; ++i)
+    csv += "buono," + std::to_string(1 + i % 28) + " febbraio 2024," + std::to_string(1 + i % 5) +
+           "," + std::to_string(1 + i % 28) + " marzo 2024\n";
+  ascolto::report::Workspace w;
+  w.begin_dataset("recensioni.csv");
+  w.feed(csv);
+  w.finish_dataset();
+  const json sql =
+      json::parse(w.report(R"({"sql": {"dialect": "postgres", "table": "t"}})"))["sql"][0];
+  CHECK(sql["keys"] == json::parse(R"([{"column": "data", "by": "value"},
+      {"column": "stelle", "by": "value"}])"));
+  CHECK(sql["query"].get<std::string>().find("CAST") == std::string::npos);
 }
