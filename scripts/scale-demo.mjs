@@ -20,12 +20,11 @@ const dir = resolve(process.argv[3] ?? join(root, 'build', 'scale-demo'));
 mkdirSync(dir, { recursive: true });
 const path = (name) => join(dir, name);
 const mb = (file) => `${(statSync(file).size / 1e6).toFixed(1)} MB`;
-const steps = [];
+// One line per step: its time, the size of what it wrote, what it found.
 async function step(label, run, file) {
   const started = performance.now();
   const detail = await run();
   const seconds = (performance.now() - started) / 1000;
-  steps.push({ label, seconds, size: file ? mb(file) : '', detail: detail ?? '' });
   console.log(`${label.padEnd(44)} ${seconds.toFixed(1).padStart(7)} s  ${(file ? mb(file) : '').padStart(10)}  ${detail ?? ''}`);
 }
 

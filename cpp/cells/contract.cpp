@@ -23,6 +23,12 @@ void apply_counts(table::Table& table, std::size_t count, Warnings& warnings) {
   }
 }
 
+std::optional<std::size_t> count_column(const std::vector<report::ColumnRole>& roles) {
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (roles[i].role == report::Role::count) return i;
+  return std::nullopt;
+}
+
 bool kind_supported(const std::string& kind) {
   return kind == "feedback";
 }

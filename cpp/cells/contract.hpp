@@ -10,7 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <vector>
+
 #include "core/warnings.hpp"
+#include "report/roles.hpp"
 #include "table/table.hpp"
 
 namespace ascolto::cells {
@@ -18,6 +22,9 @@ namespace ascolto::cells {
 /// The count column of format version 1.
 inline constexpr const char* kCountColumn = "ascolto_cells_v1";
 inline constexpr const char* kFormat = "ascolto-cells v1";
+
+/// The count column (the first with the role `count`): none for microdata.
+std::optional<std::size_t> count_column(const std::vector<report::ColumnRole>& roles);
 
 /// Sets `table.frequencies` from the count column `count` (an index into
 /// table.columns): a row whose count is missing, negative or not whole

@@ -341,10 +341,8 @@ json dataset_report(const DatasetInput& in) {
   // A cells file: what its report cannot carry is named; a report not yet
   // computed from cells is left out rather than computed per cell.
   const bool computed = !table.aggregated() || cells::kind_supported(kind_name);
-  if (table.aggregated())
-    for (std::size_t i = 0; i < roles.size(); ++i)
-      if (roles[i].role == Role::count)
-        out["aggregated"] = cells::aggregated_json(table, i, kind_name);
+  if (const auto count = cells::count_column(roles); count && table.aggregated())
+    out["aggregated"] = cells::aggregated_json(table, *count, kind_name);
   if (computed && kind.kind == DatasetKind::survey)
     out["survey"] = survey_report(table, roles, weights, in.config, warnings);
   if (computed && kind.kind == DatasetKind::volumes)

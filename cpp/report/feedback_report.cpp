@@ -43,21 +43,21 @@ struct Columns {
   const Column* device = nullptr;
   const Column* comment = nullptr;
   RatingScale scale;
-  const std::vector<std::uint64_t>* frequencies = nullptr;  ///< a cells file's counts
+  const table::Table* table = nullptr;
 
   /// The feedbacks a row stands for: 1, or its cell's count.
-  std::uint64_t count(std::size_t row) const { return frequencies ? (*frequencies)[row] : 1; }
+  std::uint64_t count(std::size_t row) const { return table->frequency(row); }
   std::uint64_t records(const std::vector<std::uint32_t>& rows) const {
-    if (!frequencies) return rows.size();
+    if (!table->aggregated()) return rows.size();
     std::uint64_t total = 0;
-    for (std::uint32_t row : rows) total += (*frequencies)[row];
+    for (std::uint32_t row : rows) total += table->frequency(row);
     return total;
   }
 };
 
 Columns columns_of(const table::Table& table, const std::vector<ColumnRole>& roles) {
   Columns c;
-  if (table.aggregated()) c.frequencies = &table.frequencies;
+  c.table = &table;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const Column& col = table.columns[i];
     switch (roles[i].role) {
@@ -172,8 +172,9 @@ json group_json(const std::string& value, const GroupStats& g, const RatingScale
       {"distribution", std::move(distribution)}};
 }
 
-// Groups of the rows by the codes of a categorical column, largest first.
-json groups_json(const Column& by, const std::vector<std::uint32_t>& rows,
+// Groups of the rows by the codes of a categorical column, largest first;
+// `records`: the feedbacks the rows stand for (c.records(rows)).
+json groups_json(const Column& by, const std::vector<std::uint32_t>& rows, std::uint64_t records,
                  const std::vector<double>& ratings, const Columns& c, const Disclosure& disclosure,
                  std::vector<GroupStats>* out_stats = nullptr) {
   std::vector<GroupStats> groups(by.labels.size());
@@ -190,7 +191,6 @@ json groups_json(const Column& by, const std::vector<std::uint32_t>& rows,
   std::vector<std::uint64_t> bases;
   for (std::size_t g : order) bases.push_back(groups[g].sums.n);
   const std::vector<bool> hidden = suppressed_cells(bases, disclosure);
-  const std::uint64_t records = c.records(rows);
   json out = json::array();
   for (std::size_t i = 0; i < order.size(); ++i)
     out.push_back(
@@ -1085,7 +1085,7 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
     return nullptr;
   const FeedbackCache::Territory& cached = territory_cache(table, roles, c, ratings, holder);
   stats::Design design({}, ratings.size());
-  design.set_frequencies(c.frequencies);
+  design.set_frequencies(&table.frequencies);
   TerritoryInput input{table, roles, design, {}, {}, {}, nullptr, "month"};
   input.levels = cached.levels.get();
   input.rows = &rows;
@@ -1128,6 +1128,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   const Disclosure& disclosure = config.disclosure;
   const std::vector<double> ratings = valid_ratings(table, c);
   const std::vector<std::uint32_t> rows = select_rows(c, ratings, request.filter, true);
+  const std::uint64_t records = c.records(rows);
   GroupStats overall;
   for (std::uint32_t row : rows) overall.add(ratings[row], c.scale, c.count(row));
   json out = {
@@ -1146,7 +1147,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
                                          : json(nullptr)},
         {"to", request.filter.to_day ? json(table::format_date(*request.filter.to_day))
                                      : json(nullptr)}}},
-      {"overall", group_json("", overall, c.scale, disclosure, c.records(rows))}};
+      {"overall", group_json("", overall, c.scale, disclosure, records)}};
   if (c.date) {
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t row = 0; row < ratings.size(); ++row) {
@@ -1169,10 +1170,11 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   }
   if (c.application) {
     std::vector<GroupStats> groups;
-    out["applications"] = groups_json(*c.application, rows, ratings, c, disclosure, &groups);
+    out["applications"] =
+        groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
     out["ranking"] = ranking_json(c, groups, rows, ratings, disclosure);
   }
-  if (c.device) out["devices"] = groups_json(*c.device, rows, ratings, c, disclosure);
+  if (c.device) out["devices"] = groups_json(*c.device, rows, records, ratings, c, disclosure);
   out["trend"] = trend_json(c, rows, ratings, request, disclosure);
   out["alerts"] = alerts_json(c, rows, ratings, request.filter.application.empty());
   out["alert_rule"] =
@@ -1181,7 +1183,8 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
       "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
   // Cells carry no texts: the comments are named as missing, not shown empty.
-  out["text"] = c.frequencies ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
+  out["text"] =
+      table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
   out["territory"] = territory_section(table, roles, c, ratings, rows, config, cache);
   return out;
 }

@@ -431,6 +431,21 @@ std::optional<DatasetKind> dataset_kind_from_name(const std::string& name) {
   return {};
 }
 
+void apply_override(const ColumnOverride& o, ColumnRole& role) {
+  if (o.role) role = {*o.role, "set in the configuration", {}};
+  if (o.level) {
+    role = {Role::territory, "set in the configuration", {}};
+    role.level = *o.level;
+  }
+  if (o.scale) {
+    role.role = Role::rating;
+    role.scale = o.scale;
+    role.reason = "set in the configuration";
+  } else if (role.role == Role::rating && !role.scale) {
+    role.scale = RatingScale{};
+  }
+}
+
 std::vector<ColumnRole> detect_roles(
     const table::Table& table, const std::vector<std::pair<std::string, ColumnOverride>>& overrides,
     const std::string& weight_column) {
@@ -493,21 +508,8 @@ std::vector<ColumnRole> detect_roles(
     } else if (c.type == ColumnType::text) {
       role = {Role::comment, "free text", {}};
     }
-    for (const auto& [column, o] : overrides) {
-      if (column != c.name) continue;
-      if (o.role) role = {*o.role, "set in the configuration", {}};
-      if (o.level) {
-        role = {Role::territory, "set in the configuration", {}};
-        role.level = *o.level;
-      }
-      if (o.scale) {
-        role.role = Role::rating;
-        role.scale = o.scale;
-        role.reason = "set in the configuration";
-      } else if (role.role == Role::rating && !role.scale) {
-        role.scale = RatingScale{};
-      }
-    }
+    for (const auto& [column, o] : overrides)
+      if (column == c.name) apply_override(o, role);
     roles.push_back(role);
   }
   return roles;

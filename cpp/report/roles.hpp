@@ -66,6 +66,9 @@ struct ColumnOverride {
   bool include_personal = false;        ///< the user confirmed: analyse it even if personal
 };
 
+/// What the configuration forces for a column, over the role detected.
+void apply_override(const ColumnOverride& o, ColumnRole& role);
+
 /// The role of each column, in table order.
 std::vector<ColumnRole> detect_roles(
     const table::Table& table, const std::vector<std::pair<std::string, ColumnOverride>>& overrides,

@@ -376,11 +376,8 @@ Error Workspace::finish_table(Dataset& d) {
   if (d.table.parts.size() > 1)
     d.name = d.table.parts.front().name + " \xe2\x80\xa6 " + d.table.parts.back().name;
   d.roles = detect_roles(d.table, d.config.columns, d.config.weight);
-  for (std::size_t i = 0; i < d.roles.size(); ++i)
-    if (d.roles[i].role == Role::count) {  // a cells file: each row stands for its count
-      cells::apply_counts(d.table, i, d.warnings);
-      break;
-    }
+  if (const auto count = cells::count_column(d.roles))  // a cells file: rows stand for counts
+    cells::apply_counts(d.table, *count, d.warnings);
   return Error{};
 }
 
@@ -502,8 +499,7 @@ std::string Workspace::report(std::string_view request_json) const {
         std::vector<cells::SampleColumn> columns;
         for (const auto& [name, o] : config_.columns) {
           ColumnRole role;
-          if (o.role) role.role = *o.role;
-          if (o.level || o.scale) role.role = o.level ? Role::territory : Role::rating;
+          apply_override(o, role);
           columns.push_back({name, role, false});
         }
         queries.push_back(
