@@ -1,5 +1,6 @@
 #include "stats/design.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ascolto::stats {
@@ -10,45 +11,6 @@ bool in_domain(const std::vector<char>& domain, std::size_t row) {
   return domain.empty() || domain[row] != 0;
 }
 
-// n/(n-1) * sum (x - mean x)^2 over the design rows; with a raking
-// calibration, each estimating function is first replaced by its residual
-// on the margins, as survey:::svyrecvar does (ten passes over the margins).
-double design_variance(std::vector<double> x, const std::vector<std::size_t>& design_rows,
-                       const RakingCalibration& calibration) {
-  const std::size_t n = design_rows.size();
-  if (n < 2) return kNaN;
-  for (int pass = 0; pass < 10; ++pass) {
-    for (std::size_t m = 0; m < calibration.margin_codes.size(); ++m) {
-      const auto& codes = calibration.margin_codes[m];
-      const auto& psw = calibration.step_weights[m];
-      std::vector<double> sum;
-      std::vector<std::uint64_t> count;
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t row = design_rows[k];
-        const std::uint32_t c = codes[row];
-        if (c >= sum.size()) {
-          sum.resize(c + 1, 0.0);
-          count.resize(c + 1, 0);
-        }
-        sum[c] += x[k] / psw[row];
-        ++count[c];
-      }
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t row = design_rows[k];
-        const std::uint32_t c = codes[row];
-        x[k] -= psw[row] * sum[c] / static_cast<double>(count[c]);
-      }
-    }
-  }
-  double mean = 0;
-  for (double v : x) mean += v;
-  mean /= static_cast<double>(n);
-  double squares = 0;
-  for (double v : x) squares += (v - mean) * (v - mean);
-  const double dn = static_cast<double>(n);
-  return dn / (dn - 1) * squares;
-}
-
 }  // namespace
 
 Design::Design(std::vector<double> weights, std::size_t rows)
@@ -56,6 +18,17 @@ Design::Design(std::vector<double> weights, std::size_t rows)
 
 Design::Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration)
     : weights_(std::move(weights)), rows_(rows), calibration_(std::move(calibration)) {}
+
+Design Design::cells(const std::vector<std::uint64_t>* frequencies, std::vector<double> sum_w,
+                     std::vector<double> sum_w2, bool weighted, RakingCalibration calibration) {
+  const std::size_t rows = sum_w.size();
+  Design d(std::move(sum_w), rows, std::move(calibration));
+  d.cells_ = true;
+  d.cells_weighted_ = weighted;
+  d.cell_sum_w2_ = std::move(sum_w2);
+  d.set_frequencies(frequencies);
+  return d;
+}
 
 Design Design::unweighted_subset(std::size_t rows, std::uint64_t design_rows,
                                  const std::vector<std::uint64_t>* frequencies) {
@@ -67,7 +40,84 @@ Design Design::unweighted_subset(std::size_t rows, std::uint64_t design_rows,
   return d;
 }
 
-Estimate Design::mean(const std::vector<double>& y, const std::vector<char>& domain) const {
+std::uint64_t Design::design_records() const {
+  std::uint64_t out = rows_outside_;
+  for (std::size_t row = 0; row < rows_; ++row)
+    if (in_design(row)) out += frequency(row);
+  return out;
+}
+
+// A row's weight gain from raking: every record of a cell is scaled alike.
+static double gain_of(const std::vector<double>& weights, const RakingCalibration& c,
+                      std::size_t row) {
+  return c.empty() ? 1.0 : weights[row] / c.start_weights[row];
+}
+
+double Design::weight_total() const {
+  double out = 0;
+  for (std::size_t row = 0; row < rows_; ++row)
+    if (in_design(row)) out += cells_ ? weights_[row] : frequency(row) * weight(row);
+  return out;
+}
+
+double Design::weight_squares_total() const {
+  double out = 0;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    if (!in_design(row)) continue;
+    const double g = cells_ ? gain_of(weights_, calibration_, row) : 1.0;
+    out += cells_ ? g * g * cell_sum_w2_[row] : frequency(row) * weight(row) * weight(row);
+  }
+  return out;
+}
+
+Moments Design::moments(const Variable& v, std::size_t row) const {
+  const double w = weight(row);
+  if (std::isnan(w)) return {};
+  const double k = static_cast<double>(frequency(row));
+  if (const std::vector<double>* values = v.values()) {
+    const double y = (*values)[row];
+    if (std::isnan(y)) return {};
+    if (!cells_) return {k, k * y, k * w, k * w * y, k * w * w, k * w * w * y, k * w * w * y * y};
+    const double g = gain_of(weights_, calibration_, row);
+    const double w2 = g * g * cell_sum_w2_[row];
+    return {k, k * y, w, w * y, w2, w2 * y, w2 * y * y};
+  }
+  const RowSums& s = *v.sums();
+  const double g = gain_of(weights_, calibration_, row), g2 = g * g;
+  return {s.n[row],       s.y[row],        g * s.w[row],    g * s.wy[row],
+          g2 * s.w2[row], g2 * s.w2y[row], g2 * s.w2y2[row]};
+}
+
+Design::Tally Design::tally(const Variable& v, const std::vector<char>& domain,
+                            bool design_only) const {
+  Tally out;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    if (!in_domain(domain, row) || (design_only && !in_design(row))) continue;
+    if (const std::vector<double>* values = v.values()) {
+      const double y = (*values)[row];
+      if (std::isnan(y)) continue;
+      const double k = static_cast<double>(frequency(row));
+      out.records += k;
+      out.sum += k * y;
+    } else {
+      out.records += v.sums()->n[row];
+      out.sum += v.sums()->y[row];
+    }
+  }
+  return out;
+}
+
+double Design::start_sum(std::size_t row) const {
+  const double s = calibration_.start_weights[row];
+  return cells_ ? s : static_cast<double>(frequency(row)) * s;
+}
+
+double Design::start_sum2(std::size_t row) const {
+  const double s = calibration_.start_weights[row];
+  return cells_ ? cell_sum_w2_[row] : static_cast<double>(frequency(row)) * s * s;
+}
+
+Estimate Design::mean(const Variable& y, const std::vector<char>& domain) const {
   Estimate e = domain_mean(y, domain);
   e.method = calibrated()
                  ? "weighted mean, linearized se after raking (survey::rake), normal interval"
@@ -76,8 +126,7 @@ Estimate Design::mean(const std::vector<double>& y, const std::vector<char>& dom
   return e;
 }
 
-Estimate Design::share(const std::vector<double>& indicator,
-                       const std::vector<char>& domain) const {
+Estimate Design::share(const Variable& indicator, const std::vector<char>& domain) const {
   Estimate e = domain_mean(indicator, domain);
   if (e.n == 0) return e;
   if (weighted()) {
@@ -89,9 +138,9 @@ Estimate Design::share(const std::vector<double>& indicator,
     if (calibrated() && !domain.empty()) {
       std::uint64_t design_rows = 0, domain_rows = 0;
       for (std::size_t row = 0; row < rows_; ++row) {
-        if (std::isnan(weight(row))) continue;
-        ++design_rows;
-        domain_rows += domain[row] != 0;
+        if (!in_design(row)) continue;
+        design_rows += frequency(row);
+        if (domain[row] != 0) domain_rows += frequency(row);
       }
       if (domain_rows >= 2 && domain_rows < design_rows) {
         const double ratio = t_quantile_975(static_cast<double>(design_rows - 1)) /
@@ -108,52 +157,60 @@ Estimate Design::share(const std::vector<double>& indicator,
   return e;
 }
 
-// The domain's estimating functions over every row of the design (zero
+namespace {
+
+// Sum of w^2 (y - mean)^2 over a row's records: exact for a value every
+// record shares, expanded from the sums for a cells file's variable.
+double squared_deviations(const Variable& v, const Moments& m, double mean, std::size_t row,
+                          double weight, double k, bool cells) {
+  if (const std::vector<double>* values = v.values()) {
+    const double y = (*values)[row];
+    if (cells) return m.w2 * (y - mean) * (y - mean);
+    const double d = weight * (y - mean);
+    return k * d * d;
+  }
+  return m.w2y2 - 2 * mean * m.w2y + mean * mean * m.w2;
+}
+
+}  // namespace
+
+// The domain's estimating functions over every record of the design (zero
 // outside the domain and where y is missing), as svymean(na.rm = TRUE) and
 // svyby do: the n in n/(n-1) is the design's, not the domain's.
-Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<char>& domain) const {
+Estimate Design::domain_mean(const Variable& y, const std::vector<char>& domain) const {
   Estimate e;
   std::uint64_t design_rows = rows_outside_;
-  double sum_w = 0, sum_w2 = 0, sum_wy = 0;
+  double n = 0, sum_w = 0, sum_w2 = 0, sum_wy = 0;
   for (std::size_t row = 0; row < rows_; ++row) {
-    const double w = weight(row);
-    if (std::isnan(w)) continue;
-    const std::uint64_t count = frequency(row);
-    const double k = static_cast<double>(count);
-    design_rows += count;
-    if (!in_domain(domain, row) || std::isnan(y[row])) continue;
-    e.n += count;
-    sum_w += k * w;
-    sum_w2 += k * w * w;
-    sum_wy += k * w * y[row];
+    if (!in_design(row)) continue;
+    design_rows += frequency(row);
+    if (!in_domain(domain, row)) continue;
+    const Moments m = moments(y, row);
+    n += m.n;
+    sum_w += m.w;
+    sum_w2 += m.w2;
+    sum_wy += m.wy;
   }
+  e.n = static_cast<std::uint64_t>(std::llround(n));
   if (e.n == 0 || sum_w <= 0) return e;
   e.value = sum_wy / sum_w;
   e.n_eff = sum_w * sum_w / sum_w2;
   double variance = kNaN;
   if (calibrated()) {
-    std::vector<std::size_t> rows_in_design;
-    rows_in_design.reserve(design_rows);
-    std::vector<double> x;
-    x.reserve(design_rows);
-    for (std::size_t row = 0; row < rows_; ++row) {
-      if (std::isnan(weight(row))) continue;
-      rows_in_design.push_back(row);
-      const bool in = in_domain(domain, row) && !std::isnan(y[row]);
-      x.push_back(in ? weight(row) * (y[row] - e.value) / sum_w : 0.0);
-    }
-    variance = design_variance(std::move(x), rows_in_design, calibration_);
+    variance = calibrated_variance(y, domain, e.value, sum_w);
   } else if (design_rows >= 2) {
     // The estimating functions sum to zero, so their centring drops out.
     double squares = 0;
     for (std::size_t row = 0; row < rows_; ++row) {
       const double w = weight(row);
-      if (std::isnan(w) || !in_domain(domain, row) || std::isnan(y[row])) continue;
-      const double d = w * (y[row] - e.value);
-      squares += static_cast<double>(frequency(row)) * d * d;
+      if (std::isnan(w) || !in_domain(domain, row)) continue;
+      const Moments m = moments(y, row);
+      if (m.n == 0) continue;
+      squares +=
+          squared_deviations(y, m, e.value, row, w, static_cast<double>(frequency(row)), cells_);
     }
-    const double n = static_cast<double>(design_rows);
-    variance = n / (n - 1) * squares / (sum_w * sum_w);
+    const double dn = static_cast<double>(design_rows);
+    variance = dn / (dn - 1) * squares / (sum_w * sum_w);
   }
   e.se = std::sqrt(variance);
   e.ci_low = e.value - kZ95 * e.se;
@@ -161,7 +218,73 @@ Estimate Design::domain_mean(const std::vector<double>& y, const std::vector<cha
   return e;
 }
 
-Design::GroupEstimates Design::group_estimates(const std::vector<double>& y,
+// n/(n-1) * sum (x - mean x)^2 over the design's records, where each
+// estimating function x = w (y - mean) / W (zero outside the domain) is
+// first replaced by its residual on the raking margins, as
+// survey:::svyrecvar does (ten passes over the margins). Every record of a
+// row is scaled alike by raking, so a row's residuals keep the form
+// x = in * w (y - mean) / W + w0 * beta, w0 the start weight: one beta per
+// row carries them, and the sums of a cells file suffice.
+double Design::calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
+                                   double sum_w) const {
+  std::vector<std::size_t> rows;
+  std::vector<Moments> m;
+  std::vector<double> deviation;  // unweighted sum over the row's domain records of g (y - mean)/W
+  double records = 0;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    if (!in_design(row)) continue;
+    rows.push_back(row);
+    m.push_back(in_domain(domain, row) ? moments(y, row) : Moments{});
+    const double g = gain_of(weights_, calibration_, row);
+    deviation.push_back(g * (m.back().y - mean * m.back().n) / sum_w);
+    records += static_cast<double>(frequency(row));
+  }
+  if (records < 2) return kNaN;
+  std::vector<double> beta(rows.size(), 0.0);
+  for (int pass = 0; pass < 10; ++pass) {
+    for (std::size_t margin = 0; margin < calibration_.margin_codes.size(); ++margin) {
+      const auto& codes = calibration_.margin_codes[margin];
+      const auto& step = calibration_.step_weights[margin];
+      std::vector<double> sum, count;
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        const std::size_t row = rows[k];
+        const std::uint32_t c = codes[row];
+        if (c >= sum.size()) {
+          sum.resize(c + 1, 0.0);
+          count.resize(c + 1, 0.0);
+        }
+        const double step_gain = step[row] / calibration_.start_weights[row];
+        const double records_k = static_cast<double>(frequency(row));
+        sum[c] += (deviation[k] + beta[k] * records_k) / step_gain;
+        count[c] += records_k;
+      }
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        const std::size_t row = rows[k];
+        const std::uint32_t c = codes[row];
+        beta[k] -= step[row] / calibration_.start_weights[row] * sum[c] / count[c];
+      }
+    }
+  }
+  double total = 0, squares = 0;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const std::size_t row = rows[k];
+    const Moments& mk = m[k];
+    const double g = gain_of(weights_, calibration_, row);
+    total += (mk.wy - mean * mk.w) / sum_w + beta[k] * start_sum(row);
+    double own = 0;
+    if (mk.n > 0)
+      own = squared_deviations(y, mk, mean, row, weight(row), static_cast<double>(frequency(row)),
+                               cells_) /
+            (sum_w * sum_w);
+    squares += own + 2 * beta[k] * (mk.w2y - mean * mk.w2) / (g * sum_w) +
+               beta[k] * beta[k] * start_sum2(row);
+  }
+  // A raking margin's own category has no variance left: rounding must not
+  // make it negative.
+  return records / (records - 1) * std::max(0.0, squares - total * total / records);
+}
+
+Design::GroupEstimates Design::group_estimates(const Variable& y,
                                                const std::vector<std::uint32_t>& codes,
                                                std::size_t groups,
                                                const std::vector<char>& restrict,
@@ -184,12 +307,18 @@ Design::GroupEstimates Design::group_estimates(const std::vector<double>& y,
   std::vector<MeanSums> sums(groups);
   std::uint64_t design_rows = rows_outside_;
   for (std::size_t row = 0; row < rows_; ++row) {
-    const double w = weight(row);
-    if (std::isnan(w)) continue;
-    const std::uint64_t count = frequency(row);
-    design_rows += count;
-    if (!in_domain(restrict, row) || codes[row] == kNoGroup || std::isnan(y[row])) continue;
-    sums[codes[row]].add(w, y[row], count);
+    if (!in_design(row)) continue;
+    design_rows += frequency(row);
+    if (!in_domain(restrict, row) || codes[row] == kNoGroup) continue;
+    const Moments m = moments(y, row);
+    if (m.n == 0) continue;
+    MeanSums& s = sums[codes[row]];
+    s.n += static_cast<std::uint64_t>(std::llround(m.n));
+    s.w += m.w;
+    s.w2 += m.w2;
+    s.wy += m.wy;
+    s.w2y += m.w2y;
+    s.w2y2 += m.w2y2;
   }
   MeanSums total;
   for (const MeanSums& g : sums) total.merge(g);

@@ -6,6 +6,7 @@
 // the raking margins, as survey:::svyrecvar does.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -13,12 +14,48 @@
 
 namespace ascolto::stats {
 
-/// What raking leaves for the variance: per margin, each row's category
-/// and the row weights right after that margin's step of the last sweep.
+/// What raking leaves for the variance: the weights it started from, and
+/// per margin each row's category and the row weights right after that
+/// margin's step of the last sweep.
 struct RakingCalibration {
+  std::vector<double> start_weights;
   std::vector<std::vector<std::uint32_t>> margin_codes;
   std::vector<std::vector<double>> step_weights;
   bool empty() const { return margin_codes.empty(); }
+};
+
+/// A survey cells file's sums of a variable y, per row, over the records
+/// the row stands for where y is present: the count and sum of y, and with
+/// the records' weights (before any raking) sum w, w y, w^2, w^2 y, w^2 y^2.
+/// They are what svymean's estimate and linearized variance follow from;
+/// the unweighted ones serve the raking residuals.
+struct RowSums {
+  std::vector<double> n, y, w, wy, w2, w2y, w2y2;
+  bool empty() const { return n.empty(); }
+  void resize(std::size_t rows) {
+    for (auto* v : {&n, &y, &w, &wy, &w2, &w2y, &w2y2}) v->assign(rows, 0.0);
+  }
+};
+
+/// What an estimate reads: per row a value (NaN: missing) that every
+/// record the row stands for shares (microdata; a cells file's key), or a
+/// cells file's per-row sums.
+class Variable {
+ public:
+  Variable(const std::vector<double>& values) : values_(&values) {}
+  Variable(const RowSums& sums) : sums_(&sums) {}
+  const std::vector<double>* values() const { return values_; }
+  const RowSums* sums() const { return sums_; }
+
+ private:
+  const std::vector<double>* values_ = nullptr;
+  const RowSums* sums_ = nullptr;
+};
+
+/// A variable's sums over one row's records where it is present, with the
+/// design's (final) weights.
+struct Moments {
+  double n = 0, y = 0, w = 0, wy = 0, w2 = 0, w2y = 0, w2y2 = 0;
 };
 
 class Design {
@@ -36,22 +73,50 @@ class Design {
   static Design unweighted_subset(std::size_t rows, std::uint64_t design_rows,
                                   const std::vector<std::uint64_t>* frequencies = nullptr);
 
-  /// Each row stands for `frequencies[row]` identical rows (a cells file);
+  /// A survey cells file's design: row r stands for `frequencies[r]` records
+  /// (must outlive the design) whose weights sum to `sum_w[r]` (NaN: out of
+  /// the design) and their squares to `sum_w2[r]`; `weighted`: whether the
+  /// records had weights (else both sums are the count). With a
+  /// `calibration` from raking the rows' `sum_w`, `weights` are the raked
+  /// sums and every record of a row is scaled alike.
+  static Design cells(const std::vector<std::uint64_t>* frequencies, std::vector<double> sum_w,
+                      std::vector<double> sum_w2, bool weighted,
+                      RakingCalibration calibration = {});
+
+  /// Each row stands for `frequencies[row]` identical rows (a feedback cells file);
   /// null: one each. The vector must outlive the design. Not with raking.
   void set_frequencies(const std::vector<std::uint64_t>* frequencies) {
     frequencies_ = frequencies && !frequencies->empty() ? frequencies : nullptr;
   }
   std::uint64_t frequency(std::size_t row) const { return frequencies_ ? (*frequencies_)[row] : 1; }
 
-  bool weighted() const { return !weights_.empty(); }
+  bool weighted() const { return cells_ ? cells_weighted_ : !weights_.empty(); }
   bool calibrated() const { return !calibration_.empty(); }
+  bool from_cells() const { return cells_; }
   std::size_t rows() const { return rows_; }
+  /// A record's weight (NaN: out of the design); for cells, the row's sum.
   double weight(std::size_t row) const { return weights_.empty() ? 1.0 : weights_[row]; }
+  bool in_design(std::size_t row) const { return !std::isnan(weight(row)); }
   const std::vector<double>& weights() const { return weights_; }
+  /// Records in the design (sum of frequencies over rows with a weight).
+  std::uint64_t design_records() const;
+  /// Sum of weights and of squared weights over the design's records.
+  double weight_total() const;
+  double weight_squares_total() const;
+
+  /// `v`'s sums over one row's records where it is present.
+  Moments moments(const Variable& v, std::size_t row) const;
+  /// Records where `v` is present in the domain (`design_only`: only rows
+  /// in the design), and the unweighted sum of v over them (for 0/1 values:
+  /// the records at 1).
+  struct Tally {
+    double records = 0, sum = 0;
+  };
+  Tally tally(const Variable& v, const std::vector<char>& domain, bool design_only) const;
 
   /// Mean of y (NaN = missing) over the rows where `domain` is non-zero
   /// (empty: every row), as svymean / svyby(svymean).
-  Estimate mean(const std::vector<double>& y, const std::vector<char>& domain = {}) const;
+  Estimate mean(const Variable& y, const std::vector<char>& domain = {}) const;
   /// svyby in one pass: the mean (or, with `share`, the share of 1s) of y
   /// in each group of `codes` (`kNoGroup`: in none) among the rows where
   /// `restrict` is set (empty: all), and in the rest of the grouped rows.
@@ -59,20 +124,27 @@ class Design {
   struct GroupEstimates {
     std::vector<Estimate> in, rest;
   };
-  GroupEstimates group_estimates(const std::vector<double>& y,
-                                 const std::vector<std::uint32_t>& codes, std::size_t groups,
-                                 const std::vector<char>& restrict, bool share) const;
+  GroupEstimates group_estimates(const Variable& y, const std::vector<std::uint32_t>& codes,
+                                 std::size_t groups, const std::vector<char>& restrict,
+                                 bool share) const;
 
   /// Share of rows with indicator 1 among those with 0 or 1 (NaN = missing):
   /// Wilson interval unweighted, Korn-Graubard weighted (svyciprop "beta").
-  Estimate share(const std::vector<double>& indicator, const std::vector<char>& domain = {}) const;
+  Estimate share(const Variable& indicator, const std::vector<char>& domain = {}) const;
 
  private:
-  Estimate domain_mean(const std::vector<double>& y, const std::vector<char>& domain) const;
+  Estimate domain_mean(const Variable& y, const std::vector<char>& domain) const;
+  double calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
+                             double sum_w) const;
+  /// Sum of the weights the raking started from over a row's records, and of their squares.
+  double start_sum(std::size_t row) const;
+  double start_sum2(std::size_t row) const;
   std::vector<double> weights_;
   std::size_t rows_;
   RakingCalibration calibration_;
-  std::uint64_t rows_outside_ = 0;  ///< design rows not held (unweighted_subset)
+  bool cells_ = false, cells_weighted_ = false;
+  std::vector<double> cell_sum_w2_;  ///< cells: per row, sum of squared weights before raking
+  std::uint64_t rows_outside_ = 0;   ///< design rows not held (unweighted_subset)
   const std::vector<std::uint64_t>* frequencies_ = nullptr;
 };
 

@@ -51,6 +51,7 @@ RakingResult rake(std::vector<double> start, const std::vector<RakingMargin>& ma
   const double tolerance = epsilon < 1 ? epsilon * total : epsilon;  // as rake's control$epsilon
   const JointCells joint = joint_cells(w, margins);
   std::vector<double> old_cells = cell_totals(w, joint);
+  out.calibration.start_weights = w;
   out.calibration.margin_codes.reserve(margins.size());
   for (const RakingMargin& m : margins) out.calibration.margin_codes.push_back(m.codes);
   out.calibration.step_weights.assign(margins.size(), {});
