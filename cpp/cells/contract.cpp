@@ -30,7 +30,7 @@ std::optional<std::size_t> count_column(const std::vector<report::ColumnRole>& r
 }
 
 bool kind_supported(const std::string& kind) {
-  return kind == "feedback";
+  return kind == "feedback" || kind == "survey";
 }
 
 json aggregated_json(const table::Table& table, std::size_t count, const std::string& kind) {
@@ -44,6 +44,18 @@ json aggregated_json(const table::Table& table, std::size_t count, const std::st
     unavailable.push_back(
         {{"part", "other_columns"},
          {"reason", "a column that is not a key of the cells cannot be shown or filtered on"}});
+  } else if (kind == "survey") {
+    const std::pair<const char*, const char*> parts[] = {
+        {"free_text", "free-text answers are texts, not sums"},
+        {"drivers",
+         "the importance of an item is its correlation with the overall rating, which "
+         "needs the items' cross-products"},
+        {"territory", "the territorial funnels are not computed from cells yet"},
+        {"weight_range", "the smallest and largest weight are not sums"},
+        {"other_columns",
+         "a column that is not a key of the cells cannot be a breakdown or a filter"}};
+    for (const auto& [part, reason] : parts)
+      unavailable.push_back({{"part", part}, {"reason", reason}});
   } else {
     unavailable.push_back(
         {{"part", kind},

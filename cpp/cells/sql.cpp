@@ -15,9 +15,11 @@ Error invalid(const std::string& message) {
   return make_error(ErrorCode::invalid_request, message);
 }
 
+}  // namespace
+
 // Double quotes (standard SQL) or backticks; the quote inside a name is
 // doubled, or escaped where the engine wants a backslash.
-std::string quoted(Dialect d, const std::string& name) {
+std::string quote_identifier(Dialect d, const std::string& name) {
   const bool backtick = d == Dialect::spark || d == Dialect::bigquery || d == Dialect::clickhouse;
   const char q = backtick ? '`' : '"';
   const bool backslash = d == Dialect::bigquery || d == Dialect::clickhouse;
@@ -28,6 +30,45 @@ std::string quoted(Dialect d, const std::string& name) {
   }
   return out + q;
 }
+
+std::string string_literal(Dialect d, const std::string& text) {
+  const bool backslash = d == Dialect::bigquery || d == Dialect::clickhouse || d == Dialect::spark;
+  std::string out = "'";
+  for (char ch : text) {
+    if (ch == '\'' || (backslash && ch == '\\')) out += backslash ? '\\' : '\'';
+    out += ch;
+  }
+  return out + "'";
+}
+
+const char* double_type(Dialect d) {
+  switch (d) {
+    case Dialect::postgres:
+      return "DOUBLE PRECISION";
+    case Dialect::bigquery:
+      return "FLOAT64";
+    case Dialect::clickhouse:
+      return "Float64";
+    default:
+      return "DOUBLE";
+  }
+}
+
+const char* text_type(Dialect d) {
+  switch (d) {
+    case Dialect::postgres:
+      return "TEXT";
+    case Dialect::spark:
+    case Dialect::bigquery:
+      return "STRING";
+    case Dialect::clickhouse:
+      return "String";
+    default:
+      return "VARCHAR";
+  }
+}
+
+namespace {
 
 // The day of a date or timestamp: its own (wall-clock) day, or the day in
 // `zone` of an instant (a TIMESTAMPTZ, or a timestamp stored in UTC).
@@ -97,8 +138,8 @@ Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns
                std::vector<KeyColumn>& out) {
   using report::Role;
   if (kind != "feedback")
-    return invalid("Cells are computed for the feedback report only, so far: \"" + kind +
-                   "\" has no reduction query yet.");
+    return invalid("Cells are computed for the feedback and survey reports only, so far: \"" +
+                   kind + "\" has no reduction query yet.");
   out.clear();
   bool rating = false, date = false;
   for (const SampleColumn& c : columns) {
@@ -133,7 +174,7 @@ Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& key
   const Dialect d = request.dialect;
   std::string select, group, order_days, order_rest;
   for (const KeyColumn& k : keys) {
-    const std::string column = quoted(d, k.name);
+    const std::string column = quote_identifier(d, k.name);
     const std::string value = k.day ? day_of(d, column, request.time_zone) : column;
     select += "  " + value + (k.day ? " AS " + column : "") + ",\n";
     group += std::string(group.empty() ? "" : ",\n") + "  " + value;
@@ -153,7 +194,7 @@ Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& key
         " counts its records.\n"
         "-- Counts add: cells of several partitions or files merge by summing it.\n"
         "SELECT\n" +
-        select + "  COUNT(*) AS " + quoted(d, kCountColumn) + "\nFROM " + request.source +
+        select + "  COUNT(*) AS " + quote_identifier(d, kCountColumn) + "\nFROM " + request.source +
         "\nGROUP BY\n" + group + "\nORDER BY " + order + ";\n";
   return {};
 }

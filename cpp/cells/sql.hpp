@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "report/config.hpp"
 #include "report/roles.hpp"
 #include "table/table.hpp"
 
@@ -21,6 +22,14 @@ const char* dialect_name(Dialect d);
 bool dialect_from_name(const std::string& name, Dialect& out);
 /// Every dialect's name, for messages and the page's list.
 std::vector<std::string> dialect_names();
+
+/// An identifier, quoted for the dialect.
+std::string quote_identifier(Dialect d, const std::string& name);
+/// A string literal, escaped for the dialect.
+std::string string_literal(Dialect d, const std::string& text);
+/// The dialect's names of a double-precision number and of text, for CAST.
+const char* double_type(Dialect d);
+const char* text_type(Dialect d);
 
 /// A key column of the cells and how its value is reduced.
 struct KeyColumn {
@@ -53,5 +62,12 @@ Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns
 /// what the cells leave out.
 Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& keys,
                     std::string& out);
+
+/// The survey's query: the keys and sums (cells/survey_sums.hpp) of the
+/// structure the report reads off `sample` with `config`.
+Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample,
+                           const std::vector<report::ColumnRole>& roles,
+                           const report::Config& config, std::vector<KeyColumn>& keys,
+                           std::string& out);
 
 }  // namespace ascolto::cells

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cells/contract.hpp"
+#include "cells/survey_sums.hpp"
 #include "territory/italy.hpp"
 #include "text/privacy.hpp"
 
@@ -462,6 +463,9 @@ std::vector<ColumnRole> detect_roles(
     if (!included) personal = personal_role(birth_and_postcode, c, name);
     if (c.name == cells::kCountColumn) {  // whatever its values: they are checked row by row
       role = {Role::count, "the count column of a cells file (format ascolto-cells v1)", {}};
+    } else if (cells::is_survey_sum(
+                   c.name)) {  // read by the survey report, not a column to describe
+      role = {Role::identifier, "a sum of a survey cells file (format ascolto-cells v1)", {}};
     } else if (!weight_column.empty() && c.name == weight_column) {
       role = {Role::weight, "named as the weight in the configuration", {}};
     } else if (personal) {
@@ -518,6 +522,9 @@ std::vector<ColumnRole> detect_roles(
 KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& roles) {
   std::size_t ratings = 0, weights = 0, applications = 0, dates = 0, periods = 0, media = 0,
               volumes = 0;
+  for (const table::Column& c : table.columns)
+    if (cells::parse_sum_column(c.name))
+      return {DatasetKind::survey, "the sums of survey cells (ascolto-cells v1)"};
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const std::string name = normalize_header(table.columns[i].name);
     switch (roles[i].role) {

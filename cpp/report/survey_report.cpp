@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "cells/survey_sums.hpp"
 #include "report/estimate_json.hpp"
 #include "report/survey_structure.hpp"
 #include "report/survey_weighting.hpp"
@@ -26,7 +27,8 @@ struct Context {
   const Design& design;
   const Disclosure& disclosure;
   double significance;
-  std::vector<char> current;  ///< rows of the current wave; empty: every row
+  std::vector<char> current;       ///< rows of the current wave; empty: every row
+  std::vector<std::string> raked;  ///< the raking margins' columns, when raking was done
 
   bool in_current(std::size_t row) const { return current.empty() || current[row]; }
   std::vector<char> within(const std::vector<char>& domain) const {
@@ -36,29 +38,31 @@ struct Context {
     for (std::size_t row = 0; row < domain.size(); ++row) out[row] = domain[row] && current[row];
     return out;
   }
-  Estimate mean(const std::vector<double>& y, const std::vector<char>& domain = {}) const {
+  Estimate mean(const stats::Variable& y, const std::vector<char>& domain = {}) const {
     return design.mean(y, within(domain));
   }
-  Estimate share(const std::vector<double>& y, const std::vector<char>& domain = {}) const {
+  Estimate share(const stats::Variable& y, const std::vector<char>& domain = {}) const {
     return design.share(y, within(domain));
   }
+  /// The records a row stands for (one, but for a cells file).
+  std::uint64_t records(std::size_t row) const { return design.frequency(row); }
 };
 
 // A metric of the report: a rating mean, or a share for a 0/1 outcome.
 struct Metric {
   std::string id;    ///< column or index name
   std::string kind;  ///< "overall", "index" or "item"
-  bool share = false;
-  const std::vector<double>* values = nullptr;
+  bool share;
+  stats::Variable variable;
 };
 
 Estimate estimate(const Context& ctx, const Metric& m, const std::vector<char>& domain = {}) {
-  return m.share ? ctx.share(*m.values, domain) : ctx.mean(*m.values, domain);
+  return m.share ? ctx.share(m.variable, domain) : ctx.mean(m.variable, domain);
 }
 
 // The same estimate in a domain as given (not restricted to the current wave).
 Estimate domain_estimate(const Context& ctx, const Metric& m, const std::vector<char>& wave) {
-  return m.share ? ctx.design.share(*m.values, wave) : ctx.design.mean(*m.values, wave);
+  return m.share ? ctx.design.share(m.variable, wave) : ctx.design.mean(m.variable, wave);
 }
 
 json difference_json(const Context& ctx, const Estimate& to, const Estimate& from) {
@@ -75,13 +79,11 @@ json difference_json(const Context& ctx, const Estimate& to, const Estimate& fro
 
 // Respondents with the indicator at 1 and at 0 in a domain: a share
 // whose either side counts fewer than the base would disclose them.
-bool share_discloses(const Context& ctx, const std::vector<double>& values,
+bool share_discloses(const Context& ctx, const stats::Variable& values,
                      const std::vector<char>& domain) {
-  std::uint64_t ones = 0, zeros = 0;
-  for (std::size_t row = 0; row < values.size(); ++row) {
-    if (!domain[row] || std::isnan(values[row]) || std::isnan(ctx.design.weight(row))) continue;
-    (values[row] != 0 ? ones : zeros) += 1;
-  }
+  const Design::Tally t = ctx.design.tally(values, domain, true);
+  const auto ones = static_cast<std::uint64_t>(std::llround(t.sum));
+  const auto zeros = static_cast<std::uint64_t>(std::llround(t.records - t.sum));
   const auto small = [&](std::uint64_t k) { return k > 0 && k < ctx.disclosure.min_base; };
   return small(ones) || small(zeros);
 }
@@ -97,7 +99,7 @@ void add_by_wave(const Context& ctx, const Metric& m, const std::optional<Groupi
   for (std::uint32_t w = 0; w < wave->labels.size(); ++w) {
     const std::vector<char> in_wave = wave->mask(w);
     estimates.push_back(domain_estimate(ctx, m, in_wave));
-    hidden.push_back(m.share && share_discloses(ctx, *m.values, in_wave));
+    hidden.push_back(m.share && share_discloses(ctx, m.variable, in_wave));
     by_wave.push_back(
         {{"wave", wave->labels[w]},
          {"estimate", hidden.back() ? json({{"suppressed", true}})
@@ -125,33 +127,64 @@ std::vector<double> indicator(const std::vector<double>& values, double from, do
   return out;
 }
 
+// The 0/1 indicator of a rating in [from, to]: per row from the values, or
+// from a cells file's level sums.
+struct Indicator {
+  std::vector<double> values;
+  stats::RowSums sums;
+  stats::Variable variable() const { return variable_of(values, sums); }
+};
+
+Indicator rating_indicator(const std::vector<double>& values, const RatingLevels& levels,
+                           double from, double to) {
+  Indicator out;
+  if (levels.empty())
+    out.values = indicator(values, from, to);
+  else
+    out.sums = levels.indicator(from, to);
+  return out;
+}
+
 json scale_json(const RatingScale& s) {
   return {{"min", s.min}, {"max", s.max}};
 }
 
-json distribution_json(const Context& ctx, const std::vector<double>& values,
-                       const RatingScale& scale) {
+json distribution_json(const Context& ctx, const Outcome& o) {
   json out = json::array();
-  for (double level = scale.min; level <= scale.max; level += 1)
+  for (double level = o.scale.min; level <= o.scale.max; level += 1)
     out.push_back(
         {{"level", level},
-         {"share", estimate_json(ctx.share(indicator(values, level, level)), ctx.disclosure)}});
+         {"share",
+          estimate_json(ctx.share(rating_indicator(o.values, o.levels, level, level).variable()),
+                        ctx.disclosure)}});
   return out;
 }
 
 // Shares of the categories of a grouping, with complementary suppression
 // on the counts of respondents.
 json categories_json(const Context& ctx, const Grouping& g, const std::optional<Grouping>& wave) {
+  // A question of a cells file comes as its categories' sums; a key (or
+  // microdata) as codes.
+  const bool sums = !g.member_sums.empty();
   std::vector<std::uint64_t> counts(g.labels.size(), 0);
-  for (std::size_t row = 0; row < g.codes.size(); ++row)
-    if (g.codes[row] != kMissingCode && ctx.in_current(row)) ++counts[g.codes[row]];
+  if (sums) {
+    for (std::uint32_t c = 0; c < g.labels.size(); ++c)
+      counts[c] = static_cast<std::uint64_t>(
+          std::llround(ctx.design.tally(g.member_sums[c], ctx.current, false).sum));
+  } else {
+    for (std::size_t row = 0; row < g.codes.size(); ++row)
+      if (g.codes[row] != kMissingCode && ctx.in_current(row))
+        counts[g.codes[row]] += ctx.records(row);
+  }
   const std::vector<bool> hidden = suppressed_cells(counts, ctx.disclosure);
   std::vector<double> member(g.codes.size());
   json out = json::array();
   for (std::uint32_t c = 0; c < g.labels.size(); ++c) {
     for (std::size_t row = 0; row < g.codes.size(); ++row)
       member[row] = g.codes[row] == kMissingCode ? stats::kNaN : g.codes[row] == c;
-    const Estimate share = ctx.share(member);
+    const stats::Variable member_variable =
+        sums ? stats::Variable(g.member_sums[c]) : stats::Variable(member);
+    const Estimate share = ctx.share(member_variable);
     json item = {{"value", g.labels[c]}};
     if (hidden[c]) {
       item["count"] = nullptr;
@@ -162,8 +195,17 @@ json categories_json(const Context& ctx, const Grouping& g, const std::optional<
     } else {
       item["count"] = counts[c];
       item["share"] = estimate_json(share, ctx.disclosure);
-      if (!wave || wave->name != g.name)
-        add_by_wave(ctx, Metric{g.labels[c], "category", true, &member}, wave, item);
+      // A raking margin's shares are its targets in every wave: no sampling
+      // variance to test (what is left is the raking's tolerance).
+      if (std::find(ctx.raked.begin(), ctx.raked.end(), g.name) != ctx.raked.end()) {
+        json& e = item["share"];
+        if (e.contains("se")) {
+          e["se"] = 0.0;
+          e["ci95"] = {e["value"], e["value"]};
+        }
+        e["set_by_raking"] = true;
+      } else if (!wave || wave->name != g.name)
+        add_by_wave(ctx, Metric{g.labels[c], "category", true, member_variable}, wave, item);
     }
     out.push_back(std::move(item));
   }
@@ -177,7 +219,7 @@ json grouping_json(const Context& ctx, const Grouping& g, const std::optional<Gr
 json overall_json(const Context& ctx, const SurveyStructure& s) {
   if (!s.overall) return nullptr;
   const Outcome& o = *s.overall;
-  const Metric m{o.column, "overall", o.binary, &o.values};
+  const Metric m{o.column, "overall", o.binary, o.variable()};
   json out = {{"column", o.column},
               {"reason", o.reason},
               {"type", o.binary ? "binary" : "rating"},
@@ -186,9 +228,10 @@ json overall_json(const Context& ctx, const SurveyStructure& s) {
     out["positive"] = o.positive;
   } else {
     out["scale"] = scale_json(o.scale);
-    out["distribution"] = distribution_json(ctx, o.values, o.scale);
-    out["top2"] =
-        estimate_json(ctx.share(indicator(o.values, o.scale.max - 1, o.scale.max)), ctx.disclosure);
+    out["distribution"] = distribution_json(ctx, o);
+    out["top2"] = estimate_json(
+        ctx.share(rating_indicator(o.values, o.levels, o.scale.max - 1, o.scale.max).variable()),
+        ctx.disclosure);
   }
   add_by_wave(ctx, m, s.wave, out);
   return out;
@@ -223,16 +266,17 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
     // With channels, the phases are those of the phase x channel items;
     // without, each item is a step of the journey.
     if (channels.empty() || !item.channel.empty()) remember(phases, item.phase);
-    const Estimate mean = ctx.mean(item.values);
+    const Estimate mean = ctx.mean(item.variable());
     json j = {{"column", item.column},
               {"phase", item.phase},
               {"channel", item.channel.empty() ? json(nullptr) : json(item.channel)},
               {"scale", scale_json(item.scale)},
               {"mean", estimate_json(mean, ctx.disclosure)},
-              {"top2",
-               estimate_json(ctx.share(indicator(item.values, item.scale.max - 1, item.scale.max)),
-                             ctx.disclosure)}};
-    add_by_wave(ctx, Metric{item.column, "item", false, &item.values}, s.wave, j);
+              {"top2", estimate_json(ctx.share(rating_indicator(item.values, item.levels,
+                                                                item.scale.max - 1, item.scale.max)
+                                                   .variable()),
+                                     ctx.disclosure)}};
+    add_by_wave(ctx, Metric{item.column, "item", false, item.variable()}, s.wave, j);
     items.push_back(std::move(j));
   }
   json out = {{"source", s.journey_source},
@@ -250,6 +294,15 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
         members.push_back(&item);
     return members;
   };
+  // From cells, each phase's and channel's pooled respondent mean comes as sums.
+  auto pooled_mean = [&](const std::vector<const SurveyItem*>& members,
+                         const std::vector<std::pair<std::string, stats::RowSums>>& sums,
+                         const std::string& name) {
+    if (!s.from_cells) return ctx.mean(respondent_mean(members));
+    for (const auto& [key, value] : sums)
+      if (key == name) return ctx.mean(value);
+    return Estimate{};
+  };
   json by_phase = json::array(), by_channel = json::array();
   for (const std::string& phase : phases) {
     const auto members = pooled(phase, "");
@@ -257,21 +310,21 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
     by_phase.push_back(
         {{"phase", phase},
          {"items", members.size()},
-         {"mean", estimate_json(ctx.mean(respondent_mean(members)), ctx.disclosure)}});
+         {"mean", estimate_json(pooled_mean(members, s.phase_sums, phase), ctx.disclosure)}});
   }
   for (const std::string& channel : channels) {
     const auto members = pooled("", channel);
     by_channel.push_back(
         {{"channel", channel},
          {"items", members.size()},
-         {"mean", estimate_json(ctx.mean(respondent_mean(members)), ctx.disclosure)}});
+         {"mean", estimate_json(pooled_mean(members, s.channel_sums, channel), ctx.disclosure)}});
   }
   for (const SurveyItem& item : s.items)
     if (!item.channel.empty())
       cells.push_back({{"phase", item.phase},
                        {"channel", item.channel},
                        {"column", item.column},
-                       {"mean", estimate_json(ctx.mean(item.values), ctx.disclosure)}});
+                       {"mean", estimate_json(ctx.mean(item.variable()), ctx.disclosure)}});
   out["cells"] = std::move(cells);
   // Phases and channels are ranked in the Sintesi: their rank intervals
   // say whether "the weakest phase" is one phase or a group.
@@ -286,7 +339,7 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
 json indices_json(const Context& ctx, const SurveyStructure& s) {
   json out = json::array();
   for (const CompositeIndex& index : s.indices) {
-    const Metric m{index.name, "index", false, &index.values};
+    const Metric m{index.name, "index", false, index.variable()};
     json j = {{"name", index.name},
               {"reason", index.reason},
               {"items", index.items},
@@ -303,8 +356,8 @@ json shares_json(const Context& ctx, const SurveyStructure& s) {
   json yes_no = json::array();
   for (const YesNoItem& item : s.yes_no) {
     json j = {{"column", item.column},
-              {"yes", estimate_json(ctx.share(item.indicator), ctx.disclosure)}};
-    add_by_wave(ctx, Metric{item.column, "yes_no", true, &item.indicator}, s.wave, j);
+              {"yes", estimate_json(ctx.share(item.variable()), ctx.disclosure)}};
+    add_by_wave(ctx, Metric{item.column, "yes_no", true, item.variable()}, s.wave, j);
     yes_no.push_back(std::move(j));
   }
   json single = json::array();
@@ -314,12 +367,12 @@ json shares_json(const Context& ctx, const SurveyStructure& s) {
     json options = json::array();
     std::uint64_t base = 0;
     for (std::size_t o = 0; o < m.options.size(); ++o) {
-      const Estimate e = ctx.share(m.indicators[o]);
+      const Estimate e = ctx.share(m.variable(o));
       base = std::max(base, e.n);
       json option = {{"value", m.options[o]},
                      {"column", m.columns.empty() ? json(nullptr) : json(m.columns[o])},
                      {"share", estimate_json(e, ctx.disclosure)}};
-      add_by_wave(ctx, Metric{m.options[o], "option", true, &m.indicators[o]}, s.wave, option);
+      add_by_wave(ctx, Metric{m.options[o], "option", true, m.variable(o)}, s.wave, option);
       options.push_back(std::move(option));
     }
     multi.push_back({{"name", m.name},
@@ -336,10 +389,11 @@ json shares_json(const Context& ctx, const SurveyStructure& s) {
 std::vector<Metric> metrics_of(const SurveyStructure& s) {
   std::vector<Metric> out;
   if (s.overall)
-    out.push_back({s.overall->column, "overall", s.overall->binary, &s.overall->values});
+    out.push_back({s.overall->column, "overall", s.overall->binary, s.overall->variable()});
   for (const CompositeIndex& index : s.indices)
-    out.push_back({index.name, "index", false, &index.values});
-  for (const SurveyItem& item : s.items) out.push_back({item.column, "item", false, &item.values});
+    out.push_back({index.name, "index", false, index.variable()});
+  for (const SurveyItem& item : s.items)
+    out.push_back({item.column, "item", false, item.variable()});
   return out;
 }
 
@@ -351,7 +405,8 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
   for (const Grouping& g : s.profile) {
     std::vector<std::uint64_t> sizes(g.labels.size(), 0);
     for (std::size_t row = 0; row < g.codes.size(); ++row)
-      if (g.codes[row] != kMissingCode && ctx.in_current(row)) ++sizes[g.codes[row]];
+      if (g.codes[row] != kMissingCode && ctx.in_current(row))
+        sizes[g.codes[row]] += ctx.records(row);
     const std::vector<bool> hidden_group = suppressed_cells(sizes, ctx.disclosure);
     json groups = json::array();
     for (std::uint32_t c = 0; c < g.labels.size(); ++c)
@@ -360,7 +415,7 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
     json metric_rows = json::array();
     for (const Metric& m : metrics) {
       const Design::GroupEstimates e =
-          ctx.design.group_estimates(*m.values, g.codes, g.labels.size(), ctx.current, m.share);
+          ctx.design.group_estimates(m.variable, g.codes, g.labels.size(), ctx.current, m.share);
       std::vector<std::uint64_t> bases;
       std::uint64_t answered = 0;
       for (const Estimate& in : e.in) {
@@ -397,7 +452,8 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
 // overall outcome; performance: the item's mean. Quadrants split at the
 // means of both over the items.
 json drivers_json(const Context& ctx, const SurveyStructure& s) {
-  if (!s.overall || s.items.size() < 2) return nullptr;
+  // Correlations need the items' cross-products, which cells do not carry.
+  if (!s.overall || s.items.size() < 2 || s.from_cells) return nullptr;
   struct Row {
     const SurveyItem* item;
     stats::Correlation importance;
@@ -487,9 +543,13 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
 
 json survey_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                    const Weights& weights, const Config& config, Warnings& warnings) {
-  const SurveyStructure s = survey_structure(table, roles, config, warnings);
+  const SurveyStructure s = table.aggregated()
+                                ? cells::survey_structure_of_cells(table, roles, config, warnings)
+                                : survey_structure(table, roles, config, warnings);
   WeightingResult weighting = survey_weighting(table, s, weights, config, warnings);
-  Context ctx{weighting.design, config.disclosure, config.survey.significance, {}};
+  Context ctx{weighting.design, config.disclosure, config.survey.significance, {}, {}};
+  if (weighting.summary.value("method", "") == "raking")
+    for (const RakingMarginConfig& m : config.survey.raking) ctx.raked.push_back(m.column);
   std::string current_wave;
   if (s.wave && s.wave->labels.size() >= 2) {
     const auto last = static_cast<std::uint32_t>(s.wave->labels.size() - 1);
@@ -500,7 +560,7 @@ json survey_report(const table::Table& table, const std::vector<ColumnRole>& rol
   for (const Grouping& g : s.profile) profile.push_back(grouping_json(ctx, g, s.wave));
   std::uint64_t respondents = 0;
   for (std::size_t row = 0; row < table.rows.used; ++row)
-    respondents += ctx.in_current(row) && !std::isnan(ctx.design.weight(row));
+    if (ctx.in_current(row) && ctx.design.in_design(row)) respondents += ctx.records(row);
   return {{"respondents", respondents},
           {"weighting", std::move(weighting.summary)},
           {"wave",
@@ -521,7 +581,9 @@ json survey_report(const table::Table& table, const std::vector<ColumnRole>& rol
           {"breakdowns", breakdowns_json(ctx, s)},
           {"drivers", drivers_json(ctx, s)},
           {"free_text", free_text_json(table, s)},
-          {"territory", territory_section(table, roles, ctx, s, config)}};
+          // The territory's funnels read records' values: not from cells yet.
+          {"territory",
+           s.from_cells ? json(nullptr) : territory_section(table, roles, ctx, s, config)}};
 }
 
 }  // namespace ascolto::report

@@ -243,7 +243,7 @@ std::optional<MultiResponse> delimited_options(const Column& c) {
 
 // The group key and option label of a 0/1 column: "Fonte - TV", "fonte:tv",
 // "fonte_tv" -> ("fonte", "TV" / "tv").
-std::pair<std::string, std::string> option_of_header(const std::string& header) {
+std::pair<std::string, std::string> option_of_header_impl(const std::string& header) {
   for (const char* separator_text : {":", " - "}) {
     const std::string separator = separator_text;
     const std::size_t at = header.find(separator);
@@ -262,7 +262,7 @@ std::vector<MultiResponse> option_column_groups(const table::Table& table,
   std::vector<std::string> order;
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     if (!candidate[i]) continue;
-    const auto [key, option] = option_of_header(table.columns[i].name);
+    const auto [key, option] = option_of_header_impl(table.columns[i].name);
     if (key.empty()) continue;
     if (!groups.count(key)) order.push_back(key);
     groups[key].push_back(i);
@@ -281,7 +281,7 @@ std::vector<MultiResponse> option_column_groups(const table::Table& table,
       for (std::size_t row = 0; row < rows; ++row)
         if (!std::isnan(table.columns[i].numbers[row])) answered[row] = 1;
     for (std::size_t i : members) {
-      m.options.push_back(option_of_header(table.columns[i].name).second);
+      m.options.push_back(option_of_header_impl(table.columns[i].name).second);
       m.columns.push_back(table.columns[i].name);
       std::vector<double> indicator(rows, stats::kNaN);
       for (std::size_t row = 0; row < rows; ++row) {
@@ -324,6 +324,106 @@ void build_index_values(CompositeIndex& index, const std::vector<SurveyItem>& it
 }
 
 }  // namespace
+
+std::vector<CompositeIndex> index_definitions(const std::vector<SurveyItem>& items,
+                                              const Config& config, Warnings& warnings) {
+  std::vector<CompositeIndex> out;
+  const SurveyConfig& sc = config.survey;
+  if (!sc.indices.empty()) {
+    for (const IndexDefinition& d : sc.indices) {
+      CompositeIndex index{d.name, "set in the configuration", {}, {}, d.min_answered, {}, {}};
+      for (std::size_t k = 0; k < d.items.size(); ++k) {
+        const bool is_item = std::any_of(items.begin(), items.end(), [&](const SurveyItem& it) {
+          return it.column == d.items[k];
+        });
+        if (!is_item) {
+          warnings.add("unusable_index_item", d.items[k], 0,
+                       "An index item must be a rating column of the file; it is left out.");
+          continue;
+        }
+        index.items.push_back(d.items[k]);
+        if (!d.weights.empty()) index.weights.push_back(d.weights[k]);
+      }
+      if (index.items.empty()) continue;
+      if (index.weights.empty()) index.weights.assign(index.items.size(), 1.0);
+      out.push_back(std::move(index));
+    }
+    return out;
+  }
+  for (const DefaultIndex& d : kDefaultIndices) {
+    CompositeIndex index{
+        d.name, "items whose names start with \"" + d.first_word_stems[0] + "\"", {}, {}, 0.5, {},
+        {}};
+    for (const SurveyItem& item : items)
+      if (item.channel.empty() &&
+          starts_with_stem(normalize_header(item.column), d.first_word_stems))
+        index.items.push_back(item.column);
+    if (index.items.size() < 2) continue;
+    index.weights.assign(index.items.size(), 1.0);
+    out.push_back(std::move(index));
+  }
+  return out;
+}
+
+void assign_phase_channel(SurveyItem& item, const Config& config) {
+  for (const auto& [column, o] : config.columns) {
+    if (column != item.column || (o.phase.empty() && o.channel.empty())) continue;
+    item.phase = o.phase.empty() ? item.column : o.phase;
+    item.channel = o.channel;
+    return;
+  }
+  if (!split_phase_channel(item.column, item.phase, item.channel)) item.phase = item.column;
+}
+
+std::string journey_source(const std::vector<SurveyItem>& items) {
+  const bool any_channel = std::any_of(items.begin(), items.end(),
+                                       [](const SurveyItem& i) { return !i.channel.empty(); });
+  return any_channel ? "phases and channels from the item names (or the configuration)"
+                     : "no channel in the item names: each item is a step";
+}
+
+std::pair<std::string, std::string> option_of_header(const std::string& header) {
+  return option_of_header_impl(header);
+}
+
+stats::RowSums RatingLevels::sums() const {
+  stats::RowSums out;
+  const std::size_t rows = levels.empty() ? 0 : n[0].size();
+  out.resize(rows);
+  for (std::size_t l = 0; l < levels.size(); ++l) {
+    const double y = levels[l];
+    for (std::size_t row = 0; row < rows; ++row) {
+      out.n[row] += n[l][row];
+      out.y[row] += y * n[l][row];
+      out.w[row] += w[l][row];
+      out.wy[row] += y * w[l][row];
+      out.w2[row] += w2[l][row];
+      out.w2y[row] += y * w2[l][row];
+      out.w2y2[row] += y * y * w2[l][row];
+    }
+  }
+  return out;
+}
+
+stats::RowSums RatingLevels::indicator(double from, double to) const {
+  stats::RowSums out;
+  const std::size_t rows = levels.empty() ? 0 : n[0].size();
+  out.resize(rows);
+  for (std::size_t l = 0; l < levels.size(); ++l) {
+    const bool in = levels[l] >= from && levels[l] <= to;
+    for (std::size_t row = 0; row < rows; ++row) {
+      out.n[row] += n[l][row];
+      out.w[row] += w[l][row];
+      out.w2[row] += w2[l][row];
+      if (!in) continue;
+      out.y[row] += n[l][row];
+      out.wy[row] += w[l][row];
+      out.w2y[row] += w2[l][row];
+      out.w2y2[row] += w2[l][row];
+    }
+  }
+  return out;
+}
 
 std::vector<char> Grouping::mask(std::uint32_t code) const {
   std::vector<char> out(codes.size());
@@ -388,11 +488,6 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
                  "A column named in the survey configuration is not in the file.");
     return {};
   };
-  auto override_of = [&](const std::string& name) -> const ColumnOverride* {
-    for (const auto& [column, o] : config.columns)
-      if (column == name) return &o;
-    return nullptr;
-  };
 
   // Wave: named in the configuration, or a period column of whole numbers.
   std::optional<std::size_t> wave;
@@ -455,7 +550,6 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
       if (!used[i] && (s.overall = binary_outcome(table.columns[i]))) used[i] = true;
   }
 
-  bool any_channel = false;
   for (std::size_t i : ratings) {
     if (used[i]) continue;
     used[i] = true;
@@ -464,18 +558,10 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
     item.column = c.name;
     item.scale = *roles[i].scale;
     item.values = rating_values(c, item.scale, table, nullptr).values;
-    const ColumnOverride* o = override_of(c.name);
-    if (o && (!o->phase.empty() || !o->channel.empty())) {
-      item.phase = o->phase.empty() ? c.name : o->phase;
-      item.channel = o->channel;
-    } else if (!split_phase_channel(c.name, item.phase, item.channel)) {
-      item.phase = c.name;
-    }
-    any_channel = any_channel || !item.channel.empty();
+    assign_phase_channel(item, config);
     s.items.push_back(std::move(item));
   }
-  s.journey_source = any_channel ? "phases and channels from the item names (or the configuration)"
-                                 : "no channel in the item names: each item is a step";
+  s.journey_source = journey_source(s.items);
 
   // Multi-response questions: 0/1 columns sharing a prefix, or delimited lists.
   std::vector<bool> option_candidate(n_columns, false);
@@ -499,7 +585,7 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
   for (std::size_t i = 0; i < n_columns; ++i) {
     if (used[i] || !option_candidate[i]) continue;
     used[i] = true;
-    s.yes_no.push_back({table.columns[i].name, table.columns[i].numbers});
+    s.yes_no.push_back({table.columns[i].name, table.columns[i].numbers, {}});
   }
 
   // Profile dimensions: named, or categorical columns with few categories.
@@ -549,40 +635,8 @@ SurveyStructure survey_structure(const table::Table& table, const std::vector<Co
   for (std::size_t i = 0; i < n_columns; ++i)
     if (!used[i] && roles[i].role == Role::comment) s.free_text.push_back(table.columns[i].name);
 
-  // Composite indices: configured, or the default ones found by item name.
-  if (!sc.indices.empty()) {
-    for (const IndexDefinition& d : sc.indices) {
-      CompositeIndex index{d.name, "set in the configuration", {}, {}, d.min_answered, {}};
-      for (std::size_t k = 0; k < d.items.size(); ++k) {
-        const bool is_item = std::any_of(s.items.begin(), s.items.end(), [&](const SurveyItem& it) {
-          return it.column == d.items[k];
-        });
-        if (!is_item) {
-          warnings.add("unusable_index_item", d.items[k], 0,
-                       "An index item must be a rating column of the file; it is left out.");
-          continue;
-        }
-        index.items.push_back(d.items[k]);
-        if (!d.weights.empty()) index.weights.push_back(d.weights[k]);
-      }
-      if (index.items.empty()) continue;
-      build_index_values(index, s.items);
-      s.indices.push_back(std::move(index));
-    }
-  } else {
-    for (const DefaultIndex& d : kDefaultIndices) {
-      CompositeIndex index{d.name, "items whose names start with \"" + d.first_word_stems[0] + "\"",
-                           {},     {},
-                           0.5,    {}};
-      for (const SurveyItem& item : s.items)
-        if (item.channel.empty() &&
-            starts_with_stem(normalize_header(item.column), d.first_word_stems))
-          index.items.push_back(item.column);
-      if (index.items.size() < 2) continue;
-      build_index_values(index, s.items);
-      s.indices.push_back(std::move(index));
-    }
-  }
+  s.indices = index_definitions(s.items, config, warnings);
+  for (CompositeIndex& index : s.indices) build_index_values(index, s.items);
   return s;
 }
 

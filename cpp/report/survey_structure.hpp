@@ -13,6 +13,7 @@
 #include "core/warnings.hpp"
 #include "report/config.hpp"
 #include "report/roles.hpp"
+#include "stats/design.hpp"
 #include "table/table.hpp"
 
 namespace ascolto::report {
@@ -24,16 +25,38 @@ struct Grouping {
   std::string reason;
   std::vector<std::string> labels;
   std::vector<std::uint32_t> codes;  ///< per row; table::kMissingCode when missing
+  /// A question of a survey cells file that is not a key: per category,
+  /// the sums of its 0/1 indicator (codes then empty).
+  std::vector<stats::RowSums> member_sums;
   /// 0/1 mask per category, built on demand for domain estimates.
   std::vector<char> mask(std::uint32_t code) const;
   std::vector<char> mask_except(std::uint32_t code) const;
 };
+
+/// A rating in a survey cells file: per level of the scale, per row, the
+/// records at that level and the sums of their weights and squared weights.
+struct RatingLevels {
+  std::vector<double> levels;
+  std::vector<std::vector<double>> n, w, w2;  ///< [level][row]
+  bool empty() const { return levels.empty(); }
+  /// The rating's sums, or those of the 0/1 indicator of a level in [from, to].
+  stats::RowSums sums() const;
+  stats::RowSums indicator(double from, double to) const;
+};
+
+/// What an estimate reads: the per-row values, or a cells file's sums.
+inline stats::Variable variable_of(const std::vector<double>& values, const stats::RowSums& sums) {
+  return sums.empty() ? stats::Variable(values) : stats::Variable(sums);
+}
 
 struct SurveyItem {
   std::string column;
   std::string phase, channel;  ///< empty channel: the item is not per channel
   RatingScale scale;
   std::vector<double> values;  ///< valid ratings, NaN elsewhere
+  RatingLevels levels;         ///< from cells: the levels' sums, and
+  stats::RowSums sums;         ///< the rating's sums
+  stats::Variable variable() const { return variable_of(values, sums); }
 };
 
 /// The overall-satisfaction outcome: a rating, or a two-valued column
@@ -45,11 +68,16 @@ struct Outcome {
   std::string positive;  ///< for a binary outcome, the value counted as 1
   RatingScale scale;     ///< for a rating
   std::vector<double> values;
+  RatingLevels levels;  ///< from cells, as SurveyItem
+  stats::RowSums sums;
+  stats::Variable variable() const { return variable_of(values, sums); }
 };
 
 struct YesNoItem {
   std::string column;
   std::vector<double> indicator;  ///< 1 yes, 0 no, NaN missing
+  stats::RowSums sums;            ///< from cells
+  stats::Variable variable() const { return variable_of(indicator, sums); }
 };
 
 struct MultiResponse {
@@ -58,6 +86,11 @@ struct MultiResponse {
   std::vector<std::string> options;
   std::vector<std::string> columns;             ///< for "columns": the column of each option
   std::vector<std::vector<double>> indicators;  ///< per option, per row: 1/0, NaN out of the base
+  std::vector<stats::RowSums> option_sums;      ///< from cells, per option
+  stats::Variable variable(std::size_t option) const {
+    return option_sums.empty() ? stats::Variable(indicators[option])
+                               : stats::Variable(option_sums[option]);
+  }
 };
 
 struct CompositeIndex {
@@ -67,6 +100,8 @@ struct CompositeIndex {
   std::vector<double> weights;
   double min_answered = 0.5;
   std::vector<double> values;  ///< per respondent; NaN when too few items answered
+  stats::RowSums sums;         ///< from cells
+  stats::Variable variable() const { return variable_of(values, sums); }
 };
 
 struct SurveyStructure {
@@ -80,12 +115,27 @@ struct SurveyStructure {
   std::vector<CompositeIndex> indices;
   std::vector<std::string> free_text;
   std::string journey_source;  ///< how phases and channels were found
+  /// Read from a survey cells file: the rows are cells, the variables sums;
+  /// each phase's and channel's pooled respondent means come as sums too.
+  bool from_cells = false;
+  std::vector<std::pair<std::string, stats::RowSums>> phase_sums, channel_sums;
 };
 
 /// Reads the survey structure; problems with the configuration (unknown
 /// columns, an index on non-rating items) go to `warnings`.
 SurveyStructure survey_structure(const table::Table& table, const std::vector<ColumnRole>& roles,
                                  const Config& config, Warnings& warnings);
+
+/// An item's journey phase and channel: from the configuration, or its header.
+void assign_phase_channel(SurveyItem& item, const Config& config);
+/// How phases and channels were found, for the report.
+std::string journey_source(const std::vector<SurveyItem>& items);
+/// The composite indices over `items` (configured, or the default ones
+/// found by item name), without their values.
+std::vector<CompositeIndex> index_definitions(const std::vector<SurveyItem>& items,
+                                              const Config& config, Warnings& warnings);
+/// The option group and label of a 0/1 column's header: "fonte_tv" -> ("fonte", "tv").
+std::pair<std::string, std::string> option_of_header(const std::string& header);
 
 /// A column as a grouping: its categories, or its distinct numbers in
 /// ascending order (a year); nothing for text or for more than `max` values.

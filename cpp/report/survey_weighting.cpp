@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cells/survey_sums.hpp"
 #include "report/estimate_json.hpp"
 #include "stats/raking.hpp"
 
@@ -62,6 +63,19 @@ bool prepare_margin(const table::Table& table, const RakingMarginConfig& config,
   return true;
 }
 
+// A cells design's weights: totals only (the smallest and largest weight are
+// not sums, so cells do not carry them).
+json cells_weights_summary(const stats::Design& d) {
+  const double sw = d.weight_total(), sw2 = d.weight_squares_total();
+  const double n = static_cast<double>(d.design_records());
+  return {{"rows", d.design_records()},
+          {"n_eff", sw2 > 0 ? json(sw * sw / sw2) : json(nullptr)},
+          {"design_effect", sw > 0 ? json(n * sw2 / (sw * sw)) : json(nullptr)},
+          {"design_effect_method", "Kish: n * sum(w^2) / sum(w)^2"},
+          {"weight_min", nullptr},
+          {"weight_max", nullptr}};
+}
+
 json weights_summary(const std::vector<double>& w, std::size_t rows) {
   double lo = INFINITY, hi = -INFINITY, sum = 0, sum2 = 0;
   std::uint64_t n = 0;
@@ -95,9 +109,26 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
     if (!prepare_margin(table, m, warnings, prepared)) rakeable = false;
     margins.push_back(std::move(prepared));
   }
+  // A cells file: each row's weight is the sum over its records, which
+  // raking scales alike.
+  std::vector<double> cell_w, cell_w2;
+  bool cells_weighted = false;
+  if (structure.from_cells)
+    cells::cell_weight_sums(table, weights.present() ? &weights.values : nullptr, cell_w, cell_w2,
+                            cells_weighted);
+  auto weight_column = [&]() -> json {
+    if (weights.present()) return weights.column->name;
+    return cells_weighted ? json(cells::kWeightSum) : json(nullptr);
+  };
+  const bool weighted = structure.from_cells ? cells_weighted : weights.present();
   if (!rakeable) {
-    json summary = {{"method", weights.present() ? "column" : "none"},
-                    {"column", weights.present() ? json(weights.column->name) : json(nullptr)}};
+    json summary = {{"method", weighted ? "column" : "none"}, {"column", weight_column()}};
+    if (structure.from_cells) {
+      stats::Design d = stats::Design::cells(&table.frequencies, cell_w, cell_w2, cells_weighted);
+      summary.update(cells_weights_summary(d));
+      summary["raking"] = nullptr;
+      return {std::move(d), std::move(summary)};
+    }
     summary.update(weights_summary(weights.values, rows));
     summary["raking"] = nullptr;
     return {stats::Design(weights.values, rows), std::move(summary)};
@@ -106,7 +137,10 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
   // Start from the weight column (or 1); rows without a category in every
   // margin (or without a wave) cannot be raked and leave the design.
   std::vector<double> start(rows, 1.0);
-  if (weights.present()) start = weights.values;
+  if (structure.from_cells)
+    start = cell_w;
+  else if (weights.present())
+    start = weights.values;
   const Grouping* wave = structure.wave ? &*structure.wave : nullptr;
   std::uint64_t left_out = 0;
   for (std::size_t row = 0; row < rows; ++row) {
@@ -114,7 +148,7 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
     for (const PreparedMargin& m : margins)
       missing = missing || m.grouping.codes[row] == kMissingCode;
     if (missing && !std::isnan(start[row])) {
-      ++left_out;
+      left_out += table.frequency(row);
       warnings.add(
           "raking_missing_category", margins[0].column, table.row_lines[row],
           "Rows without a category of a raking margin are left out of the raked estimates.");
@@ -154,9 +188,14 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
       categories.push_back({{"value", m.grouping.labels[c]}, {"target_share", m.shares[c]}});
     margins_json.push_back({{"column", m.column}, {"categories", std::move(categories)}});
   }
-  json summary = {{"method", "raking"},
-                  {"column", weights.present() ? json(weights.column->name) : json(nullptr)}};
-  summary.update(weights_summary(raked.weights, rows));
+  json summary = {{"method", "raking"}, {"column", weight_column()}};
+  stats::Design design =
+      structure.from_cells
+          ? stats::Design::cells(&table.frequencies, std::move(raked.weights), std::move(cell_w2),
+                                 cells_weighted, std::move(raked.calibration))
+          : stats::Design(raked.weights, rows, raked.calibration);
+  summary.update(structure.from_cells ? cells_weights_summary(design)
+                                      : weights_summary(design.weights(), rows));
   summary["raking"] = {{"margins", std::move(margins_json)},
                        {"within_waves", wave != nullptr},
                        {"sweeps", raked.sweeps},
@@ -167,8 +206,7 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
                        {"method",
                         "iterative proportional fitting as survey::rake; variances with the "
                         "raking residuals as survey:::svyrecvar"}};
-  return {stats::Design(std::move(raked.weights), rows, std::move(raked.calibration)),
-          std::move(summary)};
+  return {std::move(design), std::move(summary)};
 }
 
 }  // namespace ascolto::report

@@ -403,8 +403,15 @@ void Workspace::discard_last_dataset() {
 namespace {
 
 // {"query", "kind", "dialect", "keys"} or {"error"} for one dataset's columns.
+// A sample file (for the survey, whose query follows its structure).
+struct Sample {
+  const table::Table& table;
+  const std::vector<ColumnRole>& roles;
+  const Config& config;
+};
+
 json sql_json(const json& request, const std::string& dataset_kind,
-              const std::vector<cells::SampleColumn>& columns) {
+              const std::vector<cells::SampleColumn>& columns, const Sample* sample) {
   cells::SqlRequest r;
   r.kind = request.value("kind", dataset_kind);
   r.source = request.value("table", "");
@@ -420,8 +427,15 @@ json sql_json(const json& request, const std::string& dataset_kind,
     e = make_error(ErrorCode::invalid_request,
                    "Unknown SQL dialect \"" + dialect + "\": one of " + list + ".");
   }
-  if (!e) e = cells::keys_for(r.kind, columns, keys);
-  if (!e) e = cells::reduction_sql(r, keys, query);
+  if (!e && r.kind == "survey") {
+    e = sample ? cells::survey_reduction_sql(r, sample->table, sample->roles, sample->config, keys,
+                                             query)
+               : make_error(ErrorCode::invalid_request,
+                            "The survey query follows a sample file's questions: give one.");
+  } else {
+    if (!e) e = cells::keys_for(r.kind, columns, keys);
+    if (!e) e = cells::reduction_sql(r, keys, query);
+  }
   if (e) return {{"kind", r.kind}, {"error", error_json(e)}};
   json key_names = json::array();
   for (const cells::KeyColumn& k : keys)
@@ -491,7 +505,8 @@ std::string Workspace::report(std::string_view request_json) const {
           columns.push_back({d->table.columns[i].name, d->roles[i], d->table.columns[i].in_words});
         const DatasetKind kind =
             d->config.kind ? *d->config.kind : detect_kind(d->table, d->roles).kind;
-        json query = sql_json(*sql, dataset_kind_name(kind), columns);
+        const Sample sample{d->table, d->roles, d->config};
+        json query = sql_json(*sql, dataset_kind_name(kind), columns, &sample);
         query["dataset"] = d->name;
         queries.push_back(std::move(query));
       }
@@ -502,8 +517,8 @@ std::string Workspace::report(std::string_view request_json) const {
           apply_override(o, role);
           columns.push_back({name, role, false});
         }
-        queries.push_back(
-            sql_json(*sql, config_.kind ? dataset_kind_name(*config_.kind) : "feedback", columns));
+        queries.push_back(sql_json(
+            *sql, config_.kind ? dataset_kind_name(*config_.kind) : "feedback", columns, nullptr));
       }
       out = {{"format", "ascolto-report"}, {"version", 1}, {"sql", std::move(queries)}};
       return Error{};

@@ -279,9 +279,10 @@ double Design::calibrated_variance(const Variable& y, const std::vector<char>& d
     squares += own + 2 * beta[k] * (mk.w2y - mean * mk.w2) / (g * sum_w) +
                beta[k] * beta[k] * start_sum2(row);
   }
-  // A raking margin's own category has no variance left: rounding must not
-  // make it negative.
-  return records / (records - 1) * std::max(0.0, squares - total * total / records);
+  // A raking margin's own category has no variance left: what rounding
+  // leaves of the cancellation (or a negative value) is zero.
+  const double centred = squares - total * total / records;
+  return centred <= 1e-9 * squares ? 0.0 : records / (records - 1) * centred;
 }
 
 Design::GroupEstimates Design::group_estimates(const Variable& y,

@@ -254,12 +254,19 @@ DecimalEvidence decimal_evidence(std::string_view text) {
   return DecimalEvidence::none;
 }
 
+const std::vector<std::string>& boolean_words(bool value) {
+  static const std::vector<std::string> yes = {"si",   "s\xc3\xac", "s\xc3\x8c", "yes",
+                                               "true", "vero",      "y"};
+  static const std::vector<std::string> no = {"no", "false", "falso", "n"};
+  return value ? yes : no;
+}
+
 std::optional<bool> parse_boolean_word(std::string_view text) {
   const std::string s = ascii_lower(trim(text));
-  if (s == "si" || s == "s\xc3\xac" || s == "s\xc3\x8c" || s == "yes" || s == "true" ||
-      s == "vero" || s == "y")
-    return true;
-  if (s == "no" || s == "false" || s == "falso" || s == "n") return false;
+  for (bool value : {true, false}) {
+    const auto& words = boolean_words(value);
+    if (std::find(words.begin(), words.end(), s) != words.end()) return value;
+  }
   return {};
 }
 

@@ -60,6 +60,8 @@ DecimalEvidence decimal_evidence(std::string_view text);
 /// The formats tried when a column is typed, most common first.
 const std::vector<NumberFormat>& candidate_number_formats();
 
+/// The words read as 1 (value true) or 0, in lower case.
+const std::vector<std::string>& boolean_words(bool value);
 /// Parses "sì", "si", "no", "yes", "true", "falso", ... to 1 or 0.
 std::optional<bool> parse_boolean_word(std::string_view text);
 

@@ -3,6 +3,7 @@
 // the reduction query is written per dialect.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -12,6 +13,7 @@
 #include "cells/sql.hpp"
 #include "helpers.hpp"
 
+using Catch::Matchers::WithinRel;
 using nlohmann::json;
 
 namespace {
@@ -154,15 +156,42 @@ TEST_CASE("cells: a bad count is reported with its line and stands for no record
   CHECK(d["feedback"]["overall"]["mean"]["value"].get<double>() == Approx(3.0));
 }
 
-TEST_CASE("cells of a report not computed from cells: named, never computed per cell", "[cells]") {
-  std::string csv = "anno;peso;soddisfazione;servizio_web;ascolto_cells_v1\n";
-  for (int i = 0; i < 60; ++i)
-    csv += "2022;1," + std::to_string(i % 3) + ";" + std::to_string(1 + i % 5) + ";" +
-           std::to_string(1 + (i + 1) % 5) + ";" + std::to_string(1 + i % 4) + "\n";
-  const json d = test::analyze(csv)["datasets"][0];
-  CHECK(d["kind"]["value"] == "survey");
-  CHECK(!d.contains("survey"));
-  CHECK(d["aggregated"]["unavailable"][0]["part"] == "survey");
+TEST_CASE("survey cells with the ratings as keys give the survey of their records", "[cells]") {
+  // Each row stands for its count of identical records, a weight among the keys.
+  std::string cells = "anno;peso;soddisfazione;servizio_web;ascolto_cells_v1\n";
+  std::string records = "anno;peso;soddisfazione;servizio_web\n";
+  for (int i = 0; i < 60; ++i) {
+    const std::string row = std::to_string(2021 + i % 2) + ";1," + std::to_string(i % 3) + ";" +
+                            std::to_string(1 + i % 5) + ";" + std::to_string(1 + (i + 1) % 5);
+    cells += row + ";" + std::to_string(1 + i % 4) + "\n";
+    for (int k = 0; k < 1 + i % 4; ++k) records += row + "\n";
+  }
+  const json d = test::analyze(cells)["datasets"][0];
+  const json m = test::analyze(records)["datasets"][0];
+  REQUIRE(d["kind"]["value"] == "survey");
+  REQUIRE(d.contains("survey"));
+  CHECK(d["aggregated"]["records"] == 150);
+  CHECK(d["survey"]["respondents"] == m["survey"]["respondents"]);
+  const json& a = d["survey"]["overall"];
+  const json& b = m["survey"]["overall"];
+  CHECK(a["estimate"]["n"] == b["estimate"]["n"]);
+  CHECK_THAT(a["estimate"]["value"].get<double>(),
+             WithinRel(b["estimate"]["value"].get<double>(), 1e-12));
+  CHECK_THAT(a["estimate"]["se"].get<double>(), WithinRel(b["estimate"]["se"].get<double>(), 1e-9));
+  CHECK_THAT(a["top2"]["ci95"][0].get<double>(),
+             WithinRel(b["top2"]["ci95"][0].get<double>(), 1e-9));
+  CHECK_THAT(a["wave_differences"][0]["se"].get<double>(),
+             WithinRel(b["wave_differences"][0]["se"].get<double>(), 1e-9));
+  CHECK_THAT(a["by_wave"][1]["estimate"]["se"].get<double>(),
+             WithinRel(b["by_wave"][1]["estimate"]["se"].get<double>(), 1e-9));
+  CHECK(d["survey"]["weighting"]["column"] == "peso");
+  CHECK_THAT(d["survey"]["weighting"]["design_effect"].get<double>(),
+             WithinRel(m["survey"]["weighting"]["design_effect"].get<double>(), 1e-12));
+  // What cells cannot carry is named.
+  std::vector<std::string> parts;
+  for (const json& u : d["aggregated"]["unavailable"]) parts.push_back(u["part"]);
+  CHECK(std::find(parts.begin(), parts.end(), "drivers") != parts.end());
+  CHECK(d["survey"]["drivers"].is_null());
 }
 
 TEST_CASE("the reduction query per dialect", "[cells]") {

@@ -1,0 +1,316 @@
+#include "cells/survey_sums.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+namespace ascolto::cells {
+
+namespace {
+
+using report::SurveyStructure;
+
+struct PartName {
+  SurveyPart part;
+  const char* name;
+  bool has_value;
+};
+constexpr PartName kParts[] = {
+    {SurveyPart::overall, "overall", false}, {SurveyPart::item, "item", false},
+    {SurveyPart::yes_no, "yesno", false},    {SurveyPart::choice, "choice", true},
+    {SurveyPart::option, "option", true},    {SurveyPart::option_column, "optioncol", true},
+    {SurveyPart::index, "index", false},     {SurveyPart::phase, "phase", false},
+    {SurveyPart::channel, "channel", false}};
+
+const PartName* part_named(const std::string& name) {
+  for (const PartName& p : kParts)
+    if (name == p.name) return &p;
+  return nullptr;
+}
+
+const PartName& part_info(SurveyPart part) {
+  for (const PartName& p : kParts)
+    if (p.part == part) return p;
+  return kParts[0];
+}
+
+bool is_rating(SurveyPart p) {
+  return p == SurveyPart::overall || p == SurveyPart::item;
+}
+
+// "4_n", "4_w", "4_w2": the level and which sum.
+bool level_sum(const std::string& sum, double& level, std::string& which) {
+  const std::size_t at = sum.rfind('_');
+  if (at == std::string::npos || at == 0) return false;
+  which = sum.substr(at + 1);
+  if (which != "n" && which != "w" && which != "w2") return false;
+  const std::string number = sum.substr(0, at);
+  char* end = nullptr;
+  level = std::strtod(number.c_str(), &end);
+  return end && *end == '\0' && std::isfinite(level);
+}
+
+std::vector<std::string> split_parts(const std::string& header) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t at = header.find("__", from);
+    out.push_back(header.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) return out;
+    from = at + 2;
+  }
+}
+
+std::string join_parts(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) out += (i > from ? "__" : "") + parts[i];
+  return out;
+}
+
+// The sums of one variable, as columns of the cells file.
+struct Family {
+  SumColumn key;
+  std::map<std::string, const table::Column*> sums;
+};
+
+}  // namespace
+
+std::string sum_column_name(SurveyPart part, const std::string& name, const std::string& value,
+                            const std::string& sum) {
+  const PartName& p = part_info(part);
+  return std::string(p.name) + "__" + name + (p.has_value ? "__" + value : "") + "__" + sum;
+}
+
+const std::vector<std::string>& moment_sums(bool weighted) {
+  static const std::vector<std::string> all = {"n", "y", "y2", "w", "wy", "w2", "w2y", "w2y2"};
+  static const std::vector<std::string> counts = {"n", "y", "y2"};
+  return weighted ? all : counts;
+}
+
+std::optional<SumColumn> parse_sum_column(const std::string& header) {
+  const std::vector<std::string> parts = split_parts(header);
+  if (parts.size() < 3) return {};
+  const PartName* p = part_named(parts[0]);
+  if (!p || parts.size() < (p->has_value ? 4u : 3u)) return {};
+  SumColumn out;
+  out.part = p->part;
+  out.sum = parts.back();
+  const std::size_t last = parts.size() - 1;
+  out.name = p->has_value ? parts[1] : join_parts(parts, 1, last);
+  if (p->has_value) out.value = join_parts(parts, 2, last);
+  if (out.name.empty()) return {};
+  double level;
+  std::string which;
+  const auto& moments = moment_sums(true);
+  const bool valid = is_rating(out.part)
+                         ? level_sum(out.sum, level, which)
+                         : std::find(moments.begin(), moments.end(), out.sum) != moments.end();
+  if (!valid) return {};
+  return out;
+}
+
+bool is_survey_sum(const std::string& header) {
+  return header == kWeightSum || header == kWeightSquares || parse_sum_column(header).has_value();
+}
+
+void cell_weight_sums(const table::Table& table, const std::vector<double>* record_weights,
+                      std::vector<double>& sum_w, std::vector<double>& sum_w2, bool& weighted) {
+  const std::size_t rows = table.rows.used;
+  const table::Column* w = table.find(kWeightSum);
+  const table::Column* w2 = table.find(kWeightSquares);
+  const bool sums = w && w2 && w->numbers.size() == rows && w2->numbers.size() == rows;
+  const bool key = !sums && record_weights && record_weights->size() == rows;
+  weighted = sums || key;
+  sum_w.assign(rows, 0.0);
+  sum_w2.assign(rows, 0.0);
+  for (std::size_t row = 0; row < rows; ++row) {
+    const double k = static_cast<double>(table.frequency(row));
+    const double record = key ? (*record_weights)[row] : 1.0;
+    sum_w[row] = sums ? w->numbers[row] : k * record;
+    sum_w2[row] = sums ? w2->numbers[row] : k * record * record;
+    // A cell without records, or without a usable weight sum, is out of the design.
+    if (k == 0 || !(sum_w[row] > 0) || std::isnan(sum_w2[row])) sum_w[row] = stats::kNaN;
+  }
+}
+
+SurveyStructure survey_structure_of_cells(const table::Table& table,
+                                          const std::vector<report::ColumnRole>& roles,
+                                          const report::Config& config, Warnings& warnings) {
+  // The keys give the wave and the profile; the sums (whose role keeps them
+  // out of survey_structure) give the rest.
+  // Without sums (a rating kept as a key) the keys are read as microdata,
+  // each row standing for its count.
+  const bool any_sum = std::any_of(table.columns.begin(), table.columns.end(),
+                                   [](const table::Column& c) { return parse_sum_column(c.name); });
+  report::Config keys_only = config;
+  if (any_sum) {
+    keys_only.survey.overall.clear();
+    keys_only.survey.indices.clear();
+  }
+  SurveyStructure s = report::survey_structure(table, roles, keys_only, warnings);
+  s.from_cells = true;
+  s.free_text.clear();
+  if (!any_sum) return s;
+  const std::size_t rows = table.rows.used;
+  const table::Column* w = table.find(kWeightSum);
+  const bool weighted = w && table.find(kWeightSquares);
+
+  std::vector<Family> families;
+  for (const table::Column& c : table.columns) {
+    const auto parsed = parse_sum_column(c.name);
+    if (!parsed) continue;
+    auto it = std::find_if(families.begin(), families.end(), [&](const Family& f) {
+      return f.key.part == parsed->part && f.key.name == parsed->name &&
+             f.key.value == parsed->value;
+    });
+    if (it == families.end()) {
+      families.push_back({*parsed, {}});
+      it = families.end() - 1;
+    }
+    it->sums[parsed->sum] = &c;
+  }
+  auto numbers = [&](const Family& f, const std::string& sum, std::vector<double>& out) {
+    const auto it = f.sums.find(sum);
+    out.assign(rows, 0.0);
+    if (it == f.sums.end() || it->second->numbers.size() != rows) {
+      warnings.add(
+          "cells_sum_missing", sum_column_name(f.key.part, f.key.name, f.key.value, sum), 0,
+          "A sum of the survey cells is missing or not numeric: the variable is left out.");
+      return false;
+    }
+    for (std::size_t row = 0; row < rows; ++row) {
+      const double v = it->second->numbers[row];
+      out[row] = std::isnan(v) ? 0.0 : v;  // an engine's SUM over no rows is NULL
+    }
+    return true;
+  };
+  auto moments = [&](const Family& f, stats::RowSums& out) {
+    bool ok = numbers(f, "n", out.n) && numbers(f, "y", out.y);
+    std::vector<double> y2;
+    if (!weighted) {
+      ok = ok && numbers(f, "y2", y2);
+      out.w = out.n;
+      out.wy = out.y;
+      out.w2 = out.n;
+      out.w2y = out.y;
+      out.w2y2 = y2;
+      return ok;
+    }
+    return ok && numbers(f, "w", out.w) && numbers(f, "wy", out.wy) && numbers(f, "w2", out.w2) &&
+           numbers(f, "w2y", out.w2y) && numbers(f, "w2y2", out.w2y2);
+  };
+  auto levels = [&](const Family& f, report::RatingLevels& out) {
+    std::vector<double> found;
+    for (const auto& [sum, column] : f.sums) {
+      double level;
+      std::string which;
+      if (level_sum(sum, level, which) && which == "n") found.push_back(level);
+    }
+    std::sort(found.begin(), found.end());
+    bool ok = !found.empty();
+    for (double level : found) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.15g", level);
+      const std::string l = text;
+      out.levels.push_back(level);
+      out.n.emplace_back();
+      out.w.emplace_back();
+      out.w2.emplace_back();
+      ok = ok && numbers(f, l + "_n", out.n.back());
+      if (weighted) {
+        ok = ok && numbers(f, l + "_w", out.w.back()) && numbers(f, l + "_w2", out.w2.back());
+      } else {
+        out.w.back() = out.n.back();
+        out.w2.back() = out.n.back();
+      }
+    }
+    return ok;
+  };
+
+  for (const Family& f : families) {
+    switch (f.key.part) {
+      case SurveyPart::overall:
+      case SurveyPart::item: {
+        report::RatingLevels l;
+        if (!levels(f, l)) break;
+        const report::RatingScale scale{l.levels.front(), l.levels.back(), {}};
+        if (f.key.part == SurveyPart::overall) {
+          report::Outcome o;
+          o.column = f.key.name;
+          o.reason = "the overall rating of the cells";
+          o.scale = scale;
+          o.sums = l.sums();
+          o.levels = std::move(l);
+          s.overall = std::move(o);
+        } else {
+          report::SurveyItem item;
+          item.column = f.key.name;
+          item.scale = scale;
+          item.sums = l.sums();
+          item.levels = std::move(l);
+          report::assign_phase_channel(item, config);
+          s.items.push_back(std::move(item));
+        }
+        break;
+      }
+      case SurveyPart::yes_no: {
+        report::YesNoItem item{f.key.name, {}, {}};
+        if (moments(f, item.sums)) s.yes_no.push_back(std::move(item));
+        break;
+      }
+      case SurveyPart::choice: {
+        stats::RowSums sums;
+        if (!moments(f, sums)) break;
+        auto g = std::find_if(s.single_choice.begin(), s.single_choice.end(),
+                              [&](const report::Grouping& x) { return x.name == f.key.name; });
+        if (g == s.single_choice.end()) {
+          s.single_choice.push_back({f.key.name, "a channel or main-choice header", {}, {}, {}});
+          g = s.single_choice.end() - 1;
+        }
+        g->labels.push_back(f.key.value);
+        g->member_sums.push_back(std::move(sums));
+        break;
+      }
+      case SurveyPart::option:
+      case SurveyPart::option_column: {
+        stats::RowSums sums;
+        if (!moments(f, sums)) break;
+        const bool columns = f.key.part == SurveyPart::option_column;
+        auto m = std::find_if(s.multi_response.begin(), s.multi_response.end(),
+                              [&](const report::MultiResponse& x) { return x.name == f.key.name; });
+        if (m == s.multi_response.end()) {
+          report::MultiResponse fresh;
+          fresh.name = f.key.name;
+          fresh.source = columns ? "columns" : "delimited";
+          s.multi_response.push_back(std::move(fresh));
+          m = s.multi_response.end() - 1;
+        }
+        m->options.push_back(columns ? report::option_of_header(f.key.value).second : f.key.value);
+        if (columns) m->columns.push_back(f.key.value);
+        m->option_sums.push_back(std::move(sums));
+        break;
+      }
+      case SurveyPart::phase:
+      case SurveyPart::channel: {
+        stats::RowSums sums;
+        if (!moments(f, sums)) break;
+        (f.key.part == SurveyPart::phase ? s.phase_sums : s.channel_sums)
+            .emplace_back(f.key.name, std::move(sums));
+        break;
+      }
+      case SurveyPart::index:
+        break;  // below, once the items are known
+    }
+  }
+  s.journey_source = report::journey_source(s.items);
+  for (report::CompositeIndex& index : report::index_definitions(s.items, config, warnings)) {
+    const auto f = std::find_if(families.begin(), families.end(), [&](const Family& x) {
+      return x.key.part == SurveyPart::index && x.key.name == index.name;
+    });
+    if (f != families.end() && moments(*f, index.sums)) s.indices.push_back(std::move(index));
+  }
+  return s;
+}
+
+}  // namespace ascolto::cells

@@ -1,0 +1,72 @@
+// Survey cells (format ascolto-cells v1): the keys are the wave, the
+// profile dimensions and the raking margins; each cell has the count
+// column, and with weights `ascolto_w` and `ascolto_w2` (sum of the
+// records' weights and of their squares). Every variable of the report
+// comes as sums named `<part>__<name>__<sum>`:
+//   - a rating (part `overall` or `item`), per level L of its scale:
+//     `L_n`, `L_w`, `L_w2` (records at L, their weight sum and squares);
+//   - any other variable y (yes/no, a choice's category, an option, an
+//     index, a phase's or channel's pooled mean): `n`, `y`, `y2`, and with
+//     weights `w`, `wy`, `w2`, `w2y`, `w2y2`, over the records where y is present.
+// A choice or option adds the category: `choice__<column>__<value>__<sum>`,
+// `option__<question>__<value>__<sum>` (a delimited list), or
+// `optioncol__<question>__<column>__<sum>` (one 0/1 column per option).
+// All sums add, so cells merge by addition.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/warnings.hpp"
+#include "report/config.hpp"
+#include "report/survey_structure.hpp"
+#include "table/table.hpp"
+
+namespace ascolto::cells {
+
+inline constexpr const char* kWeightSum = "ascolto_w";
+inline constexpr const char* kWeightSquares = "ascolto_w2";
+
+enum class SurveyPart {
+  overall,
+  item,
+  yes_no,
+  choice,
+  option,
+  option_column,
+  index,
+  phase,
+  channel
+};
+
+/// A sum column's header, taken apart.
+struct SumColumn {
+  SurveyPart part = SurveyPart::item;
+  std::string name;   ///< the column, question, index, phase or channel
+  std::string value;  ///< a choice's category or an option
+  std::string sum;    ///< "n", "y", ..., or a rating level's "L_n", "L_w", "L_w2"
+};
+
+std::string sum_column_name(SurveyPart part, const std::string& name, const std::string& value,
+                            const std::string& sum);
+std::optional<SumColumn> parse_sum_column(const std::string& header);
+/// Whether a header is a survey cells sum (or a weight sum): not data to describe.
+bool is_survey_sum(const std::string& header);
+/// The sums of a variable y, in this order.
+const std::vector<std::string>& moment_sums(bool weighted);
+
+/// The survey structure of a cells file: the wave and profile from its
+/// keys, the variables from its sums (as survey_structure reads microdata).
+report::SurveyStructure survey_structure_of_cells(const table::Table& table,
+                                                  const std::vector<report::ColumnRole>& roles,
+                                                  const report::Config& config, Warnings& warnings);
+
+/// Per cell, the records' weight sum and squares: the weight sums of the
+/// cells, or with `record_weights` (a weight kept as a key: NaN out) the
+/// count times the weight, or the counts when unweighted; `weighted` says
+/// whether there were weights.
+void cell_weight_sums(const table::Table& table, const std::vector<double>* record_weights,
+                      std::vector<double>& sum_w, std::vector<double>& sum_w2, bool& weighted);
+
+}  // namespace ascolto::cells
