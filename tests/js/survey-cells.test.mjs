@@ -1,0 +1,141 @@
+// Survey cells on real engines: the survey's reduction query, written by
+// the core from the demo survey's structure, runs on DuckDB and on
+// PostgreSQL; the cells they return give, read back through the WASM core,
+// the microdata's survey report in every figure cells carry (1e-9
+// relative), weighted and raked. What cells cannot carry is named.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { analyze, open } from '../../web/api.js';
+import { demoSurvey } from '../../scripts/gen-demo.mjs';
+import { startPostgres } from './postgres-server.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'ascolto-survey-cells-'));
+chmodSync(dir, 0o777); // psql (as postgres) reads and writes here
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+const demoCsv = join(dir, 'indagine-demo.csv');
+writeFileSync(demoCsv, demoSurvey());
+const demo = { name: 'indagine-demo.csv', bytes: readFileSync(demoCsv) };
+const raking = { survey: { raking: { margins: {
+  genere: { Uomo: 0.48, Donna: 0.52 },
+  classe_eta: { '18-34': 0.25, '35-44': 0.2, '45-59': 0.25, '60+': 0.3 },
+} } } };
+
+const db = await DuckDBInstance.create(':memory:');
+const duck = await db.connect();
+// As an agency's table would hold it: numbers typed, and a rating column
+// that also holds 'n.d.' kept as text.
+await duck.run(`CREATE TABLE survey AS SELECT * FROM read_csv('${demoCsv}', delim = ';', decimal_separator = ',', header = true)`);
+
+async function reductionQuery(dialect, config) {
+  const session = await open(demo, config ?? {});
+  try {
+    const [query] = (await session.query({ sql: { dialect, table: 'survey' } })).sql;
+    assert.ok(query.query, JSON.stringify(query.error));
+    assert.equal(query.kind, 'survey');
+    return query.query.replace(/;\s*$/, '');
+  } finally {
+    session.close();
+  }
+}
+
+// Arrays of labelled entries (categories, waves, groups) are matched by
+// label: cells list a key's categories in the engine's order.
+function label(x) {
+  if (!x || typeof x !== 'object') return undefined;
+  for (const k of ['value', 'column', 'name', 'wave', 'level', 'phase', 'channel', 'by', 'metric'])
+    if (typeof x[k] === 'string' || typeof x[k] === 'number') return String(x[k]);
+  return undefined;
+}
+
+let compared = 0;
+function assertSame(a, b, path = '') {
+  if (typeof a === 'number' && typeof b === 'number') {
+    compared++;
+    assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)), `${path}: ${a} vs ${b}`);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    assert.equal(a.length, b.length, path);
+    const labels = a.map(label);
+    const byLabel = new Map(b.map((x) => [label(x), x]));
+    const matchByLabel = labels.every((l) => l !== undefined && byLabel.has(l)) && byLabel.size === b.length;
+    a.forEach((x, i) => assertSame(x, matchByLabel ? byLabel.get(labels[i]) : b[i], `${path}[${labels[i] ?? i}]`));
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    assert.deepEqual(Object.keys(a).sort(), Object.keys(b).sort(), path);
+    // A reason says how a column was read (its header, or the cells): not a figure.
+    for (const key of Object.keys(a)) if (key !== 'reason') assertSame(a[key], b[key], `${path}.${key}`);
+  } else {
+    assert.equal(a, b, path);
+  }
+}
+
+// What the cells cannot carry is left out of the comparison, and must be
+// named in the report's "aggregated" note.
+function assertSurveyOfMicrodata(cells, microdata, what) {
+  assert.equal(cells.error, undefined, `${what}: ${JSON.stringify(cells.error)}`);
+  assert.equal(cells.kind.value, 'survey', what);
+  assert.equal(cells.aggregated.records, microdata.rows.used, what);
+  assert.ok(cells.aggregated.cells < microdata.rows.used / 10, `${what}: ${cells.aggregated.cells} cells`);
+  const named = cells.aggregated.unavailable.map((u) => u.part);
+  for (const part of ['free_text', 'drivers', 'territory', 'weight_range']) assert.ok(named.includes(part), `${what}: ${part} named`);
+  const strip = (s) => {
+    const out = structuredClone(s);
+    for (const part of ['drivers', 'territory', 'free_text']) delete out[part];
+    for (const k of ['column', 'weight_min', 'weight_max']) delete out.weighting[k];
+    return out;
+  };
+  assert.equal(cells.survey.drivers, null);
+  assert.equal(cells.survey.weighting.weight_min, null);
+  const before = compared;
+  assertSame(strip(cells.survey), strip(microdata.survey), `${what} survey`);
+  assert.ok(compared - before > 5000, `${what}: ${compared - before} numbers compared`);
+}
+
+for (const [name, config] of [['weighted', undefined], ['raked', raking]]) {
+  test(`DuckDB: the survey query's cells give the microdata's report (${name}), as CSV and as Parquet`, async () => {
+    const microdata = (await analyze(demo, config ?? {})).datasets[0];
+    assert.equal(microdata.survey.weighting.method, config ? 'raking' : 'column');
+    const query = await reductionQuery('duckdb', config);
+    for (const [file, options] of [['survey-cells.csv', 'FORMAT csv, HEADER'], ['survey-cells.parquet', 'FORMAT parquet']]) {
+      const path = join(dir, `${name}-${file}`);
+      await duck.run(`COPY (${query}) TO '${path}' (${options})`);
+      const report = await analyze({ name: file, bytes: readFileSync(path) }, config ?? {});
+      assertSurveyOfMicrodata(report.datasets[0], microdata, `duckdb ${name} ${file}`);
+    }
+  });
+}
+
+test('DuckDB: survey cells of two partitions merge by summing every column', async () => {
+  const microdata = (await analyze(demo)).datasets[0];
+  const query = await reductionQuery('duckdb');
+  const keys = ['anno', 'genere', 'classe_eta', 'condizione_professionale', 'regione'];
+  const parts = [`SELECT * FROM survey WHERE regione < 'L'`, `SELECT * FROM survey WHERE regione >= 'L' OR regione IS NULL`];
+  const [a, b] = parts.map((p) => query.replace('FROM survey', `FROM (${p})`));
+  const path = join(dir, 'merged.parquet');
+  await duck.run(`COPY (SELECT ${keys.map((k) => `"${k}"`).join(', ')}, COLUMNS(* EXCLUDE (${keys.map((k) => `"${k}"`).join(', ')})) FROM (
+      SELECT ${keys.map((k) => `"${k}"`).join(', ')}, SUM(COLUMNS(* EXCLUDE (${keys.map((k) => `"${k}"`).join(', ')})))
+      FROM ((${a}) UNION ALL (${b})) GROUP BY ALL)) TO '${path}' (FORMAT parquet)`);
+  const merged = (await analyze({ name: 'merged.parquet', bytes: readFileSync(path) })).datasets[0];
+  assertSurveyOfMicrodata(merged, microdata, 'duckdb merged partitions');
+});
+
+const postgres = startPostgres();
+test('PostgreSQL: the survey query\'s cells give the microdata\'s report, weighted and raked', { skip: !postgres && 'postgresql is not installed' }, async (t) => {
+  t.after(() => postgres.stop());
+  const types = { BIGINT: 'bigint', VARCHAR: 'text', DOUBLE: 'double precision' };
+  const columns = (await duck.runAndReadAll('DESCRIBE survey')).getRows()
+    .map(([name, type]) => `"${name}" ${types[type] ?? 'text'}`);
+  const typed = join(dir, 'survey-typed.csv');
+  await duck.run(`COPY survey TO '${typed}' (FORMAT csv, HEADER)`);
+  postgres.psql(`CREATE TABLE survey (${columns.join(', ')});\n\\copy survey FROM '${typed}' CSV HEADER`);
+  for (const [name, config] of [['weighted', undefined], ['raked', raking]]) {
+    const microdata = (await analyze(demo, config ?? {})).datasets[0];
+    const query = (await reductionQuery('postgres', config)).replace(/--[^\n]*\n/g, '').replace(/\s+/g, ' ');
+    const path = join(dir, `pg-${name}.csv`);
+    postgres.psql(`\\copy (${query}) TO '${path}' CSV HEADER`);
+    const report = await analyze({ name: `pg-${name}.csv`, bytes: readFileSync(path) }, config ?? {});
+    assertSurveyOfMicrodata(report.datasets[0], microdata, `postgres ${name}`);
+  }
+});
