@@ -199,7 +199,10 @@ const STRINGS = {
     unavailable: {
       comments: 'commenti non disponibili: dati aggregati (i testi non si sommano; un campione di commenti si può leggere come secondo file)',
       other_columns: 'le colonne che non sono chiavi delle celle: non si possono mostrare né filtrare',
-      survey: 'il report dell’indagine non si calcola ancora dalle celle: calcolarlo come se ogni cella fosse un record darebbe cifre sbagliate',
+      free_text: 'le risposte aperte: i testi non si sommano',
+      drivers: 'i fattori di soddisfazione: la correlazione di un aspetto con la soddisfazione globale richiede i prodotti incrociati delle risposte',
+      territory: 'i confronti territoriali (funnel plot): non si calcolano ancora dalle celle',
+      weight_range: 'il peso minimo e massimo: non sono somme',
       volumes: 'il report dei volumi non si calcola ancora dalle celle',
       media: 'il report della rassegna non si calcola ancora dalle celle',
     },
@@ -638,7 +641,10 @@ const STRINGS = {
     unavailable: {
       comments: 'comments not available: aggregated data (texts do not add up; a sample of comments can be read as a second file)',
       other_columns: 'columns that are not keys of the cells: they cannot be shown or filtered on',
-      survey: 'the survey report is not computed from cells yet: computing it as if each cell were one record would give wrong figures',
+      free_text: 'free-text answers: texts do not add up',
+      drivers: 'the drivers of satisfaction: an item\'s correlation with overall satisfaction needs the answers\' cross-products',
+      territory: 'the territorial comparisons (funnel plots): not computed from cells yet',
+      weight_range: 'the smallest and largest weight: they are not sums',
       volumes: 'the volumes report is not computed from cells yet',
       media: 'the press report is not computed from cells yet',
     },
