@@ -44,7 +44,6 @@ struct Builder {
   bool weighted;
   std::vector<std::string> inner;  ///< "expr AS mK"
   std::vector<std::string> outer;  ///< "SUM(...) AS \"name\""
-  std::vector<std::string> notes;
 
   std::string q(const std::string& name) const { return quote_identifier(d, name); }
 
@@ -78,6 +77,20 @@ struct Builder {
     return "CASE WHEN " + t + " IN (" + word_list(table::boolean_words(true), {"1", "1.0"}) +
            ") THEN 1 WHEN " + t + " IN (" + word_list(table::boolean_words(false), {"0", "0.0"}) +
            ") THEN 0 END";
+  }
+  // 1 when the column holds one of `labels`, NULL when it is missing (as the
+  // core reads it: empty, "n.d.", ...), else 0. The labels are the sample's
+  // values, matched as the core keeps them (trimmed).
+  std::string label_indicator(const std::string& column,
+                              const std::vector<std::string>& labels) const {
+    const std::string text = "TRIM(CAST(" + q(column) + " AS " + text_type(d) + "))";
+    std::string missing;
+    for (const std::string& t : table::default_missing_tokens())
+      missing += (missing.empty() ? "" : ", ") + string_literal(d, t);
+    std::string in;
+    for (const std::string& l : labels) in += (in.empty() ? "" : ", ") + string_literal(d, l);
+    return "CASE WHEN " + text + " IN (" + in + ") THEN 1 WHEN " + q(column) +
+           " IS NULL OR LOWER(" + text + ") IN (" + missing + ") THEN NULL ELSE 0 END";
   }
   std::string add_inner(const std::string& expression) {
     inner.push_back(expression + " AS m" + std::to_string(inner.size() + 1));
@@ -148,7 +161,7 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
   Warnings warnings;
   const report::SurveyStructure s = report::survey_structure(sample, roles, config, warnings);
   const report::Weights weights = report::survey_weights(sample, roles, nullptr);
-  Builder b{request.dialect, weights.present(), {}, {}, {}};
+  Builder b{request.dialect, weights.present(), {}, {}};
   const Dialect d = request.dialect;
 
   keys.clear();
@@ -159,34 +172,30 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
   if (s.wave) add_key(s.wave->name);
   for (const report::Grouping& g : s.profile) add_key(g.name);
   for (const report::RakingMarginConfig& m : config.survey.raking) add_key(m.column);
-  // Questions whose categories came from a key column stay keys.
-  for (const report::Grouping& g : s.single_choice)
-    if (std::any_of(keys.begin(), keys.end(), [&](const KeyColumn& k) { return k.name == g.name; }))
-      b.notes.push_back("-- " + g.name + ": a key.");
+  auto is_key = [&](const std::string& name) {
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](const KeyColumn& k) { return k.name == name; });
+  };
 
-  if (s.overall && !s.overall->binary)
+  if (s.overall && s.overall->binary)  // satisfied / not: the share of the positive value
+    b.add_moments(SurveyPart::outcome, s.overall->column, s.overall->positive,
+                  b.label_indicator(s.overall->column, {s.overall->positive}));
+  else if (s.overall)
     b.add_levels(SurveyPart::overall, s.overall->column, s.overall->scale);
-  if (s.overall && s.overall->binary)
-    b.notes.push_back("-- Left out: the two-valued overall outcome " + s.overall->column +
-                      " (not in cells v1).");
   for (const report::SurveyItem& item : s.items)
     b.add_levels(SurveyPart::item, item.column, item.scale);
   for (const report::YesNoItem& item : s.yes_no)
     b.add_moments(SurveyPart::yes_no, item.column, "", b.yes_no(item.column));
-  std::string missing;
-  for (const std::string& t : table::default_missing_tokens())
-    missing += (missing.empty() ? "" : ", ") + string_literal(d, t);
   for (const report::Grouping& g : s.single_choice) {
-    const std::string text = "TRIM(CAST(" + b.q(g.name) + " AS " + text_type(d) + "))";
+    if (is_key(g.name)) continue;  // a raking margin: its categories are keys
     for (const std::string& label : g.labels)
-      b.add_moments(SurveyPart::choice, g.name, label,
-                    "CASE WHEN " + text + " = " + string_literal(d, label) + " THEN 1 WHEN " +
-                        b.q(g.name) + " IS NULL OR LOWER(" + text + ") IN (" + missing +
-                        ") THEN NULL ELSE 0 END");
+      b.add_moments(SurveyPart::choice, g.name, label, b.label_indicator(g.name, {label}));
   }
   for (const report::MultiResponse& m : s.multi_response) {
-    if (m.source != "columns") {
-      b.notes.push_back("-- Left out: the delimited list " + m.name + " (not in cells v1).");
+    if (m.source == "delimited") {  // an option: the lists of the sample that name it
+      for (std::size_t o = 0; o < m.options.size(); ++o)
+        b.add_moments(SurveyPart::option, m.name, m.options[o],
+                      b.label_indicator(m.name, m.option_labels[o]));
       continue;
     }
     std::string answered;
@@ -246,8 +255,7 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
         "    CAST(" + b.q(weights.column->name) + " AS " + double_type(d) + ") AS ascolto_w,\n";
   for (const std::string& e : b.inner) inner += "    " + e + ",\n";
   inner.resize(inner.size() - 2);  // the last ",\n"
-  std::string notes, outer_keys;
-  for (const std::string& n : b.notes) notes += n + "\n";
+  std::string outer_keys;
   for (const KeyColumn& k : keys) outer_keys += "  " + b.q(k.name) + ",\n";
   out =
       "-- " + std::string(kFormat) + ": survey cells, " + dialect_name(d) + " dialect.\n" +
@@ -255,7 +263,6 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
       (b.weighted ? ", ascolto_w and ascolto_w2 sum their weights and squared weights" : "") +
       ".\n-- Every other column is a sum over the cell's records (see README): cells merge by "
       "summing.\n" +
-      notes +
       (b.weighted ? "-- Records without a positive weight are left out, as in the report.\n" : "") +
       "SELECT\n" + outer_keys + sums + "\nFROM (\n  SELECT\n" + inner + "\n  FROM " +
       request.source + (b.weighted ? "\n  WHERE " + b.q(weights.column->name) + " > 0" : "") +

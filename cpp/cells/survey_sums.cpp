@@ -16,12 +16,16 @@ struct PartName {
   const char* name;
   bool has_value;
 };
-constexpr PartName kParts[] = {
-    {SurveyPart::overall, "overall", false}, {SurveyPart::item, "item", false},
-    {SurveyPart::yes_no, "yesno", false},    {SurveyPart::choice, "choice", true},
-    {SurveyPart::option, "option", true},    {SurveyPart::option_column, "optioncol", true},
-    {SurveyPart::index, "index", false},     {SurveyPart::phase, "phase", false},
-    {SurveyPart::channel, "channel", false}};
+constexpr PartName kParts[] = {{SurveyPart::overall, "overall", false},
+                               {SurveyPart::outcome, "outcome", true},
+                               {SurveyPart::item, "item", false},
+                               {SurveyPart::yes_no, "yesno", false},
+                               {SurveyPart::choice, "choice", true},
+                               {SurveyPart::option, "option", true},
+                               {SurveyPart::option_column, "optioncol", true},
+                               {SurveyPart::index, "index", false},
+                               {SurveyPart::phase, "phase", false},
+                               {SurveyPart::channel, "channel", false}};
 
 const PartName* part_named(const std::string& name) {
   for (const PartName& p : kParts)
@@ -252,6 +256,17 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
           report::assign_phase_channel(item, config);
           s.items.push_back(std::move(item));
         }
+        break;
+      }
+      case SurveyPart::outcome: {
+        report::Outcome o;
+        o.column = f.key.name;
+        o.reason = "the two-valued overall outcome of the cells; \"" + f.key.value +
+                   "\" counted as satisfied";
+        o.binary = true;
+        o.positive = f.key.value;
+        o.scale = report::RatingScale{0, 1, {}};
+        if (moments(f, o.sums)) s.overall = std::move(o);
         break;
       }
       case SurveyPart::yes_no: {

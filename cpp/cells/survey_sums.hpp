@@ -8,6 +8,8 @@
 //   - any other variable y (yes/no, a choice's category, an option, an
 //     index, a phase's or channel's pooled mean): `n`, `y`, `y2`, and with
 //     weights `w`, `wy`, `w2`, `w2y`, `w2y2`, over the records where y is present.
+// A two-valued overall outcome ("satisfied" / "neutral or dissatisfied")
+// is the 0/1 variable `outcome__<column>__<positive value>__<sum>`.
 // A choice or option adds the category: `choice__<column>__<value>__<sum>`,
 // `option__<question>__<value>__<sum>` (a delimited list), or
 // `optioncol__<question>__<column>__<sum>` (one 0/1 column per option).
@@ -30,6 +32,7 @@ inline constexpr const char* kWeightSquares = "ascolto_w2";
 
 enum class SurveyPart {
   overall,
+  outcome,
   item,
   yes_no,
   choice,

@@ -229,6 +229,9 @@ std::optional<MultiResponse> delimited_options(const Column& c) {
       }
     }
     if (m.options.size() < 2 || m.options.size() > 40) return {};
+    m.option_labels.assign(m.options.size(), {});
+    for (std::size_t l = 0; l < c.labels.size(); ++l)
+      for (std::uint32_t o : options_of_label[l]) m.option_labels[o].push_back(c.labels[l]);
     m.indicators.assign(m.options.size(), std::vector<double>(c.codes.size(), stats::kNaN));
     for (std::size_t row = 0; row < c.codes.size(); ++row) {
       const std::uint32_t code = c.codes[row];

@@ -86,7 +86,9 @@ struct MultiResponse {
   std::vector<std::string> options;
   std::vector<std::string> columns;             ///< for "columns": the column of each option
   std::vector<std::vector<double>> indicators;  ///< per option, per row: 1/0, NaN out of the base
-  std::vector<stats::RowSums> option_sums;      ///< from cells, per option
+  /// For "delimited": per option, the column's values (lists) that name it.
+  std::vector<std::vector<std::string>> option_labels;
+  std::vector<stats::RowSums> option_sums;  ///< from cells, per option
   stats::Variable variable(std::size_t option) const {
     return option_sums.empty() ? stats::Variable(indicators[option])
                                : stats::Variable(option_sums[option]);

@@ -5,9 +5,10 @@
 // relative), weighted and raked. What cells cannot carry is named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { analyze, open } from '../../web/api.js';
 import { demoSurvey } from '../../scripts/gen-demo.mjs';
@@ -30,10 +31,10 @@ const duck = await db.connect();
 // that also holds 'n.d.' kept as text.
 await duck.run(`CREATE TABLE survey AS SELECT * FROM read_csv('${demoCsv}', delim = ';', decimal_separator = ',', header = true)`);
 
-async function reductionQuery(dialect, config) {
-  const session = await open(demo, config ?? {});
+async function reductionQuery(dialect, config, sample = demo, table = 'survey') {
+  const session = await open(sample, config ?? {});
   try {
-    const [query] = (await session.query({ sql: { dialect, table: 'survey' } })).sql;
+    const [query] = (await session.query({ sql: { dialect, table } })).sql;
     assert.ok(query.query, JSON.stringify(query.error));
     assert.equal(query.kind, 'survey');
     return query.query.replace(/;\s*$/, '');
@@ -73,11 +74,11 @@ function assertSame(a, b, path = '') {
 
 // What the cells cannot carry is left out of the comparison, and must be
 // named in the report's "aggregated" note.
-function assertSurveyOfMicrodata(cells, microdata, what) {
+function assertSurveyOfMicrodata(cells, microdata, what, minimum = 5000) {
   assert.equal(cells.error, undefined, `${what}: ${JSON.stringify(cells.error)}`);
   assert.equal(cells.kind.value, 'survey', what);
   assert.equal(cells.aggregated.records, microdata.rows.used, what);
-  assert.ok(cells.aggregated.cells < microdata.rows.used / 10, `${what}: ${cells.aggregated.cells} cells`);
+  assert.ok(cells.aggregated.cells < microdata.rows.used / 5, `${what}: ${cells.aggregated.cells} cells`);
   const named = cells.aggregated.unavailable.map((u) => u.part);
   for (const part of ['free_text', 'drivers', 'territory', 'weight_range']) assert.ok(named.includes(part), `${what}: ${part} named`);
   const strip = (s) => {
@@ -90,7 +91,7 @@ function assertSurveyOfMicrodata(cells, microdata, what) {
   assert.equal(cells.survey.weighting.weight_min, null);
   const before = compared;
   assertSame(strip(cells.survey), strip(microdata.survey), `${what} survey`);
-  assert.ok(compared - before > 5000, `${what}: ${compared - before} numbers compared`);
+  assert.ok(compared - before > minimum, `${what}: ${compared - before} numbers compared`);
 }
 
 for (const [name, config] of [['weighted', undefined], ['raked', raking]]) {
@@ -119,6 +120,45 @@ test('DuckDB: survey cells of two partitions merge by summing every column', asy
       FROM ((${a}) UNION ALL (${b})) GROUP BY ALL)) TO '${path}' (FORMAT parquet)`);
   const merged = (await analyze({ name: 'merged.parquet', bytes: readFileSync(path) })).datasets[0];
   assertSurveyOfMicrodata(merged, microdata, 'duckdb merged partitions');
+});
+
+// A survey written by others: its overall outcome is two-valued
+// ("satisfied" / "neutral or dissatisfied"), unweighted, ages cut into classes.
+const airline = fileURLToPath(new URL('../../../shared/data/airline_passenger_satisfaction_test.csv', import.meta.url));
+test('DuckDB: the survey cells of a file written by others (airline satisfaction) give its report', { skip: !existsSync(airline) && '../shared/data is absent' }, async () => {
+  const sample = { name: 'airline.csv', bytes: readFileSync(airline) };
+  const microdata = (await analyze(sample)).datasets[0];
+  assert.equal(microdata.survey.overall.type, 'binary');
+  await duck.run(`CREATE TABLE airline AS SELECT * FROM read_csv('${airline}')`);
+  const query = await reductionQuery('duckdb', undefined, sample, 'airline');
+  const path = join(dir, 'airline-cells.csv');
+  await duck.run(`COPY (${query}) TO '${path}' (FORMAT csv, HEADER)`);
+  const cells = (await analyze({ name: 'airline-cells.csv', bytes: readFileSync(path) })).datasets[0];
+  assert.equal(cells.survey.overall.type, 'binary');
+  assert.equal(cells.survey.overall.positive, 'satisfied');
+  assertSurveyOfMicrodata(cells, microdata, 'airline', 1000);
+});
+
+test('DuckDB: a delimited list of answers becomes one 0/1 variable per option', async () => {
+  const options = ['tv', 'radio', 'stampa', 'web'];
+  let csv = 'anno;genere;soddisfazione_globale;servizio_web;fonti\n';
+  for (let i = 0; i < 900; i++) {
+    const list = options.filter((_, k) => (i * (k + 3)) % 7 < 3).join(i % 2 ? '|' : ' | ');
+    csv += `${2021 + (i % 2)};${i % 3 ? 'Donna' : 'Uomo'};${1 + (i % 5)};${1 + (i % 4)};${i % 11 === 0 ? 'n.d.' : list}\n`;
+  }
+  const file = join(dir, 'fonti.csv');
+  writeFileSync(file, csv);
+  const sample = { name: 'fonti.csv', bytes: Buffer.from(csv) };
+  const microdata = (await analyze(sample)).datasets[0];
+  assert.equal(microdata.survey.shares.multi_response[0].source, 'delimited');
+  await duck.run(`CREATE TABLE fonti AS SELECT * FROM read_csv('${file}', delim = ';', quote = '"', all_varchar = true)`);
+  const query = await reductionQuery('duckdb', undefined, sample, 'fonti');
+  const path = join(dir, 'fonti-cells.csv');
+  await duck.run(`COPY (${query}) TO '${path}' (FORMAT csv, HEADER)`);
+  const cells = (await analyze({ name: 'fonti-cells.csv', bytes: readFileSync(path) })).datasets[0];
+  assert.deepEqual(cells.survey.shares.multi_response[0].options.map((o) => o.value),
+    microdata.survey.shares.multi_response[0].options.map((o) => o.value));
+  assertSurveyOfMicrodata(cells, microdata, 'delimited list', 100);
 });
 
 const postgres = startPostgres();
