@@ -72,6 +72,15 @@ std::string join_parts(const std::vector<std::string>& parts, std::size_t from, 
   return out;
 }
 
+// The element of `list` that `matches`, appended from `make()` when none does.
+template <typename T, typename Match, typename Make>
+T& find_or_append(std::vector<T>& list, Match matches, Make make) {
+  const auto it = std::find_if(list.begin(), list.end(), matches);
+  if (it != list.end()) return *it;
+  list.push_back(make());
+  return list.back();
+}
+
 // The sums of one variable, as columns of the cells file.
 struct Family {
   SumColumn key;
@@ -118,12 +127,18 @@ bool is_survey_sum(const std::string& header) {
   return header == kWeightSum || header == kWeightSquares || parse_sum_column(header).has_value();
 }
 
+bool has_weight_sums(const table::Table& table) {
+  const table::Column* w = table.find(kWeightSum);
+  const table::Column* w2 = table.find(kWeightSquares);
+  return w && w2 && w->numbers.size() == table.rows.used && w2->numbers.size() == table.rows.used;
+}
+
 void cell_weight_sums(const table::Table& table, const std::vector<double>* record_weights,
                       std::vector<double>& sum_w, std::vector<double>& sum_w2, bool& weighted) {
   const std::size_t rows = table.rows.used;
+  const bool sums = has_weight_sums(table);
   const table::Column* w = table.find(kWeightSum);
   const table::Column* w2 = table.find(kWeightSquares);
-  const bool sums = w && w2 && w->numbers.size() == rows && w2->numbers.size() == rows;
   const bool key = !sums && record_weights && record_weights->size() == rows;
   weighted = sums || key;
   sum_w.assign(rows, 0.0);
@@ -157,22 +172,22 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
   s.free_text.clear();
   if (!any_sum) return s;
   const std::size_t rows = table.rows.used;
-  const table::Column* w = table.find(kWeightSum);
-  const bool weighted = w && table.find(kWeightSquares);
+  const bool weighted = has_weight_sums(table);
 
   std::vector<Family> families;
   for (const table::Column& c : table.columns) {
     const auto parsed = parse_sum_column(c.name);
     if (!parsed) continue;
-    auto it = std::find_if(families.begin(), families.end(), [&](const Family& f) {
-      return f.key.part == parsed->part && f.key.name == parsed->name &&
-             f.key.value == parsed->value;
-    });
-    if (it == families.end()) {
-      families.push_back({*parsed, {}});
-      it = families.end() - 1;
-    }
-    it->sums[parsed->sum] = &c;
+    Family& family = find_or_append(
+        families,
+        [&](const Family& f) {
+          return f.key.part == parsed->part && f.key.name == parsed->name &&
+                 f.key.value == parsed->value;
+        },
+        [&] {
+          return Family{*parsed, {}};
+        });
+    family.sums[parsed->sum] = &c;
   }
   auto numbers = [&](const Family& f, const std::string& sum, std::vector<double>& out) {
     const auto it = f.sums.find(sum);
@@ -277,14 +292,13 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
       case SurveyPart::choice: {
         stats::RowSums sums;
         if (!moments(f, sums)) break;
-        auto g = std::find_if(s.single_choice.begin(), s.single_choice.end(),
-                              [&](const report::Grouping& x) { return x.name == f.key.name; });
-        if (g == s.single_choice.end()) {
-          s.single_choice.push_back({f.key.name, "a channel or main-choice header", {}, {}, {}});
-          g = s.single_choice.end() - 1;
-        }
-        g->labels.push_back(f.key.value);
-        g->member_sums.push_back(std::move(sums));
+        report::Grouping& g = find_or_append(
+            s.single_choice, [&](const report::Grouping& x) { return x.name == f.key.name; },
+            [&] {
+              return report::Grouping{f.key.name, "a channel or main-choice header", {}, {}, {}};
+            });
+        g.labels.push_back(f.key.value);
+        g.member_sums.push_back(std::move(sums));
         break;
       }
       case SurveyPart::option:
@@ -292,18 +306,17 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
         stats::RowSums sums;
         if (!moments(f, sums)) break;
         const bool columns = f.key.part == SurveyPart::option_column;
-        auto m = std::find_if(s.multi_response.begin(), s.multi_response.end(),
-                              [&](const report::MultiResponse& x) { return x.name == f.key.name; });
-        if (m == s.multi_response.end()) {
-          report::MultiResponse fresh;
-          fresh.name = f.key.name;
-          fresh.source = columns ? "columns" : "delimited";
-          s.multi_response.push_back(std::move(fresh));
-          m = s.multi_response.end() - 1;
-        }
-        m->options.push_back(columns ? report::option_of_header(f.key.value).second : f.key.value);
-        if (columns) m->columns.push_back(f.key.value);
-        m->option_sums.push_back(std::move(sums));
+        report::MultiResponse& m = find_or_append(
+            s.multi_response, [&](const report::MultiResponse& x) { return x.name == f.key.name; },
+            [&] {
+              report::MultiResponse fresh;
+              fresh.name = f.key.name;
+              fresh.source = columns ? "columns" : "delimited";
+              return fresh;
+            });
+        m.options.push_back(columns ? report::option_of_header(f.key.value).second : f.key.value);
+        if (columns) m.columns.push_back(f.key.value);
+        m.option_sums.push_back(std::move(sums));
         break;
       }
       case SurveyPart::phase:

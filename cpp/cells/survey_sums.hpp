@@ -65,6 +65,10 @@ report::SurveyStructure survey_structure_of_cells(const table::Table& table,
                                                   const std::vector<report::ColumnRole>& roles,
                                                   const report::Config& config, Warnings& warnings);
 
+/// Whether the cells carry the weight sums (`ascolto_w`, `ascolto_w2`), so
+/// every variable comes with its weighted sums.
+bool has_weight_sums(const table::Table& table);
+
 /// Per cell, the records' weight sum and squares: the weight sums of the
 /// cells, or with `record_weights` (a weight kept as a key: NaN out) the
 /// count times the weight, or the counts when unweighted; `weighted` says

@@ -184,7 +184,14 @@ json categories_json(const Context& ctx, const Grouping& g, const std::optional<
       member[row] = g.codes[row] == kMissingCode ? stats::kNaN : g.codes[row] == c;
     const stats::Variable member_variable =
         sums ? stats::Variable(g.member_sums[c]) : stats::Variable(member);
-    const Estimate share = ctx.share(member_variable);
+    Estimate share = ctx.share(member_variable);
+    // A raking margin's shares are its targets in every wave: no sampling
+    // variance to test (what is left is the raking's tolerance).
+    const bool raked = std::find(ctx.raked.begin(), ctx.raked.end(), g.name) != ctx.raked.end();
+    if (raked && share.n > 0) {
+      share.se = 0;
+      share.ci_low = share.ci_high = share.value;
+    }
     json item = {{"value", g.labels[c]}};
     if (hidden[c]) {
       item["count"] = nullptr;
@@ -195,16 +202,9 @@ json categories_json(const Context& ctx, const Grouping& g, const std::optional<
     } else {
       item["count"] = counts[c];
       item["share"] = estimate_json(share, ctx.disclosure);
-      // A raking margin's shares are its targets in every wave: no sampling
-      // variance to test (what is left is the raking's tolerance).
-      if (std::find(ctx.raked.begin(), ctx.raked.end(), g.name) != ctx.raked.end()) {
-        json& e = item["share"];
-        if (e.contains("se")) {
-          e["se"] = 0.0;
-          e["ci95"] = {e["value"], e["value"]};
-        }
-        e["set_by_raking"] = true;
-      } else if (!wave || wave->name != g.name)
+      if (raked)
+        item["share"]["set_by_raking"] = true;
+      else if (!wave || wave->name != g.name)
         add_by_wave(ctx, Metric{g.labels[c], "category", true, member_variable}, wave, item);
     }
     out.push_back(std::move(item));

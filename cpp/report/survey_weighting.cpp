@@ -63,37 +63,26 @@ bool prepare_margin(const table::Table& table, const RakingMarginConfig& config,
   return true;
 }
 
-// A cells design's weights: totals only (the smallest and largest weight are
-// not sums, so cells do not carry them).
-json cells_weights_summary(const stats::Design& d) {
+// The design's weights: rows, Kish's n_eff and design effect from the
+// totals; the smallest and largest weight of microdata (cells carry sums,
+// not single weights).
+json weights_summary(const stats::Design& d) {
   const double sw = d.weight_total(), sw2 = d.weight_squares_total();
   const double n = static_cast<double>(d.design_records());
+  double lo = INFINITY, hi = -INFINITY;
+  if (!d.from_cells())
+    for (std::size_t row = 0; row < d.rows(); ++row)
+      if (d.in_design(row)) {
+        lo = std::min(lo, d.weight(row));
+        hi = std::max(hi, d.weight(row));
+      }
+  const bool range = !d.from_cells() && n > 0;
   return {{"rows", d.design_records()},
           {"n_eff", sw2 > 0 ? json(sw * sw / sw2) : json(nullptr)},
           {"design_effect", sw > 0 ? json(n * sw2 / (sw * sw)) : json(nullptr)},
           {"design_effect_method", "Kish: n * sum(w^2) / sum(w)^2"},
-          {"weight_min", nullptr},
-          {"weight_max", nullptr}};
-}
-
-json weights_summary(const std::vector<double>& w, std::size_t rows) {
-  double lo = INFINITY, hi = -INFINITY, sum = 0, sum2 = 0;
-  std::uint64_t n = 0;
-  for (std::size_t row = 0; row < rows; ++row) {
-    const double v = w.empty() ? 1.0 : w[row];
-    if (std::isnan(v)) continue;
-    ++n;
-    lo = std::min(lo, v);
-    hi = std::max(hi, v);
-    sum += v;
-    sum2 += v * v;
-  }
-  return {{"rows", n},
-          {"n_eff", sum2 > 0 ? json(sum * sum / sum2) : json(nullptr)},
-          {"design_effect", w.empty() ? json(1.0) : number_or_null(stats::kish_design_effect(w))},
-          {"design_effect_method", "Kish: n * sum(w^2) / sum(w)^2"},
-          {"weight_min", n ? json(lo) : json(nullptr)},
-          {"weight_max", n ? json(hi) : json(nullptr)}};
+          {"weight_min", range ? json(lo) : json(nullptr)},
+          {"weight_max", range ? json(hi) : json(nullptr)}};
 }
 
 }  // namespace
@@ -123,15 +112,12 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
   const bool weighted = structure.from_cells ? cells_weighted : weights.present();
   if (!rakeable) {
     json summary = {{"method", weighted ? "column" : "none"}, {"column", weight_column()}};
-    if (structure.from_cells) {
-      stats::Design d = stats::Design::cells(&table.frequencies, cell_w, cell_w2, cells_weighted);
-      summary.update(cells_weights_summary(d));
-      summary["raking"] = nullptr;
-      return {std::move(d), std::move(summary)};
-    }
-    summary.update(weights_summary(weights.values, rows));
+    stats::Design d = structure.from_cells ? stats::Design::cells(&table.frequencies, cell_w,
+                                                                  cell_w2, cells_weighted)
+                                           : stats::Design(weights.values, rows);
+    summary.update(weights_summary(d));
     summary["raking"] = nullptr;
-    return {stats::Design(weights.values, rows), std::move(summary)};
+    return {std::move(d), std::move(summary)};
   }
 
   // Start from the weight column (or 1); rows without a category in every
@@ -193,9 +179,8 @@ WeightingResult survey_weighting(const table::Table& table, const SurveyStructur
       structure.from_cells
           ? stats::Design::cells(&table.frequencies, std::move(raked.weights), std::move(cell_w2),
                                  cells_weighted, std::move(raked.calibration))
-          : stats::Design(raked.weights, rows, raked.calibration);
-  summary.update(structure.from_cells ? cells_weights_summary(design)
-                                      : weights_summary(design.weights(), rows));
+          : stats::Design(std::move(raked.weights), rows, std::move(raked.calibration));
+  summary.update(weights_summary(design));
   summary["raking"] = {{"margins", std::move(margins_json)},
                        {"within_waves", wave != nullptr},
                        {"sweeps", raked.sweeps},

@@ -47,10 +47,9 @@ std::uint64_t Design::design_records() const {
   return out;
 }
 
-// A row's weight gain from raking: every record of a cell is scaled alike.
-static double gain_of(const std::vector<double>& weights, const RakingCalibration& c,
-                      std::size_t row) {
-  return c.empty() ? 1.0 : weights[row] / c.start_weights[row];
+// Every record of a row is scaled alike by raking.
+double Design::gain(std::size_t row) const {
+  return calibrated() ? weights_[row] / calibration_.start_weights[row] : 1.0;
 }
 
 double Design::weight_total() const {
@@ -64,7 +63,7 @@ double Design::weight_squares_total() const {
   double out = 0;
   for (std::size_t row = 0; row < rows_; ++row) {
     if (!in_design(row)) continue;
-    const double g = cells_ ? gain_of(weights_, calibration_, row) : 1.0;
+    const double g = cells_ ? gain(row) : 1.0;
     out += cells_ ? g * g * cell_sum_w2_[row] : frequency(row) * weight(row) * weight(row);
   }
   return out;
@@ -78,12 +77,12 @@ Moments Design::moments(const Variable& v, std::size_t row) const {
     const double y = (*values)[row];
     if (std::isnan(y)) return {};
     if (!cells_) return {k, k * y, k * w, k * w * y, k * w * w, k * w * w * y, k * w * w * y * y};
-    const double g = gain_of(weights_, calibration_, row);
+    const double g = gain(row);
     const double w2 = g * g * cell_sum_w2_[row];
     return {k, k * y, w, w * y, w2, w2 * y, w2 * y * y};
   }
   const RowSums& s = *v.sums();
-  const double g = gain_of(weights_, calibration_, row), g2 = g * g;
+  const double g = gain(row), g2 = g * g;
   return {s.n[row],       s.y[row],        g * s.w[row],    g * s.wy[row],
           g2 * s.w2[row], g2 * s.w2y[row], g2 * s.w2y2[row]};
 }
@@ -235,7 +234,7 @@ double Design::calibrated_variance(const Variable& y, const std::vector<char>& d
     if (!in_design(row)) continue;
     rows.push_back(row);
     m.push_back(in_domain(domain, row) ? moments(y, row) : Moments{});
-    const double g = gain_of(weights_, calibration_, row);
+    const double g = gain(row);
     deviation.push_back(g * (m.back().y - mean * m.back().n) / sum_w);
     records += static_cast<double>(frequency(row));
   }
@@ -269,7 +268,7 @@ double Design::calibrated_variance(const Variable& y, const std::vector<char>& d
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const std::size_t row = rows[k];
     const Moments& mk = m[k];
-    const double g = gain_of(weights_, calibration_, row);
+    const double g = gain(row);
     total += (mk.wy - mean * mk.w) / sum_w + beta[k] * start_sum(row);
     double own = 0;
     if (mk.n > 0)
@@ -383,17 +382,6 @@ Correlation correlation(const std::vector<double>& x, const std::vector<double>&
   }
   if (sxx > 0 && syy > 0) out.r = sxy / std::sqrt(sxx * syy);
   return out;
-}
-
-double kish_design_effect(const std::vector<double>& weights) {
-  double n = 0, sw = 0, sw2 = 0;
-  for (double w : weights) {
-    if (std::isnan(w)) continue;
-    ++n;
-    sw += w;
-    sw2 += w * w;
-  }
-  return sw > 0 ? n * sw2 / (sw * sw) : kNaN;
 }
 
 }  // namespace ascolto::stats

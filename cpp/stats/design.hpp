@@ -136,6 +136,8 @@ class Design {
   Estimate domain_mean(const Variable& y, const std::vector<char>& domain) const;
   double calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
                              double sum_w) const;
+  /// A row's weight over its start weight (1 unless raked).
+  double gain(std::size_t row) const;
   /// Sum of the weights the raking started from over a row's records, and of their squares.
   double start_sum(std::size_t row) const;
   double start_sum2(std::size_t row) const;
@@ -166,8 +168,5 @@ struct Correlation {
 };
 Correlation correlation(const std::vector<double>& x, const std::vector<double>& y,
                         const std::vector<double>& weights);
-
-/// Kish's design effect of unequal weights: n * sum w^2 / (sum w)^2 (NaN skipped).
-double kish_design_effect(const std::vector<double>& weights);
 
 }  // namespace ascolto::stats
