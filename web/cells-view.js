@@ -29,17 +29,21 @@ export function aggregatedCard(dataset, { t, lang }) {
   ]);
 }
 
+const REDUCED_KINDS = ['feedback', 'survey', 'volumes', 'media'];
+
 /** The reduction query for this dataset's columns, per engine, with a copy button. */
 export function reductionPanel(dataset, { t, query, reduction }) {
-  if (!reduction || !query || dataset.aggregated) return null;
-  const dialect = h('select', { id: 'sql-dialect' }, DIALECTS.map((d) => h('option', { value: d }, DIALECT_NAMES[d])));
-  const table = h('input', { id: 'sql-table', type: 'text', value: 'feedback', spellcheck: 'false' });
-  const zone = h('input', { id: 'sql-zone', type: 'checkbox' });
+  const kind = dataset.kind?.value;
+  if (!reduction || !query || dataset.aggregated || !REDUCED_KINDS.includes(kind)) return null;
+  const id = (name) => `sql-${name}-${dataset.id ?? ''}`;
+  const dialect = h('select', { id: id('dialect') }, DIALECTS.map((d) => h('option', { value: d }, DIALECT_NAMES[d])));
+  const table = h('input', { id: id('table'), type: 'text', value: kind, spellcheck: 'false' });
+  const zone = h('input', { id: id('zone'), type: 'checkbox' });
   const text = h('pre', { className: 'sql-query' });
   const status = h('p', { className: 'note', 'aria-live': 'polite' });
   const copy = h('button', { type: 'button', className: 'button' }, t('sqlCopy'));
   const update = async () => {
-    const answer = await query({ sql: { dialect: dialect.value, table: table.value || 'feedback', time_zone: zone.checked ? 'Europe/Rome' : '' } });
+    const answer = await query({ sql: { kind, dialect: dialect.value, table: table.value || kind, time_zone: zone.checked ? 'Europe/Rome' : '' } });
     const mine = answer.sql?.find((q) => q.dataset === dataset.name);
     text.textContent = mine?.query ?? mine?.error?.message ?? '';
   };
@@ -55,11 +59,11 @@ export function reductionPanel(dataset, { t, query, reduction }) {
   update();
   return h('details', { className: 'card reduction' }, [
     h('summary', {}, t('sqlTitle')),
-    h('p', { className: 'note' }, t('sqlNote')),
+    h('p', { className: 'note' }, t(`sqlNote.${kind}`)),
     h('form', { className: 'inline-form' }, [
-      h('label', { for: 'sql-dialect' }, t('sqlDialect')), dialect,
-      h('label', { for: 'sql-table' }, t('sqlTable')), table,
-      h('label', { for: 'sql-zone' }, [zone, ' ', t('sqlTimeZone')]),
+      h('label', { for: id('dialect') }, t('sqlDialect')), dialect,
+      h('label', { for: id('table') }, t('sqlTable')), table,
+      h('label', { for: id('zone') }, [zone, ' ', t('sqlTimeZone')]),
     ]),
     text, copy, status,
   ]);

@@ -6,7 +6,6 @@
 import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
-import { reductionPanel } from './cells-view.js';
 import { h } from './dom.js';
 import { territorySection } from './territory-view.js';
 import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
@@ -381,6 +380,5 @@ export function feedbackSection(dataset, context) {
   return h('section', { className: 'feedback', 'aria-label': t('feedbackSection') }, [
     h('section', { className: 'card' }, [h('h3', {}, t('feedbackSection')), controls, status]),
     holder,
-    reductionPanel(dataset, context),
   ]);
 }

@@ -14,7 +14,8 @@ function alertsCard(media, { t, lang }) {
     h('ul', {}, media.alerts.slice(0, 8).map((a) => h('li', {}, [
       h('strong', {}, `${t('weekOf', { week: a.week })}: `),
       t('crisisText', { count: formatCount(lang, a.count), mean: formatNumber(lang, a.baseline_mean, 1), z: formatNumber(lang, a.z, 1) }),
-      h('ul', {}, a.items.map((item) => h('li', {}, `${item.date} · ${item.source ?? '—'} · ${item.title ?? ''}`))),
+      // Cells carry no items: the aggregated card says so, no empty list here.
+      a.items.length ? h('ul', {}, a.items.map((item) => h('li', {}, `${item.date} · ${item.source ?? '—'} · ${item.title ?? ''}`))) : null,
     ]))),
     h('p', { className: 'note' }, t('crisisRule')),
   ]);

@@ -14,7 +14,7 @@ import { SETTABLE_ROLES } from './settings.js';
 import { chartCard } from './view-parts.js';
 import { workbookCards } from './workbook-view.js';
 import { combinedSintesiCard, sintesiCard } from './sintesi-view.js';
-import { aggregatedCard } from './cells-view.js';
+import { aggregatedCard, reductionPanel } from './cells-view.js';
 
 function definitionList(pairs) {
   return h('dl', { className: 'facts' }, pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -268,6 +268,7 @@ export function renderReport(container, report, { t, lang, query, application, i
       h('div', { className: 'overview' }, [fileFacts(withId, context), aggregatedCard(withId, context), warningList(withId, context)]),
       personalDataCard(withId, context),
       survey ?? feedback ?? volumes ?? media,
+      reductionPanel(withId, context),
       survey || feedback
         ? h('details', { className: 'card' }, [h('summary', {}, t('allRatings')), ratings])
         : ratingsCard,

@@ -30,7 +30,7 @@ std::optional<std::size_t> count_column(const std::vector<report::ColumnRole>& r
 }
 
 bool kind_supported(const std::string& kind) {
-  return kind == "feedback" || kind == "survey";
+  return kind == "feedback" || kind == "survey" || kind == "volumes" || kind == "media";
 }
 
 json aggregated_json(const table::Table& table, std::size_t count, const std::string& kind) {
@@ -54,6 +54,22 @@ json aggregated_json(const table::Table& table, std::size_t count, const std::st
         {"weight_range", "the smallest and largest weight are not sums"},
         {"other_columns",
          "a column that is not a key of the cells cannot be a breakdown or a filter"}};
+    for (const auto& [part, reason] : parts)
+      unavailable.push_back({{"part", part}, {"reason", reason}});
+  } else if (kind == "volumes") {
+    unavailable.push_back(
+        {{"part", "other_columns"},
+         {"reason", "a column that is not a key of the cells cannot be shown or filtered on"}});
+  } else if (kind == "media") {
+    const std::pair<const char*, const char*> parts[] = {
+        {"items",
+         "the items themselves (titles, the items behind an alert, each item's sentiment) are "
+         "what the cells reduce away"},
+        {"computed_sentiment",
+         "an item without the vendor's sentiment is scored by Ascolto from its title and text, "
+         "which the cells do not carry: such items count as without sentiment"},
+        {"other_columns",
+         "a column that is not a key of the cells cannot be shown or filtered on"}};
     for (const auto& [part, reason] : parts)
       unavailable.push_back({{"part", part}, {"reason", reason}});
   } else {

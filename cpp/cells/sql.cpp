@@ -137,9 +137,11 @@ std::vector<std::string> dialect_names() {
 Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns,
                std::vector<KeyColumn>& out) {
   using report::Role;
+  if (kind == "volumes" || kind == "media")
+    return invalid("The " + kind + " query follows a sample file's columns: give one.");
   if (kind != "feedback")
-    return invalid("Cells are computed for the feedback and survey reports only, so far: \"" +
-                   kind + "\" has no reduction query yet.");
+    return invalid("Cells are computed for the feedback, survey, volumes and media reports: \"" +
+                   kind + "\" has no reduction query.");
   out.clear();
   bool rating = false, date = false;
   for (const SampleColumn& c : columns) {
@@ -147,17 +149,17 @@ Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns
       case Role::rating:
         if (rating) break;  // the report reads the first rating
         rating = true;
-        out.push_back({c.name, false});
+        out.push_back({c.name});
         break;
       case Role::application:
       case Role::channel:
       case Role::territory:
-        out.push_back({c.name, false});
+        out.push_back({c.name});
         break;
       case Role::date:
         if (date) break;  // and the first date: another would only multiply the cells
         date = true;
-        out.push_back({c.name, !c.in_words});
+        out.push_back({c.name, c.in_words ? KeyColumn::By::value : KeyColumn::By::day});
         break;
       default:  // comments, identifiers, other columns: not keys (see aggregated_json)
         break;
@@ -167,20 +169,38 @@ Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns
   return {};
 }
 
+const char* key_by_name(KeyColumn::By by) {
+  switch (by) {
+    case KeyColumn::By::day:
+      return "day";
+    case KeyColumn::By::sign:
+      return "sign";
+    default:
+      return "value";
+  }
+}
+
 Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& keys,
-                    std::string& out) {
+                    const std::vector<std::string>& sums, std::string& out) {
   if (request.source.empty()) return invalid("The query needs the table to read (--table).");
   if (!valid_zone(request.time_zone)) return invalid("A time zone is a name such as Europe/Rome.");
   const Dialect d = request.dialect;
   std::string select, group, order_days, order_rest;
   for (const KeyColumn& k : keys) {
     const std::string column = quote_identifier(d, k.name);
-    const std::string value = k.day ? day_of(d, column, request.time_zone) : column;
-    select += "  " + value + (k.day ? " AS " + column : "") + ",\n";
+    std::string value = column;
+    if (k.by == KeyColumn::By::day) value = day_of(d, column, request.time_zone);
+    if (k.by == KeyColumn::By::sign)
+      value = "CASE WHEN " + column + " < 0 THEN -1 WHEN " + column + " > 0 THEN 1 WHEN " + column +
+              " = 0 THEN 0 END";
+    select += "  " + value + (value != column ? " AS " + column : "") + ",\n";
     group += std::string(group.empty() ? "" : ",\n") + "  " + value;
     // Days first: the core reads a day's cells as one run.
-    (k.day ? order_days : order_rest) += ", " + value;
+    (k.by == KeyColumn::By::day ? order_days : order_rest) += ", " + value;
   }
+  for (const std::string& name : sums)
+    select += "  SUM(" + quote_identifier(d, name) + ") AS " + quote_identifier(d, name) + ",\n";
+  if (keys.empty()) return invalid("The cells need at least one key column.");
   const std::string order = (order_days + order_rest).substr(2);
   // Said only of what the query does: a date written in words is keyed as written.
   std::string zone_note;
@@ -191,8 +211,10 @@ Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& key
             : "-- Days: the day in " + request.time_zone + " of each instant.\n";
   out = "-- " + std::string(kFormat) + ": " + request.kind + " cells, " + dialect_name(d) +
         " dialect.\n" + zone_note + "-- Each row is one combination of the keys; " + kCountColumn +
-        " counts its records.\n"
-        "-- Counts add: cells of several partitions or files merge by summing it.\n"
+        " counts its records" +
+        (sums.empty() ? std::string() : "; every other column that is not a key is their sum") +
+        ".\n-- Counts and sums add: cells of several partitions or files merge by summing "
+        "them.\n"
         "SELECT\n" +
         select + "  COUNT(*) AS " + quote_identifier(d, kCountColumn) + "\nFROM " + request.source +
         "\nGROUP BY\n" + group + "\nORDER BY " + order + ";\n";

@@ -33,9 +33,15 @@ const char* text_type(Dialect d);
 
 /// A key column of the cells and how its value is reduced.
 struct KeyColumn {
+  enum class By {
+    value,  ///< as it is
+    day,    ///< a date or timestamp: its day
+    sign,   ///< a score: -1, 0 or +1 (a vendor's numeric sentiment)
+  };
   std::string name;
-  bool day = false;  ///< a date or timestamp: grouped by its day
+  By by = By::value;
 };
+const char* key_by_name(KeyColumn::By by);
 
 /// A column of the sample (or of the configuration) the keys are chosen from.
 struct SampleColumn {
@@ -47,7 +53,7 @@ struct SampleColumn {
 };
 
 struct SqlRequest {
-  std::string kind;  ///< feedback (the one computed from cells today)
+  std::string kind;  ///< feedback, survey, volumes or media
   Dialect dialect = Dialect::duckdb;
   std::string source;     ///< the table, view or file expression, written as given
   std::string time_zone;  ///< empty: a timestamp's own wall-clock day; else its day there
@@ -59,9 +65,17 @@ Error keys_for(const std::string& kind, const std::vector<SampleColumn>& columns
                std::vector<KeyColumn>& out);
 
 /// The query, with a comment header naming the format, the dialect and
-/// what the cells leave out.
+/// what the cells leave out: the keys, the count and each of `sums`
+/// summed under its own name.
 Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& keys,
-                    std::string& out);
+                    const std::vector<std::string>& sums, std::string& out);
+
+/// The keys and summed measures of the volumes and media reports: the
+/// columns those reports read off `sample` (report::volumes_layout,
+/// report::media_layout).
+Error series_keys(const std::string& kind, const table::Table& sample,
+                  const std::vector<report::ColumnRole>& roles, std::vector<KeyColumn>& keys,
+                  std::vector<std::string>& sums);
 
 /// The survey's query: the keys and sums (cells/survey_sums.hpp) of the
 /// structure the report reads off `sample` with `config`.

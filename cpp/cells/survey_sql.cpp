@@ -167,7 +167,7 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
   keys.clear();
   auto add_key = [&](const std::string& name) {
     if (std::none_of(keys.begin(), keys.end(), [&](const KeyColumn& k) { return k.name == name; }))
-      keys.push_back({name, false});
+      keys.push_back({name});
   };
   if (s.wave) add_key(s.wave->name);
   for (const report::Grouping& g : s.profile) add_key(g.name);

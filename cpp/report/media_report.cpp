@@ -95,7 +95,9 @@ struct Tones {
   std::uint64_t vendor = 0, scored = 0, undetermined = 0;
 };
 
-Tones media_tones(const MediaColumns& m, std::size_t rows) {
+// The counts are of items: a cells file's row counts as its records.
+Tones media_tones(const MediaColumns& m, const table::Table& table) {
+  const std::size_t rows = table.rows.used;
   Tones t;
   t.tone.assign(rows, std::nan(""));
   t.score.assign(rows, std::nan(""));
@@ -110,7 +112,7 @@ Tones media_tones(const MediaColumns& m, std::size_t rows) {
       }
     }
     if (!std::isnan(t.tone[row])) {
-      ++t.vendor;
+      t.vendor += table.frequency(row);
       continue;
     }
     if (!m.title && !m.body) continue;
@@ -118,7 +120,7 @@ Tones media_tones(const MediaColumns& m, std::size_t rows) {
     if (m.body) text += ". " + std::string(table::trim(m.body->text(row)));
     const sentiment::Score s = sentiment::score_text(text);
     if (s.label == sentiment::Label::undetermined) {
-      ++t.undetermined;
+      t.undetermined += table.frequency(row);
       continue;
     }
     t.tone[row] = s.label == sentiment::Label::negative   ? -1
@@ -126,12 +128,28 @@ Tones media_tones(const MediaColumns& m, std::size_t rows) {
                                                           : 0;
     t.score[row] = s.value;
     t.computed[row] = 1;
-    ++t.scored;
+    t.scored += table.frequency(row);
   }
   return t;
 }
 
 }  // namespace
+
+std::optional<MediaLayout> media_layout(const table::Table& table,
+                                        const std::vector<ColumnRole>& roles) {
+  const MediaColumns m = media_columns(table, roles);
+  if (!m.date) return {};
+  MediaLayout layout;
+  layout.date = m.date->name;
+  layout.date_in_words = m.date->in_words;
+  if (m.type) layout.outlet_type = m.type->name;
+  if (m.source) layout.source = m.source->name;
+  if (m.sentiment) {
+    layout.sentiment = m.sentiment->name;
+    layout.numeric_sentiment = table::is_numeric_type(m.sentiment->type);
+  }
+  return layout;
+}
 
 json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                   const Config& config) {
@@ -143,7 +161,7 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   const std::size_t rows = table.rows.used;
   // Items without the vendor's sentiment get Ascolto's (cpp/sentiment), from
   // their title and text; the report says how many are which.
-  Tones tones = media_tones(m, rows);
+  Tones tones = media_tones(m, table);
   std::vector<double>& tone = tones.tone;
   const std::vector<std::uint8_t>& computed = tones.computed;
   const std::uint64_t vendor_items = tones.vendor, computed_items = tones.scored,
@@ -161,29 +179,44 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   std::uint64_t items = 0, negative = 0, with_tone = 0;
   for (std::size_t row = 0; row < rows; ++row) {
     double d = date->numbers[row];
-    if (std::isnan(d)) continue;
+    const std::uint64_t n = table.frequency(row);  // 1, or the items a cell stands for
+    if (std::isnan(d) || n == 0) continue;
     if (date->type == ColumnType::datetime) d = std::floor(d / 86400);
     const std::int64_t w = week_start(static_cast<std::int64_t>(d));
     week_of[row] = w;
     Week& week = weeks[w];
     week.by_type.resize(types, 0);
-    ++week.items;
-    ++items;
+    week.items += n;
+    items += n;
     if (!std::isnan(tone[row])) {
-      ++week.with_tone;
-      ++with_tone;
+      week.with_tone += n;
+      with_tone += n;
       if (tone[row] < 0) {
-        ++week.negative;
-        ++negative;
+        week.negative += n;
+        negative += n;
       }
     }
     if (type && type->codes[row] != kMissingCode) {
-      ++week.by_type[type->codes[row]];
-      ++type_totals[type->codes[row]];
+      week.by_type[type->codes[row]] += n;
+      type_totals[type->codes[row]] += n;
     }
-    if (source && source->codes[row] != kMissingCode) ++sources[source->labels[source->codes[row]]];
+    if (source && source->codes[row] != kMissingCode)
+      sources[source->labels[source->codes[row]]] += n;
   }
   if (weeks.empty()) return nullptr;
+  // Outlet types by their items, then by name: not by the rows' order, which
+  // differs between a file and its cells (sorted by their keys).
+  std::vector<std::size_t> type_order(types);
+  for (std::size_t t = 0; t < types; ++t) type_order[t] = t;
+  std::sort(type_order.begin(), type_order.end(), [&](std::size_t a, std::size_t b) {
+    return type_totals[a] != type_totals[b] ? type_totals[a] > type_totals[b]
+                                            : type->labels[a] < type->labels[b];
+  });
+  auto in_type_order = [&](const std::vector<std::uint64_t>& by_code) {
+    std::vector<std::uint64_t> out;
+    for (std::size_t t : type_order) out.push_back(by_code[t]);
+    return out;
+  };
   // Every week from the first to the last, empty ones included.
   std::vector<std::pair<std::int64_t, Week>> series;
   // At most the last ten years of weeks: a stray date must not make the series huge.
@@ -198,8 +231,9 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   json weeks_json = json::array(), alerts = json::array();
   for (std::size_t i = 0; i < series.size(); ++i) {
     const Week& w = series[i].second;
-    json item = {
-        {"week", table::format_date(series[i].first)}, {"items", w.items}, {"by_type", w.by_type}};
+    json item = {{"week", table::format_date(series[i].first)},
+                 {"items", w.items},
+                 {"by_type", in_type_order(w.by_type)}};
     if (by_negative)
       item["negative_share"] =
           w.with_tone ? json(static_cast<double>(w.negative) / static_cast<double>(w.with_tone))
@@ -212,10 +246,11 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
     const double count = static_cast<double>(by_negative ? w.negative : w.items);
     const CrisisCheck c = crisis_check(previous, count);
     if (!c.flagged) continue;
-    // The items behind the alert: the week's (negative) titles.
+    // The items behind the alert: the week's (negative) titles. Cells
+    // carry no items (named in the report's "aggregated").
     json titles = json::array();
     std::uint64_t listed = 0;
-    for (std::size_t row = 0; row < rows && listed < 10; ++row) {
+    for (std::size_t row = 0; row < rows && listed < 10 && !table.aggregated(); ++row) {
       if (week_of[row] != series[i].first || std::isnan(date->numbers[row])) continue;
       if (by_negative && !(tone[row] < 0)) continue;
       json entry = {
@@ -239,7 +274,7 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   }
   std::reverse(alerts.begin(), alerts.end());  // newest first
   json type_json = json::array();
-  for (std::size_t t = 0; t < types; ++t)
+  for (std::size_t t : type_order)
     type_json.push_back({{"value", type->labels[t]}, {"items", type_totals[t]}});
   std::vector<std::pair<std::string, std::uint64_t>> top(sources.begin(), sources.end());
   std::stable_sort(top.begin(), top.end(),
@@ -294,7 +329,7 @@ json media_sentiment_page(const table::Table& table, const std::vector<ColumnRol
                           std::size_t offset, std::size_t limit) {
   const MediaColumns m = media_columns(table, roles);
   const std::size_t rows = table.rows.used;
-  const Tones tones = media_tones(m, rows);
+  const Tones tones = media_tones(m, table);
   json items = json::array();
   for (std::size_t row = offset; row < rows && row < offset + limit; ++row) {
     const double t = tones.tone[row];

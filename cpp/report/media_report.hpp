@@ -4,6 +4,8 @@
 // beyond the recent baseline, with the items behind them.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,18 @@
 #include "table/table.hpp"
 
 namespace ascolto::report {
+
+/// The columns the media report reads: the reduction query (cpp/cells)
+/// keys the cells by the date's day, the outlet type, the source and the
+/// vendor's sentiment (by its sign when it is a score). Titles and texts
+/// are not keys: the items are what the cells reduce away.
+struct MediaLayout {
+  std::string date, outlet_type, source, sentiment;  ///< empty: none
+  bool date_in_words = false;                        ///< keyed as written, not by its day
+  bool numeric_sentiment = false;
+};
+std::optional<MediaLayout> media_layout(const table::Table& table,
+                                        const std::vector<ColumnRole>& roles);
 
 nlohmann::ordered_json media_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                                     const Config& config);

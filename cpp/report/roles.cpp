@@ -560,6 +560,12 @@ KindGuess detect_kind(const table::Table& table, const std::vector<ColumnRole>& 
   if (ratings == 1) return {DatasetKind::feedback, "one rating column"};
   if ((dates > 0 || periods > 0) && volumes > 0)
     return {DatasetKind::volumes, "a period and counts of contacts or views"};
+  // Cells with a period and no rating: an event log's counts (a media
+  // review's cells name their outlets, above).
+  if ((dates > 0 || periods > 0) &&
+      std::any_of(roles.begin(), roles.end(),
+                  [](const ColumnRole& r) { return r.role == Role::count; }))
+    return {DatasetKind::volumes, "cells of a period: the events they count"};
   if (dates > 0 || periods > 0) {
     for (std::size_t i = 0; i < roles.size(); ++i)
       if (roles[i].role == Role::none && table::is_numeric_type(table.columns[i].type))

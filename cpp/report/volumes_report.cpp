@@ -227,8 +227,13 @@ const std::vector<std::string> kMetricColumnStems = {"metric", "metrica", "misur
                                                      "kpi"};
 const std::vector<std::string> kTouchpointStems = {"touchpoint", "canale", "channel", "punto"};
 
-double value_of(const Series& se, std::size_t row) {
-  return se.measure ? se.measure->numbers[row] : 1.0;
+// A row's value in a series: its measure, or for an event log the records
+// it stands for (1, or a cells file's count). A cell standing for no record
+// (an invalid count, reported) has no value.
+double value_of(const table::Table& table, const Series& se, std::size_t row) {
+  const std::uint64_t records = table.frequency(row);
+  if (records == 0) return stats::kNaN;
+  return se.measure ? se.measure->numbers[row] : static_cast<double>(records);
 }
 
 bool is_stock(const std::string& metric) {
@@ -244,6 +249,7 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
     const Column& c = table.columns[i];
     const std::string name = normalize_header(c.name);
     // A share (a percentage column) is not a volume: summing it means nothing.
+    if (roles[i].role == Role::count) continue;  // a cells file's records, not a series
     if ((c.type == ColumnType::integer || c.type == ColumnType::decimal) && !c.percent &&
         roles[i].role != Role::identifier && roles[i].role != Role::weight &&
         roles[i].role != Role::period && !header_has_stem(name, kNotMeasureStems))
@@ -271,7 +277,13 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
     }
     const Column& c = table.columns[*by];
     split_by.push_back(c.name);
-    for (std::uint32_t code = 0; code < c.labels.size() && code < 60; ++code) {
+    // By name, not by the rows' order (a file's and its cells' differ).
+    std::vector<std::uint32_t> codes(c.labels.size());
+    for (std::uint32_t code = 0; code < codes.size(); ++code) codes[code] = code;
+    std::sort(codes.begin(), codes.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return c.labels[a] < c.labels[b]; });
+    if (codes.size() > 60) codes.resize(60);
+    for (std::uint32_t code : codes) {
       std::vector<char> rows(table.rows.used, 0);
       for (std::size_t row = 0; row < table.rows.used; ++row) rows[row] = c.codes[row] == code;
       out.push_back(
@@ -346,6 +358,9 @@ std::vector<Series> find_series(const table::Table& table, const std::vector<Col
     }
     out[it->second].rows[row] = 1;
   }
+  // By name, not by the rows' order (a file's and its cells' differ).
+  std::sort(out.begin(), out.end(),
+            [](const Series& a, const Series& b) { return a.name < b.name; });
   if (out.size() > 60) out.resize(60);  // a readable report; the rest is in the table
   return out;
 }
@@ -372,6 +387,24 @@ Projection project_year(double total, int covered_days, int days_in_year,
   p.seasonal_share = share / static_cast<double>(earlier_shares.size());
   p.seasonal = total / p.seasonal_share;
   return p;
+}
+
+std::optional<VolumesLayout> volumes_layout(const table::Table& table,
+                                            const std::vector<ColumnRole>& roles) {
+  std::vector<bool> used(table.columns.size(), false);
+  const std::optional<Period> period = find_period(table, roles, used);
+  if (!period) return {};
+  std::string form;
+  VolumesLayout layout;
+  const std::vector<Series> series = find_series(table, roles, used, form, layout.categories);
+  if (series.empty()) return {};
+  layout.period_columns = period->columns;
+  layout.daily = period->granularity == "day";
+  for (const Series& se : series)
+    if (se.measure && std::find(layout.measures.begin(), layout.measures.end(), se.measure->name) ==
+                          layout.measures.end())
+      layout.measures.push_back(se.measure->name);
+  return layout;
 }
 
 json volumes_report(const table::Table& table, const std::vector<ColumnRole>& roles,
@@ -417,7 +450,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
     std::map<int, std::set<int>> months_seen;
     for (std::size_t row = 0; row < rows; ++row) {
       if (!period->year[row] || (!se.rows.empty() && !se.rows[row])) continue;
-      const double v = value_of(se, row);
+      const double v = value_of(table, se, row);
       if (std::isnan(v)) continue;
       const int y = period->year[row], m = period->month[row];
       totals[y] += v;
@@ -621,7 +654,7 @@ json volumes_report(const table::Table& table, const std::vector<ColumnRole>& ro
       for (std::size_t row = 0; row < rows; ++row) {
         if (!period->year[row] || (!series[s].rows.empty() && !series[s].rows[row])) continue;
         if (period->day[row] < first_day) continue;
-        const double v = value_of(series[s], row);
+        const double v = value_of(table, series[s], row);
         if (std::isnan(v)) continue;
         values[static_cast<std::size_t>(period->day[row] - first_day)] += v;
         seen[static_cast<std::size_t>(period->day[row] - first_day)] = true;

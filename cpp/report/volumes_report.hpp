@@ -5,6 +5,8 @@
 // full year by two stated methods (run-rate and seasonal) with their range.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +17,20 @@
 #include "table/table.hpp"
 
 namespace ascolto::report {
+
+/// What the volumes report reads from a table: the period columns, the
+/// measures it sums and the categories that split them into series. The
+/// reduction query (cpp/cells) keys the cells by the period and the
+/// categories and sums the measures, so the report of the cells is the
+/// report of the table.
+struct VolumesLayout {
+  std::vector<std::string> period_columns;
+  bool daily = false;                   ///< the period is a date column: keyed by its day
+  std::vector<std::string> measures;    ///< none: an event log, whose rows are counted
+  std::vector<std::string> categories;  ///< the columns that split the series
+};
+std::optional<VolumesLayout> volumes_layout(const table::Table& table,
+                                            const std::vector<ColumnRole>& roles);
 
 nlohmann::ordered_json volumes_report(const table::Table& table,
                                       const std::vector<ColumnRole>& roles, const Config& config);

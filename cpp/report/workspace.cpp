@@ -432,14 +432,18 @@ json sql_json(const json& request, const std::string& dataset_kind,
                                              query)
                : make_error(ErrorCode::invalid_request,
                             "The survey query follows a sample file's questions: give one.");
+  } else if (!e && sample && (r.kind == "volumes" || r.kind == "media")) {
+    std::vector<std::string> sums;
+    e = cells::series_keys(r.kind, sample->table, sample->roles, keys, sums);
+    if (!e) e = cells::reduction_sql(r, keys, sums, query);
   } else {
     if (!e) e = cells::keys_for(r.kind, columns, keys);
-    if (!e) e = cells::reduction_sql(r, keys, query);
+    if (!e) e = cells::reduction_sql(r, keys, {}, query);
   }
   if (e) return {{"kind", r.kind}, {"error", error_json(e)}};
   json key_names = json::array();
   for (const cells::KeyColumn& k : keys)
-    key_names.push_back({{"column", k.name}, {"by", k.day ? "day" : "value"}});
+    key_names.push_back({{"column", k.name}, {"by", cells::key_by_name(k.by)}});
   return {{"kind", r.kind}, {"dialect", dialect}, {"keys", std::move(key_names)}, {"query", query}};
 }
 
@@ -530,7 +534,9 @@ std::string Workspace::report(std::string_view request_json) const {
         const DatasetKind kind =
             d->config.kind ? *d->config.kind : detect_kind(d->table, d->roles).kind;
         json view = {{"dataset", d->name}};
-        if (kind == DatasetKind::media)
+        if (d->table.aggregated())  // cells carry no items (see the report's "aggregated")
+          view["sentiment"] = nullptr;
+        else if (kind == DatasetKind::media)
           view["sentiment"] =
               media_sentiment_page(d->table, d->roles, sentiment->first, sentiment->second);
         else if (kind == DatasetKind::feedback)

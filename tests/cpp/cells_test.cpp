@@ -197,11 +197,11 @@ TEST_CASE("survey cells with the ratings as keys give the survey of their record
 TEST_CASE("the reduction query per dialect", "[cells]") {
   using ascolto::cells::Dialect;
   const std::vector<ascolto::cells::KeyColumn> keys = {
-      {"applicativo", false}, {"data \"ora\"", true}, {"voto", false}};
+      {"applicativo"}, {"data \"ora\"", ascolto::cells::KeyColumn::By::day}, {"voto"}};
   auto query = [&](Dialect d, const std::string& zone) {
     std::string out;
     ascolto::cells::SqlRequest r{"feedback", d, "feedback", zone};
-    REQUIRE(!ascolto::cells::reduction_sql(r, keys, out));
+    REQUIRE(!ascolto::cells::reduction_sql(r, keys, {}, out));
     return out;
   };
   const std::string duck = query(Dialect::duckdb, "");
@@ -227,7 +227,8 @@ TEST_CASE("the reduction query per dialect", "[cells]") {
 
   std::string out;
   ascolto::cells::SqlRequest bad{"feedback", Dialect::duckdb, "t", "Europe/Rome'; DROP"};
-  CHECK(ascolto::cells::reduction_sql(bad, keys, out).code == ascolto::ErrorCode::invalid_request);
+  CHECK(ascolto::cells::reduction_sql(bad, keys, {}, out).code ==
+        ascolto::ErrorCode::invalid_request);
   std::vector<ascolto::cells::KeyColumn> none;
   CHECK(ascolto::cells::keys_for("survey", {}, none).code == ascolto::ErrorCode::invalid_request);
 }
@@ -267,4 +268,89 @@ TEST_CASE("the query keys dates written in words as written, and only the date t
   CHECK(sql["keys"] == json::parse(R"([{"column": "data", "by": "value"},
       {"column": "stelle", "by": "value"}])"));
   CHECK(sql["query"].get<std::string>().find("CAST") == std::string::npos);
+}
+
+namespace {
+
+// Lines counted as cells (every column a key), listed in reverse order of
+// their keys: a file's rows and its cells never come in the same order.
+std::string counted_lines(const std::string& rows) {
+  std::istringstream in(rows);
+  std::string header, line;
+  std::getline(in, header);
+  std::map<std::string, std::uint64_t, std::greater<>> cells;
+  while (std::getline(in, line)) ++cells[line];
+  std::string csv = header + ";ascolto_cells_v1\n";
+  for (const auto& [key, n] : cells) csv += key + ";" + std::to_string(n) + "\n";
+  return csv;
+}
+
+// A contact log over 400 days, 4 channels, more contacts on Mondays.
+std::string contact_log() {
+  const char* channels[] = {"telefono", "email", "sportello", "chat"};
+  std::string csv = "data_contatto;canale\n";
+  for (int i = 0; i < 6000; ++i) {
+    const int day = (i * 37) % 400;
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2023 + day / 336, 1 + (day % 336) / 28,
+                  1 + day % 28);
+    csv += std::string(date) + ";" + channels[i % 13 % 4] + "\n";
+  }
+  return csv;
+}
+
+}  // namespace
+
+TEST_CASE("volumes and media cells give the report of their rows, in any row order", "[cells]") {
+  SECTION("a contact log: rows counted per channel and month") {
+    const std::string rows = contact_log();
+    json micro = test::analyze(rows)["datasets"][0];
+    json cells = test::analyze(counted_lines(rows))["datasets"][0];
+    REQUIRE(micro["kind"]["value"] == "volumes");
+    REQUIRE(cells["kind"]["value"] == "volumes");
+    REQUIRE(micro["volumes"]["form"] == "events");
+    REQUIRE(micro["volumes"]["series"].size() == 4);
+    CHECK(cells["aggregated"]["records"] == 6000);
+    CHECK(cells["aggregated"]["cells"].get<int>() < 1700);
+    CHECK(cells["aggregated"]["unavailable"][0]["part"] == "other_columns");
+    require_same(cells["volumes"], micro["volumes"], "volumes");
+    require_same(cells["sintesi"], micro["sintesi"], "sintesi");
+  }
+  SECTION("a media review: items per week and outlet type, the negative share, the alert") {
+    std::string rows = "data;tipo_testata;testata;titolo;sentiment\n";
+    const char* types[] = {"web", "stampa", "radio/TV"};
+    for (int i = 0; i < 3000; ++i) {
+      const int day = i % 120;
+      const bool crisis = day >= 70 && day < 77 && i % 3 == 0;
+      char date[16];
+      std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + day / 30, 1 + day % 30);
+      rows += std::string(date) + ";" + types[(i / 7) % 3] + ";testata " + std::to_string(i % 11) +
+              ";INPS, titolo " + std::to_string(i) + ";" +
+              (crisis || i % 9 == 0 ? "negativo" : "neutro") + "\n";
+    }
+    json micro = test::analyze(rows)["datasets"][0];
+    // The cells drop the titles, as the media query does.
+    std::string without_titles;
+    std::istringstream in(rows);
+    for (std::string line; std::getline(in, line);) {
+      const auto a = line.find(';', line.find(';', line.find(';') + 1) + 1);
+      without_titles += line.substr(0, a) + line.substr(line.find(';', a + 1)) + "\n";
+    }
+    json cells = test::analyze(counted_lines(without_titles))["datasets"][0];
+    REQUIRE(micro["kind"]["value"] == "media");
+    REQUIRE(cells["kind"]["value"] == "media");
+    REQUIRE(micro["media"]["alerts"].size() == 1);
+    CHECK(micro["media"]["alerts"][0]["items"].size() == 10);
+    CHECK(cells["media"]["alerts"][0]["items"].empty());
+    CHECK(cells["aggregated"]["unavailable"][0]["part"] == "items");
+    // By items, then by name, in both.
+    const json& by_type = micro["media"]["outlet_types"];
+    CHECK(by_type[0]["items"] >= by_type[1]["items"]);
+    CHECK(by_type[1]["items"] >= by_type[2]["items"]);
+    for (json* m : {&micro, &cells}) {
+      (*m)["media"]["alerts"][0].erase("items");
+      (*m)["media"]["columns"].erase("title");
+    }
+    require_same(cells["media"], micro["media"], "media");
+  }
 }

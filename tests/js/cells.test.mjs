@@ -14,6 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { analyze, open } from '../../web/api.js';
 import { writeFeedbackDemo } from '../../scripts/gen-feedback.mjs';
 import { startPostgres } from './postgres-server.mjs';
+import { assertSame } from './report-compare.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ascolto-cells-'));
 chmodSync(dir, 0o777); // PostgreSQL's psql (as postgres) reads and writes here
@@ -37,19 +38,6 @@ async function reductionQuery(sql) {
     return query.query;
   } finally {
     session.close();
-  }
-}
-
-// Field by field, numbers within 1e-9 relative; the path in the message.
-function assertSame(a, b, path = '') {
-  if (typeof a === 'number' && typeof b === 'number') {
-    assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)), `${path}: ${a} vs ${b}`);
-  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
-    assert.equal(Array.isArray(a), Array.isArray(b), path);
-    assert.deepEqual(Object.keys(a), Object.keys(b), path);
-    for (const key of Object.keys(a)) assertSame(a[key], b[key], `${path}.${key}`);
-  } else {
-    assert.equal(a, b, path);
   }
 }
 

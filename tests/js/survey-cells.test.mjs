@@ -13,6 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { analyze, open } from '../../web/api.js';
 import { demoSurvey } from '../../scripts/gen-demo.mjs';
 import { startPostgres } from './postgres-server.mjs';
+import { assertSame, comparedNumbers } from './report-compare.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ascolto-survey-cells-'));
 chmodSync(dir, 0o777); // psql (as postgres) reads and writes here
@@ -43,35 +44,6 @@ async function reductionQuery(dialect, config, sample = demo, table = 'survey') 
   }
 }
 
-// Arrays of labelled entries (categories, waves, groups) are matched by
-// label: cells list a key's categories in the engine's order.
-function label(x) {
-  if (!x || typeof x !== 'object') return undefined;
-  for (const k of ['value', 'column', 'name', 'wave', 'level', 'phase', 'channel', 'by', 'metric'])
-    if (typeof x[k] === 'string' || typeof x[k] === 'number') return String(x[k]);
-  return undefined;
-}
-
-let compared = 0;
-function assertSame(a, b, path = '') {
-  if (typeof a === 'number' && typeof b === 'number') {
-    compared++;
-    assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)), `${path}: ${a} vs ${b}`);
-  } else if (Array.isArray(a) && Array.isArray(b)) {
-    assert.equal(a.length, b.length, path);
-    const labels = a.map(label);
-    const byLabel = new Map(b.map((x) => [label(x), x]));
-    const matchByLabel = labels.every((l) => l !== undefined && byLabel.has(l)) && byLabel.size === b.length;
-    a.forEach((x, i) => assertSame(x, matchByLabel ? byLabel.get(labels[i]) : b[i], `${path}[${labels[i] ?? i}]`));
-  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
-    assert.deepEqual(Object.keys(a).sort(), Object.keys(b).sort(), path);
-    // A reason says how a column was read (its header, or the cells): not a figure.
-    for (const key of Object.keys(a)) if (key !== 'reason') assertSame(a[key], b[key], `${path}.${key}`);
-  } else {
-    assert.equal(a, b, path);
-  }
-}
-
 // What the cells cannot carry is left out of the comparison, and must be
 // named in the report's "aggregated" note.
 function assertSurveyOfMicrodata(cells, microdata, what, minimum = 5000) {
@@ -89,9 +61,9 @@ function assertSurveyOfMicrodata(cells, microdata, what, minimum = 5000) {
   };
   assert.equal(cells.survey.drivers, null);
   assert.equal(cells.survey.weighting.weight_min, null);
-  const before = compared;
+  const before = comparedNumbers();
   assertSame(strip(cells.survey), strip(microdata.survey), `${what} survey`);
-  assert.ok(compared - before > minimum, `${what}: ${compared - before} numbers compared`);
+  assert.ok(comparedNumbers() - before > minimum, `${what}: ${comparedNumbers() - before} numbers compared`);
 }
 
 for (const [name, config] of [['weighted', undefined], ['raked', raking]]) {
