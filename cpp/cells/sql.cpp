@@ -47,8 +47,8 @@ const char* double_type(Dialect d) {
       return "DOUBLE PRECISION";
     case Dialect::bigquery:
       return "FLOAT64";
-    case Dialect::clickhouse:
-      return "Float64";
+    case Dialect::clickhouse:  // Nullable: a CAST of NULL to a plain type is an error there
+      return "Nullable(Float64)";
     default:
       return "DOUBLE";
   }
@@ -62,7 +62,7 @@ const char* text_type(Dialect d) {
     case Dialect::bigquery:
       return "STRING";
     case Dialect::clickhouse:
-      return "String";
+      return "Nullable(String)";
     default:
       return "VARCHAR";
   }
@@ -194,9 +194,12 @@ Error reduction_sql(const SqlRequest& request, const std::vector<KeyColumn>& key
       value = "CASE WHEN " + column + " < 0 THEN -1 WHEN " + column + " > 0 THEN 1 WHEN " + column +
               " = 0 THEN 0 END";
     select += "  " + value + (value != column ? " AS " + column : "") + ",\n";
-    group += std::string(group.empty() ? "" : ",\n") + "  " + value;
+    // ClickHouse sees an alias everywhere in the query: in GROUP BY
+    // toDate(x), x would be the alias (the day), so it groups by the alias.
+    const std::string grouped = d == Dialect::clickhouse ? column : value;
+    group += std::string(group.empty() ? "" : ",\n") + "  " + grouped;
     // Days first: the core reads a day's cells as one run.
-    (k.by == KeyColumn::By::day ? order_days : order_rest) += ", " + value;
+    (k.by == KeyColumn::By::day ? order_days : order_rest) += ", " + grouped;
   }
   for (const std::string& name : sums)
     select += "  SUM(" + quote_identifier(d, name) + ") AS " + quote_identifier(d, name) + ",\n";

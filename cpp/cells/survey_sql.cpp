@@ -105,11 +105,11 @@ struct Builder {
       if (sum == "n") e = "COUNT(" + m + ")";
       if (sum == "y") e = "SUM(" + m + ")";
       if (sum == "y2") e = "SUM(" + m + " * " + m + ")";
-      if (sum == "w") e = "SUM(" + present + "ascolto_w END)";
-      if (sum == "wy") e = "SUM(ascolto_w * " + m + ")";
-      if (sum == "w2") e = "SUM(" + present + "ascolto_w * ascolto_w END)";
-      if (sum == "w2y") e = "SUM(ascolto_w * ascolto_w * " + m + ")";
-      if (sum == "w2y2") e = "SUM(ascolto_w * ascolto_w * " + m + " * " + m + ")";
+      if (sum == "w") e = "SUM(" + present + "ascolto_rw END)";
+      if (sum == "wy") e = "SUM(ascolto_rw * " + m + ")";
+      if (sum == "w2") e = "SUM(" + present + "ascolto_rw * ascolto_rw END)";
+      if (sum == "w2y") e = "SUM(ascolto_rw * ascolto_rw * " + m + ")";
+      if (sum == "w2y2") e = "SUM(ascolto_rw * ascolto_rw * " + m + " * " + m + ")";
       if (sum != "n") e = "COALESCE(" + e + ", 0)";
       outer.push_back(e + " AS " + q(sum_column_name(part, name, value, sum)));
     }
@@ -121,9 +121,9 @@ struct Builder {
       outer.push_back("COUNT(" + at + "1 END) AS " +
                       q(sum_column_name(part, column, "", l + "_n")));
       if (!weighted) continue;
-      outer.push_back("COALESCE(SUM(" + at + "ascolto_w END), 0) AS " +
+      outer.push_back("COALESCE(SUM(" + at + "ascolto_rw END), 0) AS " +
                       q(sum_column_name(part, column, "", l + "_w")));
-      outer.push_back("COALESCE(SUM(" + at + "ascolto_w * ascolto_w END), 0) AS " +
+      outer.push_back("COALESCE(SUM(" + at + "ascolto_rw * ascolto_rw END), 0) AS " +
                       q(sum_column_name(part, column, "", l + "_w2")));
     }
   }
@@ -247,12 +247,14 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
   }
   std::string sums = "  COUNT(*) AS " + b.q(kCountColumn);
   if (b.weighted)
-    sums += ",\n  SUM(ascolto_w) AS " + b.q(kWeightSum) + ",\n  SUM(ascolto_w * ascolto_w) AS " +
+    sums += ",\n  SUM(ascolto_rw) AS " + b.q(kWeightSum) + ",\n  SUM(ascolto_rw * ascolto_rw) AS " +
             b.q(kWeightSquares);
   for (const std::string& o : b.outer) sums += ",\n  " + o;
+  // A record's weight is ascolto_rw, not the output's ascolto_w: ClickHouse
+  // would read ascolto_w inside SUM(ascolto_w * ascolto_w) as the alias.
   if (b.weighted)
     inner +=
-        "    CAST(" + b.q(weights.column->name) + " AS " + double_type(d) + ") AS ascolto_w,\n";
+        "    CAST(" + b.q(weights.column->name) + " AS " + double_type(d) + ") AS ascolto_rw,\n";
   for (const std::string& e : b.inner) inner += "    " + e + ",\n";
   inner.resize(inner.size() - 2);  // the last ",\n"
   std::string outer_keys;

@@ -2,7 +2,7 @@
 //   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]
 //                           [--config CONFIG.json] [--request JSON] [--pretty] [--timing]
 //   ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [same options]
-//   ascolto sql --table NAME [--dialect D] [--kind feedback|survey] [--time-zone Z]
+//   ascolto sql --table NAME [--dialect D] [--kind feedback|survey|volumes|media] [--time-zone Z]
 //               [--config C.json] [SAMPLE_FILE]
 // Prints the report JSON (or the Sintesi) on stdout. On unusable input: one line per problem
 // on stderr, {"error": {...}} on stdout, and a non-zero exit status.
@@ -41,7 +41,8 @@ const char* const kUsage =
     "                       [--config CONFIG.json] [--request JSON] [--pretty] [--timing]\n"
     "       ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [options above]\n"
     "       ascolto sql --table NAME [--dialect duckdb|postgres|spark|bigquery|clickhouse|trino]\n"
-    "                   [--kind feedback|survey] [--time-zone Europe/Rome] [--config CONFIG.json] "
+    "                   [--kind feedback|survey|volumes|media] [--time-zone Europe/Rome] [--config "
+    "CONFIG.json] "
     "[SAMPLE]\n"
     "  sql             the query that reduces the table to cells on its own engine; the keys\n"
     "                  are the roles of a sample file's columns, or of the configuration's\n"
