@@ -196,6 +196,7 @@ const STRINGS = {
     aggregatedTitle: 'Dati aggregati (celle)',
     aggregatedFacts: '{cells} celle per {records} record, formato {format} (colonna di conteggio «{column}»). Ogni stima è calcolata sui record, come sui microdati.',
     aggregatedMissing: 'Non disponibili con dati aggregati:',
+    cellSumColumns: 'Altre {n} colonne sono somme delle celle dell’indagine (formato ascolto-cells v1, descritte nel README): le legge il report, non si elencano qui.',
     unavailable: {
       comments: 'commenti non disponibili: dati aggregati (i testi non si sommano; un campione di commenti si può leggere come secondo file)',
       other_columns: 'le colonne che non sono chiavi delle celle: non si possono mostrare né filtrare',
@@ -643,6 +644,7 @@ const STRINGS = {
     aggregatedTitle: 'Aggregated data (cells)',
     aggregatedFacts: '{cells} cells for {records} records, format {format} (count column «{column}»). Every estimate is computed over the records, as on microdata.',
     aggregatedMissing: 'Not available from aggregated data:',
+    cellSumColumns: '{n} more columns are sums of the survey cells (format ascolto-cells v1, described in the README): the report reads them; they are not listed here.',
     unavailable: {
       comments: 'comments not available: aggregated data (texts do not add up; a sample of comments can be read as a second file)',
       other_columns: 'columns that are not keys of the cells: they cannot be shown or filtered on',

@@ -143,12 +143,14 @@ function roleCell(column, { t, configuredRole, setColumnRole }) {
 
 function columnTable(dataset, context) {
   const { t, lang } = context;
+  // A survey cells file's sums (hundreds) are named in one line, not listed.
+  const sums = dataset.columns.filter((c) => c.cell_sum).length;
   return h('section', { className: 'card' }, [
     h('h3', {}, t('columnsSection')),
     h('div', { className: 'table-scroll' }, h('table', { className: 'columns' }, [
       h('thead', {}, h('tr', {}, [t('colName'), t('colType'), t('colRole'), t('colMissing'), t('colInvalid'), t('colSum')]
         .map((label) => h('th', { scope: 'col' }, label)))),
-      h('tbody', {}, dataset.columns.map((c) => h('tr', {}, [
+      h('tbody', {}, dataset.columns.filter((c) => !c.cell_sum).map((c) => h('tr', {}, [
         h('th', { scope: 'row' }, c.name),
         h('td', { title: c.format ? `${c.type_reason} (${c.format})` : c.type_reason }, t(`types.${c.type}`)),
         roleCell(c, context),
@@ -157,6 +159,7 @@ function columnTable(dataset, context) {
         h('td', { className: 'num' }, c.sum === undefined ? '' : Number.isInteger(c.sum) ? formatCount(lang, c.sum) : formatNumber(lang, c.sum)),
       ]))),
     ])),
+    sums ? h('p', { className: 'note' }, t('cellSumColumns', { n: formatCount(lang, sums) })) : null,
   ]);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cells/contract.hpp"
+#include "cells/survey_sums.hpp"
 #include "csv/dialect.hpp"
 #include "report/estimate_json.hpp"
 #include "report/media_report.hpp"
@@ -151,6 +152,8 @@ json column_json(const table::Table& table, const Column& c, const ColumnRole& r
               {"invalid", c.invalid}};
   if (!c.format.empty()) out["format"] = c.format;
   if (c.ambiguous_dates) out["ambiguous_dates"] = true;
+  // One of a survey cells file's hundreds of sums: the page lists the keys.
+  if (table.aggregated() && cells::is_survey_sum(c.name)) out["cell_sum"] = true;
   if (table::is_numeric_type(c.type)) {
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t row = 0; row < c.numbers.size(); ++row)

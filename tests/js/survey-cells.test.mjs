@@ -51,6 +51,9 @@ function assertSurveyOfMicrodata(cells, microdata, what, minimum = 5000) {
   assert.equal(cells.kind.value, 'survey', what);
   assert.equal(cells.aggregated.records, microdata.rows.used, what);
   assert.ok(cells.aggregated.cells < microdata.rows.used / 5, `${what}: ${cells.aggregated.cells} cells`);
+  // The sums are flagged (the page names them in one line), the keys are not.
+  assert.ok(cells.columns.filter((c) => c.cell_sum).length > 10, what);
+  assert.ok(cells.columns.filter((c) => !c.cell_sum).every((c) => !c.name.includes('__')), what);
   const named = cells.aggregated.unavailable.map((u) => u.part);
   for (const part of ['free_text', 'drivers', 'territory', 'weight_range']) assert.ok(named.includes(part), `${what}: ${part} named`);
   const strip = (s) => {
