@@ -732,44 +732,39 @@ json confusion_json(const sentiment::Confusion& m) {
             {"positive", {{"negative", m.cells[1][0]}, {"positive", m.cells[1][1]}}}}}};
 }
 
-// Negative shares of the comments of `rows`, by a whole-number key (an
-// application code, a week's first day; nothing: no group), each group
-// named once at the end; groups under the text minimum are suppressed.
-template <typename Key, typename Name>
-json negative_shares(const std::vector<std::uint32_t>& rows, const FeedbackCache& cache,
-                     const std::vector<std::uint8_t>& label, Key key, Name name_of,
-                     const char* name) {
+// Negative shares of comments by a whole-number key (an application code,
+// a week's first day), each group named once at the end; groups under the
+// text minimum are suppressed. Filled in the one pass over the rows.
+struct NegativeShares {
   std::map<std::int64_t, std::array<std::uint64_t, 2>> groups;  // determined, negative
   // Keys come in runs (a week's rows together): the group is looked up once per run.
   std::optional<std::int64_t> last_key;
   std::array<std::uint64_t, 2>* last_group = nullptr;
-  for (std::uint32_t row : rows) {
-    const std::uint32_t id = cache.comment_of_row[row];
-    if (id == FeedbackCache::kNoComment) continue;
-    const auto l = static_cast<sentiment::Label>(label[id]);
-    if (l == sentiment::Label::undetermined) continue;
-    const std::optional<std::int64_t> k = key(row);
-    if (!k) continue;
-    if (k != last_key) {
-      last_key = k;
-      last_group = &groups[*k];  // map nodes stay where they are
+
+  void add(std::int64_t key, bool negative) {
+    if (key != last_key) {
+      last_key = key;
+      last_group = &groups[key];  // map nodes stay where they are
     }
     ++(*last_group)[0];
-    (*last_group)[1] += l == sentiment::Label::negative;
+    (*last_group)[1] += negative;
   }
-  json out = json::array();
-  for (const auto& [k, g] : groups) {
-    json item = {{name, name_of(k)}, {"comments", g[0]}};
-    if (g[0] < kTextMinimum) {
-      item["suppressed"] = true;
-    } else {
-      item["negative"] = g[1];
-      item["share"] = static_cast<double>(g[1]) / static_cast<double>(g[0]);
+  template <typename Name>
+  json to_json(Name name_of, const char* name) const {
+    json out = json::array();
+    for (const auto& [k, g] : groups) {
+      json item = {{name, name_of(k)}, {"comments", g[0]}};
+      if (g[0] < kTextMinimum) {
+        item["suppressed"] = true;
+      } else {
+        item["negative"] = g[1];
+        item["share"] = static_cast<double>(g[1]) / static_cast<double>(g[0]);
+      }
+      out.push_back(std::move(item));
     }
-    out.push_back(std::move(item));
+    return out;
   }
-  return out;
-}
+};
 
 json sentiment_json(const table::Table& table, const Columns& c,
                     const std::vector<std::uint32_t>& rows, const std::vector<double>& ratings,
@@ -791,11 +786,21 @@ json sentiment_json(const table::Table& table, const Columns& c,
   std::array<std::uint64_t, 4> labels{};  // undetermined, negative, neutral, positive
   std::uint64_t disagree = 0;
   json examples = json::array();
+  NegativeShares by_application, by_week;
   for (std::uint32_t row : rows) {
     const std::uint32_t id = cache.comment_of_row[row];
     if (id == FeedbackCache::kNoComment) continue;
     const auto l = static_cast<sentiment::Label>(s.label[id]);
     ++labels[static_cast<std::size_t>(l)];
+    if (l != sentiment::Label::undetermined) {
+      const bool negative = l == sentiment::Label::negative;
+      if (c.application && c.application->codes[row] != kMissingCode)
+        by_application.add(c.application->codes[row], negative);
+      if (c.date) {
+        const double day = day_of(*c.date, row);
+        if (!std::isnan(day)) by_week.add(week_start(static_cast<std::int64_t>(day)), negative);
+      }
+    }
     const double r = ratings[row];
     const bool high = r >= c.scale.max - 1, low = r <= c.scale.min + 1;
     // A contradiction is flagged only when the lexicon reads the words the
@@ -826,30 +831,18 @@ json sentiment_json(const table::Table& table, const Columns& c,
           ? json(static_cast<double>(labels[1]) / static_cast<double>(determined))
           : json(nullptr);
   if (c.application) {
-    json by_application = negative_shares(
-        rows, cache, s.label,
-        [&](std::uint32_t row) -> std::optional<std::int64_t> {
-          const std::uint32_t code = c.application->codes[row];
-          if (code == kMissingCode) return std::nullopt;
-          return code;
-        },
+    json shares = by_application.to_json(
         [&](std::int64_t code) { return c.application->labels[static_cast<std::size_t>(code)]; },
         "application");
     // By name (the codes follow the file's order).
-    std::sort(by_application.begin(), by_application.end(), [](const json& a, const json& b) {
+    std::sort(shares.begin(), shares.end(), [](const json& a, const json& b) {
       return a["application"].get<std::string>() < b["application"].get<std::string>();
     });
-    out["by_application"] = std::move(by_application);
+    out["by_application"] = std::move(shares);
   }
   if (c.date)
-    out["by_week"] = negative_shares(
-        rows, cache, s.label,
-        [&](std::uint32_t row) -> std::optional<std::int64_t> {
-          const double day = day_of(*c.date, row);
-          if (std::isnan(day)) return std::nullopt;
-          return week_start(static_cast<std::int64_t>(day));
-        },
-        [](std::int64_t week) { return table::format_date(week); }, "week");
+    out["by_week"] =
+        by_week.to_json([](std::int64_t week) { return table::format_date(week); }, "week");
   out["disagreement"] = {
       {"comments", disagree},
       {"rule", "a 4-5 rating with a negative text, or a 1-2 with a positive one"},
