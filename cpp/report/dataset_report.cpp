@@ -1,6 +1,7 @@
 #include "report/dataset_report.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "cells/contract.hpp"
@@ -230,7 +231,10 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
   const auto levels = static_cast<std::size_t>(scale.max - scale.min) + 1;
   // One pass for every share: the sums per point of the scale, and top/bottom 2.
   std::vector<std::uint64_t> counts(levels, 0);
-  std::vector<stats::ShareSums> at_level(levels);
+  // Every level's share has the same base (n, Σw, Σw²): summed once, and
+  // only the row's own level adds to its in-group sums.
+  stats::ShareSums base;
+  std::vector<std::array<double, 2>> in_level(levels, {0.0, 0.0});  // Σw, Σw² in the level
   stats::ShareSums top2, bottom2;
   stats::MeanSums cell_sums;  // a cells file's mean: from sums, each row counting its records
   for (std::size_t row = 0; row < r.values.size(); ++row) {
@@ -241,7 +245,10 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
     counts[level] += count;
     const double w = weights.at(row);
     if (std::isnan(w)) continue;  // counted, but outside weighted estimates
-    for (std::size_t l = 0; l < levels; ++l) at_level[l].add(w, l == level, count);
+    base.add(w, false, count);
+    const double k = static_cast<double>(count);
+    in_level[level][0] += k * w;
+    in_level[level][1] += k * w * w;
     top2.add(w, v >= top_from, count);
     bottom2.add(w, v <= bottom_to, count);
     if (table.aggregated()) cell_sums.add(w, v, count);
@@ -256,12 +263,15 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
   const bool base_shown = mean.n >= disclosure.min_base;
   json distribution = json::array();
   for (std::size_t l = 0; l < levels; ++l) {
+    stats::ShareSums at_level = base;
+    at_level.w_in = in_level[l][0];
+    at_level.w2_in = in_level[l][1];
     distribution.push_back(
         {{"level", scale.min + static_cast<double>(l)},
          // The count is shown whenever the share is: share x base would give it anyway.
          {"count", base_shown ? json(counts[l]) : json(nullptr)},
-         {"share", estimate_json(stats::share_from_sums(at_level[l], weights.present(), rows),
-                                 disclosure)}});
+         {"share",
+          estimate_json(stats::share_from_sums(at_level, weights.present(), rows), disclosure)}});
   }
   return {
       {"column", c.name},
