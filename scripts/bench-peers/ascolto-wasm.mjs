@@ -10,7 +10,7 @@ import { runAnalysis } from '../../web/engine.js';
 import { PREPARED_HEAP_BYTES, warmUp } from '../../web/warm-up.js';
 import { settle } from './settle.mjs';
 
-function adapter(heapBytes) {
+function adapter(heapBytes, request = { aggregate: { by: 'applicativo', rating: 'voto' } }) {
   let ready = null;
   const readyCore = async () => {
     if (!ready) {
@@ -21,22 +21,24 @@ function adapter(heapBytes) {
     }
     return ready;
   };
-  return (file) => run(file, readyCore);
+  return (file) => run(file, readyCore, request);
 }
 
 export default adapter(PREPARED_HEAP_BYTES);
 export const unprepared = adapter(0);
+/** The whole report (the page's first answer) instead of the group-by. */
+export const wholeReport = adapter(PREPARED_HEAP_BYTES, null);
 
-async function run(file, readyCore) {
+async function run(file, readyCore, request) {
   const { core, seconds: readySeconds } = await readyCore();
   await settle();
   const started = performance.now();
   const name = file.endsWith('.parquet') ? 'feedback.parquet' : 'feedback.csv';
-  const report = await runAnalysis(core, [fileSource(file, name)], {},
-    { request: { aggregate: { by: 'applicativo', rating: 'voto' } } });
-  const groups = report.aggregates[0].groups.map((g) => ({
+  const report = await runAnalysis(core, [fileSource(file, name)], {}, request ? { request } : {});
+  const groups = (report.aggregates?.[0].groups ?? []).map((g) => ({
     value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts,
   }));
+  if (!request && !report.datasets?.[0]?.feedback) throw new Error('no feedback report');
   return {
     seconds: (performance.now() - started) / 1000, ready_seconds: readySeconds, groups, wasm_heap_bytes: core.HEAP8.length,
   };

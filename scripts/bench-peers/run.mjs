@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url);
 const load = {
   'ascolto-wasm': async () => (await import('./ascolto-wasm.mjs')).default,
   'ascolto-wasm-unprepared': async () => (await import('./ascolto-wasm.mjs')).unprepared,
+  'ascolto-wasm-report': async () => (await import('./ascolto-wasm.mjs')).wholeReport,
   'duckdb-wasm': async () => require('./duckdb.cjs'),
   papaparse: async () => (await import('./papaparse.mjs')).default,
   arquero: async () => (await import('./arquero.mjs')).default,
