@@ -414,6 +414,7 @@ const STRINGS = {
       invalid_value: 'Valori che non corrispondono al tipo della colonna: trattati come mancanti.',
       rating_out_of_scale: 'Valutazioni fuori scala: escluse dalle statistiche.',
       invalid_count: 'Conteggio della cella non valido (deve essere un intero da 0 in su): la riga non conta nessun record.',
+      unseen_categories: 'Record delle celle che rispondono con una categoria che il campione della query non aveva: sono nella base della domanda ma in nessuna categoria. Scrivete la query da un campione con tutte le categorie.',
       unusable_weight: 'Righe senza un peso positivo: escluse dalle stime ponderate.',
       unknown_column: 'Una colonna indicata nella configurazione non è nel file.',
       unusable_profile: 'Una colonna di profilo deve avere categorie (al più 30 valori distinti).',

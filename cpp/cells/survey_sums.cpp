@@ -331,6 +331,23 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
         break;  // below, once the items are known
     }
   }
+  // A category the sample did not have is in each label's base (answered)
+  // but in no label: the distribution would fall short of 100% in silence.
+  for (const report::Grouping& g : s.single_choice) {
+    if (g.member_sums.empty()) continue;
+    double unseen = 0;
+    for (std::size_t row = 0; row < table.rows.used; ++row) {
+      double known = 0;
+      for (const stats::RowSums& member : g.member_sums) known += member.y[row];
+      unseen += g.member_sums.front().n[row] - known;
+    }
+    if (unseen >= 0.5)
+      warnings.add("unseen_categories", g.name, 0,
+                   std::to_string(static_cast<std::uint64_t>(std::llround(unseen))) +
+                       " records answer with a category the query's sample did not have: they "
+                       "are in the question's base but in none of its categories. Write the "
+                       "query from a sample with every category.");
+  }
   s.journey_source = report::journey_source(s.items);
   for (report::CompositeIndex& index : report::index_definitions(s.items, config, warnings)) {
     const auto f = std::find_if(families.begin(), families.end(), [&](const Family& x) {

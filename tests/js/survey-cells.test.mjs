@@ -154,3 +154,27 @@ test('PostgreSQL: the survey query\'s cells give the microdata\'s report, weight
     assertSurveyOfMicrodata(report.datasets[0], microdata, `postgres ${name}`);
   }
 });
+
+test('DuckDB: a category the query\'s sample lacked is counted in the base and named in a warning', async () => {
+  // The query written from a sample without "CAF/Patronato" as main channel,
+  // run on the whole table, where 1 in 10 or so chose it.
+  const lines = readFileSync(demoCsv, 'utf8').split('\n');
+  const column = lines[0].split(';').indexOf('canale_principale');
+  const sampleText = lines.filter((line, i) => i === 0 || line.split(';')[column] !== 'CAF/Patronato').join('\n');
+  const sample = { name: 'campione.csv', bytes: Buffer.from(sampleText) };
+  const query = await reductionQuery('duckdb', undefined, sample);
+  const path = join(dir, 'unseen-cells.csv');
+  await duck.run(`COPY (${query}) TO '${path}' (FORMAT csv, HEADER)`);
+  const cells = (await analyze({ name: 'unseen-cells.csv', bytes: readFileSync(path) })).datasets[0];
+  const microdata = (await analyze(demo)).datasets[0];
+  const caf = await duck.runAndReadAll(`SELECT count(*) FROM survey WHERE canale_principale = 'CAF/Patronato' AND peso > 0`);
+  const warning = cells.warnings.find((w) => w.code === 'unseen_categories');
+  assert.ok(warning, JSON.stringify(cells.warnings.map((w) => w.code)));
+  assert.equal(warning.column, 'canale_principale');
+  assert.match(warning.message, new RegExp(`^${Number(caf.getRows()[0][0])} records answer`));
+  // The categories the sample had keep the microdata's shares.
+  const shares = (d) => d.survey.shares.single_choice.find((c) => c.column === 'canale_principale');
+  const known = shares(cells);
+  assert.equal(known.categories.length, shares(microdata).categories.length - 1);
+  for (const c of known.categories) assertSame(c, shares(microdata).categories.find((m) => m.value === c.value), c.value);
+});
