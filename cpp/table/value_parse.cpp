@@ -520,8 +520,12 @@ int small_number(std::string_view digits) {
 
 std::optional<std::int64_t> parse_written_date(std::string_view text) {
   if (text.size() > 200) return {};  // a comment, not a date
+  // A month's name has letters: numbers (a cells file's sums are hundreds of
+  // distinct values per column) are turned away before any word is compared.
+  if (std::none_of(text.begin(), text.end(), is_letter)) return {};
   const std::vector<std::string_view> words = plain_words(text);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!is_letter(words[i][0])) continue;  // a run of digits
     const int month = month_from_name(words[i]);
     if (!month || words[i].size() < 3) continue;
     // "7 febbraio 2024"; Excel's Italian "01-gen-24" (a two-digit year
