@@ -50,7 +50,6 @@ json aggregated_json(const table::Table& table, std::size_t count, const std::st
         {"drivers",
          "the importance of an item is its correlation with the overall rating, which "
          "needs the items' cross-products"},
-        {"territory", "the territorial funnels are not computed from cells yet"},
         {"weight_range", "the smallest and largest weight are not sums"},
         {"other_columns",
          "a column that is not a key of the cells cannot be a breakdown or a filter"}};

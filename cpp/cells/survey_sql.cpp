@@ -110,6 +110,7 @@ struct Builder {
       if (sum == "w2") e = "SUM(" + present + "ascolto_rw * ascolto_rw END)";
       if (sum == "w2y") e = "SUM(ascolto_rw * ascolto_rw * " + m + ")";
       if (sum == "w2y2") e = "SUM(ascolto_rw * ascolto_rw * " + m + " * " + m + ")";
+      if (sum == "wy2") e = "SUM(ascolto_rw * " + m + " * " + m + ")";
       if (sum != "n") e = "COALESCE(" + e + ", 0)";
       outer.push_back(e + " AS " + q(sum_column_name(part, name, value, sum)));
     }
@@ -172,6 +173,9 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
   if (s.wave) add_key(s.wave->name);
   for (const report::Grouping& g : s.profile) add_key(g.name);
   for (const report::RakingMarginConfig& m : config.survey.raking) add_key(m.column);
+  // Region, province, office: the territorial funnels group by them.
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (roles[i].role == report::Role::territory) add_key(sample.columns[i].name);
   auto is_key = [&](const std::string& name) {
     return std::any_of(keys.begin(), keys.end(),
                        [&](const KeyColumn& k) { return k.name == name; });

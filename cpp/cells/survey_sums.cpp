@@ -96,7 +96,8 @@ std::string sum_column_name(SurveyPart part, const std::string& name, const std:
 }
 
 const std::vector<std::string>& moment_sums(bool weighted) {
-  static const std::vector<std::string> all = {"n", "y", "y2", "w", "wy", "w2", "w2y", "w2y2"};
+  static const std::vector<std::string> all = {"n",  "y",   "y2",   "w",  "wy",
+                                               "w2", "w2y", "w2y2", "wy2"};
   static const std::vector<std::string> counts = {"n", "y", "y2"};
   return weighted ? all : counts;
 }
@@ -214,10 +215,14 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
       out.w2 = out.n;
       out.w2y = out.y;
       out.w2y2 = y2;
+      out.wy2 = y2;
       return ok;
     }
-    return ok && numbers(f, "w", out.w) && numbers(f, "wy", out.wy) && numbers(f, "w2", out.w2) &&
-           numbers(f, "w2y", out.w2y) && numbers(f, "w2y2", out.w2y2);
+    ok = ok && numbers(f, "w", out.w) && numbers(f, "wy", out.wy) && numbers(f, "w2", out.w2) &&
+         numbers(f, "w2y", out.w2y) && numbers(f, "w2y2", out.w2y2);
+    // Σwy² came with the territorial funnels: cells written before lack it.
+    if (ok && f.sums.count("wy2")) ok = numbers(f, "wy2", out.wy2);
+    return ok;
   };
   auto levels = [&](const Family& f, report::RatingLevels& out) {
     std::vector<double> found;

@@ -520,14 +520,18 @@ json free_text_json(const table::Table& table, const SurveyStructure& s) {
 json territory_section(const table::Table& table, const std::vector<ColumnRole>& roles,
                        const Context& ctx, const SurveyStructure& s, const Config& config) {
   TerritoryInput input{table, roles, ctx.design, {}, ctx.current, {}, nullptr, "wave"};
-  std::vector<double> top2;
+  // Per-row values, or a cells file's sums (null when there are none).
+  auto sums_of = [](const stats::RowSums& sums) { return sums.empty() ? nullptr : &sums; };
+  Indicator top2;
   if (s.overall) {
     const Outcome& o = *s.overall;
     input.metrics.push_back({o.column, o.column, o.binary, &o.values,
-                             o.binary ? std::nullopt : std::optional<RatingScale>(o.scale)});
+                             o.binary ? std::nullopt : std::optional<RatingScale>(o.scale),
+                             sums_of(o.sums)});
     if (!o.binary) {
-      top2 = indicator(o.values, o.scale.max - 1, o.scale.max);
-      input.metrics.push_back({"top2:" + o.column, o.column, true, &top2, std::nullopt});
+      top2 = rating_indicator(o.values, o.levels, o.scale.max - 1, o.scale.max);
+      input.metrics.push_back(
+          {"top2:" + o.column, o.column, true, &top2.values, std::nullopt, sums_of(top2.sums)});
     }
   }
   for (const CompositeIndex& index : s.indices) {
@@ -535,7 +539,8 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
     std::optional<RatingScale> scale;
     for (const SurveyItem& item : s.items)
       if (!index.items.empty() && item.column == index.items.front()) scale = item.scale;
-    input.metrics.push_back({index.name, index.name, false, &index.values, scale});
+    input.metrics.push_back(
+        {index.name, index.name, false, &index.values, scale, sums_of(index.sums)});
   }
   if (s.wave && s.wave->labels.size() >= 2) input.periods = &*s.wave;
   return territory_json(input, config);
@@ -581,9 +586,7 @@ json survey_report(const table::Table& table, const std::vector<ColumnRole>& rol
           {"breakdowns", breakdowns_json(ctx, s)},
           {"drivers", drivers_json(ctx, s)},
           {"free_text", free_text_json(table, s)},
-          // The territory's funnels read records' values: not from cells yet.
-          {"territory",
-           s.from_cells ? json(nullptr) : territory_section(table, roles, ctx, s, config)}};
+          {"territory", territory_section(table, roles, ctx, s, config)}};
 }
 
 }  // namespace ascolto::report

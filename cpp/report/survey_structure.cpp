@@ -403,6 +403,7 @@ stats::RowSums RatingLevels::sums() const {
       out.w2[row] += w2[l][row];
       out.w2y[row] += y * w2[l][row];
       out.w2y2[row] += y * y * w2[l][row];
+      out.wy2[row] += y * y * w[l][row];
     }
   }
   return out;
@@ -421,6 +422,7 @@ stats::RowSums RatingLevels::indicator(double from, double to) const {
       if (!in) continue;
       out.y[row] += n[l][row];
       out.wy[row] += w[l][row];
+      out.wy2[row] += w[l][row];
       out.w2y[row] += w2[l][row];
       out.w2y2[row] += w2[l][row];
     }

@@ -157,7 +157,24 @@ bool in(const std::vector<char>& mask, std::size_t row) {
   return mask.empty() || mask[row];
 }
 
-// The unit-level standard deviation of y in the headline rows (weighted).
+// The record-level standard deviation of y in the headline rows
+// (weighted); from a cells file's sums when it carries Σwy², else NaN.
+double spread_of_sums(const Design& design, const stats::Variable& y,
+                      const std::vector<char>& rows) {
+  double sw = 0, swy = 0, swy2 = 0;
+  for (std::size_t row = 0; row < design.rows(); ++row) {
+    if (!in(rows, row)) continue;
+    const stats::Moments m = design.moments(y, row);
+    sw += m.w;
+    swy += m.wy;
+    swy2 += m.wy2;
+  }
+  if (!(sw > 0)) return stats::kNaN;
+  const double mean = swy / sw;
+  return std::sqrt(std::max(0.0, swy2 / sw - mean * mean));
+}
+
+// The same from per-row values, in two passes.
 double spread_of_rows(const Design& design, const std::vector<double>& y,
                       const std::vector<char>& rows) {
   double sw = 0, swy = 0;
@@ -241,7 +258,7 @@ json spread_json(const TerritoryInput& input, const TerritoryMetric& m, const Te
   if (codes.empty()) return nullptr;
   const std::size_t units = u.keys.size(), periods = input.periods->labels.size();
   const Design::GroupEstimates g =
-      input.design.group_estimates(*m.values, codes, units * periods, input.scope, m.share);
+      input.design.group_estimates(m.variable(), codes, units * periods, input.scope, m.share);
   json out = json::array();
   for (std::size_t p = 0; p < periods; ++p) {
     std::vector<std::uint64_t> bases(units);
@@ -297,9 +314,11 @@ struct MetricBase {
 
 MetricBase metric_base(const TerritoryInput& input, const TerritoryMetric& m) {
   const Design& design = input.design;
-  return {
-      m.share ? design.share(*m.values, input.headline) : design.mean(*m.values, input.headline),
-      m.share ? stats::kNaN : spread_of_rows(design, *m.values, input.headline)};
+  return {m.share ? design.share(m.variable(), input.headline)
+                  : design.mean(m.variable(), input.headline),
+          m.share  ? stats::kNaN
+          : m.sums ? spread_of_sums(design, m.variable(), input.headline)
+                   : spread_of_rows(design, *m.values, input.headline)};
 }
 
 json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const MetricBase& base,
@@ -310,7 +329,7 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Me
   const Estimate& national = base.national;
   const std::size_t units = u.keys.size();
   const Design::GroupEstimates g =
-      design.group_estimates(*m.values, unit_codes, units, input.headline, m.share);
+      design.group_estimates(m.variable(), unit_codes, units, input.headline, m.share);
   std::vector<std::uint64_t> bases(units);
   for (std::size_t unit = 0; unit < units; ++unit) bases[unit] = g.in[unit].n;
   const std::vector<bool> hidden = suppressed_cells(bases, disclosure);
@@ -419,7 +438,9 @@ json territory_over_rows(const TerritoryInput& input, const std::vector<Territor
                          const Config& config) {
   const std::vector<std::uint32_t>& rows = *input.rows;
   const std::size_t n = rows.size();
-  if (input.design.weighted()) {  // no compaction of weights: the masks do it
+  const bool sums = std::any_of(input.metrics.begin(), input.metrics.end(),
+                                [](const TerritoryMetric& m) { return m.sums != nullptr; });
+  if (input.design.weighted() || sums) {  // no compaction of weights or sums: the masks do it
     TerritoryInput masked = input;
     masked.rows = nullptr;
     masked.headline.assign(input.design.rows(), 0);

@@ -27,6 +27,8 @@ struct TerritoryMetric {
   bool share = false;
   const std::vector<double>* values = nullptr;  ///< per row; NaN missing
   std::optional<RatingScale> scale;             ///< of a mean, for the charts' axes
+  const stats::RowSums* sums = nullptr;         ///< a survey cells file's, instead of values
+  stats::Variable variable() const { return sums ? stats::Variable(*sums) : *values; }
 };
 
 /// Each territorial column's units and each row's unit (regions also

@@ -76,15 +76,17 @@ Moments Design::moments(const Variable& v, std::size_t row) const {
   if (const std::vector<double>* values = v.values()) {
     const double y = (*values)[row];
     if (std::isnan(y)) return {};
-    if (!cells_) return {k, k * y, k * w, k * w * y, k * w * w, k * w * w * y, k * w * w * y * y};
+    if (!cells_)
+      return {
+          k, k * y, k * w, k * w * y, k * w * w, k * w * w * y, k * w * w * y * y, k * w * y * y};
     const double g = gain(row);
     const double w2 = g * g * cell_sum_w2_[row];
-    return {k, k * y, w, w * y, w2, w2 * y, w2 * y * y};
+    return {k, k * y, w, w * y, w2, w2 * y, w2 * y * y, w * y * y};
   }
   const RowSums& s = *v.sums();
   const double g = gain(row), g2 = g * g;
-  return {s.n[row],       s.y[row],        g * s.w[row],    g * s.wy[row],
-          g2 * s.w2[row], g2 * s.w2y[row], g2 * s.w2y2[row]};
+  return {s.n[row],       s.y[row],        g * s.w[row],     g * s.wy[row],
+          g2 * s.w2[row], g2 * s.w2y[row], g2 * s.w2y2[row], s.wy2.empty() ? kNaN : g * s.wy2[row]};
 }
 
 Design::Tally Design::tally(const Variable& v, const std::vector<char>& domain,

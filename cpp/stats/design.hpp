@@ -31,9 +31,12 @@ struct RakingCalibration {
 /// the unweighted ones serve the raking residuals.
 struct RowSums {
   std::vector<double> n, y, w, wy, w2, w2y, w2y2;
+  /// Σwy², for a mean's record-level spread (the territorial funnels);
+  /// empty when the cells do not carry it.
+  std::vector<double> wy2;
   bool empty() const { return n.empty(); }
   void resize(std::size_t rows) {
-    for (auto* v : {&n, &y, &w, &wy, &w2, &w2y, &w2y2}) v->assign(rows, 0.0);
+    for (auto* v : {&n, &y, &w, &wy, &w2, &w2y, &w2y2, &wy2}) v->assign(rows, 0.0);
   }
 };
 
@@ -56,6 +59,7 @@ class Variable {
 /// design's (final) weights.
 struct Moments {
   double n = 0, y = 0, w = 0, wy = 0, w2 = 0, w2y = 0, w2y2 = 0;
+  double wy2 = 0;  ///< NaN when the cells do not carry it
 };
 
 class Design {
