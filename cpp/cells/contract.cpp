@@ -1,5 +1,6 @@
 #include "cells/contract.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ascolto::cells {
@@ -47,14 +48,19 @@ json aggregated_json(const table::Table& table, std::size_t count, const std::st
   } else if (kind == "survey") {
     const std::pair<const char*, const char*> parts[] = {
         {"free_text", "free-text answers are texts, not sums"},
-        {"drivers",
-         "the importance of an item is its correlation with the overall rating, which "
-         "needs the items' cross-products"},
         {"weight_range", "the smallest and largest weight are not sums"},
         {"other_columns",
          "a column that is not a key of the cells cannot be a breakdown or a filter"}};
     for (const auto& [part, reason] : parts)
       unavailable.push_back({{"part", part}, {"reason", reason}});
+    // Cells written before the drivers' sums (pair__<item>__...) lack them.
+    if (std::none_of(table.columns.begin(), table.columns.end(),
+                     [](const table::Column& c) { return c.name.rfind("pair__", 0) == 0; }))
+      unavailable.push_back(
+          {{"part", "drivers"},
+           {"reason",
+            "the importance of an item is its correlation with the overall rating: these "
+            "cells lack the sums it needs (pair__<item>__...)"}});
   } else if (kind == "volumes") {
     unavailable.push_back(
         {{"part", "other_columns"},

@@ -96,8 +96,9 @@ struct Builder {
     inner.push_back(expression + " AS m" + std::to_string(inner.size() + 1));
     return "m" + std::to_string(inner.size());
   }
-  void add_moments(SurveyPart part, const std::string& name, const std::string& value,
-                   const std::string& expression) {
+  // Returns the record's variable in the inner SELECT (m1, m2, ...).
+  std::string add_moments(SurveyPart part, const std::string& name, const std::string& value,
+                          const std::string& expression) {
     const std::string m = add_inner(expression);
     const std::string present = "CASE WHEN " + m + " IS NOT NULL THEN ";
     for (const std::string& sum : moment_sums(weighted)) {
@@ -114,8 +115,27 @@ struct Builder {
       if (sum != "n") e = "COALESCE(" + e + ", 0)";
       outer.push_back(e + " AS " + q(sum_column_name(part, name, value, sum)));
     }
+    return m;
   }
-  void add_levels(SurveyPart part, const std::string& column, const RatingScale& scale) {
+  // An item x with the overall outcome y (inner variables), over the
+  // records that answered both: the drivers' correlation.
+  void add_pair(const std::string& item, const std::string& x, const std::string& y) {
+    const std::string both = "CASE WHEN " + x + " IS NOT NULL AND " + y + " IS NOT NULL THEN ";
+    const std::string w = weighted ? "ascolto_rw * " : "";
+    for (const std::string& sum : pair_sums(weighted)) {
+      std::string e;
+      if (sum == "n") e = "COUNT(" + both + "1 END)";
+      if (sum == "w") e = "SUM(" + both + "ascolto_rw END)";
+      if (sum == "x" || sum == "wx") e = "SUM(" + both + w + x + " END)";
+      if (sum == "y" || sum == "wy") e = "SUM(" + both + w + y + " END)";
+      if (sum == "x2" || sum == "wx2") e = "SUM(" + both + w + x + " * " + x + " END)";
+      if (sum == "y2" || sum == "wy2") e = "SUM(" + both + w + y + " * " + y + " END)";
+      if (sum == "xy" || sum == "wxy") e = "SUM(" + both + w + x + " * " + y + " END)";
+      if (sum != "n") e = "COALESCE(" + e + ", 0)";
+      outer.push_back(e + " AS " + q(sum_column_name(SurveyPart::pair, item, "", sum)));
+    }
+  }
+  std::string add_levels(SurveyPart part, const std::string& column, const RatingScale& scale) {
     const std::string m = add_inner(valid_rating(column, scale));
     for (double v : scale_levels(scale)) {
       const std::string l = whole(v), at = "CASE WHEN " + m + " = " + l + " THEN ";
@@ -127,6 +147,7 @@ struct Builder {
       outer.push_back("COALESCE(SUM(" + at + "ascolto_rw * ascolto_rw END), 0) AS " +
                       q(sum_column_name(part, column, "", l + "_w2")));
     }
+    return m;
   }
   // The weighted mean of the answered members (mapped onto the first one's
   // scale when `map`), when their weight reaches `threshold`.
@@ -181,13 +202,17 @@ Error survey_reduction_sql(const SqlRequest& request, const table::Table& sample
                        [&](const KeyColumn& k) { return k.name == name; });
   };
 
+  std::string outcome;                 // the overall outcome's inner variable
   if (s.overall && s.overall->binary)  // satisfied / not: the share of the positive value
-    b.add_moments(SurveyPart::outcome, s.overall->column, s.overall->positive,
-                  b.label_indicator(s.overall->column, {s.overall->positive}));
+    outcome = b.add_moments(SurveyPart::outcome, s.overall->column, s.overall->positive,
+                            b.label_indicator(s.overall->column, {s.overall->positive}));
   else if (s.overall)
-    b.add_levels(SurveyPart::overall, s.overall->column, s.overall->scale);
-  for (const report::SurveyItem& item : s.items)
-    b.add_levels(SurveyPart::item, item.column, item.scale);
+    outcome = b.add_levels(SurveyPart::overall, s.overall->column, s.overall->scale);
+  for (const report::SurveyItem& item : s.items) {
+    const std::string x = b.add_levels(SurveyPart::item, item.column, item.scale);
+    // The drivers: each item's correlation with the outcome.
+    if (!outcome.empty() && s.items.size() >= 2) b.add_pair(item.column, x, outcome);
+  }
   for (const report::YesNoItem& item : s.yes_no)
     b.add_moments(SurveyPart::yes_no, item.column, "", b.yes_no(item.column));
   for (const report::Grouping& g : s.single_choice) {

@@ -25,7 +25,8 @@ constexpr PartName kParts[] = {{SurveyPart::overall, "overall", false},
                                {SurveyPart::option_column, "optioncol", true},
                                {SurveyPart::index, "index", false},
                                {SurveyPart::phase, "phase", false},
-                               {SurveyPart::channel, "channel", false}};
+                               {SurveyPart::channel, "channel", false},
+                               {SurveyPart::pair, "pair", false}};
 
 const PartName* part_named(const std::string& name) {
   for (const PartName& p : kParts)
@@ -102,6 +103,12 @@ const std::vector<std::string>& moment_sums(bool weighted) {
   return weighted ? all : counts;
 }
 
+const std::vector<std::string>& pair_sums(bool weighted) {
+  static const std::vector<std::string> all = {"n", "w", "wx", "wy", "wx2", "wy2", "wxy"};
+  static const std::vector<std::string> counts = {"n", "x", "y", "x2", "y2", "xy"};
+  return weighted ? all : counts;
+}
+
 std::optional<SumColumn> parse_sum_column(const std::string& header) {
   const std::vector<std::string> parts = split_parts(header);
   if (parts.size() < 3) return {};
@@ -116,10 +123,13 @@ std::optional<SumColumn> parse_sum_column(const std::string& header) {
   if (out.name.empty()) return {};
   double level;
   std::string which;
-  const auto& moments = moment_sums(true);
-  const bool valid = is_rating(out.part)
-                         ? level_sum(out.sum, level, which)
-                         : std::find(moments.begin(), moments.end(), out.sum) != moments.end();
+  auto among = [&](const std::vector<std::string>& list) {
+    return std::find(list.begin(), list.end(), out.sum) != list.end();
+  };
+  const bool valid = is_rating(out.part) ? level_sum(out.sum, level, which)
+                     : out.part == SurveyPart::pair
+                         ? among(pair_sums(true)) || among(pair_sums(false))
+                         : among(moment_sums(true));
   if (!valid) return {};
   return out;
 }
@@ -333,8 +343,27 @@ SurveyStructure survey_structure_of_cells(const table::Table& table,
         break;
       }
       case SurveyPart::index:
+      case SurveyPart::pair:
         break;  // below, once the items are known
     }
+  }
+  // Each item's sums with the overall outcome (the drivers).
+  for (const Family& f : families) {
+    if (f.key.part != SurveyPart::pair) continue;
+    const auto item =
+        std::find_if(s.items.begin(), s.items.end(),
+                     [&](const report::SurveyItem& i) { return i.column == f.key.name; });
+    if (item == s.items.end()) continue;
+    report::PairSums p;
+    const bool ok = weighted
+                        ? numbers(f, "n", p.n) && numbers(f, "w", p.w) && numbers(f, "wx", p.wx) &&
+                              numbers(f, "wy", p.wy) && numbers(f, "wx2", p.wx2) &&
+                              numbers(f, "wy2", p.wy2) && numbers(f, "wxy", p.wxy)
+                        : numbers(f, "n", p.n) && numbers(f, "x", p.wx) && numbers(f, "y", p.wy) &&
+                              numbers(f, "x2", p.wx2) && numbers(f, "y2", p.wy2) &&
+                              numbers(f, "xy", p.wxy);
+    if (!weighted) p.w = p.n;
+    if (ok) item->pair = std::move(p);
   }
   // A category the sample did not have is in each label's base (answered)
   // but in no label: the distribution would fall short of 100% in silence.

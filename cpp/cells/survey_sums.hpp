@@ -8,6 +8,8 @@
 //   - any other variable y (yes/no, a choice's category, an option, an
 //     index, a phase's or channel's pooled mean): `n`, `y`, `y2`, and with
 //     weights `w`, `wy`, `w2`, `w2y`, `w2y2`, over the records where y is present.
+// An item with the overall outcome, for the drivers' correlation:
+// `pair__<item>__<sum>` (see pair_sums).
 // A two-valued overall outcome ("satisfied" / "neutral or dissatisfied")
 // is the 0/1 variable `outcome__<column>__<positive value>__<sum>`.
 // A choice or option adds the category: `choice__<column>__<value>__<sum>`,
@@ -40,7 +42,8 @@ enum class SurveyPart {
   option_column,
   index,
   phase,
-  channel
+  channel,
+  pair,  ///< an item with the overall outcome, for the drivers
 };
 
 /// A sum column's header, taken apart.
@@ -58,6 +61,9 @@ std::optional<SumColumn> parse_sum_column(const std::string& header);
 bool is_survey_sum(const std::string& header);
 /// The sums of a variable y, in this order.
 const std::vector<std::string>& moment_sums(bool weighted);
+/// The sums of an item x with the overall outcome y, over the records that
+/// answered both: n, x, y, x2, y2, xy; with weights n, w, wx, wy, wx2, wy2, wxy.
+const std::vector<std::string>& pair_sums(bool weighted);
 
 /// The survey structure of a cells file: the wave and profile from its
 /// keys, the variables from its sums (as survey_structure reads microdata).

@@ -451,9 +451,35 @@ json breakdowns_json(const Context& ctx, const SurveyStructure& s) {
 // Importance: the weighted Pearson correlation of each item with the
 // overall outcome; performance: the item's mean. Quadrants split at the
 // means of both over the items.
+// From cells: the same weighted Pearson correlation, from each row's sums
+// over the records that answered both (raking scales a row's records alike).
+stats::Correlation correlation_of_cells(const Context& ctx, const PairSums& p) {
+  stats::Correlation out;
+  double n = 0, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (std::size_t row = 0; row < p.n.size(); ++row) {
+    if (!ctx.in_current(row) || !ctx.design.in_design(row)) continue;
+    const double g = ctx.design.gain(row);
+    n += p.n[row];
+    sw += g * p.w[row];
+    sx += g * p.wx[row];
+    sy += g * p.wy[row];
+    sxx += g * p.wx2[row];
+    syy += g * p.wy2[row];
+    sxy += g * p.wxy[row];
+  }
+  out.n = static_cast<std::uint64_t>(std::llround(n));
+  if (out.n < 3 || sw <= 0) return out;
+  const double vx = sxx - sx * sx / sw, vy = syy - sy * sy / sw;
+  if (vx > 0 && vy > 0) out.r = (sxy - sx * sy / sw) / std::sqrt(vx * vy);
+  return out;
+}
+
 json drivers_json(const Context& ctx, const SurveyStructure& s) {
-  // Correlations need the items' cross-products, which cells do not carry.
-  if (!s.overall || s.items.size() < 2 || s.from_cells) return nullptr;
+  if (!s.overall || s.items.size() < 2) return nullptr;
+  // Cells carry the correlation's sums per item (pair__...), or no drivers.
+  if (s.from_cells && std::any_of(s.items.begin(), s.items.end(),
+                                  [](const SurveyItem& i) { return i.pair.empty(); }))
+    return nullptr;
   struct Row {
     const SurveyItem* item;
     stats::Correlation importance;
@@ -464,8 +490,10 @@ json drivers_json(const Context& ctx, const SurveyStructure& s) {
   for (std::size_t row = 0; row < current_outcome.size(); ++row)
     if (!ctx.in_current(row)) current_outcome[row] = stats::kNaN;
   for (const SurveyItem& item : s.items) {
-    Row r{&item, stats::correlation(item.values, current_outcome, ctx.design.weights()),
-          ctx.mean(item.values)};
+    Row r{&item,
+          s.from_cells ? correlation_of_cells(ctx, item.pair)
+                       : stats::correlation(item.values, current_outcome, ctx.design.weights()),
+          ctx.mean(item.variable())};
     if (r.importance.n >= ctx.disclosure.min_base && !std::isnan(r.importance.r)) rows.push_back(r);
   }
   if (rows.size() < 2) return nullptr;

@@ -49,6 +49,13 @@ inline stats::Variable variable_of(const std::vector<double>& values, const stat
   return sums.empty() ? stats::Variable(values) : stats::Variable(sums);
 }
 
+/// From cells: per row, an item x and the overall outcome y over the
+/// records that answered both (x: the item), for the drivers' correlation.
+struct PairSums {
+  std::vector<double> n, w, wx, wy, wx2, wy2, wxy;
+  bool empty() const { return n.empty(); }
+};
+
 struct SurveyItem {
   std::string column;
   std::string phase, channel;  ///< empty channel: the item is not per channel
@@ -56,6 +63,7 @@ struct SurveyItem {
   std::vector<double> values;  ///< valid ratings, NaN elsewhere
   RatingLevels levels;         ///< from cells: the levels' sums, and
   stats::RowSums sums;         ///< the rating's sums
+  PairSums pair;               ///< and its sums with the overall outcome
   stats::Variable variable() const { return variable_of(values, sums); }
 };
 

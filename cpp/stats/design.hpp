@@ -110,6 +110,9 @@ class Design {
 
   /// `v`'s sums over one row's records where it is present.
   Moments moments(const Variable& v, std::size_t row) const;
+  /// A row's weight over its start weight (1 unless raked): a cells row's
+  /// weighted sums scale by it, its squared ones by its square.
+  double gain(std::size_t row) const;
   /// Records where `v` is present in the domain (`design_only`: only rows
   /// in the design), and the unweighted sum of v over them (for 0/1 values:
   /// the records at 1).
@@ -140,8 +143,6 @@ class Design {
   Estimate domain_mean(const Variable& y, const std::vector<char>& domain) const;
   double calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
                              double sum_w) const;
-  /// A row's weight over its start weight (1 unless raked).
-  double gain(std::size_t row) const;
   /// Sum of the weights the raking started from over a row's records, and of their squares.
   double start_sum(std::size_t row) const;
   double start_sum2(std::size_t row) const;

@@ -45,7 +45,7 @@ function strip(kind, section) {
     delete out.text;
     out.columns.comment = null;
   } else if (kind === 'survey') {
-    for (const part of ['drivers', 'free_text']) delete out[part];
+    delete out.free_text;
     for (const k of ['column', 'weight_min', 'weight_max']) delete out.weighting[k];
   } else if (kind === 'media') {
     for (const a of out.alerts) delete a.items;
