@@ -1,5 +1,5 @@
 // Survey cells (format ascolto-cells v1): the keys are the wave, the
-// profile dimensions and the raking margins; each cell has the count
+// profile dimensions, the raking margins and the territorial columns; each cell has the count
 // column, and with weights `ascolto_w` and `ascolto_w2` (sum of the
 // records' weights and of their squares). Every variable of the report
 // comes as sums named `<part>__<name>__<sum>`:
@@ -7,7 +7,7 @@
 //     `L_n`, `L_w`, `L_w2` (records at L, their weight sum and squares);
 //   - any other variable y (yes/no, a choice's category, an option, an
 //     index, a phase's or channel's pooled mean): `n`, `y`, `y2`, and with
-//     weights `w`, `wy`, `w2`, `w2y`, `w2y2`, over the records where y is present.
+//     weights `w`, `wy`, `w2`, `w2y`, `w2y2`, `wy2`, over the records where y is present.
 // An item with the overall outcome, for the drivers' correlation:
 // `pair__<item>__<sum>` (see pair_sums).
 // A two-valued overall outcome ("satisfied" / "neutral or dissatisfied")
