@@ -169,7 +169,8 @@ double spread_of_sums(const Design& design, const stats::Variable& y,
     swy += m.wy;
     swy2 += m.wy2;
   }
-  if (!(sw > 0)) return stats::kNaN;
+  // NaN when the cells lack Σwy² (written before it): no scale, never 0.
+  if (!(sw > 0) || std::isnan(swy2)) return stats::kNaN;
   const double mean = swy / sw;
   return std::sqrt(std::max(0.0, swy2 / sw - mean * mean));
 }

@@ -180,3 +180,17 @@ test('DuckDB: a category the query\'s sample lacked is counted in the base and n
   assert.equal(known.categories.length, shares(microdata).categories.length - 1);
   for (const c of known.categories) assertSame(c, shares(microdata).categories.find((m) => m.value === c.value), c.value);
 });
+
+test('DuckDB: cells written without Σwy² give an index\'s funnel no scale, never 0', async () => {
+  const query = await reductionQuery('duckdb');
+  const path = join(dir, 'without-wy2.csv');
+  await duck.run(`COPY (SELECT COLUMNS(c -> NOT ends_with(c, '__wy2')) FROM (${query})) TO '${path}' (FORMAT csv, HEADER)`);
+  const cells = (await analyze({ name: 'without-wy2.csv', bytes: readFileSync(path) })).datasets[0];
+  const microdata = (await analyze(demo)).datasets[0];
+  const funnels = (d) => Object.fromEntries(d.survey.territory.levels[0].metrics.map((m) => [m.id, m.funnel.sd]));
+  const [withSums, without] = [funnels(microdata), funnels(cells)];
+  assert.ok(withSums['Indice di accessibilità'] > 0);
+  assert.equal(without['Indice di accessibilità'], null);
+  // A rating's Σwy² follows from its levels' sums: its funnel keeps its scale.
+  assertSame(without.soddisfazione_globale, withSums.soddisfazione_globale, 'overall sd');
+});
