@@ -1,6 +1,7 @@
 // ascolto: the native command line over the same core as the browser.
 //   ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]
 //                           [--config CONFIG.json] [--request JSON] [--pretty] [--timing]
+//                           [--threads N]
 //   ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [same options]
 //   ascolto sql --table NAME [--dialect D] [--kind feedback|survey|volumes|media] [--time-zone Z]
 //               [--config C.json] [SAMPLE_FILE]
@@ -39,6 +40,7 @@ constexpr std::size_t kChunkBytes = 1u << 20;
 const char* const kUsage =
     "usage: ascolto analyze FILE... [--kind auto|survey|feedback|volumes|media] [--combine]\n"
     "                       [--config CONFIG.json] [--request JSON] [--pretty] [--timing]\n"
+    "                       [--threads N]\n"
     "       ascolto summary FILE... [--format text|markdown|json] [--lang it|en] [options above]\n"
     "       ascolto sql --table NAME [--dialect duckdb|postgres|spark|bigquery|clickhouse|trino]\n"
     "                   [--kind feedback|survey|volumes|media] [--time-zone Europe/Rome] [--config "
@@ -48,7 +50,8 @@ const char* const kUsage =
     "                  are the roles of a sample file's columns, or of the configuration's\n"
     "  --combine       files with the same columns (monthly exports) as one dataset\n"
     "  --request JSON  what to report, e.g. '{\"aggregate\": {\"by\": \"applicativo\"}}'\n"
-    "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n";
+    "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n"
+    "  --threads N     threads that read a large file (default: every hardware thread)\n";
 
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of("/\\");
@@ -209,6 +212,7 @@ int main(int argc, char** argv) {
   std::string kind, config_path, request = "{}", format = "text", lang = "it";
   std::string dialect = "duckdb", table, time_zone;  // sql
   bool pretty = false, timing = false, combine = false;
+  unsigned threads = 0;  // every hardware thread
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -219,6 +223,13 @@ int main(int argc, char** argv) {
     } else if (sql && (a == "--dialect" || a == "--table" || a == "--time-zone") &&
                i + 1 < args.size()) {
       (a == "--dialect" ? dialect : a == "--table" ? table : time_zone) = args[++i];
+    } else if (a == "--threads" && i + 1 < args.size()) {
+      const std::string& n = args[++i];
+      if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos) {
+        std::cerr << "ascolto: --threads takes a number (0: every hardware thread)\n" << kUsage;
+        return kExitUsage;
+      }
+      threads = static_cast<unsigned>(std::stoul(n));
     } else if (a == "--combine") {
       combine = true;
     } else if (a == "--pretty") {
@@ -260,6 +271,7 @@ int main(int argc, char** argv) {
   if (!kind.empty()) config["kind"] = kind;
 
   ascolto::report::Workspace workspace;
+  workspace.set_threads(threads);
   if (Error e = workspace.configure(config.dump()))
     return fail(e, config_path.empty() ? "--kind" : config_path);
 

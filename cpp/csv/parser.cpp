@@ -17,6 +17,26 @@ Parser::Parser(Dialect dialect, std::size_t max_field_bytes)
       scan_(dialect.delimiter, dialect.quote, '\n', '\r'),
       quoted_scan_(dialect.quote, '\n', '\r', dialect.quote) {}
 
+void Parser::restart() {
+  state_ = State::field_start;
+  skip_lf_ = last_was_cr_ = record_started_ = false;
+  line_ = record_line_ = 1;
+  quote_line_ = blank_lines_ = stray_quotes_ = 0;
+  line_ends_ = {};
+  row_.clear();
+  field_ends_.clear();
+}
+
+void Parser::add_counts(const Parser& next) {
+  line_ += next.line_ - 1;  // a fresh parser starts on line 1
+  record_line_ = line_;
+  blank_lines_ += next.blank_lines_;
+  stray_quotes_ += next.stray_quotes_;
+  line_ends_.crlf += next.line_ends_.crlf;
+  line_ends_.lf += next.line_ends_.lf;
+  line_ends_.cr += next.line_ends_.cr;
+}
+
 Error Parser::check_field_size() const {
   if (row_.size() <= max_field_bytes_) return {};  // the common case: no field can be over
   const std::size_t start = field_ends_.empty() ? 0 : field_ends_.back();

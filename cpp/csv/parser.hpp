@@ -51,6 +51,18 @@ class Parser {
   std::uint64_t lines() const { return line_; }
   const LineEndCounts& line_ends() const { return line_ends_; }
 
+  /// Nothing of a record is pending: the input may be cut here and the
+  /// rest parsed by a fresh Parser (a range read on another thread).
+  bool at_record_boundary() const {
+    return state_ == State::field_start && !record_started_ && !skip_lf_;
+  }
+  /// Starts again on line 1 with nothing read, keeping the buffers it grew.
+  void restart();
+  /// Takes on the counts (lines, blank lines, stray quotes, line ends) of a
+  /// fresh Parser that read the text right after this one's, from a record
+  /// boundary to just after a line break.
+  void add_counts(const Parser& next);
+
  private:
   enum class State : std::uint8_t { field_start, unquoted, quoted, quoted_quote };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "csv/parallel_parse.hpp"
+
 namespace ascolto::csv {
 
 void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields,
@@ -16,6 +18,18 @@ void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields
     sink_.on_header(std::vector<std::string_view>(fields.size()), 0);
   }
   sink_.on_row(fields, line);
+}
+
+void Reader::HeaderRouter::on_run(RowRun run) {
+  std::vector<std::string_view> fields;
+  while (run.size() > 0 && (first_ || records_ < skip_)) {
+    run.row(0, fields);
+    on_record(fields, run.line(0));
+    run = run.rest();
+  }
+  if (run.size() == 0) return;
+  records_ += run.size();
+  sink_.on_row_run(run);
 }
 
 Reader::Reader(ReadOptions options, DataSink& sink)
@@ -38,6 +52,7 @@ Error Reader::finish() {
     if (Error e = start(true)) return e;
   }
   if (Error e = parse(transcoder_->finish())) return e;
+  if (Error e = parse_block(true)) return e;
   if (Error e = parser_->finish(router_)) return e;
   info_.replaced_bytes = transcoder_->replaced_bytes();
   info_.line_ending = parser_->line_ends().name();
@@ -68,7 +83,74 @@ void Reader::keep_first_lines(std::string_view sample) {
 
 Error Reader::parse(std::string_view text) {
   if (text.empty()) return {};
-  return parser_->feed(text, router_);
+  if (!blocks_) return parser_->feed(text, router_);
+  block_.append(text);
+  // A range of about 2 MiB a thread: large enough that the threads' hand-over
+  // costs little, small enough to keep the memory a block holds small.
+  if (block_.size() < range_bytes_ * workers_->threads()) return {};
+  return parse_block(false);
+}
+
+Error Reader::parse_block(bool at_end) {
+  if (!blocks_ || block_.empty()) return {};
+  const std::size_t last_break = block_.rfind('\n');
+  const std::size_t cut =
+      at_end || last_break == std::string::npos ? block_.size() : last_break + 1;
+  std::string_view body = std::string_view(block_).substr(0, cut);
+  // The ranges start on a record boundary: after a block read on one
+  // thread, the one-thread parser goes on to the end of its record.
+  while (!body.empty() && !parser_->at_record_boundary()) {
+    const std::size_t lf = body.find('\n');
+    const std::size_t take = lf == std::string_view::npos ? body.size() : lf + 1;
+    if (Error e = parser_->feed(body.substr(0, take), router_)) return e;
+    body.remove_prefix(take);
+  }
+  // The last bytes at the end of the file may end without a line break:
+  // they are the one-thread parser's, as is a block that cannot be cut.
+  std::size_t tail = 0;
+  if (at_end) {
+    const std::size_t lf = body.rfind('\n');
+    tail = body.size() - (lf == std::string_view::npos ? 0 : lf + 1);
+  }
+  const std::string_view ranged = body.substr(0, body.size() - tail);
+  const std::size_t parsed =
+      ranged.empty() ? 0
+                     : parse_ranges(ranged, Dialect{info_.delimiter, '"'}, options_.max_field_bytes,
+                                    width_, workers_->threads(), *workers_, ranges_);
+  if (parsed > 0) {
+    router_.stable_views(true);
+    std::vector<std::string_view> fields;
+    for (std::size_t k = 0; k < parsed; ++k) {
+      const RecordStore& records = ranges_[k].records;
+      const std::uint64_t before = parser_->lines() - 1;  // lines ended before the range
+      // Runs of records of the table's width, between the odd ones.
+      std::size_t record = 0, regular = 0;
+      auto run_until = [&](std::size_t stop) {
+        if (stop == record) return;
+        const std::size_t n = stop - record;
+        router_.on_run(RowRun{&records.columns(), regular, regular + n,
+                              records.lines().data() + record, before});
+        regular += n;
+        record = stop;
+      };
+      for (const RecordStore::Odd& odd : records.odd()) {
+        run_until(odd.record);
+        const auto first = records.odd_fields().begin() + static_cast<std::ptrdiff_t>(odd.first);
+        fields.assign(first, first + static_cast<std::ptrdiff_t>(odd.count));
+        router_.on_record(fields, records.lines()[record] + before);
+        ++record;
+      }
+      run_until(records.size());
+      parser_->add_counts(*ranges_[k].parser);
+    }
+    router_.stable_views(false);  // the sink is done with the views of block_
+  } else if (!ranged.empty()) {
+    if (Error e = parser_->feed(ranged, router_)) return e;
+  }
+  if (tail > 0)
+    if (Error e = parser_->feed(body.substr(body.size() - tail), router_)) return e;
+  block_.erase(0, cut);
+  return {};
 }
 
 Error Reader::start(bool at_end) {
@@ -125,6 +207,7 @@ Error Reader::start(bool at_end) {
   info_.preamble = find_preamble(records, table_width(records), hint.has_value());
   if (hint) info_.preamble.first = "sep=" + delimiter_name(*hint);
   const std::size_t first_record = std::min(info_.preamble.records, records.size());
+  width_ = first_record < records.size() ? records[first_record].size() : 0;
   if (options_.header) {
     info_.header = *options_.header;
     info_.header_reason = "set in the configuration";
@@ -142,6 +225,7 @@ Error Reader::start(bool at_end) {
                                                 bytes_per_record * 1.02));
   }
   parser_.emplace(dialect, options_.max_field_bytes);
+  blocks_ = workers_ && workers_->threads() > 1 && options_.expected_bytes >= parallel_min_bytes_;
   head_ = {};
   return parse(text);
 }

@@ -58,7 +58,8 @@ json file_json(const std::string& name, const csv::FileInfo& f, const table::Tab
               {"blank_lines", f.blank_lines},
               {"stray_quotes", f.stray_quotes},
               {"preamble", {{"lines", f.preamble.records}, {"first", f.preamble.first}}},
-              {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first()}}}};
+              {"footer", {{"lines", table.rows.footer}, {"first", table.footer_first()}}},
+              {"threads", table.reading_threads}};
   if (sheet) out["sheet"] = sheet_json(*sheet);
   return out;
 }

@@ -25,17 +25,31 @@ struct Workspace::Dataset {
   // While loading: the reader streams records into the builder.
   // One reader per file: a dataset of several files has several, in turn.
   struct Loading {
-    Loading(const Config& config, Warnings& warnings)
-        : builder(warnings), reader(std::make_unique<csv::Reader>(config.read, builder)) {}
+    Loading(const Config& config, Warnings& warnings, core::Workers& pool,
+            const ParallelReading& when)
+        : workers(pool),
+          parallel(when),
+          builder(warnings, table::TableLimits{table::TableLimits{}.max_columns, when.min_rows}),
+          reader(std::make_unique<csv::Reader>(config.read, builder)) {
+      builder.use_workers(&workers);
+      use_workers(*reader);
+    }
+    void use_workers(csv::Reader& r) {
+      r.use_workers(&workers);
+      r.set_parallel(parallel.min_bytes, parallel.range_bytes);
+    }
+    core::Workers& workers;
+    ParallelReading parallel;
     table::TableBuilder builder;
     std::unique_ptr<csv::Reader> reader;
     std::uint64_t lines_before = 0;  // lines of the files before the current one
     bool file_ended = false;         // end_file() was called for the current file
   };
 
-  Dataset(std::string dataset_name, const Config& dataset_config)
+  Dataset(std::string dataset_name, const Config& dataset_config, core::Workers& workers,
+          const ParallelReading& parallel)
       : name(std::move(dataset_name)), config(dataset_config) {
-    loading = std::make_unique<Loading>(config, warnings);
+    loading = std::make_unique<Loading>(config, warnings, workers, parallel);
     loading->builder.begin_part(name, 1);
   }
 
@@ -128,7 +142,8 @@ class Workspace::WorkbookLoad : public spreadsheet::SheetSink, public spreadshee
   table::TableBuilder& begin_sheet(const spreadsheet::SheetFacts& facts,
                                    Warnings*& warnings) override {
     Config config = workspace_.config_;
-    auto d = std::make_unique<Dataset>(facts.workbook + " \xc2\xb7 " + facts.sheet, config);
+    auto d = std::make_unique<Dataset>(facts.workbook + " \xc2\xb7 " + facts.sheet, config,
+                                       *workspace_.workers_, workspace_.parallel_);
     warnings = &d->warnings;
     table::TableBuilder& builder = d->loading->builder;
     workspace_.datasets_.push_back(std::move(d));
@@ -189,6 +204,15 @@ class Workspace::WorkbookLoad : public spreadsheet::SheetSink, public spreadshee
 Workspace::Workspace() = default;
 Workspace::~Workspace() = default;
 
+void Workspace::set_threads(unsigned threads) {
+  if (threads == 0) threads = core::Workers::hardware_threads();
+  if (threads == workers_->threads()) return;
+  // A dataset still loading keeps reading on the workers it began with.
+  for (const auto& d : datasets_)
+    if (d->loading) return;
+  workers_ = std::make_unique<core::Workers>(threads);
+}
+
 bool Workspace::is_workbook(std::string_view head) {
   return spreadsheet::looks_like_workbook(head);
 }
@@ -222,7 +246,7 @@ spreadsheet::ByteRequest Workspace::workbook_next() {
     if (failed) {
       // The whole file could not be read: it stays in the report with its error.
       const std::string name = workbook_->listing().name;
-      datasets_.push_back(std::make_unique<Dataset>(name, config_));
+      datasets_.push_back(std::make_unique<Dataset>(name, config_, *workers_, parallel_));
       Dataset& d = *datasets_.back();
       d.files.push_back(csv::FileInfo{});
       d.error = failed;
@@ -273,7 +297,7 @@ Error Workspace::begin_dataset(std::string name, std::uint64_t expected_bytes,
       if (Error e = parse_config(merged.dump(), config)) return e;
     }
     config.read.expected_bytes = expected_bytes;
-    datasets_.push_back(std::make_unique<Dataset>(std::move(name), config));
+    datasets_.push_back(std::make_unique<Dataset>(std::move(name), config, *workers_, parallel_));
     return Error{};
   });
 }
@@ -337,6 +361,7 @@ Error Workspace::append_to_dataset(std::string name, std::uint64_t expected_byte
     csv::ReadOptions read = d.config.read;
     read.expected_bytes = expected_bytes;
     loading.reader = std::make_unique<csv::Reader>(read, loading.builder);
+    loading.use_workers(*loading.reader);
     loading.builder.begin_part(std::move(name), loading.lines_before + 1);
     loading.file_ended = false;
     return Error{};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/workers.hpp"
 #include "report/config.hpp"
 #include "spreadsheet/workbook.hpp"
 
@@ -25,6 +26,21 @@ class Workspace {
   /// Sets the configuration for the datasets that follow (JSON text; empty
   /// for defaults).
   Error configure(std::string_view config_json);
+
+  /// How many threads read the datasets that follow (the caller's
+  /// included; 0: every hardware thread). One thread is the default; a
+  /// build without thread support always uses one. A file's facts say how
+  /// many read it ("threads").
+  void set_threads(unsigned threads);
+  /// From what size a file is read on the threads, and in what ranges (the
+  /// defaults suit real files; tests lower them to read small files so).
+  struct ParallelReading {
+    std::uint64_t min_bytes = 8u << 20;  ///< the file's expected size
+    std::size_t range_bytes = 2u << 20;  ///< bytes parsed by each thread at a time
+    std::uint64_t min_rows = 50000;      ///< expected rows to append the columns in parallel
+  };
+  void set_parallel_reading(ParallelReading when) { parallel_ = when; }
+  unsigned threads() const { return workers_->threads(); }
 
   /// Starts a new dataset; the previous one must be finished. The size of
   /// the file, when known, lets the reader reserve memory once. `reading`
@@ -98,6 +114,9 @@ class Workspace {
   Error finish_table(Dataset& d);
 
   Config config_;
+  // Before the datasets: their builders use the workers until destroyed.
+  std::unique_ptr<core::Workers> workers_ = std::make_unique<core::Workers>(1);
+  ParallelReading parallel_;
   std::string config_text_;  ///< as given to configure(), to lay a dataset's `reading` over
   std::vector<std::unique_ptr<Dataset>> datasets_;
   std::unique_ptr<WorkbookLoad> workbook_;  // the workbook being read

@@ -115,16 +115,66 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
   }
   builders_.resize(names_.size());
   if (expected_rows_ > 0) grow_storage();
+  batches_[0] = RowBatch(names_.size());
+  batches_[1] = RowBatch(names_.size());
 }
 
 void TableBuilder::on_estimate(std::uint64_t records) {
   expected_rows_ = part_start_.used + records;  // a later file adds to the rows read so far
+  if (workers_ && workers_->threads() > 1 && expected_rows_ >= limits_.parallel_min_rows)
+    batched_ = true;
   // The estimate firms up after the first chunks, while moving the columns
   // to a larger store is still cheap.
   if (!names_.empty() && records > reserved_rows_) grow_storage();
 }
 
-void TableBuilder::grow_storage() {
+TableBuilder::~TableBuilder() {
+  // The workers may still be appending a batch to these columns.
+  if (workers_) try {
+      workers_->wait();
+    } catch (...) {}
+}
+
+void TableBuilder::append_row(const std::vector<std::string_view>& fields) {
+  if (!batched_) {
+    for (std::size_t i = 0; i < builders_.size(); ++i) builders_[i].append(fields[i]);
+    return;
+  }
+  RowBatch& batch = batches_[filling_];
+  batch.add(fields, stable_views_);
+  // Large enough that handing over costs little, small enough to stay in
+  // cache. Views that stay valid wait for the whole block (on_stable_views).
+  if ((!stable_views_ && batch.rows() >= 16384) || batch.copied_bytes() >= (2u << 20))
+    dispatch_batch();
+}
+
+void TableBuilder::dispatch_batch() {
+  workers_->wait();  // the other batch is appended: it can be filled again
+  const RowBatch& full = batches_[filling_];
+  filling_ ^= 1;
+  batches_[filling_].clear();
+  workers_->start(builders_.size(), [this, &full](std::size_t column) {
+    ColumnBuilder& builder = builders_[column];
+    for (std::string_view field : full.column(column)) builder.append(field);
+  });
+}
+
+void TableBuilder::on_stable_views(bool stable) {
+  if (stable) read_in_blocks_ = true;  // the reader parsed a block on the workers
+  if (!stable) drain_batches();        // the views are about to go
+  stable_views_ = stable;
+}
+
+void TableBuilder::drain_batches() {
+  if (!batched_) return;
+  if (batches_[filling_].rows() > 0) dispatch_batch();
+  workers_->wait();
+  batches_[0].clear();
+  batches_[1].clear();
+}
+
+void TableBuilder::grow_storage(std::uint64_t needed_rows) {
+  drain_batches();  // no worker may append while the columns move
   // Growing every column vector by doubling would copy each several times
   // and, near the end, hold twice the memory the file needs (in WASM, fresh
   // pages are the costliest part of a first read); the reader's estimate
@@ -132,7 +182,8 @@ void TableBuilder::grow_storage() {
   const std::size_t rows = row_lines_.size();
   const std::uint64_t expected =
       std::min<std::uint64_t>(expected_rows_ + expected_rows_ / 20, 1u << 27);
-  const std::uint64_t wanted = std::max<std::uint64_t>({expected, rows + rows / 2, 1024});
+  const std::uint64_t wanted =
+      std::max<std::uint64_t>({expected, rows + rows / 2, 1024, needed_rows});
   reserved_rows_ = wanted;
   for (ColumnBuilder& b : builders_) b.reserve(wanted);
 }
@@ -239,12 +290,15 @@ bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields)
                   "A row ends with empty fields beyond the header; they are ignored.");
   }
   if (row_lines_.size() == reserved_rows_) grow_storage();
-  for (std::size_t i = 0; i < width; ++i) builders_[i].append(fields[i]);
+  append_row(fields);
   row_lines_.push_back(line);
   ++rows_.used;
 }
 
 void TableBuilder::release_held() {
+  // The held rows' fields are this builder's own copies, gone at the end.
+  const bool stable = stable_views_;
+  stable_views_ = false;
   std::vector<HeldRow> held = std::move(held_);
   held_.clear();
   std::vector<std::string_view> views;
@@ -261,6 +315,7 @@ void TableBuilder::release_held() {
                         "'): it is read as data; if it is a subtotal, sums count its rows twice.");
     take_row(views, row.line);
   }
+  stable_views_ = stable;
 }
 
 void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint64_t line) {
@@ -280,6 +335,46 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
   }
   if (!held_.empty()) release_held();
   take_row(fields, line);
+}
+
+void TableBuilder::on_row_run(const csv::RowRun& run) {
+  const std::size_t width = names_.size();
+  if (run.columns->size() != width) return DataSink::on_row_run(run);
+  const std::vector<std::string_view>& first = (*run.columns)[0];
+  for (std::size_t i = 0; i < run.size();) {
+    if (error_ || part_refused_) return;
+    // The ordinary rows of on_row whose first byte is no tab either (a row
+    // of blanks is rejected by take_row): nothing to check but their count.
+    std::size_t j = i;
+    if (held_.empty())
+      for (; j < run.size(); ++j) {
+        const std::string_view f = first[run.begin + j];
+        if (f.empty() || may_open_footer(f[0]) || f[0] == '\t') break;
+      }
+    if (j == i) {
+      run.row(i, run_row_);
+      on_row(run_row_, run.line(i));
+      ++i;
+      continue;
+    }
+    take_run(run, i, j);
+    i = j;
+  }
+}
+
+void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j) {
+  const std::size_t n = j - i;
+  rows_.read += n;
+  rows_.used += n;
+  if (row_lines_.size() + n > reserved_rows_) grow_storage(row_lines_.size() + n);
+  for (std::size_t r = i; r < j; ++r) row_lines_.push_back(run.line(r) + line_offset_);
+  if (batched_) {
+    batches_[filling_].add_run(*run.columns, run.begin + i, run.begin + j, stable_views_);
+    if (batches_[filling_].copied_bytes() >= (2u << 20)) dispatch_batch();
+    return;
+  }
+  for (std::size_t c = 0; c < builders_.size(); ++c)
+    for (std::size_t r = i; r < j; ++r) builders_[c].append((*run.columns)[c][run.begin + r]);
 }
 
 void TableBuilder::mark_point_decimal(std::size_t column) {
@@ -302,12 +397,20 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
     if (rows_.read == 0 && has_header_) return make_error(ErrorCode::header_only);
     return make_error(ErrorCode::no_usable_rows);
   }
+  drain_batches();
+  core::Workers one_thread;
+  core::Workers& workers = workers_ && (batched_ || read_in_blocks_) ? *workers_ : one_thread;
+  out.reading_threads = workers.threads();
   // The file's decimal mark, from every column, before any is typed.
   TypingOptions typing = options;
   std::vector<std::pair<std::string, DecimalVotes>> votes;
   point_decimal_.resize(names_.size(), false);
+  std::vector<DecimalVotes> column_votes(names_.size());
+  workers.run(names_.size(), [&](std::size_t i) {
+    if (!point_decimal_[i]) column_votes[i] = builders_[i].decimal_votes(options);
+  });
   for (std::size_t i = 0; i < names_.size(); ++i)
-    if (!point_decimal_[i]) votes.emplace_back(names_[i], builders_[i].decimal_votes(options));
+    if (!point_decimal_[i]) votes.emplace_back(names_[i], std::move(column_votes[i]));
   const FileDecimal file_decimal = decide_file_decimal(votes, options.delimiter);
   typing.file_decimal = file_decimal.decimal;
   typing.file_decimal_reason = file_decimal.reason;
@@ -315,19 +418,24 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
     warnings_.add("number_format_mixed", "", 0,
                   "Columns of the file write numbers differently: " + file_decimal.reason +
                       ". Set \"decimal\" in the configuration if this is wrong.");
-  out.columns.reserve(names_.size());
-  for (std::size_t i = 0; i < names_.size(); ++i) {
-    const bool trailing_unnamed = i + trailing_unnamed_ >= names_.size();
-    Column column;
+  // Each column is typed on its own (in parallel when there are workers);
+  // what the typing says is then told in column order.
+  std::vector<Column> typed(names_.size());
+  workers.run(names_.size(), [&](std::size_t i) {
     if (point_decimal_[i]) {
       TypingOptions stored_numbers = typing;
       stored_numbers.column_decimal.insert(stored_numbers.column_decimal.begin(), {names_[i], '.'});
       stored_numbers.forced_decimal_reason = "the workbook stores them as numbers";
-      column = builders_[i].finish(std::move(names_[i]), row_lines_, stored_numbers);
+      typed[i] = builders_[i].finish(std::move(names_[i]), row_lines_, stored_numbers);
     } else {
-      column = builders_[i].finish(std::move(names_[i]), row_lines_, typing);
+      typed[i] = builders_[i].finish(std::move(names_[i]), row_lines_, typing);
     }
     builders_[i] = ColumnBuilder{};  // free the raw cells as soon as each column is typed
+  });
+  out.columns.reserve(names_.size());
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    const bool trailing_unnamed = i + trailing_unnamed_ >= names_.size();
+    Column column = std::move(typed[i]);
     // The empty column of a trailing delimiter is no column.
     if (trailing_unnamed && column.type == ColumnType::empty) continue;
     if (trailing_unnamed)

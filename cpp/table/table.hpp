@@ -8,8 +8,10 @@
 
 #include "core/error.hpp"
 #include "core/warnings.hpp"
+#include "core/workers.hpp"
 #include "csv/reader.hpp"
 #include "table/column.hpp"
+#include "table/row_batch.hpp"
 
 namespace ascolto::table {
 
@@ -38,6 +40,8 @@ struct Table {
   /// The records each row stands for: a cells file's count column (see
   /// cpp/cells/contract.hpp); empty for microdata, one record per row.
   std::vector<std::uint64_t> frequencies;
+  /// Threads that appended and typed the columns (1: read on one thread).
+  unsigned reading_threads = 1;
 
   bool aggregated() const { return !frequencies.empty(); }
   std::uint64_t frequency(std::size_t row) const {
@@ -56,6 +60,10 @@ struct Table {
 
 struct TableLimits {
   std::size_t max_columns = 5000;
+  /// From how many expected rows the columns are appended by the workers
+  /// (see use_workers): below it, handing batches over costs more than it
+  /// saves.
+  std::uint64_t parallel_min_rows = 50000;
 };
 
 /// Builds a Table from the records of a csv::Reader. Rows of the wrong
@@ -65,6 +73,16 @@ class TableBuilder : public csv::DataSink {
  public:
   explicit TableBuilder(Warnings& warnings, TableLimits limits = {})
       : warnings_(warnings), limits_(limits) {}
+  ~TableBuilder() override;
+  TableBuilder(const TableBuilder&) = delete;
+  TableBuilder& operator=(const TableBuilder&) = delete;
+
+  /// Threads to build the columns with: on a large file, accepted rows are
+  /// batched and each batch is appended by the workers, one column each,
+  /// while the reader parses the next (every column sees the same values
+  /// in the same order as on one thread); columns are typed in parallel.
+  /// Null or one thread: everything on the caller.
+  void use_workers(core::Workers* workers) { workers_ = workers; }
 
   /// Starts the next file of the same dataset (the first part starts by
   /// itself). Its lines are numbered from `first_line` on; its header must
@@ -79,6 +97,9 @@ class TableBuilder : public csv::DataSink {
   void on_header(const std::vector<std::string_view>& names, std::uint64_t line) override;
   void on_row(const std::vector<std::string_view>& fields, std::uint64_t line) override;
   void on_estimate(std::uint64_t records) override;
+  void on_stable_views(bool stable) override;
+  /// Ordinary rows (see on_row) are taken in bulk; any other one by one.
+  void on_row_run(const csv::RowRun& run) override;
 
   std::uint64_t rows_read() const { return rows_.read; }
 
@@ -96,7 +117,7 @@ class TableBuilder : public csv::DataSink {
  private:
   /// Makes room for more rows in every column at once: for the rows the
   /// reader expects (with 5% spare), or half as many again as there are.
-  void grow_storage();
+  void grow_storage(std::uint64_t needed_rows = 0);
   /// Checks a row's width and stores it, or rejects it.
   void take_row(const std::vector<std::string_view>& fields, std::uint64_t line);
   /// Whether a row may start the footer: a total, source or notes line, or
@@ -106,6 +127,15 @@ class TableBuilder : public csv::DataSink {
   void release_held();
   /// Ends the current part: what is held is its footer; its counts are kept.
   void end_part();
+  /// Takes rows [i, j) of a run, all ordinary: counted, lines kept, fields
+  /// handed to the columns.
+  void take_run(const csv::RowRun& run, std::size_t i, std::size_t j);
+  /// Hands a row's fields to the columns: at once, or through a batch.
+  void append_row(const std::vector<std::string_view>& fields);
+  /// Starts the workers on the filled batch and fills the other meanwhile.
+  void dispatch_batch();
+  /// Appends every batched row; the columns are complete after it.
+  void drain_batches();
   /// The "source_file" column of a dataset read from several files.
   Column source_column(const Table& table) const;
 
@@ -120,10 +150,11 @@ class TableBuilder : public csv::DataSink {
   Error error_;
   bool has_header_ = false;
   std::vector<std::string> names_;
-  std::size_t trailing_unnamed_ = 0;      // empty names at the header's end (a trailing delimiter)
-  std::vector<std::string_view> padded_;  // a row without the trailing delimiter, padded
-  std::vector<HeldRow> held_;             // possible footer rows, not stored yet
-  std::vector<std::string> header_;       // the first file's names, as written (trimmed)
+  std::size_t trailing_unnamed_ = 0;       // empty names at the header's end (a trailing delimiter)
+  std::vector<std::string_view> padded_;   // a row without the trailing delimiter, padded
+  std::vector<std::string_view> run_row_;  // a row of a run taken one by one
+  std::vector<HeldRow> held_;              // possible footer rows, not stored yet
+  std::vector<std::string> header_;        // the first file's names, as written (trimmed)
   std::vector<Part> parts_;
   RowCounts part_start_;           // the totals when the current part began
   std::uint64_t line_offset_ = 0;  // added to the current part's lines
@@ -135,6 +166,12 @@ class TableBuilder : public csv::DataSink {
   std::uint64_t reserved_rows_ = 0;  // rows every column has room for
   RowCounts rows_;
   std::uint64_t expected_rows_ = 0;
+  core::Workers* workers_ = nullptr;
+  bool batched_ = false;         // rows go through batches_ (a large file, workers to append them)
+  bool stable_views_ = false;    // the rows' views stay valid until on_stable_views(false)
+  bool read_in_blocks_ = false;  // some rows came from blocks parsed on the workers
+  RowBatch batches_[2];          // one filled by the reader while the workers append the other
+  int filling_ = 0;
 };
 
 }  // namespace ascolto::table

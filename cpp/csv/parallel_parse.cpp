@@ -1,0 +1,73 @@
+#include "csv/parallel_parse.hpp"
+
+#include <algorithm>
+
+namespace ascolto::csv {
+
+void RecordStore::reset(std::string_view block, std::size_t width) {
+  block_ = block;
+  columns_.resize(width);
+  for (auto& c : columns_) c.clear();
+  lines_.clear();
+  odd_.clear();
+  odd_fields_.clear();
+  for (std::string& s : copies_) s.clear();
+  next_copy_ = 0;
+}
+
+std::string_view RecordStore::keep(std::string_view field) {
+  const char* begin = block_.data();
+  if (field.data() >= begin && field.data() + field.size() <= begin + block_.size()) return field;
+  while (next_copy_ < copies_.size() &&
+         copies_[next_copy_].capacity() - copies_[next_copy_].size() < field.size())
+    ++next_copy_;
+  if (next_copy_ == copies_.size()) {
+    copies_.emplace_back();
+    copies_.back().reserve(std::max<std::size_t>(field.size(), 64u << 10));
+  }
+  std::string& store = copies_[next_copy_];
+  const std::size_t at = store.size();
+  store.append(field);  // within the capacity reserved: never moves
+  return std::string_view(store).substr(at, field.size());
+}
+
+void RecordStore::on_record(const std::vector<std::string_view>& fields, std::uint64_t line) {
+  if (fields.size() == columns_.size()) {
+    for (std::size_t j = 0; j < fields.size(); ++j) columns_[j].push_back(keep(fields[j]));
+  } else {
+    odd_.push_back({lines_.size(), odd_fields_.size(), fields.size()});
+    for (std::string_view f : fields) odd_fields_.push_back(keep(f));
+  }
+  lines_.push_back(line);
+}
+
+std::size_t parse_ranges(std::string_view block, Dialect dialect, std::size_t max_field_bytes,
+                         std::size_t width, std::size_t ranges, core::Workers& workers,
+                         std::vector<ParsedRange>& out) {
+  // Cuts just after the first line break past each even share of the block.
+  std::vector<std::size_t> cuts{0};
+  for (std::size_t k = 1; k < ranges; ++k) {
+    const std::size_t from = std::max(cuts.back(), block.size() / ranges * k);
+    const std::size_t lf = block.find('\n', from);
+    if (lf == std::string_view::npos || lf + 1 >= block.size()) break;
+    if (lf + 1 > cuts.back()) cuts.push_back(lf + 1);
+  }
+  cuts.push_back(block.size());
+  const std::size_t count = cuts.size() - 1;
+  if (out.size() < count) out.resize(count);
+  workers.run(count, [&](std::size_t k) {
+    const std::string_view text = block.substr(cuts[k], cuts[k + 1] - cuts[k]);
+    ParsedRange& range = out[k];
+    if (range.parser)
+      range.parser->restart();
+    else
+      range.parser.emplace(dialect, max_field_bytes);
+    range.records.reset(block, width);
+    const Error error = range.parser->feed(text, range.records);
+    range.whole = !error && range.parser->at_record_boundary();
+  });
+  const auto used = out.begin() + static_cast<std::ptrdiff_t>(count);
+  return std::all_of(out.begin(), used, [](const ParsedRange& r) { return r.whole; }) ? count : 0;
+}
+
+}  // namespace ascolto::csv

@@ -1,0 +1,75 @@
+// Parsing one block of a large file on several threads. The block is cut
+// into ranges just after line breaks; each range is parsed by a fresh
+// Parser into its own RecordStore. A cut may fall inside a quoted field
+// (a line break in a comment): the range before it then ends inside a
+// record, which its parser tells, and the block is parsed on one thread
+// instead. Ranges that all end on a record boundary were cut where the
+// one-thread parse would have been between records, so their records,
+// handed on in order, are the same records on the same lines.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/workers.hpp"
+#include "csv/parser.hpp"
+
+namespace ascolto::csv {
+
+/// The records of one range, kept until they are handed on in order.
+/// Records of the table's width (nearly all) are kept column by column, so
+/// that they are handed on as runs and appended one column per thread;
+/// the others are kept whole, at their place. A field lying in the block
+/// is kept as a view of it; one the parser built (an unescaped quoted
+/// field) is copied to storage that never moves.
+class RecordStore : public RecordSink {
+ public:
+  /// Empties the store for the records of `block`, keeping its memory.
+  void reset(std::string_view block, std::size_t width);
+  void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+
+  /// A record not of the table's width, at its place among all records.
+  struct Odd {
+    std::size_t record;
+    std::size_t first, count;  // its fields in odd_fields()
+  };
+  std::size_t size() const { return lines_.size(); }
+  const std::vector<std::uint64_t>& lines() const { return lines_; }
+  /// Field j of each record of the table's width, in order.
+  const std::vector<std::vector<std::string_view>>& columns() const { return columns_; }
+  const std::vector<Odd>& odd() const { return odd_; }
+  const std::vector<std::string_view>& odd_fields() const { return odd_fields_; }
+
+ private:
+  std::string_view keep(std::string_view field);
+
+  std::string_view block_;
+  std::vector<std::vector<std::string_view>> columns_;
+  std::vector<std::uint64_t> lines_;  // of every record
+  std::vector<Odd> odd_;
+  std::vector<std::string_view> odd_fields_;
+  std::vector<std::string> copies_;  // each reserved once: views into it stay valid
+  std::size_t next_copy_ = 0;        // the first of copies_ with room
+};
+
+struct ParsedRange {
+  std::optional<Parser> parser;  // its counts, to add to the file's
+  RecordStore records;
+  bool whole = false;  // ended on a record boundary, without error
+};
+
+/// Parses `block` (starting on a record boundary, ending just after a line
+/// break) in up to `ranges` ranges on `workers`. `out` is reused from block
+/// to block, so that its memory is not asked for again each time. Returns
+/// how many of `out` hold the block's ranges; 0 when a cut fell inside a
+/// record or a range failed (a field too large): nothing is kept,
+/// and the caller parses the block on one thread, which also reports any
+/// error where it belongs.
+std::size_t parse_ranges(std::string_view block, Dialect dialect, std::size_t max_field_bytes,
+                         std::size_t width, std::size_t ranges, core::Workers& workers,
+                         std::vector<ParsedRange>& out);
+
+}  // namespace ascolto::csv

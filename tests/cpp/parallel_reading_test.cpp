@@ -1,0 +1,102 @@
+// Reading on several threads (csv/parallel_parse.hpp, the table builder's
+// batches) must give the report one thread gives, byte for byte, on every
+// file: the demos, the fixtures, the real files of ../shared/data and files
+// made to put the cuts in the worst places (line breaks inside quotes,
+// CRLF, a preamble, a footer, rows of the wrong width, no final break).
+// The thresholds are lowered so that small files go the parallel way, in
+// ranges of a few hundred bytes: thousands of cuts a file.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "helpers.hpp"
+
+namespace {
+
+using ascolto::report::Workspace;
+
+// The report of `bytes` read on `threads` threads (fed in chunks of 7,777
+// bytes, a size no block or range is a multiple of), and the threads its
+// file facts say read it.
+std::pair<nlohmann::json, unsigned> read_on(unsigned threads, const std::string& bytes,
+                                            std::size_t range_bytes) {
+  Workspace workspace;
+  workspace.set_threads(threads);
+  workspace.set_parallel_reading({0, range_bytes, 0});
+  workspace.begin_dataset("file.csv", bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); i += 7777)
+    if (workspace.feed(std::string_view(bytes).substr(i, 7777))) break;
+  workspace.finish_dataset();
+  nlohmann::json report = nlohmann::json::parse(workspace.report("{}"));
+  unsigned used = 0;
+  for (auto& dataset : report["datasets"])
+    if (dataset.contains("file")) {
+      used = dataset["file"].value("threads", 0u);
+      dataset["file"].erase("threads");
+    }
+  return {report, used};
+}
+
+// `parallel`: the cuts cannot all fall inside quotes, so some block must
+// have been read on the threads.
+void check_same(const std::string& name, const std::string& bytes, std::size_t range_bytes,
+                bool parallel = true) {
+  INFO(name << ", ranges of " << range_bytes << " bytes");
+  const auto [one, one_threads] = read_on(1, bytes, range_bytes);
+  const auto [three, three_threads] = read_on(3, bytes, range_bytes);
+  CHECK(one_threads == 1);
+  CHECK(one.dump() == three.dump());
+  // A file with rows was read on the threads (a file that fails has no facts).
+  if (parallel && !one["datasets"].empty() && one["datasets"][0].contains("columns"))
+    CHECK(three_threads == (ascolto::core::Workers::supported() ? 3u : 1u));
+}
+
+}  // namespace
+
+TEST_CASE("Reading on threads gives the one-thread report on every demo and real file",
+          "[parallel]") {
+  std::vector<std::string> paths;
+  const std::string root = std::string(ASCOLTO_FIXTURES) + "/../..";
+  for (const char* dir : {"/public/demo", "/tests/fixtures", "/tests/fixtures/r"})
+    for (const auto& entry : std::filesystem::directory_iterator(root + dir))
+      if (entry.path().extension() == ".csv") paths.push_back(entry.path().string());
+  if (std::filesystem::exists(ASCOLTO_SHARED_DATA))
+    for (const auto& entry : std::filesystem::directory_iterator(ASCOLTO_SHARED_DATA))
+      if (entry.path().extension() == ".csv") paths.push_back(entry.path().string());
+  REQUIRE(paths.size() >= 6);
+  for (const std::string& path : paths) {
+    const std::string bytes = test::read_file(path);
+    // Large files once, in ranges that still cut them thousands of times.
+    check_same(path, bytes, std::max<std::size_t>(bytes.size() / 3000, 256));
+  }
+}
+
+TEST_CASE("Cuts inside quotes, CRLF, preamble, footer and bad rows read as on one thread",
+          "[parallel]") {
+  std::string quoted = "Report of the month\n\nid,servizio,voto,commento\r\n";
+  for (int i = 1; i <= 3000; ++i) {
+    quoted += std::to_string(i) + ",Pensione," + std::to_string(i % 5 + 1) + ",";
+    if (i % 3 == 0)
+      quoted += "\"a comment\nacross \"\"two\"\" lines\r\nand three\"";
+    else if (i % 7 == 0)
+      quoted += "plain";
+    quoted += i % 11 == 0 ? "\n" : "\r\n";
+    if (i % 97 == 0) quoted += "\r\n";              // a blank line
+    if (i % 101 == 0) quoted += "1,2\r\n";          // too few fields
+    if (i % 103 == 0) quoted += "1,2,3,4,5,6\r\n";  // too many
+    if (i % 107 == 0) quoted += "Totale,,,\r\n";    // a total in the data
+    if (i % 109 == 0) quoted += "  ,,,\r\n";        // only blanks
+    if (i % 113 == 0) quoted += "\t,,,\r\n";        // only blanks, a tab first
+  }
+  quoted += "Totale,3000,,\r\nFonte: INPS,,,\r\n";
+  for (std::size_t range : {32, 100, 333, 4096}) {
+    check_same("quoted", quoted, range);
+    check_same("quoted, no final line break", quoted.substr(0, quoted.size() - 2), range);
+  }
+  // Every field quoted, a line break in every record: most cuts fall in quotes.
+  std::string all_quoted = "\"a\",\"b\"\n";
+  for (int i = 0; i < 2000; ++i) all_quoted += "\"" + std::to_string(i) + "\",\"x\ny\"\n";
+  check_same("all quoted", all_quoted, 64, false);
+  // One quote never closed: the error is the one-thread error.
+  check_same("unterminated", quoted + "9999,Pensione,3,\"open\n", 100);
+}
