@@ -62,6 +62,8 @@ function readingFacts(dataset, context) {
     ...skippedLines(t('footerLines'), file.footer, context),
     ...layout,
     [t('header'), file.header ? t('yes') : t('no')],
+    // Which path read it: one thread (the page's module), or the workers.
+    [t('readingThreads'), formatCount(lang, file.threads ?? 1)],
   ];
 }
 
