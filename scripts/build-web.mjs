@@ -18,7 +18,7 @@ const common = {
   bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked',
   logLevel: 'warning',
   // The node-only loader is never reached in a page; the WASM glue is loaded as is.
-  external: ['./node-core.js', './ascolto-core.js'],
+  external: ['./node-core.js', './ascolto-core.js', './ascolto-core-threads.js', './node-web-worker.js'],
 };
 await build({ ...common, entryPoints: [`${root}web/app.js`], outfile: `${out}/app.js` });
 await build({ ...common, entryPoints: [`${root}web/worker.js`], outfile: `${out}/worker.js` });
@@ -27,7 +27,9 @@ await build({ ...common, entryPoints: [`${root}web/embed.js`], outfile: `${out}/
 const css = await readFile(`${root}public/style.css`, 'utf8');
 await writeFile(`${out}/embed.css`, `${css.replace(':root {', ':host {')}\n${await readFile(`${root}web/embed.css`, 'utf8')}`);
 await writeFonts(out);
-for (const file of ['ascolto-core.js', 'ascolto-core.wasm']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
+// The module, and the one with threads (a cross-origin isolated page picks it).
+for (const file of ['ascolto-core.js', 'ascolto-core.wasm', 'ascolto-core-threads.js', 'ascolto-core-threads.wasm',
+  'ascolto-core-threads.worker.js']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
 await writeDemo(`${root}public/demo`);
 await writeFeedbackDemo(`${root}public/demo`);
 await writeVolumesDemo(`${root}public/demo`);

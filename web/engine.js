@@ -205,6 +205,24 @@ async function readAlone(session, input, options, format) {
 }
 
 /**
+ * Starts the threaded module's pool of `threads` threads (0: every core)
+ * and resolves when they run: a pthread is a Web Worker that starts only
+ * once this thread's event loop has seen it load, so a file read without
+ * yielding first would find the pool still empty (and read on one thread).
+ * Resolves to the threads that will read; 1 for the module without threads.
+ */
+export async function startThreads(core, threads = 0) {
+  const session = new core.Session();
+  const count = session.setThreads(threads);
+  session.delete();
+  const workers = core.PThread?.runningWorkers ?? [];
+  for (let waited = 0; workers.some((w) => !w.loaded) && waited < 10000; waited += 2) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return count;
+}
+
+/**
  * Reads every input into a new core Session and returns it (the caller
  * deletes it). `inputs` is a list of { name, size, chunks } where chunks is
  * an (async) iterable of Uint8Array, or { name, size, readInto, close } where
@@ -216,10 +234,13 @@ async function readAlone(session, input, options, format) {
  * with other columns is read again later, a file that fails is read on its
  * own and its group again without it.
  */
-export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize } = {}) {
+export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize, threads } = {}) {
   const session = new core.Session();
   const options = { onProgress, chunkSize };
   try {
+    // The threaded module reads large files on `threads` threads (0: every
+    // core); the other reads on one whatever is asked.
+    if (threads !== undefined) session.setThreads(threads);
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
     if (configError) throw configError;
     let pending = [...inputs];
@@ -279,8 +300,8 @@ export function querySession(session, request = {}) {
 }
 
 /** Reads the inputs, answers one request, frees the session. */
-export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize, request = {} } = {}) {
-  const session = await loadSession(core, inputs, config, { onProgress, chunkSize });
+export async function runAnalysis(core, inputs, config = {}, { onProgress, chunkSize, threads, request = {} } = {}) {
+  const session = await loadSession(core, inputs, config, { onProgress, chunkSize, threads });
   try {
     return querySession(session, request);
   } finally {

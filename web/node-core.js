@@ -8,18 +8,28 @@ const defaultDir = new URL('../public/build/', import.meta.url);
 
 const loaded = new Map();
 
-/** The module instance for the build in `dir`, created once. */
-export function loadCore(dir = defaultDir) {
-  const key = String(dir);
-  if (!loaded.has(key)) loaded.set(key, instantiate(dir));
+/**
+ * The module instance for the build in `dir`, created once. `threads`: the
+ * threaded module (ascolto-core-threads.js), whose pthreads run in node's
+ * worker_threads (web/node-web-worker.js); node always has shared memory.
+ */
+export function loadCore(dir = defaultDir, { threads = false } = {}) {
+  const key = `${dir} ${threads}`;
+  if (!loaded.has(key)) loaded.set(key, instantiate(dir, threads));
   return loaded.get(key);
 }
 
-async function instantiate(dir) {
+async function instantiate(dir, threads) {
   const base = dir instanceof URL ? dir : new URL(`file://${dir.endsWith('/') ? dir : `${dir}/`}`);
-  const { default: createAscoltoCore } = await import(new URL('ascolto-core.js', base).href);
-  const wasmBinary = await readFile(new URL('ascolto-core.wasm', base));
-  return createAscoltoCore({ wasmBinary });
+  const name = threads ? 'ascolto-core-threads' : 'ascolto-core';
+  const script = new URL(`${name}.js`, base).href;
+  const { default: createAscoltoCore } = await import(script);
+  const wasmBinary = await readFile(new URL(`${name}.wasm`, base));
+  if (!threads) return createAscoltoCore({ wasmBinary });
+  globalThis.Worker ??= (await import('./node-web-worker.js')).NodeWebWorker;
+  return createAscoltoCore({
+    wasmBinary, mainScriptUrlOrBlob: script, locateFile: (path) => new URL(path, base).href,
+  });
 }
 
 /**

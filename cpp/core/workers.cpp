@@ -1,6 +1,8 @@
 #include "core/workers.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #if ASCOLTO_THREADS
 #include <atomic>
@@ -12,6 +14,16 @@
 #endif
 
 namespace ascolto::core {
+
+Workers& Workers::shared(unsigned threads) {
+  static std::mutex mutex;
+  static std::map<unsigned, std::unique_ptr<Workers>>* pools =
+      new std::map<unsigned, std::unique_ptr<Workers>>;  // never destroyed: no join at exit
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<Workers>& pool = (*pools)[std::max(1u, threads)];
+  if (!pool) pool = std::make_unique<Workers>(threads);
+  return *pool;
+}
 
 #if ASCOLTO_THREADS
 

@@ -21,6 +21,14 @@ class Workers {
   Workers(const Workers&) = delete;
   Workers& operator=(const Workers&) = delete;
 
+  /// A pool of `threads` that lives as long as the program: threads are
+  /// started once (in WASM a pthread is a Web Worker, which starts only
+  /// when its creator returns to its event loop, so a pool must never be
+  /// joined before its threads ran). One caller at a time per pool; the
+  /// caller always runs the tasks no thread has taken, so no call waits on
+  /// a thread that has not started.
+  static Workers& shared(unsigned threads);
+
   /// Threads that run tasks, the caller's included (1 when there are none).
   unsigned threads() const { return threads_; }
   /// Whether this build can run threads at all.

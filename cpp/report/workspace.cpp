@@ -210,7 +210,7 @@ void Workspace::set_threads(unsigned threads) {
   // A dataset still loading keeps reading on the workers it began with.
   for (const auto& d : datasets_)
     if (d->loading) return;
-  workers_ = std::make_unique<core::Workers>(threads);
+  workers_ = &core::Workers::shared(threads);
 }
 
 bool Workspace::is_workbook(std::string_view head) {

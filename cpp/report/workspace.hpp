@@ -115,7 +115,7 @@ class Workspace {
 
   Config config_;
   // Before the datasets: their builders use the workers until destroyed.
-  std::unique_ptr<core::Workers> workers_ = std::make_unique<core::Workers>(1);
+  core::Workers* workers_ = &core::Workers::shared(1);  // a pool that outlives the workspace
   ParallelReading parallel_;
   std::string config_text_;  ///< as given to configure(), to lay a dataset's `reading` over
   std::vector<std::unique_ptr<Dataset>> datasets_;

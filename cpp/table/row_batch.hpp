@@ -14,7 +14,7 @@ namespace ascolto::table {
 
 class RowBatch {
  public:
-  explicit RowBatch(std::size_t width = 0) : columns_(width) {}
+  explicit RowBatch(std::size_t width = 0) : columns_(width), spans_(width) {}
 
   /// The first `width` fields of a row (the ones the columns take).
   void add(const std::vector<std::string_view>& fields, bool stable) {
@@ -22,26 +22,35 @@ class RowBatch {
       columns_[i].push_back(stable ? fields[i] : copy(fields[i]));
     ++rows_;
   }
-  /// Rows [begin, end) of runs kept column by column.
+  /// Rows [begin, end) of runs kept column by column: views that stay
+  /// valid are referred to where they lie (one span a column), others copied.
   void add_run(const std::vector<std::vector<std::string_view>>& columns, std::size_t begin,
                std::size_t end, bool stable) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const auto from = columns[i].begin() + static_cast<std::ptrdiff_t>(begin);
-      const auto to = columns[i].begin() + static_cast<std::ptrdiff_t>(end);
-      if (stable)
-        columns_[i].insert(columns_[i].end(), from, to);
-      else
-        for (auto f = from; f != to; ++f) columns_[i].push_back(copy(*f));
+      if (stable) {
+        spans_[i].push_back({columns[i].data() + begin, end - begin, columns_[i].size()});
+        continue;
+      }
+      for (std::size_t r = begin; r < end; ++r) columns_[i].push_back(copy(columns[i][r]));
     }
     rows_ += end - begin;
   }
+  /// Calls f(field) for column i's fields, row by row.
+  template <typename F>
+  void each(std::size_t i, F&& f) const {
+    const std::vector<std::string_view>& own = columns_[i];
+    std::size_t at = 0;  // fields of `own` handed on so far
+    for (const Span& span : spans_[i]) {
+      for (; at < span.own_before; ++at) f(own[at]);
+      for (std::size_t r = 0; r < span.size; ++r) f(span.data[r]);
+    }
+    for (; at < own.size(); ++at) f(own[at]);
+  }
   std::size_t rows() const { return rows_; }
   std::size_t copied_bytes() const { return copied_; }
-  /// One column's fields, row by row (stored column by column, so that the
-  /// thread appending a column reads one contiguous run).
-  const std::vector<std::string_view>& column(std::size_t i) const { return columns_[i]; }
   void clear() {
     for (auto& c : columns_) c.clear();
+    for (auto& s : spans_) s.clear();
     rows_ = 0;
     copied_ = 0;
     for (std::string& s : arena_) s.clear();
@@ -66,7 +75,15 @@ class RowBatch {
     return std::string_view(store).substr(at, field.size());
   }
 
-  std::vector<std::vector<std::string_view>> columns_;
+  // A run's fields where they lie, after the first `own_before` of the
+  // column's own fields.
+  struct Span {
+    const std::string_view* data;
+    std::size_t size;
+    std::size_t own_before;
+  };
+  std::vector<std::vector<std::string_view>> columns_;  // fields added one row at a time
+  std::vector<std::vector<Span>> spans_;
   std::size_t rows_ = 0;
   std::vector<std::string> arena_;  // copies of fields that do not stay valid
   std::size_t next_arena_ = 0;

@@ -155,7 +155,7 @@ void TableBuilder::dispatch_batch() {
   batches_[filling_].clear();
   workers_->start(builders_.size(), [this, &full](std::size_t column) {
     ColumnBuilder& builder = builders_[column];
-    for (std::string_view field : full.column(column)) builder.append(field);
+    full.each(column, [&builder](std::string_view field) { builder.append(field); });
   });
 }
 

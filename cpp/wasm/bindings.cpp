@@ -88,6 +88,12 @@ class Session {
   double bytes_read() const { return static_cast<double>(workspace_.bytes_read()); }
   double rows_read() const { return static_cast<double>(workspace_.rows_read()); }
   std::string report(const std::string& request) const { return workspace_.report(request); }
+  /// Threads for the files that follow (0: every core); 1 in a module
+  /// without thread support. Returns the threads that will read.
+  unsigned set_threads(unsigned threads) {
+    workspace_.set_threads(threads);
+    return workspace_.threads();
+  }
 
  private:
   Workspace workspace_;
@@ -115,5 +121,6 @@ EMSCRIPTEN_BINDINGS(ascolto) {
       .function("workbookFail", &Session::workbook_fail)
       .function("bytesRead", &Session::bytes_read)
       .function("rowsRead", &Session::rows_read)
-      .function("report", &Session::report);
+      .function("report", &Session::report)
+      .function("setThreads", &Session::set_threads);
 }
