@@ -4,6 +4,7 @@
 // memory is its own. Prints a table, then Ascolto's ratios against each peer.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeFeedback } from './gen-feedback.mjs';
@@ -26,8 +27,10 @@ const groupByRequest = JSON.stringify({ aggregate: { by: 'applicativo', rating: 
 
 // `request` null: the whole report (the page's first answer), checked to
 // hold the feedback section; otherwise the group-by, with its groups.
-function runNative(file, request = groupByRequest) {
-  const child = spawnSync(`${root}build/native-release/ascolto`, ['analyze', file, ...(request ? ['--request', request] : []), '--timing'],
+// `threads`: 0 for every core (the CLI's default), 1 for one.
+function runNative(file, request = groupByRequest, threads = 0) {
+  const child = spawnSync(`${root}build/native-release/ascolto`,
+    ['analyze', file, ...(request ? ['--request', request] : []), '--timing', '--threads', String(threads)],
     // A Parquet file goes through the page's reader in node, as scripts/ascolto sets it.
     { maxBuffer: 1 << 28, encoding: 'utf8', env: { ...process.env, ASCOLTO_PARQUET_CSV: `node ${root}scripts/parquet-csv.mjs` } });
   if (child.status !== 0) throw new Error(child.stderr);
@@ -35,7 +38,8 @@ function runNative(file, request = groupByRequest) {
   const report = JSON.parse(child.stdout);
   if (!request && !report.datasets[0].feedback) throw new Error('no feedback report');
   const groups = (report.aggregates?.[0].groups ?? []).map((g) => ({ value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts }));
-  return { seconds: timing.seconds, warm_seconds: NaN, peak_rss_bytes: timing.peak_rss_bytes, groups };
+  return { seconds: timing.seconds, warm_seconds: NaN, peak_rss_bytes: timing.peak_rss_bytes, groups,
+    threads: threads || availableParallelism() };
 }
 
 function runNode(engine, file) {
@@ -90,7 +94,10 @@ for (const count of sizes) {
     }
     parquetRuns.push({ count, file: parquet, bytes: statSync(parquet).size });
   }
-  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
+  // Ascolto on every core and on one, natively and in WASM (the threaded
+  // module is a cross-origin isolated page's; the other, any page's).
+  const engines = [['ascolto-native', () => runNative(file)], ['ascolto-native-1-thread', () => runNative(file, groupByRequest, 1)],
+    ['ascolto-wasm-threads', () => runNode('ascolto-wasm-threads', file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
     ['ascolto-wasm-unprepared', () => runNode('ascolto-wasm-unprepared', file)], ...peers.map((p) => [p, () => runNode(p, file)])];
   let reference = null;
   for (const [engine, run] of engines) {
@@ -99,7 +106,8 @@ for (const count of sizes) {
       const result = run();
       reference ??= result;
       rows.push({ engine, count, bytes, groups: result.groups, ready: result.ready_seconds, seconds: result.seconds, warm: result.warm_seconds,
-        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, check: check(reference, result) });
+        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, threads: result.threads ?? (engine.startsWith('ascolto') ? 1 : null),
+        check: check(reference, result) });
     } catch (error) {
       rows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
     }
@@ -112,7 +120,8 @@ for (const count of sizes) {
 const wholeReports = [];
 for (const count of sizes) {
   const file = `${root}build/bench/feedback-${count / 1e6}m.csv`;
-  for (const [engine, run] of [['ascolto-native', () => runNative(file, null)], ['ascolto-wasm', () => runNode('ascolto-wasm-report', file)]]) {
+  for (const [engine, run] of [['ascolto-native', () => runNative(file, null)], ['ascolto-native-1-thread', () => runNative(file, null, 1)],
+    ['ascolto-wasm-threads', () => runNode('ascolto-wasm-threads-report', file)], ['ascolto-wasm', () => runNode('ascolto-wasm-report', file)]]) {
     process.stderr.write(`${engine}, whole report, on ${count} rows...\n`);
     try {
       const result = run();
@@ -151,24 +160,33 @@ console.log('\nLoad + group-by application (count, mean rating, counts per ratin
 console.log('ready: loading the engine before any file (not in cold or warm; Ascolto\'s includes its warm-up).');
 console.log('ascolto-wasm-unprepared: the same without the warm-up\'s prepared heap (see web/warm-up.js).');
 console.log('cold: the first file in a fresh process; warm: a second file in the same process.\n');
-console.log('engine                   rows       MB  ready s   cold s  cold MB/s   warm s  warm MB/s  peak RSS MB  WASM heap MB  result');
+console.log('threads: threads that read (Ascolto); peers run as their node package does (DuckDB-WASM\'s threaded');
+console.log('build, duckdb-coi, is for browsers only: its node bindings have none, so it has no row here).\n');
+console.log('engine                   rows threads       MB  ready s   cold s  cold MB/s   warm s  warm MB/s  peak RSS MB  WASM heap MB  memory/file  result');
 const fixed = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : '-');
 for (const r of rows) {
-  console.log([r.engine.padEnd(23), String(r.count).padStart(8), mb(r.bytes).toFixed(1).padStart(7),
+  console.log([r.engine.padEnd(23), String(r.count).padStart(8), String(r.threads ?? '-').padStart(7), mb(r.bytes).toFixed(1).padStart(7),
     fixed(r.ready, 3).padStart(8), fixed(r.seconds, 3).padStart(8), fixed(mb(r.bytes) / r.seconds, 1).padStart(10),
     fixed(r.warm, 3).padStart(8), fixed(mb(r.bytes) / r.warm, 1).padStart(10),
-    fixed(mb(r.rss), 0).padStart(12), (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13), ` ${r.check}`].join(' '));
+    fixed(mb(r.rss), 0).padStart(12), (r.heap ? mb(r.heap).toFixed(0) : '-').padStart(13),
+    fixed((r.heap || r.rss) / r.bytes, 2).padStart(12), ` ${r.check}`].join(' '));
 }
-console.log('\nRatios: peer seconds / Ascolto seconds (> 1: Ascolto is faster)\n');
+console.log('\nmemory/file: the WASM heap (Ascolto in WASM) or the peak RSS, over the file\'s size; goal: at most 2.');
+console.log('\nRatios: peer seconds / Ascolto seconds (> 1: Ascolto is faster); goals against DuckDB-WASM: 10x on every core, 6x on one\n');
 for (const count of sizes) {
-  const wasm = rows.find((r) => r.engine === 'ascolto-wasm' && r.count === count);
-  const native = rows.find((r) => r.engine === 'ascolto-native' && r.count === count);
-  const unprepared = rows.find((r) => r.engine === 'ascolto-wasm-unprepared' && r.count === count);
+  const find = (engine) => rows.find((r) => r.engine === engine && r.count === count);
+  const wasm = find('ascolto-wasm');
+  const threaded = find('ascolto-wasm-threads');
+  const native = find('ascolto-native');
+  const unprepared = find('ascolto-wasm-unprepared');
   for (const r of rows.filter((x) => x.count === count && !x.engine.startsWith('ascolto'))) {
-    console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${fixed(r.seconds / wasm.seconds, 2)}x` +
-      ` (without prepared heap ${fixed(r.seconds / unprepared.seconds, 2)}x)` +
-      `  WASM warm ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
+    console.log(`${String(count).padStart(8)} rows vs ${r.engine.padEnd(12)}  WASM cold ${threaded?.threads ?? '-'} threads ${fixed(r.seconds / threaded?.seconds, 2)}x,` +
+      ` 1 thread ${fixed(r.seconds / wasm.seconds, 2)}x (without prepared heap ${fixed(r.seconds / unprepared.seconds, 2)}x)` +
+      `  WASM warm ${fixed(r.warm / threaded?.warm, 2)}x, ${fixed(r.warm / wasm.warm, 2)}x  native ${fixed(r.seconds / native.seconds, 2)}x`);
   }
+  const oneNative = find('ascolto-native-1-thread');
+  console.log(`${String(count).padStart(8)} rows: every core against one, natively ${fixed(oneNative?.seconds / native?.seconds, 2)}x,` +
+    ` in WASM cold ${fixed(wasm?.seconds / threaded?.seconds, 2)}x, warm ${fixed(wasm?.warm / threaded?.warm, 2)}x`);
 }
 console.log('\nThe whole feedback report (comments and their sentiment, ranking, trend, alerts) against the group-by above; goal: at most 1.5x\n');
 for (const r of wholeReports) {

@@ -28,7 +28,7 @@ const wasm = (await readFile(`${wasmBuild}/ascolto-core.wasm`)).toString('base64
 // import.meta.url would be a blob: URL, which no relative URL can be
 // resolved against; the module gets its bytes inline and never fetches.
 const worker = `globalThis.ASCOLTO_WASM_BASE64=${JSON.stringify(wasm)};\n${
-  await bundle('worker.js', [], { 'import.meta.url': '"https://ascolto.invalid/build/worker.js"' }, 'iife')}`;
+  await bundle('worker.js', ['./ascolto-core-threads.js'], { 'import.meta.url': '"https://ascolto.invalid/build/worker.js"' }, 'iife')}`;
 const app = await bundle('app.js', ['./node-core.js']);
 const script = `globalThis.ASCOLTO_WORKER_CLASSIC=true;globalThis.ASCOLTO_WORKER_URL=URL.createObjectURL(new Blob([${JSON.stringify(worker)}],{type:'text/javascript'}));\n${app}`;
 const style = `${await inlineFontsCss()}${await readFile(`${root}public/style.css`, 'utf8')}`;

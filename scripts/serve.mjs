@@ -15,7 +15,10 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self' http: https:";
 
-export function startServer({ root = fileURLToPath(new URL('../public', import.meta.url)), port = 8080, host = '127.0.0.1', csp = CSP } = {}) {
+// `isolated`: the page is cross-origin isolated (COOP + COEP), so it has
+// SharedArrayBuffer and reads large files on every core; a portal that
+// sends neither gets the one-thread module (tests run both).
+export function startServer({ root = fileURLToPath(new URL('../public', import.meta.url)), port = 8080, host = '127.0.0.1', csp = CSP, isolated = true } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -31,6 +34,7 @@ export function startServer({ root = fileURLToPath(new URL('../public', import.m
         'Content-Security-Policy': csp,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...(isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
       });
       response.end(body);
     } catch {

@@ -27,6 +27,8 @@ async function instantiate(dir, threads) {
   const wasmBinary = await readFile(new URL(`${name}.wasm`, base));
   if (!threads) return createAscoltoCore({ wasmBinary });
   globalThis.Worker ??= (await import('./node-web-worker.js')).NodeWebWorker;
+  // The module asks navigator for the cores (node 20 has no navigator).
+  globalThis.navigator ??= { hardwareConcurrency: (await import('node:os')).availableParallelism() };
   return createAscoltoCore({
     wasmBinary, mainScriptUrlOrBlob: script, locateFile: (path) => new URL(path, base).href,
   });

@@ -1,7 +1,7 @@
 // The Web Worker that owns the WASM module: it reads File.stream() chunk by
 // chunk into WASM memory and posts progress, then the report.
 import createAscoltoCore from './ascolto-core.js';
-import { loadSession, querySession } from './engine.js';
+import { loadSession, querySession, startThreads } from './engine.js';
 import { toSources } from './sources.js';
 import { warmUp } from './warm-up.js';
 
@@ -19,10 +19,21 @@ function inlineWasm() {
   return bytes;
 }
 
+// A cross-origin isolated page (the served page sends COOP and COEP) has
+// SharedArrayBuffer: the module with threads reads large files on every
+// core. Elsewhere (a portal without those headers, the single file) the
+// module without threads: the same reports, on one core.
+async function createCore(wasmBinary) {
+  const locateFile = (file) => new URL(file, import.meta.url).href;
+  if (wasmBinary || !self.crossOriginIsolated) return createAscoltoCore(wasmBinary ? { wasmBinary } : { locateFile });
+  const { default: createThreaded } = await import('./ascolto-core-threads.js');
+  const module = await createThreaded({ locateFile });
+  await startThreads(module, 0);
+  return module;
+}
+
 function core() {
-  const wasmBinary = inlineWasm();
-  corePromise ??= createAscoltoCore(wasmBinary ? { wasmBinary }
-    : { locateFile: (file) => new URL(file, import.meta.url).href })
+  corePromise ??= createCore(inlineWasm())
     .then(async (module) => {
       // A failed warm-up costs speed only: the analysis goes on.
       await warmUp(module, undefined, { shouldStop: () => fileWaiting })
@@ -69,7 +80,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'progress', progress: { ...progress, size: sizes.get(progress.name) } });
     };
     session?.delete();
-    session = await loadSession(await core(), sources, data.config, { onProgress });
+    session = await loadSession(await core(), sources, data.config, { onProgress, threads: 0 });
     const report = querySession(session, data.request ?? {});
     if (!data.keep) {
       session.delete();

@@ -6,18 +6,21 @@
 // `unprepared` skips the warm-up's prepared heap (PREPARED_HEAP_BYTES), to
 // show what the first file costs without it.
 import { fileSource, loadCore } from '../../web/node-core.js';
-import { runAnalysis } from '../../web/engine.js';
+import { runAnalysis, startThreads } from '../../web/engine.js';
 import { PREPARED_HEAP_BYTES, warmUp } from '../../web/warm-up.js';
 import { settle } from './settle.mjs';
 
-function adapter(heapBytes, request = { aggregate: { by: 'applicativo', rating: 'voto' } }) {
+// `threads`: the module with threads (a cross-origin isolated page's), its
+// pool started on every core before the file, as the page's worker does.
+function adapter(heapBytes, request = { aggregate: { by: 'applicativo', rating: 'voto' } }, { threads = false } = {}) {
   let ready = null;
   const readyCore = async () => {
     if (!ready) {
       const started = performance.now();
-      const core = await loadCore();
+      const core = await loadCore(undefined, { threads });
+      const count = threads ? await startThreads(core, 0) : 1;
       await warmUp(core, undefined, { heapBytes });
-      ready = { core, seconds: (performance.now() - started) / 1000 };
+      ready = { core, threads: count, seconds: (performance.now() - started) / 1000 };
     }
     return ready;
   };
@@ -28,18 +31,20 @@ export default adapter(PREPARED_HEAP_BYTES);
 export const unprepared = adapter(0);
 /** The whole report (the page's first answer) instead of the group-by. */
 export const wholeReport = adapter(PREPARED_HEAP_BYTES, null);
+export const threaded = adapter(PREPARED_HEAP_BYTES, undefined, { threads: true });
+export const threadedWholeReport = adapter(PREPARED_HEAP_BYTES, null, { threads: true });
 
 async function run(file, readyCore, request) {
-  const { core, seconds: readySeconds } = await readyCore();
+  const { core, threads, seconds: readySeconds } = await readyCore();
   await settle();
   const started = performance.now();
   const name = file.endsWith('.parquet') ? 'feedback.parquet' : 'feedback.csv';
-  const report = await runAnalysis(core, [fileSource(file, name)], {}, request ? { request } : {});
+  const report = await runAnalysis(core, [fileSource(file, name)], {}, { ...(request ? { request } : {}), threads: 0 });
   const groups = (report.aggregates?.[0].groups ?? []).map((g) => ({
     value: g.value, n: g.mean.n, mean: g.mean.value, counts: g.counts,
   }));
   if (!request && !report.datasets?.[0]?.feedback) throw new Error('no feedback report');
   return {
-    seconds: (performance.now() - started) / 1000, ready_seconds: readySeconds, groups, wasm_heap_bytes: core.HEAP8.length,
+    seconds: (performance.now() - started) / 1000, ready_seconds: readySeconds, groups, wasm_heap_bytes: core.HEAP8.length, threads,
   };
 }
