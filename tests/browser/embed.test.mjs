@@ -10,7 +10,7 @@ import { openPage } from './browser.mjs';
 const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
 
 test('the embed renders under the portal CSP with no console error, styles scoped', async () => {
-  const { page, consoleErrors, foreignRequests, close } = await openPage('/embed.html', { csp: PORTAL_CSP });
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/embed.html', { csp: PORTAL_CSP, isolated: false });
   try {
     // Playwright's locators pierce the open shadow root.
     await page.waitForSelector('ascolto-report .feedback .tiles', { timeout: 30000 });
