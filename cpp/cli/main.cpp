@@ -51,7 +51,7 @@ const char* const kUsage =
     "  --combine       files with the same columns (monthly exports) as one dataset\n"
     "  --request JSON  what to report, e.g. '{\"aggregate\": {\"by\": \"applicativo\"}}'\n"
     "  --timing        print seconds and peak memory on stderr (for scripts/bench)\n"
-    "  --threads N     threads that read a large file (default: every hardware thread)\n";
+    "  --threads N     threads that read a large file (default: every hardware thread, up to 8)\n";
 
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of("/\\");

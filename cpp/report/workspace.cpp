@@ -1,5 +1,6 @@
 #include "report/workspace.hpp"
 
+#include <algorithm>
 #include <new>
 #include <optional>
 
@@ -205,7 +206,9 @@ Workspace::Workspace() = default;
 Workspace::~Workspace() = default;
 
 void Workspace::set_threads(unsigned threads) {
-  if (threads == 0) threads = core::Workers::hardware_threads();
+  // Past 8 threads the columns' appends (one a thread) and the memory of
+  // the blocks gain little; in a page each thread is a Web Worker.
+  if (threads == 0) threads = std::min(core::Workers::hardware_threads(), 8u);
   if (threads == workers_->threads()) return;
   // A dataset still loading keeps reading on the workers it began with.
   for (const auto& d : datasets_)

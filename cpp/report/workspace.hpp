@@ -28,7 +28,7 @@ class Workspace {
   Error configure(std::string_view config_json);
 
   /// How many threads read the datasets that follow (the caller's
-  /// included; 0: every hardware thread). One thread is the default; a
+  /// included; 0: every hardware thread, up to 8). One thread is the default; a
   /// build without thread support always uses one. A file's facts say how
   /// many read it ("threads").
   void set_threads(unsigned threads);
