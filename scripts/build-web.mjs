@@ -3,10 +3,7 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { writeDemo } from './gen-demo.mjs';
-import { writeFeedbackDemo } from './gen-feedback.mjs';
-import { writeVolumesDemo } from './gen-volumes.mjs';
-import { writeMediaDemo } from './gen-media.mjs';
+import { writeDemos } from './gen-demos.mjs';
 import { writeFonts } from './fonts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,8 +27,5 @@ await writeFonts(out);
 // The module, and the one with threads (a cross-origin isolated page picks it).
 for (const file of ['ascolto-core.js', 'ascolto-core.wasm', 'ascolto-core-threads.js', 'ascolto-core-threads.wasm',
   'ascolto-core-threads.worker.js']) await copyFile(`${wasmBuild}/${file}`, `${out}/${file}`);
-await writeDemo(`${root}public/demo`);
-await writeFeedbackDemo(`${root}public/demo`);
-await writeVolumesDemo(`${root}public/demo`);
-await writeMediaDemo(`${root}public/demo`);
+await writeDemos(`${root}public/demo`);
 console.log(`page built in ${out}`);

@@ -39,6 +39,27 @@ std::pair<nlohmann::json, unsigned> read_on(unsigned threads, const std::string&
 
 // `parallel`: the cuts cannot all fall inside quotes, so some block must
 // have been read on the threads.
+// The report of files read as one dataset (monthly exports), on `threads`.
+std::string combined_on(unsigned threads, const std::vector<std::string>& files) {
+  Workspace workspace;
+  workspace.set_threads(threads);
+  workspace.set_parallel_reading({0, 300, 0});
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string name = "month" + std::to_string(f + 1) + ".csv";
+    if (f == 0)
+      workspace.begin_dataset(name, files[f].size());
+    else
+      workspace.append_to_dataset(name, files[f].size());
+    for (std::size_t i = 0; i < files[f].size(); i += 5000)
+      if (workspace.feed(std::string_view(files[f]).substr(i, 5000))) break;
+    workspace.end_file();
+  }
+  workspace.finish_dataset();
+  nlohmann::json report = nlohmann::json::parse(workspace.report("{}"));
+  for (auto& dataset : report["datasets"]) dataset["file"].erase("threads");
+  return report.dump();
+}
+
 void check_same(const std::string& name, const std::string& bytes, std::size_t range_bytes,
                 bool parallel = true) {
   INFO(name << ", ranges of " << range_bytes << " bytes");
@@ -57,6 +78,8 @@ TEST_CASE("Reading on threads gives the one-thread report on every demo and real
           "[parallel]") {
   std::vector<std::string> paths;
   const std::string root = std::string(ASCOLTO_FIXTURES) + "/../..";
+  // The demos are written by node scripts/gen-demos.mjs (scripts/test runs it first).
+  REQUIRE(std::filesystem::exists(root + "/public/demo/feedback-demo.csv"));
   for (const char* dir : {"/public/demo", "/tests/fixtures", "/tests/fixtures/r"})
     for (const auto& entry : std::filesystem::directory_iterator(root + dir))
       if (entry.path().extension() == ".csv") paths.push_back(entry.path().string());
@@ -110,4 +133,26 @@ TEST_CASE("Cuts inside quotes, CRLF, preamble, footer and bad rows read as on on
   check_same("all quoted", all_quoted, 64, false);
   // One quote never closed: the error is the one-thread error.
   check_same("unterminated", quoted + "9999,Pensione,3,\"open\n", 100);
+}
+
+TEST_CASE("Files read as one dataset on threads: each file's lines, rows and footer as on one",
+          "[parallel]") {
+  std::vector<std::string> months;
+  for (int m = 1; m <= 3; ++m) {
+    std::string text = "Estrazione mese " + std::to_string(m) + "\n\nmese;canale;contatti\n";
+    for (int i = 0; i < 2000; ++i) {
+      // A value that is no number, late in the second file: its line (a row
+      // of a run) is in the report.
+      const std::string count = m == 2 && i == 1800 ? "molti" : std::to_string(1000 + i * m);
+      text += std::to_string(m) + "/2023;" + (i % 2 ? "web" : "\"sportello\nfisico\"") + ";" +
+              count + "\n";
+      if (m == 2 && i == 1500) text += "1;2\n";  // too few fields, late in the second file
+    }
+    text += "Totale;;" + std::to_string(m) + "\n";
+    months.push_back(text);
+  }
+  const std::string one = combined_on(1, months);
+  CHECK(one.find("\"too_few_fields\"") != std::string::npos);
+  CHECK(one.find("\"invalid_value\"") != std::string::npos);
+  CHECK(combined_on(3, months) == one);
 }
