@@ -26,10 +26,15 @@ function inlineWasm() {
 async function createCore(wasmBinary) {
   const locateFile = (file) => new URL(file, import.meta.url).href;
   if (wasmBinary || !self.crossOriginIsolated) return createAscoltoCore(wasmBinary ? { wasmBinary } : { locateFile });
-  const { default: createThreaded } = await import('./ascolto-core-threads.js');
-  const module = await createThreaded({ locateFile });
-  await startThreads(module, 0);
-  return module;
+  try {
+    const { default: createThreaded } = await import('./ascolto-core-threads.js');
+    const module = await createThreaded({ locateFile });
+    await startThreads(module, 0);
+    return module;
+  } catch (error) { // its files not copied beside the worker, say: one core, the same reports
+    console.warn('Ascolto: the module with threads could not start; reading on one core.', error);
+    return createAscoltoCore({ locateFile });
+  }
 }
 
 function core() {

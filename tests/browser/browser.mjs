@@ -8,7 +8,9 @@ import { startServer } from '../../scripts/serve.mjs';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function openPage(path = '/', { csp, isolated } = {}) {
+// `blocked`: a pattern of this server's paths whose requests fail (a file
+// missing from a portal's copy of public/build, say).
+export async function openPage(path = '/', { csp, isolated, blocked } = {}) {
   const server = await startServer({ port: 0, csp, isolated });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -19,6 +21,7 @@ export async function openPage(path = '/', { csp, isolated } = {}) {
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.context().route('**/*', (route) => {
     const url = route.request().url();
+    if (blocked && url.startsWith(origin) && blocked.test(new URL(url).pathname)) return route.abort();
     if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     foreignRequests.push(url);
     return route.abort();

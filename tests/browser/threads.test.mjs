@@ -8,8 +8,8 @@ import { dropRepeatedFile, openPage } from './browser.mjs';
 
 // Drops a 24 MiB feedback export (over the 8 MiB from which a file is read
 // on the threads) and returns what the page says of it.
-async function readLargeFile(isolated) {
-  const { page, consoleErrors, foreignRequests, close } = await openPage('/', { isolated });
+async function readLargeFile(isolated, blocked) {
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/', { isolated, blocked });
   try {
     const context = await page.evaluate(() => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }));
     const file = await dropRepeatedFile(page, 'feedback', 24);
@@ -35,4 +35,13 @@ test('an isolated page reads a large file on every core; a portal without isolat
     assert.match(isolated.facts, new RegExp(`Righe analizzate${new Intl.NumberFormat('it-IT').format(isolated.file.rows).replaceAll('.', '\\.')}`));
     assert.equal(isolated.tiles, portal.tiles);
     assert.equal(isolated.facts.replace(/Thread di lettura\d+/, ''), portal.facts.replace(/Thread di lettura\d+/, ''));
+  });
+
+test('an isolated page whose threaded module cannot be fetched reads on one core, to the same dashboard',
+  { timeout: 300000 }, async () => {
+    const missing = await readLargeFile(true, /ascolto-core-threads/);
+    assert.equal(missing.context.isolated, true);
+    assert.equal(missing.threads, 1, missing.facts);
+    const portal = await readLargeFile(false);
+    assert.equal(missing.tiles, portal.tiles);
   });
