@@ -364,8 +364,8 @@ json dataset_report(const DatasetInput& in) {
   if (computed && kind.kind == DatasetKind::media)
     out["media"] = media_report(table, roles, in.config);
   if (computed && kind.kind == DatasetKind::feedback)
-    out["feedback"] =
-        feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);
+    out["feedback"] = feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache,
+                                      table.reading_threads > 1 ? in.workers : nullptr);
   // The Sintesi: the findings of the section above, as sentences.
   if (out.contains(kind_name))
     out["sintesi"] = summary::dataset_sintesi(kind_name, out[kind_name], in.config.sintesi);

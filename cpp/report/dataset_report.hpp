@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/warnings.hpp"
+#include "core/workers.hpp"
 #include "csv/reader.hpp"
 #include "report/config.hpp"
 #include "report/feedback_report.hpp"
@@ -24,6 +25,9 @@ struct DatasetInput {
   const Config& config;
   FeedbackCachePtr& feedback_cache;                ///< the comments' words, kept between requests
   const spreadsheet::SheetFacts* sheet = nullptr;  ///< a workbook's sheet: how it was read
+  /// Threads for the report's independent parts (used for a table read on
+  /// threads, a large one).
+  core::Workers* workers = nullptr;
 };
 
 nlohmann::ordered_json dataset_report(const DatasetInput& input);

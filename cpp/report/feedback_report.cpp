@@ -1114,8 +1114,8 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
 }
 
 json feedback_report(const table::Table& table, const std::vector<ColumnRole>& roles,
-                     const Config& config, const FeedbackRequest& request,
-                     FeedbackCachePtr& cache) {
+                     const Config& config, const FeedbackRequest& request, FeedbackCachePtr& cache,
+                     core::Workers* workers) {
   const Columns c = columns_of(table, roles);
   if (!c.rating) return nullptr;
   const Disclosure& disclosure = config.disclosure;
@@ -1161,24 +1161,46 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
     for (std::uint32_t row : everyone) reference.add(ratings[row], c.scale, c.count(row));
     out["reference"] = group_json("", reference, c.scale, disclosure, c.records(everyone));
   }
+  // Two tasks that share nothing but what they read: the comments (and the
+  // territory, which shares their cache) beside the breakdowns, trend and
+  // alerts. Each fills its own parts; they go in `out` in one order.
+  json applications, ranking, devices, trend, alerts, text, territory;
+  auto breakdowns = [&] {
+    if (c.application) {
+      std::vector<GroupStats> groups;
+      applications = groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
+      ranking = ranking_json(c, groups, rows, ratings, disclosure);
+    }
+    if (c.device) devices = groups_json(*c.device, rows, records, ratings, c, disclosure);
+    trend = trend_json(c, rows, ratings, request, disclosure);
+    alerts = alerts_json(c, rows, ratings, request.filter.application.empty());
+  };
+  auto comments = [&] {
+    // Cells carry no texts: the comments are named as missing, not shown empty.
+    text = table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
+    territory = territory_section(table, roles, c, ratings, rows, config, cache);
+  };
+  core::Workers one_thread;
+  (workers ? *workers : one_thread).run(2, [&](std::size_t task) {
+    if (task == 0)
+      comments();  // the longer: taken first
+    else
+      breakdowns();
+  });
   if (c.application) {
-    std::vector<GroupStats> groups;
-    out["applications"] =
-        groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
-    out["ranking"] = ranking_json(c, groups, rows, ratings, disclosure);
+    out["applications"] = std::move(applications);
+    out["ranking"] = std::move(ranking);
   }
-  if (c.device) out["devices"] = groups_json(*c.device, rows, records, ratings, c, disclosure);
-  out["trend"] = trend_json(c, rows, ratings, request, disclosure);
-  out["alerts"] = alerts_json(c, rows, ratings, request.filter.application.empty());
+  if (c.device) out["devices"] = std::move(devices);
+  out["trend"] = std::move(trend);
+  out["alerts"] = std::move(alerts);
   out["alert_rule"] =
       "weekly, per application and for all together: a drop when the week's mean is at least 3 "
       "standard errors below the previous 4 weeks' (Welch z), a burst when its share of 1-2 "
       "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
-  // Cells carry no texts: the comments are named as missing, not shown empty.
-  out["text"] =
-      table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
-  out["territory"] = territory_section(table, roles, c, ratings, rows, config, cache);
+  out["text"] = std::move(text);
+  out["territory"] = std::move(territory);
   return out;
 }
 

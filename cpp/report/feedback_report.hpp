@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/workers.hpp"
 #include "report/config.hpp"
 #include "report/roles.hpp"
 #include "table/table.hpp"
@@ -62,9 +63,12 @@ nlohmann::ordered_json sentiment_page(const table::Table& table,
 Error parse_feedback_request(const nlohmann::ordered_json& value, FeedbackRequest& out);
 Error parse_comments_request(const nlohmann::ordered_json& value, CommentsRequest& out);
 
+/// `workers`: threads to analyse the comments on beside the breakdowns,
+/// trend and alerts (null: one after the other; the same report).
 nlohmann::ordered_json feedback_report(const table::Table& table,
                                        const std::vector<ColumnRole>& roles, const Config& config,
-                                       const FeedbackRequest& request, FeedbackCachePtr& cache);
+                                       const FeedbackRequest& request, FeedbackCachePtr& cache,
+                                       core::Workers* workers = nullptr);
 
 nlohmann::ordered_json comments_page(const table::Table& table,
                                      const std::vector<ColumnRole>& roles, const Config& config,

@@ -30,7 +30,7 @@ struct Workspace::Dataset {
             const ParallelReading& when)
         : workers(pool),
           parallel(when),
-          builder(warnings, table::TableLimits{table::TableLimits{}.max_columns, when.min_rows}),
+          builder(warnings),
           reader(std::make_unique<csv::Reader>(config.read, builder)) {
       builder.use_workers(&workers);
       use_workers(*reader);
@@ -585,7 +585,8 @@ std::string Workspace::report(std::string_view request_json) const {
         json view = {{"dataset", d->name}};
         if (feedback)
           view["feedback"] =
-              feedback_report(d->table, roles, d->config, *feedback, d->feedback_cache);
+              feedback_report(d->table, roles, d->config, *feedback, d->feedback_cache,
+                              d->table.reading_threads > 1 ? workers_ : nullptr);
         if (comments)
           view["comments"] =
               comments_page(d->table, roles, d->config, *comments, d->feedback_cache);
@@ -617,9 +618,9 @@ std::string Workspace::report(std::string_view request_json) const {
                                                d->files.front(), d->table, d->warnings));
         continue;
       }
-      datasets.push_back(
-          dataset_report(DatasetInput{d->name, d->files, d->table, d->roles, d->warnings, d->config,
-                                      d->feedback_cache, d->sheet ? &*d->sheet : nullptr}));
+      datasets.push_back(dataset_report(DatasetInput{d->name, d->files, d->table, d->roles,
+                                                     d->warnings, d->config, d->feedback_cache,
+                                                     d->sheet ? &*d->sheet : nullptr, workers_}));
     }
     // Several datasets read together: one combined Sintesi of their headlines.
     json combined = summary::combined_sintesi(datasets, config_.sintesi);

@@ -37,7 +37,6 @@ class Workspace {
   struct ParallelReading {
     std::uint64_t min_bytes = 8u << 20;  ///< the file's expected size
     std::size_t range_bytes = 2u << 20;  ///< bytes parsed by each thread at a time
-    std::uint64_t min_rows = 50000;      ///< expected rows to append the columns in parallel
   };
   void set_parallel_reading(ParallelReading when) { parallel_ = when; }
   unsigned threads() const { return workers_->threads(); }

@@ -121,8 +121,6 @@ void TableBuilder::on_header(const std::vector<std::string_view>& names, std::ui
 
 void TableBuilder::on_estimate(std::uint64_t records) {
   expected_rows_ = part_start_.used + records;  // a later file adds to the rows read so far
-  if (workers_ && workers_->threads() > 1 && expected_rows_ >= limits_.parallel_min_rows)
-    batched_ = true;
   // The estimate firms up after the first chunks, while moving the columns
   // to a larger store is still cheap.
   if (!names_.empty() && records > reserved_rows_) grow_storage();
@@ -160,8 +158,12 @@ void TableBuilder::dispatch_batch() {
 }
 
 void TableBuilder::on_stable_views(bool stable) {
-  if (stable) read_in_blocks_ = true;  // the reader parsed a block on the workers
-  if (!stable) drain_batches();        // the views are about to go
+  // The reader parsed a block on the workers (a large file): from here on
+  // the columns are appended by the workers too. A smaller file is read and
+  // typed on the caller alone, as it was before threads (handing rows over
+  // through copied batches measured slower than appending them).
+  if (stable && workers_ && workers_->threads() > 1) read_in_blocks_ = batched_ = true;
+  if (!stable) drain_batches();  // the views are about to go
   stable_views_ = stable;
 }
 
@@ -399,7 +401,7 @@ Error TableBuilder::finish(const TypingOptions& options, Table& out) {
   }
   drain_batches();
   core::Workers one_thread;
-  core::Workers& workers = workers_ && (batched_ || read_in_blocks_) ? *workers_ : one_thread;
+  core::Workers& workers = read_in_blocks_ ? *workers_ : one_thread;
   out.reading_threads = workers.threads();
   // The file's decimal mark, from every column, before any is typed.
   TypingOptions typing = options;

@@ -60,10 +60,6 @@ struct Table {
 
 struct TableLimits {
   std::size_t max_columns = 5000;
-  /// From how many expected rows the columns are appended by the workers
-  /// (see use_workers): below it, handing batches over costs more than it
-  /// saves.
-  std::uint64_t parallel_min_rows = 50000;
 };
 
 /// Builds a Table from the records of a csv::Reader. Rows of the wrong

@@ -22,7 +22,7 @@ std::pair<nlohmann::json, unsigned> read_on(unsigned threads, const std::string&
                                             std::size_t range_bytes) {
   Workspace workspace;
   workspace.set_threads(threads);
-  workspace.set_parallel_reading({0, range_bytes, 0});
+  workspace.set_parallel_reading({0, range_bytes});
   workspace.begin_dataset("file.csv", bytes.size());
   for (std::size_t i = 0; i < bytes.size(); i += 7777)
     if (workspace.feed(std::string_view(bytes).substr(i, 7777))) break;
@@ -43,7 +43,7 @@ std::pair<nlohmann::json, unsigned> read_on(unsigned threads, const std::string&
 std::string combined_on(unsigned threads, const std::vector<std::string>& files) {
   Workspace workspace;
   workspace.set_threads(threads);
-  workspace.set_parallel_reading({0, 300, 0});
+  workspace.set_parallel_reading({0, 300});
   for (std::size_t f = 0; f < files.size(); ++f) {
     const std::string name = "month" + std::to_string(f + 1) + ".csv";
     if (f == 0)
