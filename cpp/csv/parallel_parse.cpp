@@ -11,24 +11,13 @@ void RecordStore::reset(std::string_view block, std::size_t width) {
   lines_.clear();
   odd_.clear();
   odd_fields_.clear();
-  for (std::string& s : copies_) s.clear();
-  next_copy_ = 0;
+  copies_.clear();
 }
 
 std::string_view RecordStore::keep(std::string_view field) {
   const char* begin = block_.data();
   if (field.data() >= begin && field.data() + field.size() <= begin + block_.size()) return field;
-  while (next_copy_ < copies_.size() &&
-         copies_[next_copy_].capacity() - copies_[next_copy_].size() < field.size())
-    ++next_copy_;
-  if (next_copy_ == copies_.size()) {
-    copies_.emplace_back();
-    copies_.back().reserve(std::max<std::size_t>(field.size(), 64u << 10));
-  }
-  std::string& store = copies_[next_copy_];
-  const std::size_t at = store.size();
-  store.append(field);  // within the capacity reserved: never moves
-  return std::string_view(store).substr(at, field.size());
+  return copies_.copy(field);
 }
 
 void RecordStore::on_record(const std::vector<std::string_view>& fields, std::uint64_t line) {

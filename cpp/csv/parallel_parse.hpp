@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_arena.hpp"
 #include "core/workers.hpp"
 #include "csv/parser.hpp"
 
@@ -51,8 +52,7 @@ class RecordStore : public RecordSink {
   std::vector<std::uint64_t> lines_;  // of every record
   std::vector<Odd> odd_;
   std::vector<std::string_view> odd_fields_;
-  std::vector<std::string> copies_;  // each reserved once: views into it stay valid
-  std::size_t next_copy_ = 0;        // the first of copies_ with room
+  core::TextArena copies_;  // fields the parser built
 };
 
 struct ParsedRange {

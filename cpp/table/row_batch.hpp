@@ -4,11 +4,11 @@
 // views stay valid until the batch is appended (a block read in parallel).
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
-#include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/text_arena.hpp"
 
 namespace ascolto::table {
 
@@ -53,26 +53,13 @@ class RowBatch {
     for (auto& s : spans_) s.clear();
     rows_ = 0;
     copied_ = 0;
-    for (std::string& s : arena_) s.clear();
-    next_arena_ = 0;
+    arena_.clear();
   }
 
  private:
   std::string_view copy(std::string_view field) {
     copied_ += field.size();
-    // Arena strings are reserved once and never grow past it: the views
-    // into them stay valid.
-    while (next_arena_ < arena_.size() &&
-           arena_[next_arena_].capacity() - arena_[next_arena_].size() < field.size())
-      ++next_arena_;
-    if (next_arena_ == arena_.size()) {
-      arena_.emplace_back();
-      arena_.back().reserve(std::max<std::size_t>(field.size(), 256u << 10));
-    }
-    std::string& store = arena_[next_arena_];
-    const std::size_t at = store.size();
-    store.append(field);
-    return std::string_view(store).substr(at, field.size());
+    return arena_.copy(field);
   }
 
   // A run's fields where they lie, after the first `own_before` of the
@@ -85,8 +72,7 @@ class RowBatch {
   std::vector<std::vector<std::string_view>> columns_;  // fields added one row at a time
   std::vector<std::vector<Span>> spans_;
   std::size_t rows_ = 0;
-  std::vector<std::string> arena_;  // copies of fields that do not stay valid
-  std::size_t next_arena_ = 0;
+  core::TextArena arena_{256u << 10};  // copies of fields that do not stay valid
   std::size_t copied_ = 0;
 };
 
