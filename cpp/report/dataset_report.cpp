@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 #include "cells/contract.hpp"
 #include "cells/survey_sums.hpp"
@@ -327,15 +328,29 @@ json dataset_report(const DatasetInput& in) {
   json columns = json::array();
   json ratings = json::array();
   json personal = json::array();
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    const Column& c = table.columns[i];
-    if (roles[i].role == Role::personal)
-      personal.push_back({{"column", c.name}, {"reason", roles[i].reason}});
-    columns.push_back(column_json(table, c, roles[i], i, in.config.disclosure));
-    if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
-      ratings.push_back(
-          rating_json(c, *roles[i].scale, weights, table, warnings, in.config.disclosure));
-  }
+  auto summaries = [&] {
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      const Column& c = table.columns[i];
+      if (roles[i].role == Role::personal)
+        personal.push_back({{"column", c.name}, {"reason", roles[i].reason}});
+      columns.push_back(column_json(table, c, roles[i], i, in.config.disclosure));
+      if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
+        ratings.push_back(
+            rating_json(c, *roles[i].scale, weights, table, warnings, in.config.disclosure));
+    }
+  };
+  // A cells file: what its report cannot carry is named; a report not yet
+  // computed from cells is left out rather than computed per cell.
+  const std::string kind_name = dataset_kind_name(kind.kind);
+  const bool computed = !table.aggregated() || cells::kind_supported(kind_name);
+  // On a file read on threads, the column summaries run beside the
+  // feedback report's own tasks (they add warnings, which it never reads).
+  std::optional<json> feedback;
+  if (computed && kind.kind == DatasetKind::feedback && table.reading_threads > 1 && in.workers)
+    feedback = feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache,
+                               in.workers, summaries);
+  else
+    summaries();
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
               {"file", file_json(in.name, in.files.front(), table, in.sheet)},
@@ -351,10 +366,6 @@ json dataset_report(const DatasetInput& in) {
   // The thresholds in force, so that a reader can say why a figure is hidden.
   out["disclosure"] = {{"min_base", in.config.disclosure.min_base},
                        {"low_base", in.config.disclosure.low_base}};
-  const std::string kind_name = dataset_kind_name(kind.kind);
-  // A cells file: what its report cannot carry is named; a report not yet
-  // computed from cells is left out rather than computed per cell.
-  const bool computed = !table.aggregated() || cells::kind_supported(kind_name);
   if (const auto count = cells::count_column(roles); count && table.aggregated())
     out["aggregated"] = cells::aggregated_json(table, *count, kind_name);
   if (computed && kind.kind == DatasetKind::survey)
@@ -364,8 +375,9 @@ json dataset_report(const DatasetInput& in) {
   if (computed && kind.kind == DatasetKind::media)
     out["media"] = media_report(table, roles, in.config);
   if (computed && kind.kind == DatasetKind::feedback)
-    out["feedback"] = feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache,
-                                      table.reading_threads > 1 ? in.workers : nullptr);
+    out["feedback"] =
+        feedback ? std::move(*feedback)
+                 : feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);
   // The Sintesi: the findings of the section above, as sentences.
   if (out.contains(kind_name))
     out["sintesi"] = summary::dataset_sintesi(kind_name, out[kind_name], in.config.sintesi);

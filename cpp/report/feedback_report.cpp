@@ -95,6 +95,22 @@ double day_of(const Column& date, std::size_t row) {
 
 using table::week_start;
 
+// The week (its first day) of a day, worked out once per run of the same
+// day: exports come sorted by time, so the day repeats from row to row.
+class WeekOfDay {
+ public:
+  std::int64_t operator()(std::int64_t day) {
+    if (day != day_) {
+      day_ = day;
+      week_ = week_start(day);
+    }
+    return week_;
+  }
+
+ private:
+  std::int64_t day_ = std::numeric_limits<std::int64_t>::min(), week_ = 0;
+};
+
 std::int64_t month_of(std::int64_t day) {
   const table::CivilDate c = table::civil_from_days(day);
   return static_cast<std::int64_t>(c.year) * 12 + (c.month - 1);
@@ -136,17 +152,29 @@ std::vector<std::uint32_t> select_rows(const Columns& c, const std::vector<doubl
   return rows;
 }
 
-// Count, mean and shares of one group of feedbacks.
+// Count, mean and shares of one group of feedbacks. A rating is a point of
+// the scale (a whole number, at most 11 of them), so a row only counts its
+// level; the sums are worked out from the levels once (settle). They are
+// the sums of the rows' ratings exactly: whole numbers add exactly in a
+// double, in any order.
 struct GroupStats {
-  stats::MeanSums sums;
-  stats::ShareSums top2, bottom2;
   std::array<std::uint64_t, 11> levels{};
+  stats::MeanSums sums;  // from settle()
+  stats::ShareSums top2, bottom2;
 
   void add(double rating, const RatingScale& scale, std::uint64_t count) {
-    sums.add(1.0, rating, count);
-    top2.add(1.0, rating >= scale.max - 1, count);
-    bottom2.add(1.0, rating <= scale.min + 1, count);
     levels[static_cast<std::size_t>(rating - scale.min)] += count;
+  }
+  void settle(const RatingScale& scale) {
+    sums = {};
+    top2 = bottom2 = {};
+    for (std::size_t level = 0; level < levels.size(); ++level) {
+      if (levels[level] == 0) continue;
+      const double rating = scale.min + static_cast<double>(level);
+      sums.add(1.0, rating, levels[level]);
+      top2.add(1.0, rating >= scale.max - 1, levels[level]);
+      bottom2.add(1.0, rating <= scale.min + 1, levels[level]);
+    }
   }
 };
 
@@ -181,6 +209,7 @@ json groups_json(const Column& by, const std::vector<std::uint32_t>& rows, std::
   for (std::uint32_t row : rows)
     if (by.codes[row] != kMissingCode)
       groups[by.codes[row]].add(ratings[row], c.scale, c.count(row));
+  for (GroupStats& g : groups) g.settle(c.scale);
   std::vector<std::size_t> order;
   for (std::size_t g = 0; g < groups.size(); ++g)
     if (groups[g].sums.n > 0) order.push_back(g);
@@ -319,10 +348,11 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   // Cells by (application, week) in one flat table: weeks counted from the
   // first, applications by code, all applications together last.
   std::int64_t first_week = std::numeric_limits<std::int64_t>::max(), last_week = 0;
+  WeekOfDay week_of;
   for (std::uint32_t row : rows) {
     const double day = day_of(*c.date, row);
     if (std::isnan(day)) continue;
-    const std::int64_t week = week_start(static_cast<std::int64_t>(day));
+    const std::int64_t week = week_of(static_cast<std::int64_t>(day));
     first_week = std::min(first_week, week);
     last_week = std::max(last_week, week);
   }
@@ -332,14 +362,19 @@ json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   const auto cell_of = [&](std::uint32_t app, std::int64_t week) -> PeriodCell& {
     return cells[app * weeks + static_cast<std::size_t>((week - first_week) / 7)];
   };
+  std::int64_t current_week = std::numeric_limits<std::int64_t>::min();
+  std::size_t week_index = 0;  // of current_week, among the weeks
   for (std::uint32_t row : rows) {
     const double day = day_of(*c.date, row);
     if (std::isnan(day)) continue;
-    const std::int64_t week = week_start(static_cast<std::int64_t>(day));
+    if (const std::int64_t week = week_of(static_cast<std::int64_t>(day)); week != current_week) {
+      current_week = week;
+      week_index = static_cast<std::size_t>((week - first_week) / 7);
+    }
     const double r = ratings[row];
     const bool low = r <= c.scale.min + 1;
     const std::uint64_t count = c.count(row);
-    auto add = [&](std::uint32_t app) { cell_of(app, week).add(r, low, count); };
+    auto add = [&](std::uint32_t app) { cells[app * weeks + week_index].add(r, low, count); };
     if (everyone || !c.application) add(apps);
     if (c.application && c.application->codes[row] != kMissingCode) add(c.application->codes[row]);
   }
@@ -642,17 +677,28 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
       if (const std::uint32_t code = c.comment->codes[row]; code != kMissingCode)
         ++rows_of_code[code];
   }
-  for (std::size_t row = 0; row < rows && c.comment; ++row) {
+  if (categorical) {
+    // By code: a blank comment has none; each other is analysed at its first row.
+    std::vector<bool> blank(c.comment->labels.size());
+    for (std::size_t code = 0; code < blank.size(); ++code)
+      blank[code] = table::trim(c.comment->labels[code]).empty();
+    for (std::size_t row = 0; row < rows; ++row) {
+      const std::uint32_t code = c.comment->codes[row];
+      if (code == kMissingCode || blank[code]) continue;
+      std::uint32_t& id = comment_of_code[code];
+      if (id == FeedbackCache::kNoComment) {
+        id = static_cast<std::uint32_t>(cache.personal.size());
+        analyse_comment(table::trim(c.comment->labels[code]), rows_of_code[code], cache,
+                        word_entries, surface_rows, bigram_ids);
+      }
+      cache.comment_of_row[row] = id;
+    }
+  }
+  for (std::size_t row = 0; row < rows && c.comment && !categorical; ++row) {
     const std::string_view text = trimmed_comment(*c.comment, row);
     if (text.empty()) continue;
-    std::uint32_t fresh = FeedbackCache::kNoComment;
-    std::uint32_t& id = categorical ? comment_of_code[c.comment->codes[row]] : fresh;
-    if (id == FeedbackCache::kNoComment) {
-      id = static_cast<std::uint32_t>(cache.personal.size());
-      analyse_comment(text, categorical ? rows_of_code[c.comment->codes[row]] : 1, cache,
-                      word_entries, surface_rows, bigram_ids);
-    }
-    cache.comment_of_row[row] = id;
+    cache.comment_of_row[row] = static_cast<std::uint32_t>(cache.personal.size());
+    analyse_comment(text, 1, cache, word_entries, surface_rows, bigram_ids);
   }
   // Each stem is shown as its most frequent word ("pratiche" rather than
   // "pratic"), counted over rows; ties go to the word first in byte order.
@@ -787,6 +833,11 @@ json sentiment_json(const table::Table& table, const Columns& c,
   std::uint64_t disagree = 0;
   json examples = json::array();
   NegativeShares by_application, by_week;
+  WeekOfDay week_of;
+  // By application code (determined, negative): applications alternate from
+  // row to row, so they are counted in place and named once after.
+  std::vector<std::array<std::uint64_t, 2>> by_code(
+      c.application ? c.application->labels.size() : 0, {0, 0});
   for (std::uint32_t row : rows) {
     const std::uint32_t id = cache.comment_of_row[row];
     if (id == FeedbackCache::kNoComment) continue;
@@ -794,11 +845,14 @@ json sentiment_json(const table::Table& table, const Columns& c,
     ++labels[static_cast<std::size_t>(l)];
     if (l != sentiment::Label::undetermined) {
       const bool negative = l == sentiment::Label::negative;
-      if (c.application && c.application->codes[row] != kMissingCode)
-        by_application.add(c.application->codes[row], negative);
+      if (c.application && c.application->codes[row] != kMissingCode) {
+        std::array<std::uint64_t, 2>& counts = by_code[c.application->codes[row]];
+        ++counts[0];
+        counts[1] += negative;
+      }
       if (c.date) {
         const double day = day_of(*c.date, row);
-        if (!std::isnan(day)) by_week.add(week_start(static_cast<std::int64_t>(day)), negative);
+        if (!std::isnan(day)) by_week.add(week_of(static_cast<std::int64_t>(day)), negative);
       }
     }
     const double r = ratings[row];
@@ -830,6 +884,9 @@ json sentiment_json(const table::Table& table, const Columns& c,
       determined >= kTextMinimum
           ? json(static_cast<double>(labels[1]) / static_cast<double>(determined))
           : json(nullptr);
+  for (std::size_t code = 0; code < by_code.size(); ++code)
+    if (by_code[code][0] > 0)
+      by_application.groups[static_cast<std::int64_t>(code)] = by_code[code];
   if (c.application) {
     json shares = by_application.to_json(
         [&](std::int64_t code) { return c.application->labels[static_cast<std::size_t>(code)]; },
@@ -1115,7 +1172,7 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
 
 json feedback_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                      const Config& config, const FeedbackRequest& request, FeedbackCachePtr& cache,
-                     core::Workers* workers) {
+                     core::Workers* workers, const std::function<void()>& beside) {
   const Columns c = columns_of(table, roles);
   if (!c.rating) return nullptr;
   const Disclosure& disclosure = config.disclosure;
@@ -1124,6 +1181,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   const std::uint64_t records = c.records(rows);
   GroupStats overall;
   for (std::uint32_t row : rows) overall.add(ratings[row], c.scale, c.count(row));
+  overall.settle(c.scale);
   json out = {
       {"columns",
        {{"application", c.application ? json(c.application->name) : json(nullptr)},
@@ -1159,34 +1217,36 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
     const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
     GroupStats reference;
     for (std::uint32_t row : everyone) reference.add(ratings[row], c.scale, c.count(row));
+    reference.settle(c.scale);
     out["reference"] = group_json("", reference, c.scale, disclosure, c.records(everyone));
   }
-  // Two tasks that share nothing but what they read: the comments (and the
-  // territory, which shares their cache) beside the breakdowns, trend and
-  // alerts. Each fills its own parts; they go in `out` in one order.
+  // Tasks that share nothing but what they read, longest first: the
+  // comments (with the territory, which shares their cache), the caller's
+  // task beside the report, the alerts, the applications and their
+  // ranking, the trend, the devices. Each fills its own part; the parts go
+  // in `out` in one order, so the report is the same on any threads.
   json applications, ranking, devices, trend, alerts, text, territory;
-  auto breakdowns = [&] {
-    if (c.application) {
-      std::vector<GroupStats> groups;
-      applications = groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
-      ranking = ranking_json(c, groups, rows, ratings, disclosure);
-    }
-    if (c.device) devices = groups_json(*c.device, rows, records, ratings, c, disclosure);
-    trend = trend_json(c, rows, ratings, request, disclosure);
-    alerts = alerts_json(c, rows, ratings, request.filter.application.empty());
-  };
-  auto comments = [&] {
+  std::vector<std::function<void()>> tasks;
+  tasks.emplace_back([&] {
     // Cells carry no texts: the comments are named as missing, not shown empty.
     text = table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
     territory = territory_section(table, roles, c, ratings, rows, config, cache);
-  };
-  core::Workers one_thread;
-  (workers ? *workers : one_thread).run(2, [&](std::size_t task) {
-    if (task == 0)
-      comments();  // the longer: taken first
-    else
-      breakdowns();
   });
+  if (beside) tasks.push_back(beside);
+  tasks.emplace_back(
+      [&] { alerts = alerts_json(c, rows, ratings, request.filter.application.empty()); });
+  if (c.application)
+    tasks.emplace_back([&] {
+      std::vector<GroupStats> groups;
+      applications = groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
+      ranking = ranking_json(c, groups, rows, ratings, disclosure);
+    });
+  tasks.emplace_back([&] { trend = trend_json(c, rows, ratings, request, disclosure); });
+  if (c.device)
+    tasks.emplace_back(
+        [&] { devices = groups_json(*c.device, rows, records, ratings, c, disclosure); });
+  core::Workers one_thread;
+  (workers ? *workers : one_thread).run(tasks.size(), [&](std::size_t task) { tasks[task](); });
   if (c.application) {
     out["applications"] = std::move(applications);
     out["ranking"] = std::move(ranking);

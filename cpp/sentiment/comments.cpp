@@ -1,6 +1,7 @@
 #include "sentiment/comments.hpp"
 
 #include <cmath>
+#include <unordered_map>
 
 namespace ascolto::sentiment {
 
@@ -53,8 +54,12 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
   const std::size_t step = (ids.size() + kMaxCrossValidated - 1) / kMaxCrossValidated;
   std::vector<std::vector<std::uint64_t>> sample;
   std::vector<bool> sample_positive;
+  // A comment repeated in the sample (canned answers) is read once.
+  std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> sample_features;
   for (std::size_t i = 0; i < ids.size(); i += step) {
-    sample.push_back(features(in.text(ids[i])));
+    auto [known, fresh] = sample_features.try_emplace(ids[i]);
+    if (fresh) known->second = features(in.text(ids[i]));
+    sample.push_back(known->second);
     sample_positive.push_back(positive[i]);
   }
   out.cross_validated = sample.size();
