@@ -8,6 +8,12 @@ void RecordStore::reset(std::string_view block, std::size_t width) {
   block_ = block;
   columns_.resize(width);
   for (auto& c : columns_) c.clear();
+  coded_.resize(width);
+  for (CodedColumn& c : coded_) {
+    c.keys.clear();
+    c.codes.clear();
+    c.coded = true;
+  }
   lines_.clear();
   odd_.clear();
   odd_fields_.clear();
@@ -22,7 +28,10 @@ std::string_view RecordStore::keep(std::string_view field) {
 
 void RecordStore::on_record(const std::vector<std::string_view>& fields, std::uint64_t line) {
   if (fields.size() == columns_.size()) {
-    for (std::size_t j = 0; j < fields.size(); ++j) columns_[j].push_back(keep(fields[j]));
+    for (std::size_t j = 0; j < fields.size(); ++j) {
+      columns_[j].push_back(keep(fields[j]));
+      coded_[j].add(fields[j]);
+    }
   } else {
     odd_.push_back({lines_.size(), odd_fields_.size(), fields.size()});
     for (std::string_view f : fields) odd_fields_.push_back(keep(f));

@@ -14,11 +14,34 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_index.hpp"
 #include "core/text_arena.hpp"
 #include "core/workers.hpp"
 #include "csv/parser.hpp"
 
 namespace ascolto::csv {
+
+/// A column of a range's records as dictionary codes, made by the thread
+/// that parsed the range while the fields were in its cache: the distinct
+/// values in the order they first appear, and each record's code. Kept
+/// while the range's column has at most 256 distinct values (applications,
+/// channels, ratings); past that, `coded` is false and the views serve.
+struct CodedColumn {
+  static constexpr std::size_t kMaxKeys = 256;
+  core::StringIndex keys;
+  std::vector<std::uint8_t> codes;  // by record of the table's width
+  bool coded = true;
+
+  void add(std::string_view field) {
+    if (!coded) return;
+    const std::uint32_t code = keys.intern(field);
+    if (code >= kMaxKeys) {
+      coded = false;
+      return;
+    }
+    codes.push_back(static_cast<std::uint8_t>(code));
+  }
+};
 
 /// The records of one range, kept until they are handed on in order.
 /// Records of the table's width (nearly all) are kept column by column, so
@@ -41,6 +64,8 @@ class RecordStore : public RecordSink {
   const std::vector<std::uint64_t>& lines() const { return lines_; }
   /// Field j of each record of the table's width, in order.
   const std::vector<std::vector<std::string_view>>& columns() const { return columns_; }
+  /// The same columns as codes, where they have few distinct values.
+  const std::vector<CodedColumn>& coded() const { return coded_; }
   const std::vector<Odd>& odd() const { return odd_; }
   const std::vector<std::string_view>& odd_fields() const { return odd_fields_; }
 
@@ -49,6 +74,7 @@ class RecordStore : public RecordSink {
 
   std::string_view block_;
   std::vector<std::vector<std::string_view>> columns_;
+  std::vector<CodedColumn> coded_;    // beside columns_
   std::vector<std::uint64_t> lines_;  // of every record
   std::vector<Odd> odd_;
   std::vector<std::string_view> odd_fields_;

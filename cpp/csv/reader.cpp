@@ -129,7 +129,7 @@ Error Reader::parse_block(bool at_end) {
         if (stop == record) return;
         const std::size_t n = stop - record;
         router_.on_run(RowRun{&records.columns(), regular, regular + n,
-                              records.lines().data() + record, before});
+                              records.lines().data() + record, before, &records.coded()});
         regular += n;
         record = stop;
       };

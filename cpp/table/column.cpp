@@ -1,6 +1,7 @@
 #include "table/column.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 
@@ -437,14 +438,23 @@ void ColumnBuilder::append(std::string_view value) {
     case Mode::dictionary:
       // (Checking for a repeat of the previous cell first cost more than
       // it saved on unsorted exports.)
-      codes_.push_back(dictionary_.intern(value));
-      // Mostly distinct values (comments, identifiers, timestamps): hashing
-      // them buys nothing.
-      if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
-          (codes_.size() & 255) == 0)
-        leave_dictionary();
+      push_code(dictionary_.intern(value));
       return;
   }
+}
+
+void ColumnBuilder::append_coded(const core::StringIndex& keys, const std::uint8_t* codes,
+                                 const std::string_view* fields, std::size_t rows) {
+  constexpr std::uint32_t kUnseen = 0xFFFFFFFFu;
+  std::array<std::uint32_t, 256> code_of_key;  // the dictionary's code, once interned
+  code_of_key.fill(kUnseen);
+  std::size_t row = 0;
+  for (; row < rows && mode_ == Mode::dictionary; ++row) {
+    std::uint32_t& code = code_of_key[codes[row]];
+    if (code == kUnseen) code = dictionary_.intern(keys.key(codes[row]));
+    push_code(code);
+  }
+  for (; row < rows; ++row) append(fields[row]);
 }
 
 void ColumnBuilder::reserve(std::size_t rows) {

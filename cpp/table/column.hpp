@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_index.hpp"
 #include "table/byte_buffer.hpp"
 #include "table/canonical_text.hpp"
 #include "table/code_vector.hpp"
 #include "table/row_lines.hpp"
-#include "table/string_index.hpp"
 #include "table/value_parse.hpp"
 
 namespace ascolto::table {
@@ -98,6 +98,12 @@ struct DecimalVotes {
 class ColumnBuilder {
  public:
   void append(std::string_view value);
+  /// Appends `rows` values given as codes into `keys` (a range's own
+  /// dictionary) and as `fields`: the same as appending the fields, each
+  /// key interned once at its first row; the fields serve once the column
+  /// leaves its dictionary.
+  void append_coded(const core::StringIndex& keys, const std::uint8_t* codes,
+                    const std::string_view* fields, std::size_t rows);
   /// Room for `rows` cells in the storage of the current mode.
   void reserve(std::size_t rows);
   /// What the values say of the decimal mark (nothing for canonical numbers).
@@ -118,12 +124,22 @@ class ColumnBuilder {
     numbers,     ///< numbers_ read by canonical_ (their text rebuildable exactly)
     text,        ///< bytes_ and ends_
   };
+  /// A dictionary code appended; the dictionary is left for mostly
+  /// distinct values.
+  void push_code(std::uint32_t code) {
+    codes_.push_back(code);
+    // Mostly distinct values (comments, identifiers, timestamps): hashing
+    // them buys nothing.
+    if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
+        (codes_.size() & 255) == 0)
+      leave_dictionary();
+  }
   void leave_dictionary();
   void switch_to_text();
   void numbers_to_text();
 
   Mode mode_ = Mode::dictionary;
-  StringIndex dictionary_;
+  core::StringIndex dictionary_;
   std::vector<double> numbers_;
   CanonicalReader canonical_;  // the shape of numbers_
   CodeVector codes_;

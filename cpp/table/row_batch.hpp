@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/text_arena.hpp"
+#include "csv/parallel_parse.hpp"
 
 namespace ascolto::table {
 
@@ -23,28 +24,37 @@ class RowBatch {
     ++rows_;
   }
   /// Rows [begin, end) of runs kept column by column: views that stay
-  /// valid are referred to where they lie (one span a column), others copied.
-  void add_run(const std::vector<std::vector<std::string_view>>& columns, std::size_t begin,
-               std::size_t end, bool stable) {
+  /// valid are referred to where they lie (one span a column, with the
+  /// column's codes when the reader made them), others copied.
+  void add_run(const std::vector<std::vector<std::string_view>>& columns,
+               const std::vector<csv::CodedColumn>* coded, std::size_t begin, std::size_t end,
+               bool stable) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       if (stable) {
-        spans_[i].push_back({columns[i].data() + begin, end - begin, columns_[i].size()});
+        const csv::CodedColumn* codes = coded && (*coded)[i].coded ? &(*coded)[i] : nullptr;
+        spans_[i].push_back(
+            {columns[i].data() + begin, end - begin, columns_[i].size(), codes, begin});
         continue;
       }
       for (std::size_t r = begin; r < end; ++r) columns_[i].push_back(copy(columns[i][r]));
     }
     rows_ += end - begin;
   }
-  /// Calls f(field) for column i's fields, row by row.
-  template <typename F>
-  void each(std::size_t i, F&& f) const {
+  /// Column i's fields, row by row: field(view) for each, or, for a span
+  /// the reader coded, coded(column, first code, views, rows) for all of it.
+  template <typename Field, typename Coded>
+  void each(std::size_t i, Field&& field, Coded&& coded) const {
     const std::vector<std::string_view>& own = columns_[i];
     std::size_t at = 0;  // fields of `own` handed on so far
     for (const Span& span : spans_[i]) {
-      for (; at < span.own_before; ++at) f(own[at]);
-      for (std::size_t r = 0; r < span.size; ++r) f(span.data[r]);
+      for (; at < span.own_before; ++at) field(own[at]);
+      if (span.coded) {
+        coded(*span.coded, span.coded->codes.data() + span.code_begin, span.data, span.size);
+        continue;
+      }
+      for (std::size_t r = 0; r < span.size; ++r) field(span.data[r]);
     }
-    for (; at < own.size(); ++at) f(own[at]);
+    for (; at < own.size(); ++at) field(own[at]);
   }
   std::size_t rows() const { return rows_; }
   std::size_t copied_bytes() const { return copied_; }
@@ -68,6 +78,8 @@ class RowBatch {
     const std::string_view* data;
     std::size_t size;
     std::size_t own_before;
+    const csv::CodedColumn* coded;  // null: not coded
+    std::size_t code_begin;         // the span's first row in coded->codes
   };
   std::vector<std::vector<std::string_view>> columns_;  // fields added one row at a time
   std::vector<std::vector<Span>> spans_;

@@ -153,7 +153,11 @@ void TableBuilder::dispatch_batch() {
   batches_[filling_].clear();
   workers_->start(builders_.size(), [this, &full](std::size_t column) {
     ColumnBuilder& builder = builders_[column];
-    full.each(column, [&builder](std::string_view field) { builder.append(field); });
+    full.each(
+        column, [&builder](std::string_view field) { builder.append(field); },
+        [&builder](const csv::CodedColumn& coded, const std::uint8_t* codes,
+                   const std::string_view* fields,
+                   std::size_t rows) { builder.append_coded(coded.keys, codes, fields, rows); });
   });
 }
 
@@ -371,7 +375,8 @@ void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j
   if (row_lines_.size() + n > reserved_rows_) grow_storage(row_lines_.size() + n);
   for (std::size_t r = i; r < j; ++r) row_lines_.push_back(run.line(r) + line_offset_);
   if (batched_) {
-    batches_[filling_].add_run(*run.columns, run.begin + i, run.begin + j, stable_views_);
+    batches_[filling_].add_run(*run.columns, run.coded, run.begin + i, run.begin + j,
+                               stable_views_);
     if (batches_[filling_].copied_bytes() >= (2u << 20)) dispatch_batch();
     return;
   }

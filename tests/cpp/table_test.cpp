@@ -17,7 +17,79 @@ Column column_of(const std::vector<std::string>& values, TypingOptions options =
   }
   return builder.finish("c", lines, options);
 }
+
+// The same values handed on as a reader's ranges do: in spans of `span`
+// rows, each coded in its own dictionary while it has at most 256 keys.
+Column coded_column_of(const std::vector<std::string>& values, std::size_t span) {
+  ColumnBuilder builder;
+  RowLines lines;
+  for (std::size_t begin = 0; begin < values.size(); begin += span) {
+    const std::size_t end = std::min(values.size(), begin + span);
+    core::StringIndex keys;
+    std::vector<std::uint8_t> codes;
+    std::vector<std::string_view> fields(values.begin() + begin, values.begin() + end);
+    for (std::string_view f : fields) codes.push_back(static_cast<std::uint8_t>(keys.intern(f)));
+    if (keys.size() <= 256)
+      builder.append_coded(keys, codes.data(), fields.data(), fields.size());
+    else
+      for (std::string_view f : fields) builder.append(f);
+    for (std::size_t i = begin; i < end; ++i) lines.push_back(i + 2);
+  }
+  return builder.finish("c", lines, {});
+}
+
+void check_same_column(const Column& a, const Column& b) {
+  REQUIRE(a.type == b.type);
+  REQUIRE(a.size() == b.size());
+  CHECK(a.labels == b.labels);  // the same codes, in the order values first appear
+  CHECK(a.missing == b.missing);
+  CHECK(a.invalid == b.invalid);
+  for (std::size_t row = 0; row < a.size(); ++row) {
+    CHECK(a.is_missing(row) == b.is_missing(row));
+    if (is_numeric_type(a.type) && !a.is_missing(row)) CHECK(a.numbers[row] == b.numbers[row]);
+    if (!is_numeric_type(a.type)) CHECK(a.text(row) == b.text(row));
+    if (a.type == ColumnType::categorical) CHECK(a.codes[row] == b.codes[row]);
+  }
+}
 }  // namespace
+
+TEST_CASE("values handed on as a range's codes make the column one by one would", "[table]") {
+  std::vector<std::string> apps;  // few values, new ones appearing late
+  for (int i = 0; i < 3000; ++i)
+    apps.push_back(i < 2000 ? "app " + std::to_string(i * 7 % 5) : "late " + std::to_string(i % 9));
+  apps[17] = "";
+  std::vector<std::string> comments;  // all distinct: the column leaves its dictionary
+  for (int i = 0; i < 3000; ++i) comments.push_back("commento " + std::to_string(i));
+  std::vector<std::string> times;  // distinct timestamps, kept as numbers, then an odd one
+  for (int i = 0; i < 3000; ++i)
+    times.push_back("2023-01-01T" + std::string(i / 3600 < 10 ? "0" : "") +
+                    std::to_string(i / 3600) + ":" + (i / 60 % 60 < 10 ? "0" : "") +
+                    std::to_string(i / 60 % 60) + ":" + (i % 60 < 10 ? "0" : "") +
+                    std::to_string(i % 60));
+  times[2500] = "not a time";
+  for (const auto* values : {&apps, &comments, &times})
+    for (std::size_t span : {1, 7, 200, 1000}) {
+      INFO("span " << span << ", first value " << values->front());
+      check_same_column(coded_column_of(*values, span), column_of(*values));
+    }
+  CHECK(coded_column_of(apps, 200).type == ColumnType::categorical);
+  CHECK(coded_column_of(comments, 200).type == ColumnType::text);
+  CHECK(coded_column_of(times, 200).type == ColumnType::datetime);
+}
+
+TEST_CASE("a cleared string index starts its codes again", "[table]") {
+  core::StringIndex index;
+  for (int i = 0; i < 1000; ++i) index.intern("k" + std::to_string(i));
+  index.intern("x");
+  index.intern("");
+  index.clear();
+  CHECK(index.size() == 0);
+  CHECK(index.intern("k999") == 0);
+  CHECK(index.intern("x") == 1);
+  CHECK(index.intern("") == 2);
+  CHECK(index.intern("k999") == 0);
+  CHECK(index.key(0) == "k999");
+}
 
 TEST_CASE("column types are read from the values", "[table]") {
   CHECK(column_of({"1", "2", "3"}).type == ColumnType::integer);
@@ -152,7 +224,7 @@ TEST_CASE("the reader's row estimate is a hint: too low, revised or too high, no
 }
 
 TEST_CASE("the string index tells apart keys that differ in any byte, at any length", "[table]") {
-  StringIndex index;
+  core::StringIndex index;
   std::vector<std::string> keys;
   for (std::size_t length = 1; length <= 40; ++length)
     for (std::size_t at = 0; at < length; ++at) {
@@ -171,7 +243,7 @@ TEST_CASE("the string index tells apart keys that differ in any byte, at any len
 }
 
 TEST_CASE("the string index gives dense codes, keeps views valid across growth", "[table]") {
-  StringIndex index;
+  core::StringIndex index;
   CHECK(index.intern("") == 0);  // an empty cell is a key like any other (found by the fuzz corpus)
   CHECK(index.intern("NASpI") == 1);
   CHECK(index.intern("") == 0);
@@ -185,7 +257,7 @@ TEST_CASE("the string index gives dense codes, keeps views valid across growth",
 
 TEST_CASE("one-byte keys (looked up by their byte) share the dense codes of the others",
           "[table]") {
-  StringIndex index;
+  core::StringIndex index;
   std::vector<std::string> keys;
   for (int b = 0; b < 256; ++b) {
     keys.push_back(std::string(1, static_cast<char>(b)));  // every byte value, NUL and 0xFF too

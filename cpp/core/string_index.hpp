@@ -1,15 +1,17 @@
 // A dictionary encoder: each distinct string gets a dense code (0, 1, ...).
 // Open addressing with one 64-bit hash per lookup; the keys live in a
-// chunked arena, so the views handed out stay valid as it grows.
+// chunked arena, so the views handed out stay valid as it grows. A column
+// builder's dictionary, and a range's own while it is parsed on a thread.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
 
-namespace ascolto::table {
+namespace ascolto::core {
 
 inline std::uint64_t load64(const char* p) {
   std::uint64_t word;
@@ -49,6 +51,16 @@ class StringIndex {
     }
   }
   std::size_t size() const { return keys_.size(); }
+  /// Forgets every key, keeping the table's memory (not the keys' arena).
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{0, 0});
+    keys_.clear();
+    ends_.clear();
+    std::fill(byte_codes_.begin(), byte_codes_.end(), kNoCode);
+    empty_code_ = kNoCode;
+    blocks_.clear();
+    block_used_ = block_size_ = 0;
+  }
   std::string_view key(std::uint32_t code) const { return keys_[code]; }
 
  private:
@@ -161,4 +173,4 @@ class StringIndex {
   std::size_t block_used_ = 0, block_size_ = 0;
 };
 
-}  // namespace ascolto::table
+}  // namespace ascolto::core
