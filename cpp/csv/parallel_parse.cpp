@@ -14,6 +14,7 @@ void RecordStore::reset(std::string_view block, std::size_t width) {
     c.codes.clear();
     c.coded = true;
   }
+  first_bytes_.clear();
   lines_.clear();
   odd_.clear();
   odd_fields_.clear();
@@ -32,6 +33,7 @@ void RecordStore::on_record(const std::vector<std::string_view>& fields, std::ui
       columns_[j].push_back(keep(fields[j]));
       coded_[j].add(fields[j]);
     }
+    first_bytes_.push_back(fields.empty() || fields[0].empty() ? '\0' : fields[0][0]);
   } else {
     odd_.push_back({lines_.size(), odd_fields_.size(), fields.size()});
     for (std::string_view f : fields) odd_fields_.push_back(keep(f));

@@ -66,6 +66,9 @@ class RecordStore : public RecordSink {
   const std::vector<std::vector<std::string_view>>& columns() const { return columns_; }
   /// The same columns as codes, where they have few distinct values.
   const std::vector<CodedColumn>& coded() const { return coded_; }
+  /// The first byte of each such record's first field ('\0' when empty),
+  /// so that the rows can be told ordinary without going back to the text.
+  const std::vector<char>& first_bytes() const { return first_bytes_; }
   const std::vector<Odd>& odd() const { return odd_; }
   const std::vector<std::string_view>& odd_fields() const { return odd_fields_; }
 
@@ -75,6 +78,7 @@ class RecordStore : public RecordSink {
   std::string_view block_;
   std::vector<std::vector<std::string_view>> columns_;
   std::vector<CodedColumn> coded_;    // beside columns_
+  std::vector<char> first_bytes_;     // beside columns_
   std::vector<std::uint64_t> lines_;  // of every record
   std::vector<Odd> odd_;
   std::vector<std::string_view> odd_fields_;

@@ -129,7 +129,8 @@ Error Reader::parse_block(bool at_end) {
         if (stop == record) return;
         const std::size_t n = stop - record;
         router_.on_run(RowRun{&records.columns(), regular, regular + n,
-                              records.lines().data() + record, before, &records.coded()});
+                              records.lines().data() + record, before, &records.coded(),
+                              &records.first_bytes()});
         regular += n;
         record = stop;
       };

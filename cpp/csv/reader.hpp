@@ -37,8 +37,10 @@ struct RowRun {
   std::size_t begin = 0, end = 0;
   const std::uint64_t* lines = nullptr;
   std::uint64_t line_offset = 0;
-  /// The columns as codes where the range's thread made them (same rows).
+  /// The columns as codes where the range's thread made them, and the
+  /// first byte of each row's first field ('\0' when empty): same rows.
   const std::vector<CodedColumn>* coded = nullptr;
+  const std::vector<char>* first_bytes = nullptr;
 
   std::size_t size() const { return end - begin; }
   std::uint64_t line(std::size_t i) const { return lines[i] + line_offset; }

@@ -325,20 +325,27 @@ json dataset_report(const DatasetInput& in) {
 
   const Weights weights = survey_weights(table, roles, &warnings);
 
-  json columns = json::array();
-  json ratings = json::array();
   json personal = json::array();
-  auto summaries = [&] {
+  for (std::size_t i = 0; i < table.columns.size(); ++i)
+    if (roles[i].role == Role::personal)
+      personal.push_back({{"column", table.columns[i].name}, {"reason", roles[i].reason}});
+  // The column summaries, one task a column, and the rating cards in one
+  // task (they add warnings, in the columns' order).
+  std::vector<json> column_summaries(table.columns.size());
+  json ratings = json::array();
+  std::vector<std::function<void()>> summaries;
+  for (std::size_t i = 0; i < table.columns.size(); ++i)
+    summaries.emplace_back([&, i] {
+      column_summaries[i] = column_json(table, table.columns[i], roles[i], i, in.config.disclosure);
+    });
+  summaries.insert(summaries.begin(), [&] {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       const Column& c = table.columns[i];
-      if (roles[i].role == Role::personal)
-        personal.push_back({{"column", c.name}, {"reason", roles[i].reason}});
-      columns.push_back(column_json(table, c, roles[i], i, in.config.disclosure));
       if (roles[i].role == Role::rating && roles[i].scale && table::is_numeric_type(c.type))
         ratings.push_back(
             rating_json(c, *roles[i].scale, weights, table, warnings, in.config.disclosure));
     }
-  };
+  });
   // A cells file: what its report cannot carry is named; a report not yet
   // computed from cells is left out rather than computed per cell.
   const std::string kind_name = dataset_kind_name(kind.kind);
@@ -350,7 +357,9 @@ json dataset_report(const DatasetInput& in) {
     feedback = feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache,
                                in.workers, summaries);
   else
-    summaries();
+    for (const auto& task : summaries) task();
+  json columns = json::array();
+  for (json& summary : column_summaries) columns.push_back(std::move(summary));
   json out = {{"name", in.name},
               {"kind", {{"value", dataset_kind_name(kind.kind)}, {"reason", kind.reason}}},
               {"file", file_json(in.name, in.files.front(), table, in.sheet)},

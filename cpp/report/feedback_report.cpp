@@ -1172,16 +1172,69 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
 
 json feedback_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                      const Config& config, const FeedbackRequest& request, FeedbackCachePtr& cache,
-                     core::Workers* workers, const std::function<void()>& beside) {
+                     core::Workers* workers, const std::vector<std::function<void()>>& beside) {
   const Columns c = columns_of(table, roles);
   if (!c.rating) return nullptr;
   const Disclosure& disclosure = config.disclosure;
   const std::vector<double> ratings = valid_ratings(table, c);
   const std::vector<std::uint32_t> rows = select_rows(c, ratings, request.filter, true);
   const std::uint64_t records = c.records(rows);
-  GroupStats overall;
-  for (std::uint32_t row : rows) overall.add(ratings[row], c.scale, c.count(row));
-  overall.settle(c.scale);
+  json overall, dates, reference;
+  // The whole selection, its dates, and the all-application figures for
+  // the same period and device: what an owner compares their application with.
+  auto headline = [&] {
+    GroupStats all;
+    for (std::uint32_t row : rows) all.add(ratings[row], c.scale, c.count(row));
+    all.settle(c.scale);
+    overall = group_json("", all, c.scale, disclosure, records);
+    if (c.date) {
+      double lo = INFINITY, hi = -INFINITY;
+      for (std::size_t row = 0; row < ratings.size(); ++row) {
+        const double d = day_of(*c.date, row);
+        if (std::isnan(d) || std::isnan(ratings[row]) || c.count(row) == 0) continue;
+        lo = std::min(lo, d);
+        hi = std::max(hi, d);
+      }
+      if (lo <= hi)
+        dates = {{"first", table::format_date(static_cast<std::int64_t>(lo))},
+                 {"last", table::format_date(static_cast<std::int64_t>(hi))}};
+    }
+    if (!request.filter.application.empty()) {
+      const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
+      GroupStats same_period;
+      for (std::uint32_t row : everyone) same_period.add(ratings[row], c.scale, c.count(row));
+      same_period.settle(c.scale);
+      reference = group_json("", same_period, c.scale, disclosure, c.records(everyone));
+    }
+  };
+  // Tasks that share nothing but what they read, longest first: the
+  // comments (with the territory, which shares their cache), the caller's
+  // task beside the report, the alerts, the applications and their
+  // ranking, the trend, the devices. Each fills its own part; the parts go
+  // in `out` in one order, so the report is the same on any threads.
+  json applications, ranking, devices, trend, alerts, text, territory;
+  std::vector<std::function<void()>> tasks;
+  tasks.emplace_back([&] {
+    // Cells carry no texts: the comments are named as missing, not shown empty.
+    text = table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
+    territory = territory_section(table, roles, c, ratings, rows, config, cache);
+  });
+  tasks.insert(tasks.end(), beside.begin(), beside.end());
+  tasks.emplace_back(
+      [&] { alerts = alerts_json(c, rows, ratings, request.filter.application.empty()); });
+  if (c.application)
+    tasks.emplace_back([&] {
+      std::vector<GroupStats> groups;
+      applications = groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
+      ranking = ranking_json(c, groups, rows, ratings, disclosure);
+    });
+  tasks.emplace_back([&] { trend = trend_json(c, rows, ratings, request, disclosure); });
+  if (c.device)
+    tasks.emplace_back(
+        [&] { devices = groups_json(*c.device, rows, records, ratings, c, disclosure); });
+  tasks.emplace_back(headline);
+  core::Workers one_thread;
+  (workers ? *workers : one_thread).run(tasks.size(), [&](std::size_t task) { tasks[task](); });
   json out = {
       {"columns",
        {{"application", c.application ? json(c.application->name) : json(nullptr)},
@@ -1198,55 +1251,9 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
                                          : json(nullptr)},
         {"to", request.filter.to_day ? json(table::format_date(*request.filter.to_day))
                                      : json(nullptr)}}},
-      {"overall", group_json("", overall, c.scale, disclosure, records)}};
-  if (c.date) {
-    double lo = INFINITY, hi = -INFINITY;
-    for (std::size_t row = 0; row < ratings.size(); ++row) {
-      const double d = day_of(*c.date, row);
-      if (std::isnan(d) || std::isnan(ratings[row]) || c.count(row) == 0) continue;
-      lo = std::min(lo, d);
-      hi = std::max(hi, d);
-    }
-    if (lo <= hi)
-      out["dates"] = {{"first", table::format_date(static_cast<std::int64_t>(lo))},
-                      {"last", table::format_date(static_cast<std::int64_t>(hi))}};
-  }
-  // The all-application figures for the same period and device: what an
-  // owner compares their application with.
-  if (!request.filter.application.empty()) {
-    const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
-    GroupStats reference;
-    for (std::uint32_t row : everyone) reference.add(ratings[row], c.scale, c.count(row));
-    reference.settle(c.scale);
-    out["reference"] = group_json("", reference, c.scale, disclosure, c.records(everyone));
-  }
-  // Tasks that share nothing but what they read, longest first: the
-  // comments (with the territory, which shares their cache), the caller's
-  // task beside the report, the alerts, the applications and their
-  // ranking, the trend, the devices. Each fills its own part; the parts go
-  // in `out` in one order, so the report is the same on any threads.
-  json applications, ranking, devices, trend, alerts, text, territory;
-  std::vector<std::function<void()>> tasks;
-  tasks.emplace_back([&] {
-    // Cells carry no texts: the comments are named as missing, not shown empty.
-    text = table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
-    territory = territory_section(table, roles, c, ratings, rows, config, cache);
-  });
-  if (beside) tasks.push_back(beside);
-  tasks.emplace_back(
-      [&] { alerts = alerts_json(c, rows, ratings, request.filter.application.empty()); });
-  if (c.application)
-    tasks.emplace_back([&] {
-      std::vector<GroupStats> groups;
-      applications = groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
-      ranking = ranking_json(c, groups, rows, ratings, disclosure);
-    });
-  tasks.emplace_back([&] { trend = trend_json(c, rows, ratings, request, disclosure); });
-  if (c.device)
-    tasks.emplace_back(
-        [&] { devices = groups_json(*c.device, rows, records, ratings, c, disclosure); });
-  core::Workers one_thread;
-  (workers ? *workers : one_thread).run(tasks.size(), [&](std::size_t task) { tasks[task](); });
+      {"overall", std::move(overall)}};
+  if (!dates.is_null()) out["dates"] = std::move(dates);
+  if (!reference.is_null()) out["reference"] = std::move(reference);
   if (c.application) {
     out["applications"] = std::move(applications);
     out["ranking"] = std::move(ranking);

@@ -66,14 +66,14 @@ Error parse_comments_request(const nlohmann::ordered_json& value, CommentsReques
 
 /// `workers`: threads to analyse the comments on beside the breakdowns,
 /// trend and alerts (null: one after the other; the same report).
-/// `beside`: a task of the caller's, run among the report's own on the
+/// `beside`: tasks of the caller's, run among the report's own on the
 /// same workers (the dataset's column summaries), which must touch nothing
 /// the report reads or writes.
 nlohmann::ordered_json feedback_report(const table::Table& table,
                                        const std::vector<ColumnRole>& roles, const Config& config,
                                        const FeedbackRequest& request, FeedbackCachePtr& cache,
                                        core::Workers* workers = nullptr,
-                                       const std::function<void()>& beside = nullptr);
+                                       const std::vector<std::function<void()>>& beside = {});
 
 nlohmann::ordered_json comments_page(const table::Table& table,
                                      const std::vector<ColumnRole>& roles, const Config& config,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "cells/contract.hpp"
 #include "cells/survey_sums.hpp"
@@ -153,13 +154,19 @@ std::optional<ColumnRole> personal_role(const BirthAndPostcode& file, const Colu
 // The share of a categorical column's filled rows whose value names an
 // Italian region, and how many regions they name.
 std::pair<double, std::size_t> region_names_share(const Column& c) {
+  std::vector<std::optional<int>> region_of(c.labels.size());
+  for (std::size_t label = 0; label < c.labels.size(); ++label)
+    region_of[label] = territory::region_code(c.labels[label]);
+  // No value names a region (an application, a channel): no row to count.
+  if (std::none_of(region_of.begin(), region_of.end(), [](const auto& r) { return r.has_value(); }))
+    return {0.0, 0};
   std::vector<std::uint64_t> rows(c.labels.size());
   std::uint64_t filled = 0, named = 0;
   for (std::uint32_t code : c.codes)
     if (code < rows.size()) ++rows[code], ++filled;
   std::vector<bool> seen(territory::kRegions + 1);
   for (std::size_t label = 0; label < c.labels.size(); ++label)
-    if (const auto region = territory::region_code(c.labels[label]); region && rows[label] > 0) {
+    if (const auto region = region_of[label]; region && rows[label] > 0) {
       named += rows[label];
       seen[static_cast<std::size_t>(*region)] = true;
     }

@@ -351,11 +351,15 @@ void TableBuilder::on_row_run(const csv::RowRun& run) {
     if (error_ || part_refused_) return;
     // The ordinary rows of on_row whose first byte is no tab either (a row
     // of blanks is rejected by take_row): nothing to check but their count.
+    // (A first byte of '\0' stands for an empty field: such a row goes one by one.)
     std::size_t j = i;
     if (held_.empty())
       for (; j < run.size(); ++j) {
-        const std::string_view f = first[run.begin + j];
-        if (f.empty() || may_open_footer(f[0]) || f[0] == '\t') break;
+        const std::size_t r = run.begin + j;
+        const char b = run.first_bytes    ? (*run.first_bytes)[r]
+                       : first[r].empty() ? '\0'
+                                          : first[r][0];
+        if (b == '\0' || may_open_footer(b) || b == '\t') break;
       }
     if (j == i) {
       run.row(i, run_row_);
