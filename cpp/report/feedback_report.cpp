@@ -930,23 +930,32 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
   std::uint64_t comments = 0;
   std::array<std::uint64_t, 4> personal{};
   std::uint64_t with_personal = 0;
+  // The rows tallied by comment and band first: a comment on many rows (a
+  // category of canned answers) adds its words once, times its rows.
+  std::vector<std::array<std::uint32_t, 3>> tally(cache.personal.size(), {0, 0, 0});
   for (std::uint32_t row : rows) {
     const std::uint32_t id = cache.comment_of_row[row];
     if (id == FeedbackCache::kNoComment) continue;
-    ++comments;
-    const std::uint8_t p = cache.personal[id];
-    for (int bit = 0; bit < 4; ++bit) personal[bit] += (p >> bit) & 1;
-    with_personal += p != 0;
     const double r = ratings[row];
-    const int b = r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1;
-    ++band_comments[b];
+    ++tally[id][r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1];
+  }
+  for (std::uint32_t id = 0; id < tally.size(); ++id) {
+    const std::uint64_t rows_of_id = std::uint64_t{tally[id][0]} + tally[id][1] + tally[id][2];
+    if (rows_of_id == 0) continue;
+    comments += rows_of_id;
+    const std::uint8_t p = cache.personal[id];
+    for (int bit = 0; bit < 4; ++bit) personal[bit] += (p >> bit) & 1 ? rows_of_id : 0;
+    with_personal += p != 0 ? rows_of_id : 0;
+    for (int b = 0; b < 3; ++b) band_comments[b] += tally[id][b];
     for (std::uint32_t k = cache.stem_begin[id]; k < cache.stem_begin[id + 1]; ++k) {
-      ++all[cache.stems[k]];
-      ++band[b][cache.stems[k]];
-      ++band_tokens[b];
+      all[cache.stems[k]] += rows_of_id;
+      for (int b = 0; b < 3; ++b) {
+        band[b][cache.stems[k]] += tally[id][b];
+        band_tokens[b] += tally[id][b];
+      }
     }
     for (std::uint32_t k = cache.bigram_begin[id]; k < cache.bigram_begin[id + 1]; ++k)
-      ++bigrams[cache.bigrams[k]];
+      bigrams[cache.bigrams[k]] += rows_of_id;
   }
   json out = {
       {"column", c.comment->name},

@@ -12,13 +12,14 @@ RatingValues rating_values(const table::Column& c, const RatingScale& scale,
   const table::RowLines& row_lines = table.row_lines;
   RatingValues out;
   out.values = c.numbers;
+  const bool has_not_applicable = !scale.not_applicable.empty();  // most scales have none
   for (std::size_t row = 0; row < out.values.size(); ++row) {
     double& v = out.values[row];
     if (std::isnan(v)) continue;
-    if (scale.not_applicable_value(v)) {
+    if (has_not_applicable && scale.not_applicable_value(v)) {
       out.not_applicable += table.frequency(row);
       v = stats::kNaN;
-    } else if (!scale.holds(v)) {
+    } else if (!scale.on_scale(v)) {
       out.out_of_scale += table.frequency(row);
       if (warnings)
         warnings->add("rating_out_of_scale", c.name, row_lines[row],

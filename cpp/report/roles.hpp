@@ -43,11 +43,11 @@ struct RatingScale {
   bool not_applicable_value(double v) const {
     return std::find(not_applicable.begin(), not_applicable.end(), v) != not_applicable.end();
   }
+  /// A whole number within [min, max].
+  bool on_scale(double v) const { return v >= min && v <= max && v == std::floor(v); }
   /// A point of the scale: a whole number within [min, max] that is not
   /// missing and does not mean "does not apply".
-  bool holds(double v) const {
-    return v >= min && v <= max && v == std::floor(v) && !not_applicable_value(v);
-  }
+  bool holds(double v) const { return on_scale(v) && !not_applicable_value(v); }
 };
 
 struct ColumnRole {
