@@ -234,13 +234,15 @@ export async function startThreads(core, threads = 0) {
  * with other columns is read again later, a file that fails is read on its
  * own and its group again without it.
  */
-export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize, threads } = {}) {
+export async function loadSession(core, inputs, config = {}, { onProgress, chunkSize, threads, parallel } = {}) {
   const session = new core.Session();
   const options = { onProgress, chunkSize };
   try {
     // The threaded module reads large files on `threads` threads (0: every
-    // core); the other reads on one whatever is asked.
+    // core); the other reads on one whatever is asked. `parallel`
+    // ({ minBytes, rangeBytes }): from what size a file is read on them.
     if (threads !== undefined) session.setThreads(threads);
+    if (parallel) session.setParallelReading(parallel.minBytes, parallel.rangeBytes);
     const configError = statusError(session.configure(JSON.stringify(config ?? {})));
     if (configError) throw configError;
     let pending = [...inputs];

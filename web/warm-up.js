@@ -77,7 +77,10 @@ async function* piecesUntilStopped(bytes, shouldStop) {
 export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTES, shouldStop = () => false } = {}) {
   const bytes = warmUpCsv(rows);
   const chunks = piecesUntilStopped(bytes, shouldStop);
-  const session = await loadSession(core, [{ name: 'warm-up.csv', size: bytes.length, chunks }]);
+  // In the module with threads, read in small blocks on every core: the
+  // path a large file takes is then optimized code too.
+  const session = await loadSession(core, [{ name: 'warm-up.csv', size: bytes.length, chunks }], {},
+    { threads: 0, parallel: { minBytes: 0, rangeBytes: WARM_UP_PIECE_BYTES } });
   try {
     for (const request of WARM_UP_REQUESTS) {
       await yieldToEvents();

@@ -1218,9 +1218,10 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   };
   // Tasks that share nothing but what they read, longest first: the
   // comments (with the territory, which shares their cache), the caller's
-  // task beside the report, the alerts, the applications and their
-  // ranking, the trend, the devices. Each fills its own part; the parts go
-  // in `out` in one order, so the report is the same on any threads.
+  // tasks beside the report (the column summaries), the alerts, the
+  // applications and their ranking, the trend, the devices, the headline.
+  // Each fills its own part; the parts go in `out` in one order, so the
+  // report is the same on any threads.
   json applications, ranking, devices, trend, alerts, text, territory;
   std::vector<std::function<void()>> tasks;
   tasks.emplace_back([&] {

@@ -94,6 +94,13 @@ class Session {
     workspace_.set_threads(threads);
     return workspace_.threads();
   }
+  /// From what size a file is read in blocks on the threads, and how many
+  /// bytes a thread parses at a time (the warm-up's small file takes that
+  /// path too, so that it is optimized code before the first large file).
+  void set_parallel_reading(double min_bytes, double range_bytes) {
+    workspace_.set_parallel_reading(
+        {static_cast<std::uint64_t>(min_bytes), static_cast<std::size_t>(range_bytes)});
+  }
 
  private:
   Workspace workspace_;
@@ -122,5 +129,6 @@ EMSCRIPTEN_BINDINGS(ascolto) {
       .function("bytesRead", &Session::bytes_read)
       .function("rowsRead", &Session::rows_read)
       .function("report", &Session::report)
-      .function("setThreads", &Session::set_threads);
+      .function("setThreads", &Session::set_threads)
+      .function("setParallelReading", &Session::set_parallel_reading);
 }

@@ -42,3 +42,28 @@ test('the threaded module reads a large export on two threads into the one-threa
     assert.equal(parallel.text, single.text, path);
   }
 });
+
+test('a small file is read on the threads when the session is told so, as the warm-up does', { timeout: 120000 }, async () => {
+  const { warmUpCsv } = await import('../../web/warm-up.js');
+  const { loadSession, querySession } = await import('../../web/engine.js');
+  const bytes = warmUpCsv(3000);
+  const source = () => ({ name: 'warm-up.csv', size: bytes.length, chunks: [bytes] });
+  const threaded = await loadCore(undefined, { threads: true });
+  assert.equal(await startThreads(threaded, 2), 2);
+  const reportWith = async (options) => {
+    const session = await loadSession(threaded, [source()], {}, options);
+    try {
+      const report = querySession(session, {});
+      const used = report.datasets[0].file.threads;
+      delete report.datasets[0].file.threads;
+      return { text: JSON.stringify(report), used };
+    } finally {
+      session.delete();
+    }
+  };
+  const blocks = await reportWith({ threads: 2, parallel: { minBytes: 0, rangeBytes: 4096 } });
+  const alone = await reportWith({ threads: 2 });  // under 8 MiB: one thread
+  assert.equal(blocks.used, 2);
+  assert.equal(alone.used, 1);
+  assert.equal(blocks.text, alone.text);
+});
