@@ -1183,7 +1183,12 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
                      const Config& config, const FeedbackRequest& request, FeedbackCachePtr& cache,
                      core::Workers* workers, const std::vector<std::function<void()>>& beside) {
   const Columns c = columns_of(table, roles);
-  if (!c.rating) return nullptr;
+  core::Workers one_thread;
+  core::Workers& pool = workers ? *workers : one_thread;
+  if (!c.rating) {  // nothing to report; the caller's tasks still run
+    pool.run(beside.size(), [&](std::size_t task) { beside[task](); });
+    return nullptr;
+  }
   const Disclosure& disclosure = config.disclosure;
   const std::vector<double> ratings = valid_ratings(table, c);
   const std::vector<std::uint32_t> rows = select_rows(c, ratings, request.filter, true);
@@ -1243,8 +1248,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
     tasks.emplace_back(
         [&] { devices = groups_json(*c.device, rows, records, ratings, c, disclosure); });
   tasks.emplace_back(headline);
-  core::Workers one_thread;
-  (workers ? *workers : one_thread).run(tasks.size(), [&](std::size_t task) { tasks[task](); });
+  pool.run(tasks.size(), [&](std::size_t task) { tasks[task](); });
   json out = {
       {"columns",
        {{"application", c.application ? json(c.application->name) : json(nullptr)},

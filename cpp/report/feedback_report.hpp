@@ -68,7 +68,7 @@ Error parse_comments_request(const nlohmann::ordered_json& value, CommentsReques
 /// trend and alerts (null: one after the other; the same report).
 /// `beside`: tasks of the caller's, run among the report's own on the
 /// same workers (the dataset's column summaries), which must touch nothing
-/// the report reads or writes.
+/// the report reads or writes; they run also when there is no report.
 nlohmann::ordered_json feedback_report(const table::Table& table,
                                        const std::vector<ColumnRole>& roles, const Config& config,
                                        const FeedbackRequest& request, FeedbackCachePtr& cache,

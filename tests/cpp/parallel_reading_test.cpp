@@ -19,8 +19,10 @@ using ascolto::report::Workspace;
 // bytes, a size no block or range is a multiple of), and the threads its
 // file facts say read it.
 std::pair<nlohmann::json, unsigned> read_on(unsigned threads, const std::string& bytes,
-                                            std::size_t range_bytes) {
+                                            std::size_t range_bytes,
+                                            const std::string& config = "{}") {
   Workspace workspace;
+  REQUIRE_FALSE(workspace.configure(config));
   workspace.set_threads(threads);
   workspace.set_parallel_reading({0, range_bytes});
   workspace.begin_dataset("file.csv", bytes.size());
@@ -61,10 +63,10 @@ std::string combined_on(unsigned threads, const std::vector<std::string>& files)
 }
 
 void check_same(const std::string& name, const std::string& bytes, std::size_t range_bytes,
-                bool parallel = true) {
+                bool parallel = true, const std::string& config = "{}") {
   INFO(name << ", ranges of " << range_bytes << " bytes");
-  const auto [one, one_threads] = read_on(1, bytes, range_bytes);
-  const auto [three, three_threads] = read_on(3, bytes, range_bytes);
+  const auto [one, one_threads] = read_on(1, bytes, range_bytes, config);
+  const auto [three, three_threads] = read_on(3, bytes, range_bytes, config);
   CHECK(one_threads == 1);
   CHECK(one.dump() == three.dump());
   // A file with rows was read on the threads (a file that fails has no facts).
@@ -155,4 +157,22 @@ TEST_CASE("Files read as one dataset on threads: each file's lines, rows and foo
   CHECK(one.find("\"too_few_fields\"") != std::string::npos);
   CHECK(one.find("\"invalid_value\"") != std::string::npos);
   CHECK(combined_on(3, months) == one);
+}
+
+TEST_CASE("A feedback file without ratings still has its column summaries on threads",
+          "[parallel]") {
+  // The feedback report, set in the configuration, has nothing to say
+  // without a rating column; the column summaries that run beside its
+  // tasks must still run.
+  std::string text = "data,applicativo,commento\n";
+  for (int i = 0; i < 3000; ++i)
+    text += "2023-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + ",app " +
+            std::to_string(i % 7) + ",testo " + std::to_string(i % 50) + "\n";
+  check_same("no ratings", text, 500, true, R"({"kind": "feedback"})");
+  const auto [report, threads] = read_on(3, text, 500, R"({"kind": "feedback"})");
+  const auto& dataset = report["datasets"][0];
+  CHECK(dataset["kind"]["value"] == "feedback");
+  REQUIRE(dataset["columns"].size() == 3);
+  CHECK(dataset["columns"][1]["name"] == "applicativo");
+  CHECK(dataset["columns"][1]["distinct"] == 7);
 }
