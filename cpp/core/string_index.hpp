@@ -1,15 +1,16 @@
 // A dictionary encoder: each distinct string gets a dense code (0, 1, ...).
 // Open addressing with one 64-bit hash per lookup; the keys live in a
-// chunked arena, so the views handed out stay valid as it grows. A column
+// TextArena, so the views handed out stay valid as it grows. A column
 // builder's dictionary, and a range's own while it is parsed on a thread.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string_view>
 #include <vector>
+
+#include "core/text_arena.hpp"
 
 namespace ascolto::core {
 
@@ -51,15 +52,14 @@ class StringIndex {
     }
   }
   std::size_t size() const { return keys_.size(); }
-  /// Forgets every key, keeping the table's memory (not the keys' arena).
+  /// Forgets every key, keeping the memory.
   void clear() {
     std::fill(slots_.begin(), slots_.end(), Slot{0, 0});
     keys_.clear();
     ends_.clear();
     std::fill(byte_codes_.begin(), byte_codes_.end(), kNoCode);
     empty_code_ = kNoCode;
-    blocks_.clear();
-    block_used_ = block_size_ = 0;
+    arena_.clear();
   }
   std::string_view key(std::uint32_t code) const { return keys_[code]; }
 
@@ -83,7 +83,7 @@ class StringIndex {
   static constexpr std::uint32_t kNoCode = 0xFFFFFFFFu;
 
   std::uint32_t add(std::string_view key, Ends ends) {
-    keys_.push_back(store(key));
+    keys_.push_back(arena_.copy(key));
     ends_.push_back({ends, key.size()});
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
@@ -150,27 +150,12 @@ class StringIndex {
     }
   }
 
-  std::string_view store(std::string_view key) {
-    constexpr std::size_t kBlock = 64 * 1024;
-    if (key.empty()) return {};
-    if (blocks_.empty() || block_used_ + key.size() > block_size_) {
-      block_size_ = key.size() > kBlock ? key.size() : kBlock;
-      blocks_.emplace_back(new char[block_size_]);
-      block_used_ = 0;
-    }
-    char* at = blocks_.back().get() + block_used_;
-    std::memcpy(at, key.data(), key.size());
-    block_used_ += key.size();
-    return {at, key.size()};
-  }
-
   std::vector<Slot> slots_;
   std::vector<std::string_view> keys_;
   std::vector<StoredEnds> ends_;           // by code, beside keys_
   std::vector<std::uint32_t> byte_codes_;  // by byte, for one-byte keys (256 once one is seen)
   std::uint32_t empty_code_ = kNoCode;     // the empty key's
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t block_used_ = 0, block_size_ = 0;
+  TextArena arena_;                        // the keys' bytes
 };
 
 }  // namespace ascolto::core

@@ -17,6 +17,7 @@ class TextArena {
   explicit TextArena(std::size_t block_bytes = 64u << 10) : block_bytes_(block_bytes) {}
 
   std::string_view copy(std::string_view text) {
+    if (text.empty()) return {};  // no block for nothing
     while (next_ < blocks_.size() &&
            blocks_[next_].capacity() - blocks_[next_].size() < text.size())
       ++next_;

@@ -9,11 +9,7 @@ void RecordStore::reset(std::string_view block, std::size_t width) {
   columns_.resize(width);
   for (auto& c : columns_) c.clear();
   coded_.resize(width);
-  for (CodedColumn& c : coded_) {
-    c.keys.clear();
-    c.codes.clear();
-    c.coded = true;
-  }
+  for (CodedColumn& c : coded_) c.clear();
   first_bytes_.clear();
   lines_.clear();
   odd_.clear();

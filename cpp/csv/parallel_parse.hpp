@@ -32,6 +32,11 @@ struct CodedColumn {
   std::vector<std::uint8_t> codes;  // by record of the table's width
   bool coded = true;
 
+  void clear() {
+    keys.clear();
+    codes.clear();
+    coded = true;
+  }
   void add(std::string_view field) {
     if (!coded) return;
     const std::uint32_t code = keys.intern(field);

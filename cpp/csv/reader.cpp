@@ -128,9 +128,8 @@ Error Reader::parse_block(bool at_end) {
       auto run_until = [&](std::size_t stop) {
         if (stop == record) return;
         const std::size_t n = stop - record;
-        router_.on_run(RowRun{&records.columns(), regular, regular + n,
-                              records.lines().data() + record, before, &records.coded(),
-                              &records.first_bytes()});
+        router_.on_run(
+            RowRun{&records, regular, regular + n, records.lines().data() + record, before});
         regular += n;
         record = stop;
       };

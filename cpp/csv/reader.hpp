@@ -29,25 +29,25 @@ struct ReadOptions {
   std::uint64_t expected_bytes = 0;     ///< the file's size when known (0: unknown)
 };
 
-/// Rows of one width handed on together (the records of a block read on
-/// several threads, kept column by column): field j of row i is
-/// (*columns)[j][begin + i], on line lines[i] + line_offset.
+/// Rows of one width handed on together: the records [begin, end) of the
+/// table's width that a range's thread kept (`records`: their fields column
+/// by column, their codes and first bytes), row i on line lines[i] +
+/// line_offset. Runs come only between the sink's on_stable_views(true)
+/// and (false): their views stay valid until then.
 struct RowRun {
-  const std::vector<std::vector<std::string_view>>* columns = nullptr;
+  const RecordStore* records = nullptr;
   std::size_t begin = 0, end = 0;
   const std::uint64_t* lines = nullptr;
   std::uint64_t line_offset = 0;
-  /// The columns as codes where the range's thread made them, and the
-  /// first byte of each row's first field ('\0' when empty): same rows.
-  const std::vector<CodedColumn>* coded = nullptr;
-  const std::vector<char>* first_bytes = nullptr;
 
+  /// Field j of row i is columns()[j][begin + i].
+  const std::vector<std::vector<std::string_view>>& columns() const { return records->columns(); }
   std::size_t size() const { return end - begin; }
   std::uint64_t line(std::size_t i) const { return lines[i] + line_offset; }
   /// The fields of row i.
   void row(std::size_t i, std::vector<std::string_view>& out) const {
     out.clear();
-    for (const auto& column : *columns) out.push_back(column[begin + i]);
+    for (const auto& column : columns()) out.push_back(column[begin + i]);
   }
   /// The run without its first row.
   RowRun rest() const {

@@ -350,12 +350,12 @@ json dataset_report(const DatasetInput& in) {
   // computed from cells is left out rather than computed per cell.
   const std::string kind_name = dataset_kind_name(kind.kind);
   const bool computed = !table.aggregated() || cells::kind_supported(kind_name);
-  // On a file read on threads, the column summaries run beside the
-  // feedback report's own tasks (they add warnings, which it never reads).
+  // The column summaries run beside the feedback report's own tasks (they
+  // add warnings, which it never reads), on threads for a file read on them.
   std::optional<json> feedback;
-  if (computed && kind.kind == DatasetKind::feedback && table.reading_threads > 1 && in.workers)
+  if (computed && kind.kind == DatasetKind::feedback)
     feedback = feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache,
-                               in.workers, summaries);
+                               table.reading_threads > 1 ? in.workers : nullptr, summaries);
   else
     for (const auto& task : summaries) task();
   json columns = json::array();
@@ -383,10 +383,7 @@ json dataset_report(const DatasetInput& in) {
     out["volumes"] = volumes_report(table, roles, in.config);
   if (computed && kind.kind == DatasetKind::media)
     out["media"] = media_report(table, roles, in.config);
-  if (computed && kind.kind == DatasetKind::feedback)
-    out["feedback"] =
-        feedback ? std::move(*feedback)
-                 : feedback_report(table, roles, in.config, FeedbackRequest{}, in.feedback_cache);
+  if (feedback) out["feedback"] = std::move(*feedback);
   // The Sintesi: the findings of the section above, as sentences.
   if (out.contains(kind_name))
     out["sintesi"] = summary::dataset_sintesi(kind_name, out[kind_name], in.config.sintesi);

@@ -178,6 +178,15 @@ struct GroupStats {
   }
 };
 
+// The stats of the rows' ratings, taken together.
+GroupStats group_of(const Columns& c, const std::vector<std::uint32_t>& rows,
+                    const std::vector<double>& ratings) {
+  GroupStats g;
+  for (std::uint32_t row : rows) g.add(ratings[row], c.scale, c.count(row));
+  g.settle(c.scale);
+  return g;
+}
+
 json group_json(const std::string& value, const GroupStats& g, const RatingScale& scale,
                 const Disclosure& disclosure, std::uint64_t design_rows, bool hidden = false) {
   if (hidden && g.sums.n >= disclosure.min_base)  // complementary suppression
@@ -1197,10 +1206,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   // The whole selection, its dates, and the all-application figures for
   // the same period and device: what an owner compares their application with.
   auto headline = [&] {
-    GroupStats all;
-    for (std::uint32_t row : rows) all.add(ratings[row], c.scale, c.count(row));
-    all.settle(c.scale);
-    overall = group_json("", all, c.scale, disclosure, records);
+    overall = group_json("", group_of(c, rows, ratings), c.scale, disclosure, records);
     if (c.date) {
       double lo = INFINITY, hi = -INFINITY;
       for (std::size_t row = 0; row < ratings.size(); ++row) {
@@ -1215,10 +1221,8 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
     }
     if (!request.filter.application.empty()) {
       const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
-      GroupStats same_period;
-      for (std::uint32_t row : everyone) same_period.add(ratings[row], c.scale, c.count(row));
-      same_period.settle(c.scale);
-      reference = group_json("", same_period, c.scale, disclosure, c.records(everyone));
+      reference =
+          group_json("", group_of(c, everyone, ratings), c.scale, disclosure, c.records(everyone));
     }
   };
   // Tasks that share nothing but what they read, longest first: the

@@ -23,20 +23,15 @@ class RowBatch {
       columns_[i].push_back(stable ? fields[i] : copy(fields[i]));
     ++rows_;
   }
-  /// Rows [begin, end) of runs kept column by column: views that stay
-  /// valid are referred to where they lie (one span a column, with the
-  /// column's codes when the reader made them), others copied.
-  void add_run(const std::vector<std::vector<std::string_view>>& columns,
-               const std::vector<csv::CodedColumn>* coded, std::size_t begin, std::size_t end,
-               bool stable) {
+  /// Records [begin, end) of a range read on threads, whose views stay
+  /// valid until the batch is appended: referred to where they lie (one
+  /// span a column, with the column's codes when the range's thread made
+  /// them).
+  void add_run(const csv::RecordStore& records, std::size_t begin, std::size_t end) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      if (stable) {
-        const csv::CodedColumn* codes = coded && (*coded)[i].coded ? &(*coded)[i] : nullptr;
-        spans_[i].push_back(
-            {columns[i].data() + begin, end - begin, columns_[i].size(), codes, begin});
-        continue;
-      }
-      for (std::size_t r = begin; r < end; ++r) columns_[i].push_back(copy(columns[i][r]));
+      const csv::CodedColumn& coded = records.coded()[i];
+      spans_[i].push_back({records.columns()[i].data() + begin, end - begin, columns_[i].size(),
+                           coded.coded ? &coded : nullptr, begin});
     }
     rows_ += end - begin;
   }

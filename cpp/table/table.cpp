@@ -345,8 +345,8 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
 
 void TableBuilder::on_row_run(const csv::RowRun& run) {
   const std::size_t width = names_.size();
-  if (run.columns->size() != width) return DataSink::on_row_run(run);
-  const std::vector<std::string_view>& first = (*run.columns)[0];
+  if (run.columns().size() != width) return DataSink::on_row_run(run);
+  const std::vector<char>& first_bytes = run.records->first_bytes();
   for (std::size_t i = 0; i < run.size();) {
     if (error_ || part_refused_) return;
     // The ordinary rows of on_row whose first byte is no tab either (a row
@@ -355,10 +355,7 @@ void TableBuilder::on_row_run(const csv::RowRun& run) {
     std::size_t j = i;
     if (held_.empty())
       for (; j < run.size(); ++j) {
-        const std::size_t r = run.begin + j;
-        const char b = run.first_bytes    ? (*run.first_bytes)[r]
-                       : first[r].empty() ? '\0'
-                                          : first[r][0];
+        const char b = first_bytes[run.begin + j];
         if (b == '\0' || may_open_footer(b) || b == '\t') break;
       }
     if (j == i) {
@@ -379,13 +376,12 @@ void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j
   if (row_lines_.size() + n > reserved_rows_) grow_storage(row_lines_.size() + n);
   for (std::size_t r = i; r < j; ++r) row_lines_.push_back(run.line(r) + line_offset_);
   if (batched_) {
-    batches_[filling_].add_run(*run.columns, run.coded, run.begin + i, run.begin + j,
-                               stable_views_);
+    batches_[filling_].add_run(*run.records, run.begin + i, run.begin + j);
     if (batches_[filling_].copied_bytes() >= (2u << 20)) dispatch_batch();
     return;
   }
   for (std::size_t c = 0; c < builders_.size(); ++c)
-    for (std::size_t r = i; r < j; ++r) builders_[c].append((*run.columns)[c][run.begin + r]);
+    for (std::size_t r = i; r < j; ++r) builders_[c].append(run.columns()[c][run.begin + r]);
 }
 
 void TableBuilder::mark_point_decimal(std::size_t column) {
