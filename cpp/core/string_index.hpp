@@ -20,18 +20,6 @@ inline std::uint64_t load64(const char* p) {
   return word;
 }
 
-/// Equality 8 bytes at a time (string_view's == calls memcmp, a function
-/// call per comparison in WASM).
-inline bool same_bytes(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  std::size_t i = 0;
-  for (; i + 8 <= a.size(); i += 8)
-    if (load64(a.data() + i) != load64(b.data() + i)) return false;
-  for (; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
 class StringIndex {
  public:
   /// The code of `key`, adding it with the next code when it is new.
@@ -120,7 +108,14 @@ class StringIndex {
     const StoredEnds& stored = ends_[code];
     if (stored.size != key.size() || stored.ends.head != ends.head || stored.ends.tail != ends.tail)
       return false;
-    return key.size() <= kShortKey || same_bytes(keys_[code], key);
+    if (key.size() <= kShortKey) return true;
+    // The first and last 8 bytes are equal: the words between them are left
+    // (the last may overlap the tail), with no byte loop.
+    const char* a = keys_[code].data();
+    const char* b = key.data();
+    for (std::size_t i = 8; i < key.size() - 8; i += 8)
+      if (load64(a + i) != load64(b + i)) return false;
+    return true;
   }
 
   // Multiply-xorshift mixing (in the style of wyhash) of the two end words,

@@ -24,15 +24,23 @@ std::string_view RecordStore::keep(std::string_view field) {
 }
 
 void RecordStore::on_record(const std::vector<std::string_view>& fields, std::uint64_t line) {
-  if (fields.size() == columns_.size()) {
-    for (std::size_t j = 0; j < fields.size(); ++j) {
+  add(fields.data(), fields.size(), line);
+}
+
+void RecordStore::on_records(const RecordBatch& batch) {
+  for (std::size_t r = 0; r < batch.size; ++r) add(batch.record(r), batch.width(r), batch.lines[r]);
+}
+
+void RecordStore::add(const std::string_view* fields, std::size_t count, std::uint64_t line) {
+  if (count == columns_.size()) {
+    for (std::size_t j = 0; j < count; ++j) {
       columns_[j].push_back(keep(fields[j]));
       coded_[j].add(fields[j]);
     }
-    first_bytes_.push_back(fields.empty() || fields[0].empty() ? '\0' : fields[0][0]);
+    first_bytes_.push_back(count == 0 || fields[0].empty() ? '\0' : fields[0][0]);
   } else {
-    odd_.push_back({lines_.size(), odd_fields_.size(), fields.size()});
-    for (std::string_view f : fields) odd_fields_.push_back(keep(f));
+    odd_.push_back({lines_.size(), odd_fields_.size(), count});
+    for (std::size_t j = 0; j < count; ++j) odd_fields_.push_back(keep(fields[j]));
   }
   lines_.push_back(line);
 }

@@ -59,6 +59,7 @@ class RecordStore : public RecordSink {
   /// Empties the store for the records of `block`, keeping its memory.
   void reset(std::string_view block, std::size_t width);
   void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+  void on_records(const RecordBatch& batch) override;
 
   /// A record not of the table's width, at its place among all records.
   struct Odd {
@@ -79,6 +80,7 @@ class RecordStore : public RecordSink {
 
  private:
   std::string_view keep(std::string_view field);
+  void add(const std::string_view* fields, std::size_t count, std::uint64_t line);
 
   std::string_view block_;
   std::vector<std::vector<std::string_view>> columns_;

@@ -11,11 +11,18 @@ const char* LineEndCounts::name() const {
   return crlf ? "crlf" : lf ? "lf" : "cr";
 }
 
+void RecordSink::on_records(const RecordBatch& batch) {
+  std::vector<std::string_view> fields;
+  for (std::size_t r = 0; r < batch.size; ++r) {
+    fields.assign(batch.record(r), batch.record(r) + batch.width(r));
+    on_record(fields, batch.lines[r]);
+  }
+}
+
 Parser::Parser(Dialect dialect, std::size_t max_field_bytes)
     : dialect_(dialect),
       max_field_bytes_(max_field_bytes),
-      scan_(dialect.delimiter, dialect.quote, '\n', '\r'),
-      quoted_scan_(dialect.quote, '\n', '\r', dialect.quote) {}
+      scan_(dialect.delimiter, dialect.quote, '\n', '\r') {}
 
 void Parser::restart() {
   state_ = State::field_start;
@@ -25,6 +32,10 @@ void Parser::restart() {
   line_ends_ = {};
   row_.clear();
   field_ends_.clear();
+  batch_fields_.clear();
+  batch_starts_.assign(1, 0);
+  batch_lines_.clear();
+  scratch_.clear();
 }
 
 void Parser::add_counts(const Parser& next) {
@@ -79,51 +90,71 @@ void Parser::count_quoted_line_breaks(const char* begin, const char* end) {
   }
 }
 
-const char* Parser::parse_record_in_place(const char* p, const char* end, RecordSink& sink) {
+void Parser::flush_batch(RecordSink& sink) {
+  if (batch_lines_.empty()) return;
+  sink.on_records(
+      {batch_fields_.data(), batch_starts_.data(), batch_lines_.data(), batch_lines_.size()});
+  batch_fields_.clear();
+  batch_starts_.resize(1);
+  batch_lines_.clear();
+  scratch_.clear();
+}
+
+const char* Parser::parse_record_in_place(const char* p, const char* end,
+                                          StructuralCursor& structurals, RecordSink& sink) {
   const char quote = dialect_.quote, delimiter = dialect_.delimiter;
   if (*p == '\n' || *p == '\r') return nullptr;  // a blank line: the slow path counts it
-  views_.clear();
-  scratch_.clear();
+  const std::size_t first_field = batch_fields_.size(), scratch_size = scratch_.size();
+  // Leaves the batch as it was: the slow path parses the record again.
+  const auto give_up = [&]() -> const char* {
+    batch_fields_.resize(first_field);
+    scratch_.resize(scratch_size);
+    return nullptr;
+  };
   std::uint64_t breaks = 0;  // inside quoted fields
   const char* q = p;
   for (;;) {
-    if (q == end) return nullptr;
+    if (q == end) return give_up();
     if (*q == quote) {
       const char* content = q + 1;
       const char* close = content;
       bool escaped = false;
       for (;;) {
-        close = quoted_scan_.find(close, end);
-        if (close == end) return nullptr;
+        close = structurals.next(close);
+        if (close == end) return give_up();
+        if (*close == delimiter) {  // data inside quotes
+          ++close;
+          continue;
+        }
         if (*close == '\r' || *close == '\n') {  // CR LF, lone CR and lone LF: one break each
           ++breaks;
           if (*close == '\r' && close + 1 < end && close[1] == '\n') ++close;
           ++close;
           continue;
         }
-        if (close + 1 == end) return nullptr;  // a doubled quote may follow in the next chunk
+        if (close + 1 == end) return give_up();  // a doubled quote may follow in the next chunk
         if (close[1] != quote) break;
         escaped = true;
         close += 2;
       }
-      if (static_cast<std::size_t>(close - content) > max_field_bytes_) return nullptr;
+      if (static_cast<std::size_t>(close - content) > max_field_bytes_) return give_up();
       if (escaped) {  // RFC 4180 2.7: "" is one quote; scratch_ never reallocates here
         const std::size_t start = scratch_.size();
         for (const char* c = content; c < close; ++c) {
           scratch_.push_back(*c);
           if (*c == quote) ++c;
         }
-        views_.emplace_back(scratch_.data() + start, scratch_.size() - start);
+        batch_fields_.emplace_back(scratch_.data() + start, scratch_.size() - start);
       } else {
-        views_.emplace_back(content, static_cast<std::size_t>(close - content));
+        batch_fields_.emplace_back(content, static_cast<std::size_t>(close - content));
       }
       q = close + 1;
-      if (*q != delimiter && *q != '\n' && *q != '\r') return nullptr;  // "ab"c: lenient path
+      if (*q != delimiter && *q != '\n' && *q != '\r') return give_up();  // "ab"c: lenient path
     } else {
-      const char* r = scan_.find(q, end);
-      if (r == end || *r == quote) return nullptr;
-      if (static_cast<std::size_t>(r - q) > max_field_bytes_) return nullptr;
-      views_.emplace_back(q, static_cast<std::size_t>(r - q));
+      const char* r = structurals.next(q);
+      if (r == end || *r == quote) return give_up();
+      if (static_cast<std::size_t>(r - q) > max_field_bytes_) return give_up();
+      batch_fields_.emplace_back(q, static_cast<std::size_t>(r - q));
       q = r;
     }
     if (*q != delimiter) break;
@@ -140,10 +171,11 @@ const char* Parser::parse_record_in_place(const char* p, const char* end, Record
     ++line_ends_.cr;
     skip_lf_ = next == end;
   }
-  record_line_ = line_;
-  sink.on_record(views_, record_line_);
+  batch_starts_.push_back(static_cast<std::uint32_t>(batch_fields_.size()));
+  batch_lines_.push_back(line_);
   line_ += breaks + 1;
   record_line_ = line_;
+  if (batch_lines_.size() >= kBatchRecords) flush_batch(sink);
   return next;
 }
 
@@ -153,15 +185,17 @@ Error Parser::feed(std::string_view text, RecordSink& sink) {
   const char quote = dialect_.quote;
   const char delimiter = dialect_.delimiter;
   if (scratch_.capacity() < text.size()) scratch_.reserve(text.size());
+  StructuralCursor structurals(scan_, end);
   while (p < end) {
     // Between records, a record that ends inside this chunk is parsed in
     // place, without copying; the state machine below handles the rest.
     if (!skip_lf_ && state_ == State::field_start && !record_started_) {
-      if (const char* next = parse_record_in_place(p, end, sink)) {
+      if (const char* next = parse_record_in_place(p, end, structurals, sink)) {
         p = next;
         continue;
       }
     }
+    flush_batch(sink);  // the records before this one go first
     if (skip_lf_) {
       skip_lf_ = false;
       if (*p == '\n') {
@@ -241,6 +275,7 @@ Error Parser::feed(std::string_view text, RecordSink& sink) {
         break;
     }
   }
+  flush_batch(sink);  // their views are of this chunk
   return {};
 }
 

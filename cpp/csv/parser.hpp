@@ -19,12 +19,29 @@ struct Dialect {
   char quote = '"';
 };
 
+/// Records handed on together, in order: record r has the fields
+/// [starts[r], starts[r + 1]) of `fields` and starts on line lines[r].
+struct RecordBatch {
+  const std::string_view* fields = nullptr;
+  const std::uint32_t* starts = nullptr;  // size + 1 entries
+  const std::uint64_t* lines = nullptr;
+  std::size_t size = 0;
+
+  std::size_t width(std::size_t r) const { return starts[r + 1] - starts[r]; }
+  const std::string_view* record(std::size_t r) const { return fields + starts[r]; }
+  /// The batch from record r on.
+  RecordBatch from(std::size_t r) const { return {fields, starts + r, lines + r, size - r}; }
+};
+
 /// Receives each complete record. The views are valid only during the call.
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
   /// `line` is the 1-based physical line on which the record starts.
   virtual void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) = 0;
+  /// Records in order, as on_record would take them one by one (which is
+  /// what it does unless the sink takes them faster together).
+  virtual void on_records(const RecordBatch& batch);
 };
 
 /// How lines end in the input, counted between records (not inside quotes).
@@ -68,17 +85,21 @@ class Parser {
 
   void end_field() { field_ends_.push_back(row_.size()); }
   void end_record(RecordSink& sink);
-  /// Parses one record lying whole in [p, end) without copying; returns
-  /// where the next record starts, or nullptr (nothing changed) when the
-  /// record continues past `end` or needs the lenient state machine.
-  const char* parse_record_in_place(const char* p, const char* end, RecordSink& sink);
+  /// Parses one record lying whole in [p, end) without copying into the
+  /// batch; returns where the next record starts, or nullptr (nothing
+  /// changed) when the record continues past `end` or needs the lenient
+  /// state machine.
+  const char* parse_record_in_place(const char* p, const char* end, StructuralCursor& structurals,
+                                    RecordSink& sink);
+  /// Hands the batched records to the sink (before any record the state
+  /// machine makes, and at the end of each chunk, whose views they are).
+  void flush_batch(RecordSink& sink);
   Error check_field_size() const;
   void count_quoted_line_breaks(const char* begin, const char* end);
 
   Dialect dialect_;
   std::size_t max_field_bytes_;
-  ByteScan scan_;         // finds the bytes that end an unquoted run
-  ByteScan quoted_scan_;  // finds the quote or line break that matters in a quoted run
+  ByteScan scan_;  // the bytes that end an unquoted run (delimiter, quote, CR, LF)
 
   State state_ = State::field_start;
   bool skip_lf_ = false;         // a record ended with CR: a following LF belongs to it
@@ -94,7 +115,13 @@ class Parser {
   std::string row_;                      // the fields of the current record, concatenated
   std::vector<std::size_t> field_ends_;  // end offset of each completed field in row_
   std::vector<std::string_view> views_;  // reused for the sink
-  std::string scratch_;  // unescaped quoted fields of the in-place path (capacity >= chunk)
+  // Records parsed in place, handed on together: one call into the sink per
+  // batch, and the table appends them a column at a time while in cache.
+  static constexpr std::size_t kBatchRecords = 512;
+  std::vector<std::string_view> batch_fields_;
+  std::vector<std::uint32_t> batch_starts_{0};
+  std::vector<std::uint64_t> batch_lines_;
+  std::string scratch_;  // unescaped quoted fields of the batch (capacity >= chunk)
 };
 
 }  // namespace ascolto::csv

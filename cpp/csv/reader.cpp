@@ -6,6 +6,14 @@
 
 namespace ascolto::csv {
 
+void DataSink::on_rows(const RecordBatch& rows) {
+  std::vector<std::string_view> fields;
+  for (std::size_t r = 0; r < rows.size; ++r) {
+    fields.assign(rows.record(r), rows.record(r) + rows.width(r));
+    on_row(fields, rows.lines[r]);
+  }
+}
+
 void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields,
                                      std::uint64_t line) {
   if (records_++ < skip_) return;
@@ -18,6 +26,18 @@ void Reader::HeaderRouter::on_record(const std::vector<std::string_view>& fields
     sink_.on_header(std::vector<std::string_view>(fields.size()), 0);
   }
   sink_.on_row(fields, line);
+}
+
+void Reader::HeaderRouter::on_records(const RecordBatch& batch) {
+  std::vector<std::string_view> fields;
+  std::size_t r = 0;
+  for (; r < batch.size && (first_ || records_ < skip_); ++r) {
+    fields.assign(batch.record(r), batch.record(r) + batch.width(r));
+    on_record(fields, batch.lines[r]);
+  }
+  if (r == batch.size) return;
+  records_ += batch.size - r;
+  sink_.on_rows(batch.from(r));
 }
 
 void Reader::HeaderRouter::on_run(RowRun run) {

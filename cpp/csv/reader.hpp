@@ -73,6 +73,10 @@ class DataSink {
       on_row(fields, run.line(i));
     }
   }
+  /// Rows in order, as on_row would take them one by one (which is what
+  /// it does unless the sink takes them faster in bulk): the records the
+  /// parser made in place, with their views valid during the call.
+  virtual void on_rows(const RecordBatch& rows);
   /// About how many records the file holds, from its size and the lines
   /// read so far: before the first record, then again after each chunk as
   /// the estimate firms up (a hint to reserve memory once, not a promise).
@@ -129,6 +133,8 @@ class Reader {
     HeaderRouter(DataSink& sink, const bool& has_header, const std::size_t& skip)
         : sink_(sink), has_header_(has_header), skip_(skip) {}
     void on_record(const std::vector<std::string_view>& fields, std::uint64_t line) override;
+    /// The batch's records in order: the preamble and header one by one.
+    void on_records(const RecordBatch& batch) override;
     void estimate(std::uint64_t records) { sink_.on_estimate(records); }
     void stable_views(bool stable) { sink_.on_stable_views(stable); }
     /// The run's records in order: the preamble and header one by one.

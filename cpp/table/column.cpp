@@ -419,30 +419,6 @@ DecimalVotes ColumnBuilder::decimal_votes(const TypingOptions& options) const {
   return votes;
 }
 
-void ColumnBuilder::append(std::string_view value) {
-  switch (mode_) {
-    case Mode::text:
-      bytes_.append(value);
-      ends_.push_back(bytes_.size());
-      return;
-    case Mode::numbers:
-      if (value.empty()) {
-        numbers_.push_back(std::nan(""));
-      } else if (const auto number = canonical_.read(value)) {
-        numbers_.push_back(*number);
-      } else {  // the pattern breaks: rebuild the text so far, exactly
-        numbers_to_text();
-        append(value);
-      }
-      return;
-    case Mode::dictionary:
-      // (Checking for a repeat of the previous cell first cost more than
-      // it saved on unsorted exports.)
-      push_code(dictionary_.intern(value));
-      return;
-  }
-}
-
 void ColumnBuilder::append_coded(const core::StringIndex& keys, const std::uint8_t* codes,
                                  const std::string_view* fields, std::size_t rows) {
   constexpr std::uint32_t kUnseen = 0xFFFFFFFFu;

@@ -97,7 +97,33 @@ struct DecimalVotes {
 /// text store.
 class ColumnBuilder {
  public:
-  void append(std::string_view value);
+  void append(std::string_view value) {
+    switch (mode_) {
+      case Mode::text:
+        append_text(value);
+        return;
+      case Mode::numbers:
+        if (value.empty()) {
+          numbers_.push_back(std::numeric_limits<double>::quiet_NaN());
+        } else if (const auto number = canonical_.read(value)) {
+          numbers_.push_back(*number);
+        } else {  // the pattern breaks: rebuild the text so far, exactly
+          numbers_to_text();
+          append_text(value);  // (not append(): a recursive call is never inlined)
+        }
+        return;
+      case Mode::dictionary:
+        // (Checking for a repeat of the previous cell first cost more than
+        // it saved on unsorted exports.)
+        push_code(dictionary_.intern(value));
+        return;
+    }
+  }
+  /// Appends fields[0], fields[stride], ... (`rows` of them): a column of
+  /// rows given row by row, or of a column's own vector (stride 1).
+  void append_strided(const std::string_view* fields, std::size_t stride, std::size_t rows) {
+    for (std::size_t row = 0; row < rows; ++row) append(fields[row * stride]);
+  }
   /// Appends `rows` values given as codes into `keys` (a range's own
   /// dictionary) and as `fields`: the same as appending the fields, each
   /// key interned once at its first row; the fields serve once the column
@@ -133,6 +159,10 @@ class ColumnBuilder {
     if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
         (codes_.size() & 255) == 0)
       leave_dictionary();
+  }
+  void append_text(std::string_view value) {
+    bytes_.append(value);
+    ends_.push_back(bytes_.size());
   }
   void leave_dictionary();
   void switch_to_text();

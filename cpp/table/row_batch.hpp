@@ -18,7 +18,7 @@ class RowBatch {
   explicit RowBatch(std::size_t width = 0) : columns_(width), spans_(width) {}
 
   /// The first `width` fields of a row (the ones the columns take).
-  void add(const std::vector<std::string_view>& fields, bool stable) {
+  void add(const std::string_view* fields, bool stable) {
     for (std::size_t i = 0; i < columns_.size(); ++i)
       columns_[i].push_back(stable ? fields[i] : copy(fields[i]));
     ++rows_;

@@ -133,7 +133,7 @@ TableBuilder::~TableBuilder() {
     } catch (...) {}
 }
 
-void TableBuilder::append_row(const std::vector<std::string_view>& fields) {
+void TableBuilder::append_row(const std::string_view* fields) {
   if (!batched_) {
     for (std::size_t i = 0; i < builders_.size(); ++i) builders_[i].append(fields[i]);
     return;
@@ -234,6 +234,13 @@ bool may_open_footer(char c) {
   return kFooterFirstBytes[static_cast<unsigned char>(c)];
 }
 
+// A row of the header's width whose first field starts with this byte is
+// ordinary (see on_row) and not blank: nothing to check but its count.
+// ('\0' stands for an empty first field.)
+bool opens_plain_row(char first_byte) {
+  return first_byte != '\0' && first_byte != '\t' && !may_open_footer(first_byte);
+}
+
 }  // namespace
 
 bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields) const {
@@ -296,7 +303,7 @@ bool TableBuilder::footer_candidate(const std::vector<std::string_view>& fields)
                   "A row ends with empty fields beyond the header; they are ignored.");
   }
   if (row_lines_.size() == reserved_rows_) grow_storage();
-  append_row(fields);
+  append_row(fields.data());
   row_lines_.push_back(line);
   ++rows_.used;
 }
@@ -349,15 +356,9 @@ void TableBuilder::on_row_run(const csv::RowRun& run) {
   const std::vector<char>& first_bytes = run.records->first_bytes();
   for (std::size_t i = 0; i < run.size();) {
     if (error_ || part_refused_) return;
-    // The ordinary rows of on_row whose first byte is no tab either (a row
-    // of blanks is rejected by take_row): nothing to check but their count.
-    // (A first byte of '\0' stands for an empty field: such a row goes one by one.)
     std::size_t j = i;
     if (held_.empty())
-      for (; j < run.size(); ++j) {
-        const char b = first_bytes[run.begin + j];
-        if (b == '\0' || may_open_footer(b) || b == '\t') break;
-      }
+      while (j < run.size() && opens_plain_row(first_bytes[run.begin + j])) ++j;
     if (j == i) {
       run.row(i, run_row_);
       on_row(run_row_, run.line(i));
@@ -369,11 +370,37 @@ void TableBuilder::on_row_run(const csv::RowRun& run) {
   }
 }
 
-void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j) {
-  const std::size_t n = j - i;
+void TableBuilder::on_rows(const csv::RecordBatch& rows) {
+  const std::size_t width = names_.size();
+  for (std::size_t i = 0; i < rows.size;) {
+    if (error_ || part_refused_) return;
+    std::size_t j = i;
+    if (held_.empty() && width > 0)
+      while (j < rows.size && rows.width(j) == width) {
+        const std::string_view first = rows.record(j)[0];
+        if (!opens_plain_row(first.empty() ? '\0' : first[0])) break;
+        ++j;
+      }
+    if (j == i) {
+      run_row_.assign(rows.record(i), rows.record(i) + rows.width(i));
+      on_row(run_row_, rows.lines[i]);
+      ++i;
+      continue;
+    }
+    take_rows(rows, i, j);
+    i = j;
+  }
+}
+
+void TableBuilder::count_ordinary(std::size_t n) {
   rows_.read += n;
   rows_.used += n;
   if (row_lines_.size() + n > reserved_rows_) grow_storage(row_lines_.size() + n);
+}
+
+void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j) {
+  const std::size_t n = j - i;
+  count_ordinary(n);
   for (std::size_t r = i; r < j; ++r) row_lines_.push_back(run.line(r) + line_offset_);
   if (batched_) {
     batches_[filling_].add_run(*run.records, run.begin + i, run.begin + j);
@@ -381,7 +408,20 @@ void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j
     return;
   }
   for (std::size_t c = 0; c < builders_.size(); ++c)
-    for (std::size_t r = i; r < j; ++r) builders_[c].append(run.columns()[c][run.begin + r]);
+    builders_[c].append_strided(run.columns()[c].data() + run.begin + i, 1, n);
+}
+
+void TableBuilder::take_rows(const csv::RecordBatch& rows, std::size_t i, std::size_t j) {
+  const std::size_t n = j - i;
+  count_ordinary(n);
+  for (std::size_t r = i; r < j; ++r) row_lines_.push_back(rows.lines[r] + line_offset_);
+  if (batched_) {
+    for (std::size_t r = i; r < j; ++r) append_row(rows.record(r));
+    return;
+  }
+  // A column at a time, while the batch's fields are in cache.
+  for (std::size_t c = 0; c < builders_.size(); ++c)
+    builders_[c].append_strided(rows.record(i) + c, rows.width(i), n);
 }
 
 void TableBuilder::mark_point_decimal(std::size_t column) {

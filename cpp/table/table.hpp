@@ -96,6 +96,7 @@ class TableBuilder : public csv::DataSink {
   void on_stable_views(bool stable) override;
   /// Ordinary rows (see on_row) are taken in bulk; any other one by one.
   void on_row_run(const csv::RowRun& run) override;
+  void on_rows(const csv::RecordBatch& rows) override;
 
   std::uint64_t rows_read() const { return rows_.read; }
 
@@ -126,8 +127,12 @@ class TableBuilder : public csv::DataSink {
   /// Takes rows [i, j) of a run, all ordinary: counted, lines kept, fields
   /// handed to the columns.
   void take_run(const csv::RowRun& run, std::size_t i, std::size_t j);
+  /// The same for rows [i, j) of a parser's batch.
+  void take_rows(const csv::RecordBatch& rows, std::size_t i, std::size_t j);
+  /// Counts `n` ordinary rows and makes room for them.
+  void count_ordinary(std::size_t n);
   /// Hands a row's fields to the columns: at once, or through a batch.
-  void append_row(const std::vector<std::string_view>& fields);
+  void append_row(const std::string_view* fields);
   /// Starts the workers on the filled batch and fills the other meanwhile.
   void dispatch_batch();
   /// Appends every batched row; the columns are complete after it.

@@ -406,3 +406,94 @@ TEST_CASE("codes are recoded in place, widening when the new codes need it", "[t
   codes.for_each([&](std::size_t, std::uint32_t c) { missing += c == kMissingCode; });
   CHECK(missing == 429 + 428);  // rows 3, 10, ..., 2999 and 6, 13, ..., 2995
 }
+
+TEST_CASE("rows handed on in batches make the table that rows one by one make", "[table]") {
+  // Ordinary rows, taken a column at a time, among rows that must go one
+  // by one: a total mid-data (held, then read as data), too few fields, an
+  // empty or tab-led first field, a row of blanks, a trailing delimiter,
+  // and a footer at the end.
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 1500; ++i) {
+    switch (i % 211) {
+      case 5:
+        rows.push_back({"Totale", "tutte", "4"});
+        break;
+      case 17:
+        rows.push_back({"7", "NASpI"});
+        break;
+      case 33:
+        rows.push_back({"", "Pensione", "3"});
+        break;
+      case 48:
+        rows.push_back({"\t9", "ISEE", "2"});
+        break;
+      case 60:
+        rows.push_back({" ", "", ""});
+        break;
+      case 71:
+        rows.push_back({"8", "Bonus nido", "5", ""});
+        break;
+      default:
+        rows.push_back(
+            {std::to_string(i), "App " + std::to_string(i % 13), std::to_string(i % 5 + 1)});
+    }
+  }
+  rows.push_back({"Fonte: INPS"});
+
+  const auto build = [&rows](std::size_t batch_rows, Warnings& warnings, Table& table) {
+    TableBuilder builder(warnings);
+    builder.on_header({"id", "app", "voto"}, 1);
+    std::vector<std::string_view> fields;
+    std::vector<std::uint32_t> starts;
+    std::vector<std::uint64_t> lines;
+    for (std::size_t first = 0; first < rows.size(); first += batch_rows) {
+      const std::size_t last = std::min(rows.size(), first + batch_rows);
+      if (batch_rows == 1) {  // one by one
+        const std::vector<std::string_view> row(rows[first].begin(), rows[first].end());
+        builder.on_row(row, first + 2);
+        continue;
+      }
+      fields.clear();
+      starts.assign(1, 0);
+      lines.clear();
+      for (std::size_t r = first; r < last; ++r) {
+        fields.insert(fields.end(), rows[r].begin(), rows[r].end());
+        starts.push_back(static_cast<std::uint32_t>(fields.size()));
+        lines.push_back(r + 2);
+      }
+      builder.on_rows({fields.data(), starts.data(), lines.data(), last - first});
+    }
+    REQUIRE_FALSE(builder.finish({}, table));
+  };
+  Warnings one_warnings;
+  Table one;
+  build(1, one_warnings, one);
+  CHECK(one.rows.footer == 1);
+  CHECK(one.rows.rejected == 15);  // too few fields (8 rows) and blanks (7)
+  CHECK(one.columns[0].type == ColumnType::integer);
+  for (std::size_t batch_rows : {7, 200, 512, 5000}) {
+    INFO("batches of " << batch_rows << " rows");
+    Warnings warnings;
+    Table table;
+    build(batch_rows, warnings, table);
+    CHECK(table.rows.read == one.rows.read);
+    CHECK(table.rows.used == one.rows.used);
+    CHECK(table.rows.rejected == one.rows.rejected);
+    CHECK(table.rows.footer == one.rows.footer);
+    CHECK(table.footer_first() == one.footer_first());
+    for (const char* code :
+         {"too_few_fields", "empty_row", "trailing_empty_fields", "total_row_in_data"})
+      CHECK(warnings.count(code) == one_warnings.count(code));
+    REQUIRE(table.row_count() == one.row_count());
+    const auto same_number = [](double a, double b) {
+      return a == b || (std::isnan(a) && std::isnan(b));
+    };
+    bool same = true;
+    for (std::size_t row = 0; row < one.row_count(); ++row)
+      same = same && table.row_lines[row] == one.row_lines[row] &&
+             same_number(table.columns[0].numbers[row], one.columns[0].numbers[row]) &&
+             table.columns[1].text(row) == one.columns[1].text(row) &&
+             same_number(table.columns[2].numbers[row], one.columns[2].numbers[row]);
+    CHECK(same);
+  }
+}
