@@ -26,6 +26,7 @@ using table::Column;
 using table::ColumnType;
 
 constexpr std::size_t kTopCategories = 10;
+const std::vector<double> kNoWeights;  // a sample's weights when all are 1
 
 json sheet_json(const spreadsheet::SheetFacts& s) {
   return {{"workbook", s.workbook},
@@ -260,8 +261,7 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
   const stats::Estimate mean =
       table.aggregated()
           ? stats::mean_from_sums(cell_sums, weights.present(), rows)
-          : stats::mean({std::move(r.values),
-                         weights.present() ? weights.values : std::vector<double>{}, rows});
+          : stats::mean({r.values, weights.present() ? weights.values : kNoWeights, rows});
   const bool base_shown = mean.n >= disclosure.min_base;
   json distribution = json::array();
   for (std::size_t l = 0; l < levels; ++l) {

@@ -677,31 +677,31 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
   // analysed (its words are not stemmed again), as a map of the texts would
   // cost more memory than it saves.
   const bool categorical = c.comment && c.comment->type == ColumnType::categorical;
-  std::vector<std::uint32_t> comment_of_code;
-  std::vector<std::uint64_t> rows_of_code;
   if (categorical) {
-    comment_of_code.assign(c.comment->labels.size(), FeedbackCache::kNoComment);
-    rows_of_code.assign(c.comment->labels.size(), 0);
-    for (std::size_t row = 0; row < rows; ++row)
-      if (const std::uint32_t code = c.comment->codes[row]; code != kMissingCode)
-        ++rows_of_code[code];
-  }
-  if (categorical) {
-    // By code: a blank comment has none; each other is analysed at its first row.
-    std::vector<bool> blank(c.comment->labels.size());
-    for (std::size_t code = 0; code < blank.size(); ++code)
+    // By code, in one pass over the rows: a blank comment has none; each
+    // other gets the next id at its first row and is analysed after the
+    // pass, in id order, once its rows are counted.
+    const std::size_t labels = c.comment->labels.size();
+    std::vector<bool> blank(labels);
+    for (std::size_t code = 0; code < labels; ++code)
       blank[code] = table::trim(c.comment->labels[code]).empty();
+    std::vector<std::uint32_t> comment_of_code(labels, FeedbackCache::kNoComment);
+    std::vector<std::uint64_t> rows_of_code(labels, 0);
+    std::vector<std::uint32_t> code_of_comment;
     for (std::size_t row = 0; row < rows; ++row) {
       const std::uint32_t code = c.comment->codes[row];
       if (code == kMissingCode || blank[code]) continue;
+      ++rows_of_code[code];
       std::uint32_t& id = comment_of_code[code];
       if (id == FeedbackCache::kNoComment) {
-        id = static_cast<std::uint32_t>(cache.personal.size());
-        analyse_comment(table::trim(c.comment->labels[code]), rows_of_code[code], cache,
-                        word_entries, surface_rows, bigram_ids);
+        id = static_cast<std::uint32_t>(code_of_comment.size());
+        code_of_comment.push_back(code);
       }
       cache.comment_of_row[row] = id;
     }
+    for (const std::uint32_t code : code_of_comment)  // each pushes the next id's entries
+      analyse_comment(table::trim(c.comment->labels[code]), rows_of_code[code], cache, word_entries,
+                      surface_rows, bigram_ids);
   }
   for (std::size_t row = 0; row < rows && c.comment && !categorical; ++row) {
     const std::string_view text = trimmed_comment(*c.comment, row);

@@ -25,9 +25,10 @@ struct Estimate {
 
 /// A sample of values with optional weights (empty = all weights 1).
 /// Cells where the value or the weight is NaN are not in the sample.
+/// Refers to the vectors (a column's million values are not copied).
 struct Sample {
-  std::vector<double> values;
-  std::vector<double> weights;
+  const std::vector<double>& values;
+  const std::vector<double>& weights;
   /// Rows of the design when missing values stay in it, as
   /// svymean(na.rm = TRUE) keeps them (the n of n/(n-1)); 0: the present values.
   std::uint64_t design_rows = 0;
