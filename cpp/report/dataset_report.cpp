@@ -195,9 +195,14 @@ json column_json(const table::Table& table, const Column& c, const ColumnRole& r
       out["sum"] = sum;
     }
   } else if (c.type == ColumnType::categorical) {
-    std::vector<std::uint64_t> counts(c.labels.size(), 0);
-    for (std::size_t row = 0; row < c.codes.size(); ++row)
-      if (c.codes[row] != table::kMissingCode) counts[c.codes[row]] += table.frequency(row);
+    std::vector<std::uint64_t> counts;
+    if (table.aggregated()) {
+      counts.assign(c.labels.size(), 0);
+      for (std::size_t row = 0; row < c.codes.size(); ++row)
+        if (c.codes[row] != table::kMissingCode) counts[c.codes[row]] += table.frequency(row);
+    } else {
+      counts = c.codes.counts(c.labels.size());
+    }
     std::vector<std::size_t> order(c.labels.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),

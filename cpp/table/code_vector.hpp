@@ -114,6 +114,33 @@ class CodeVector {
     }
   }
 
+  /// How many rows hold each code below `codes` (missing cells and larger
+  /// codes are not counted). One-byte codes are counted in four
+  /// interleaved tallies: a run of equal codes would otherwise wait on
+  /// its own previous increment at every row.
+  std::vector<std::uint64_t> counts(std::size_t codes) const {
+    std::vector<std::uint64_t> out(codes, 0);
+    if (width_ == 1) {
+      std::uint64_t tallies[4][256] = {};
+      const std::uint8_t* b = bytes_.get();
+      std::size_t row = 0;
+      for (; row + 4 <= size_; row += 4) {
+        ++tallies[0][b[row]];
+        ++tallies[1][b[row + 1]];
+        ++tallies[2][b[row + 2]];
+        ++tallies[3][b[row + 3]];
+      }
+      for (; row < size_; ++row) ++tallies[0][b[row]];
+      for (std::size_t code = 0; code < codes && code < 0xFFu; ++code)
+        out[code] = tallies[0][code] + tallies[1][code] + tallies[2][code] + tallies[3][code];
+      return out;
+    }
+    for_each([&](std::size_t, std::uint32_t code) {
+      if (code < codes) ++out[code];
+    });
+    return out;
+  }
+
   std::vector<std::uint32_t> to_vector() const {
     std::vector<std::uint32_t> out(size_);
     for_each([&](std::size_t row, std::uint32_t code) { out[row] = code; });

@@ -582,8 +582,7 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
     step = rows > kTypingSample ? rows / kTypingSample : 1;
     for (std::size_t row = 0; row < rows; row += step) distinct.push_back({cell(row), 1});
   } else {
-    std::vector<std::uint64_t> counts(dictionary_.size(), 0);
-    codes_.for_each([&](std::size_t, std::uint32_t code) { ++counts[code]; });
+    const std::vector<std::uint64_t> counts = codes_.counts(dictionary_.size());
     for (std::size_t code = 0; code < dictionary_.size(); ++code)
       distinct.push_back({dictionary_.key(static_cast<std::uint32_t>(code)), counts[code]});
   }

@@ -388,6 +388,27 @@ TEST_CASE("dictionary codes take the narrowest width and widen without losing a 
   CHECK(copy == codes);
 }
 
+TEST_CASE("codes are counted at every width, missing cells and codes past the range left out",
+          "[table]") {
+  for (const std::uint32_t largest :
+       {std::uint32_t{200}, std::uint32_t{3000}, std::uint32_t{70000}}) {
+    INFO("codes up to " << largest);
+    CodeVector codes;
+    std::vector<std::uint64_t> expected(largest + 1, 0);
+    // Runs of one code (what the tallies are interleaved for), odd counts
+    // (a tail shorter than four), missing cells among them.
+    for (std::uint32_t i = 0; i < 5003; ++i) {
+      const std::uint32_t code = i % 11 == 0 ? kMissingCode : (i / 7 * 31) % (largest + 1);
+      codes.push_back(code);
+      if (code != kMissingCode) ++expected[code];
+    }
+    CHECK(codes.counts(largest + 1) == expected);
+    // Only the codes below the bound asked for.
+    const std::vector<std::uint64_t> first(expected.begin(), expected.begin() + 100);
+    CHECK(codes.counts(100) == first);
+  }
+}
+
 TEST_CASE("codes are recoded in place, widening when the new codes need it", "[table]") {
   CodeVector codes;
   for (int i = 0; i < 3000; ++i) codes.push_back(i % 7 == 6 ? kMissingCode : i % 7);
