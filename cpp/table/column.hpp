@@ -122,7 +122,11 @@ class ColumnBuilder {
   /// Appends fields[0], fields[stride], ... (`rows` of them): a column of
   /// rows given row by row, or of a column's own vector (stride 1).
   void append_strided(const std::string_view* fields, std::size_t stride, std::size_t rows) {
-    for (std::size_t row = 0; row < rows; ++row) append(fields[row * stride]);
+    std::size_t row = 0;
+    // Most columns stay dictionaries: their loop has no switch on the mode.
+    for (; row < rows && mode_ == Mode::dictionary; ++row)
+      push_code(dictionary_.intern(fields[row * stride]));
+    for (; row < rows; ++row) append(fields[row * stride]);
   }
   /// Appends `rows` values given as codes into `keys` (a range's own
   /// dictionary) and as `fields`: the same as appending the fields, each
