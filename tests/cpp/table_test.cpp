@@ -297,6 +297,39 @@ TEST_CASE("canonical integers, dates and timestamps round-trip exactly", "[table
     CHECK(canonical_shape(text) == CanonicalShape::none);
 }
 
+TEST_CASE("a timestamp's time is checked byte by byte: any byte at any place", "[table]") {
+  // Every byte value at each of the eight places of "hh:mm:ss", against
+  // the rule written out: digits and two colons, hours < 24, minutes and
+  // seconds < 60.
+  std::size_t accepted = 0;
+  for (std::size_t place = 0; place < 8; ++place)
+    for (int byte = 0; byte < 256; ++byte)
+      for (const char* base : {"2023-10-31T08:15:30", "2023-10-31T19:59:09"}) {
+        std::string text = base;
+        text[11 + place] = static_cast<char>(byte);
+        const std::string time = text.substr(11);
+        bool valid = time[2] == ':' && time[5] == ':';
+        for (std::size_t i : {0, 1, 3, 4, 6, 7}) valid = valid && time[i] >= '0' && time[i] <= '9';
+        if (valid) {
+          const auto two = [&time](std::size_t i) {
+            return (time[i] - '0') * 10 + time[i + 1] - '0';
+          };
+          valid = two(0) < 24 && two(3) < 60 && two(6) < 60;
+          if (valid) ++accepted;
+          INFO(text);
+          const auto read = CanonicalReader(CanonicalShape::datetime_t).read(text);
+          REQUIRE(read.has_value() == valid);
+          if (valid) CHECK(*read == 19661 * 86400.0 + two(0) * 3600 + two(3) * 60 + two(6));
+        } else {
+          INFO(text);
+          CHECK_FALSE(CanonicalReader(CanonicalShape::datetime_t).read(text));
+        }
+      }
+  // At each place, of the 256 bytes: an hour's tens 2 (0-1: 2x would be 28
+  // or 29), a unit 10, a colon 1, a minute's or second's tens 6.
+  CHECK(accepted == 2 * (2 + 10 + 1 + 6 + 10 + 1 + 6 + 10));
+}
+
 TEST_CASE("the canonical reader remembers a day but still checks every cell", "[table]") {
   CanonicalReader timestamps(CanonicalShape::datetime_t);
   CHECK(timestamps.read("2023-10-31T08:15:30") ==
