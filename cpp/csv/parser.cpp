@@ -14,7 +14,7 @@ const char* LineEndCounts::name() const {
 void RecordSink::on_records(const RecordBatch& batch) {
   std::vector<std::string_view> fields;
   for (std::size_t r = 0; r < batch.size; ++r) {
-    fields.assign(batch.record(r), batch.record(r) + batch.width(r));
+    batch.row(r, fields);
     on_record(fields, batch.lines[r]);
   }
 }

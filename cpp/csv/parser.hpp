@@ -29,6 +29,10 @@ struct RecordBatch {
 
   std::size_t width(std::size_t r) const { return starts[r + 1] - starts[r]; }
   const std::string_view* record(std::size_t r) const { return fields + starts[r]; }
+  /// The fields of record r.
+  void row(std::size_t r, std::vector<std::string_view>& out) const {
+    out.assign(record(r), record(r) + width(r));
+  }
   /// The batch from record r on.
   RecordBatch from(std::size_t r) const { return {fields, starts + r, lines + r, size - r}; }
 };

@@ -9,7 +9,7 @@ namespace ascolto::csv {
 void DataSink::on_rows(const RecordBatch& rows) {
   std::vector<std::string_view> fields;
   for (std::size_t r = 0; r < rows.size; ++r) {
-    fields.assign(rows.record(r), rows.record(r) + rows.width(r));
+    rows.row(r, fields);
     on_row(fields, rows.lines[r]);
   }
 }
@@ -32,7 +32,7 @@ void Reader::HeaderRouter::on_records(const RecordBatch& batch) {
   std::vector<std::string_view> fields;
   std::size_t r = 0;
   for (; r < batch.size && (first_ || records_ < skip_); ++r) {
-    fields.assign(batch.record(r), batch.record(r) + batch.width(r));
+    batch.row(r, fields);
     on_record(fields, batch.lines[r]);
   }
   if (r == batch.size) return;

@@ -382,7 +382,7 @@ void TableBuilder::on_rows(const csv::RecordBatch& rows) {
         ++j;
       }
     if (j == i) {
-      run_row_.assign(rows.record(i), rows.record(i) + rows.width(i));
+      rows.row(i, run_row_);
       on_row(run_row_, rows.lines[i]);
       ++i;
       continue;
