@@ -103,22 +103,44 @@ async function openInWorker(input, config, options = {}) {
   };
 }
 
+// A worker answers "accepted" as soon as its event loop takes the request
+// (web/worker.js); one that has not after this long is stuck and is
+// replaced by a new one. Firefox ESR, on a loaded machine, was seen to
+// block a worker for good while it started its module's threads (inside
+// its own `new Worker`): about once in 50 runs of the Firefox test under
+// full CPU load. A worker that is merely busy answers within milliseconds.
+const ACCEPT_TIMEOUT_MS = 10000;
+const ATTEMPTS = 3;
+
 // Reads the inputs in a worker; with `keep` the worker (and its session)
 // outlives the first report, for queries.
-function runInWorker(input, config, { onProgress, signal, workerUrl, request } = {}, keep) {
-  const worker = takeWorker(workerUrl);
+function runInWorker(input, config, { onProgress, signal, workerUrl, request } = {}, keep, attempt = 1) {
+  const worker = attempt === 1 ? takeWorker(workerUrl) : newWorker(workerUrl);
   return new Promise((resolve, reject) => {
-    const finish = (settle, value, { terminate = true } = {}) => {
+    let acceptTimer = null;
+    const finish = (settle, value, { terminate = true, prepareNext = true } = {}) => {
+      clearTimeout(acceptTimer);
       if (terminate) worker.terminate(); // also the way to cancel: the worker holds all the state
       signal?.removeEventListener('abort', onAbort);
       settle(value);
-      prepareWhenIdle(workerUrl);
+      if (prepareNext) prepareWhenIdle(workerUrl);
     };
     const onAbort = () => finish(reject, new AscoltoError({ code: 'cancelled', message: 'Cancelled.' }));
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
+    const acceptMs = globalThis.ASCOLTO_ACCEPT_TIMEOUT_MS ?? ACCEPT_TIMEOUT_MS;
+    acceptTimer = setTimeout(() => {
+      if (attempt < ATTEMPTS) {
+        console.warn(`Ascolto: the worker did not answer in ${acceptMs} ms; starting another.`);
+        finish(resolve, runInWorker(input, config, { onProgress, signal, workerUrl, request }, keep, attempt + 1),
+          { prepareNext: false });
+      } else {
+        finish(reject, new AscoltoError({ code: 'worker_error', message: `The worker did not answer in ${acceptMs} ms.` }));
+      }
+    }, acceptMs);
     worker.onmessage = ({ data }) => {
-      if (data.type === 'progress') onProgress?.(data.progress);
+      if (data.type === 'accepted') clearTimeout(acceptTimer);
+      else if (data.type === 'progress') onProgress?.(data.progress);
       else if (data.type === 'report') finish(resolve, { worker, report: data.report }, { terminate: !keep });
       else if (data.type === 'error') finish(reject, new AscoltoError(data.error));
     };

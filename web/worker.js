@@ -73,6 +73,9 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if (data.type !== 'analyze') return;
+  // At once, before any await: the page replaces a worker that does not
+  // say this (web/api.js, "accepted").
+  self.postMessage({ type: 'accepted' });
   fileWaiting = true;
   try {
     const sources = await toSources(data.inputs);

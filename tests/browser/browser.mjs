@@ -10,7 +10,8 @@ export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '-
 
 // `blocked`: a pattern of this server's paths whose requests fail (a file
 // missing from a portal's copy of public/build, say).
-export async function openPage(path = '/', { csp, isolated, blocked } = {}) {
+// `beforeGoto(page)`: routes or init scripts of one test, set before the page loads.
+export async function openPage(path = '/', { csp, isolated, blocked, beforeGoto } = {}) {
   const server = await startServer({ port: 0, csp, isolated });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -26,6 +27,7 @@ export async function openPage(path = '/', { csp, isolated, blocked } = {}) {
     foreignRequests.push(url);
     return route.abort();
   });
+  await beforeGoto?.(page);
   await page.goto(`${origin}${path}`);
   const close = async () => {
     await browser.close();

@@ -149,6 +149,38 @@ test('a large file shows progress and can be cancelled; the page stays usable', 
   }
 });
 
+test('a worker that never takes the request is replaced, and the demo opens', async () => {
+  let workerScripts = 0;
+  const warnings = [];
+  const { page, consoleErrors, foreignRequests, close } = await openPage('/', {
+    beforeGoto: async (page) => {
+      page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+      await page.addInitScript(() => { globalThis.ASCOLTO_ACCEPT_TIMEOUT_MS = 1500; });
+      // The spare worker started with the page is stuck for good, as Firefox
+      // left one on a loaded machine; the worker started after it is the real one.
+      await page.route('**/build/worker.js', (route) => {
+        workerScripts += 1;
+        if (workerScripts > 1) return route.continue();
+        return route.fulfill({
+          headers: { 'Content-Type': 'text/javascript', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+          body: 'for (;;) {}',
+        });
+      });
+    },
+  });
+  try {
+    await page.click('#feedback-demo');
+    await page.waitForSelector('.feedback .tiles', { timeout: 60000 });
+    assert.match(await page.locator('.card.sintesi .finding').first().textContent(), /^Allarme: .*NASpI/);
+    assert.ok(workerScripts >= 2, `${workerScripts} worker scripts fetched`);
+    assert.ok(warnings.some((w) => /did not answer in 1500 ms; starting another/.test(w)), warnings.join('\n'));
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
+
 test('the volumes demo: projections in words, the mix by modality, nothing from other hosts', async () => {
   const { page, consoleErrors, foreignRequests, close } = await openPage('/');
   try {
