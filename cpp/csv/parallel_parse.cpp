@@ -34,8 +34,15 @@ void RecordStore::on_records(const RecordBatch& batch) {
 void RecordStore::add(const std::string_view* fields, std::size_t count, std::uint64_t line) {
   if (count == columns_.size()) {
     for (std::size_t j = 0; j < count; ++j) {
+      CodedColumn& coded = coded_[j];
+      if (coded.coded) {
+        if (coded.add(fields[j])) continue;
+        // One value too many: the records so far become views of their
+        // keys (which stay where they are until the store is reset).
+        std::vector<std::string_view>& column = columns_[j];
+        for (const std::uint8_t code : coded.codes) column.push_back(coded.keys.key(code));
+      }
       columns_[j].push_back(keep(fields[j]));
-      coded_[j].add(fields[j]);
     }
     first_bytes_.push_back(count == 0 || fields[0].empty() ? '\0' : fields[0][0]);
   } else {

@@ -25,7 +25,9 @@ namespace ascolto::csv {
 /// that parsed the range while the fields were in its cache: the distinct
 /// values in the order they first appear, and each record's code. Kept
 /// while the range's column has at most 256 distinct values (applications,
-/// channels, ratings); past that, `coded` is false and the views serve.
+/// channels, ratings); past that, `coded` is false and views serve. While
+/// coded, the codes are the column's only store: a million views of the
+/// same few values would be written for nothing (most of a range's work).
 struct CodedColumn {
   static constexpr std::size_t kMaxKeys = 256;
   core::StringIndex keys;
@@ -37,23 +39,26 @@ struct CodedColumn {
     codes.clear();
     coded = true;
   }
-  void add(std::string_view field) {
-    if (!coded) return;
+  /// Codes `field`; false when it is one value too many (the column is
+  /// no longer coded, and its code not kept).
+  bool add(std::string_view field) {
     const std::uint32_t code = keys.intern(field);
     if (code >= kMaxKeys) {
       coded = false;
-      return;
+      return false;
     }
     codes.push_back(static_cast<std::uint8_t>(code));
+    return true;
   }
 };
 
 /// The records of one range, kept until they are handed on in order.
 /// Records of the table's width (nearly all) are kept column by column, so
-/// that they are handed on as runs and appended one column per thread;
-/// the others are kept whole, at their place. A field lying in the block
-/// is kept as a view of it; one the parser built (an unescaped quoted
-/// field) is copied to storage that never moves.
+/// that they are handed on as runs and appended one column per thread:
+/// as codes while the column is coded, else as views; the others are kept
+/// whole, at their place. A field lying in the block is kept as a view of
+/// it; one the parser built (an unescaped quoted field) is copied to
+/// storage that never moves.
 class RecordStore : public RecordSink {
  public:
   /// Empties the store for the records of `block`, keeping its memory.
@@ -68,10 +73,17 @@ class RecordStore : public RecordSink {
   };
   std::size_t size() const { return lines_.size(); }
   const std::vector<std::uint64_t>& lines() const { return lines_; }
-  /// Field j of each record of the table's width, in order.
-  const std::vector<std::vector<std::string_view>>& columns() const { return columns_; }
-  /// The same columns as codes, where they have few distinct values.
-  const std::vector<CodedColumn>& coded() const { return coded_; }
+  /// The table's width: the columns of the records kept column by column.
+  std::size_t width() const { return columns_.size(); }
+  /// Column j as codes: its only store while `coded`.
+  const CodedColumn& coded(std::size_t j) const { return coded_[j]; }
+  /// Column j as views, one a record of the table's width, when not coded.
+  const std::string_view* views(std::size_t j) const { return columns_[j].data(); }
+  /// Field j of the table-width record r, however it is kept.
+  std::string_view field(std::size_t j, std::size_t r) const {
+    const CodedColumn& c = coded_[j];
+    return c.coded ? c.keys.key(c.codes[r]) : columns_[j][r];
+  }
   /// The first byte of each such record's first field ('\0' when empty),
   /// so that the rows can be told ordinary without going back to the text.
   const std::vector<char>& first_bytes() const { return first_bytes_; }
@@ -83,8 +95,8 @@ class RecordStore : public RecordSink {
   void add(const std::string_view* fields, std::size_t count, std::uint64_t line);
 
   std::string_view block_;
-  std::vector<std::vector<std::string_view>> columns_;
-  std::vector<CodedColumn> coded_;    // beside columns_
+  std::vector<std::vector<std::string_view>> columns_;  // empty while coded_ holds the column
+  std::vector<CodedColumn> coded_;
   std::vector<char> first_bytes_;     // beside columns_
   std::vector<std::uint64_t> lines_;  // of every record
   std::vector<Odd> odd_;

@@ -31,7 +31,7 @@ struct ReadOptions {
 
 /// Rows of one width handed on together: the records [begin, end) of the
 /// table's width that a range's thread kept (`records`: their fields column
-/// by column, their codes and first bytes), row i on line lines[i] +
+/// by column, as codes or views, and their first bytes), row i on line lines[i] +
 /// line_offset. Runs come only between the sink's on_stable_views(true)
 /// and (false): their views stay valid until then.
 struct RowRun {
@@ -40,14 +40,13 @@ struct RowRun {
   const std::uint64_t* lines = nullptr;
   std::uint64_t line_offset = 0;
 
-  /// Field j of row i is columns()[j][begin + i].
-  const std::vector<std::vector<std::string_view>>& columns() const { return records->columns(); }
+  std::size_t width() const { return records->width(); }
   std::size_t size() const { return end - begin; }
   std::uint64_t line(std::size_t i) const { return lines[i] + line_offset; }
   /// The fields of row i.
   void row(std::size_t i, std::vector<std::string_view>& out) const {
     out.clear();
-    for (const auto& column : columns()) out.push_back(column[begin + i]);
+    for (std::size_t j = 0; j < width(); ++j) out.push_back(records->field(j, begin + i));
   }
   /// The run without its first row.
   RowRun rest() const {

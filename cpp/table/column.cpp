@@ -420,7 +420,7 @@ DecimalVotes ColumnBuilder::decimal_votes(const TypingOptions& options) const {
 }
 
 void ColumnBuilder::append_coded(const core::StringIndex& keys, const std::uint8_t* codes,
-                                 const std::string_view* fields, std::size_t rows) {
+                                 std::size_t rows) {
   constexpr std::uint32_t kUnseen = 0xFFFFFFFFu;
   std::array<std::uint32_t, 256> code_of_key;  // the dictionary's code, once interned
   code_of_key.fill(kUnseen);
@@ -430,7 +430,7 @@ void ColumnBuilder::append_coded(const core::StringIndex& keys, const std::uint8
     if (code == kUnseen) code = dictionary_.intern(keys.key(codes[row]));
     push_code(code);
   }
-  for (; row < rows; ++row) append(fields[row]);
+  for (; row < rows; ++row) append(keys.key(codes[row]));  // the column left its dictionary
 }
 
 void ColumnBuilder::reserve(std::size_t rows) {

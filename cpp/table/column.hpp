@@ -129,11 +129,9 @@ class ColumnBuilder {
     for (; row < rows; ++row) append(fields[row * stride]);
   }
   /// Appends `rows` values given as codes into `keys` (a range's own
-  /// dictionary) and as `fields`: the same as appending the fields, each
-  /// key interned once at its first row; the fields serve once the column
-  /// leaves its dictionary.
-  void append_coded(const core::StringIndex& keys, const std::uint8_t* codes,
-                    const std::string_view* fields, std::size_t rows);
+  /// dictionary): the same as appending the keys, each interned once at
+  /// its first row.
+  void append_coded(const core::StringIndex& keys, const std::uint8_t* codes, std::size_t rows);
   /// Room for `rows` cells in the storage of the current mode.
   void reserve(std::size_t rows);
   /// What the values say of the decimal mark (nothing for canonical numbers).

@@ -25,18 +25,18 @@ class RowBatch {
   }
   /// Records [begin, end) of a range read on threads, whose views stay
   /// valid until the batch is appended: referred to where they lie (one
-  /// span a column, with the column's codes when the range's thread made
-  /// them).
+  /// span a column: its codes when the range's thread coded it, else its
+  /// views).
   void add_run(const csv::RecordStore& records, std::size_t begin, std::size_t end) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const csv::CodedColumn& coded = records.coded()[i];
-      spans_[i].push_back({records.columns()[i].data() + begin, end - begin, columns_[i].size(),
-                           coded.coded ? &coded : nullptr, begin});
+      const csv::CodedColumn& coded = records.coded(i);
+      spans_[i].push_back({coded.coded ? nullptr : records.views(i) + begin, end - begin,
+                           columns_[i].size(), coded.coded ? &coded : nullptr, begin});
     }
     rows_ += end - begin;
   }
   /// Column i's fields, row by row: field(view) for each, or, for a span
-  /// the reader coded, coded(column, first code, views, rows) for all of it.
+  /// the reader coded, coded(column, first code, rows) for all of it.
   template <typename Field, typename Coded>
   void each(std::size_t i, Field&& field, Coded&& coded) const {
     const std::vector<std::string_view>& own = columns_[i];
@@ -44,7 +44,7 @@ class RowBatch {
     for (const Span& span : spans_[i]) {
       for (; at < span.own_before; ++at) field(own[at]);
       if (span.coded) {
-        coded(*span.coded, span.coded->codes.data() + span.code_begin, span.data, span.size);
+        coded(*span.coded, span.coded->codes.data() + span.code_begin, span.size);
         continue;
       }
       for (std::size_t r = 0; r < span.size; ++r) field(span.data[r]);
@@ -70,7 +70,7 @@ class RowBatch {
   // A run's fields where they lie, after the first `own_before` of the
   // column's own fields.
   struct Span {
-    const std::string_view* data;
+    const std::string_view* data;  // null: coded
     std::size_t size;
     std::size_t own_before;
     const csv::CodedColumn* coded;  // null: not coded

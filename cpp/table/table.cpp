@@ -155,9 +155,9 @@ void TableBuilder::dispatch_batch() {
     ColumnBuilder& builder = builders_[column];
     full.each(
         column, [&builder](std::string_view field) { builder.append(field); },
-        [&builder](const csv::CodedColumn& coded, const std::uint8_t* codes,
-                   const std::string_view* fields,
-                   std::size_t rows) { builder.append_coded(coded.keys, codes, fields, rows); });
+        [&builder](const csv::CodedColumn& coded, const std::uint8_t* codes, std::size_t rows) {
+          builder.append_coded(coded.keys, codes, rows);
+        });
   });
 }
 
@@ -352,7 +352,7 @@ void TableBuilder::on_row(const std::vector<std::string_view>& fields, std::uint
 
 void TableBuilder::on_row_run(const csv::RowRun& run) {
   const std::size_t width = names_.size();
-  if (run.columns().size() != width) return DataSink::on_row_run(run);
+  if (run.width() != width) return DataSink::on_row_run(run);
   const std::vector<char>& first_bytes = run.records->first_bytes();
   for (std::size_t i = 0; i < run.size();) {
     if (error_ || part_refused_) return;
@@ -407,8 +407,13 @@ void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j
     if (batches_[filling_].copied_bytes() >= (2u << 20)) dispatch_batch();
     return;
   }
-  for (std::size_t c = 0; c < builders_.size(); ++c)
-    builders_[c].append_strided(run.columns()[c].data() + run.begin + i, 1, n);
+  for (std::size_t c = 0; c < builders_.size(); ++c) {
+    const csv::CodedColumn& coded = run.records->coded(c);
+    if (coded.coded)
+      builders_[c].append_coded(coded.keys, coded.codes.data() + run.begin + i, n);
+    else
+      builders_[c].append_strided(run.records->views(c) + run.begin + i, 1, n);
+  }
 }
 
 void TableBuilder::take_rows(const csv::RecordBatch& rows, std::size_t i, std::size_t j) {

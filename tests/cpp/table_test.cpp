@@ -30,7 +30,7 @@ Column coded_column_of(const std::vector<std::string>& values, std::size_t span)
     std::vector<std::string_view> fields(values.begin() + begin, values.begin() + end);
     for (std::string_view f : fields) codes.push_back(static_cast<std::uint8_t>(keys.intern(f)));
     if (keys.size() <= 256)
-      builder.append_coded(keys, codes.data(), fields.data(), fields.size());
+      builder.append_coded(keys, codes.data(), fields.size());
     else
       for (std::string_view f : fields) builder.append(f);
     for (std::size_t i = begin; i < end; ++i) lines.push_back(i + 2);
