@@ -16,6 +16,8 @@ std::uint64_t repeat_of(const std::vector<XmlAttribute>& attributes, std::string
   return std::max<std::uint64_t>(n, 1);
 }
 
+constexpr std::size_t kMaxSpacedCell = 1u << 20;
+
 bool hidden(const std::vector<XmlAttribute>& attributes) {
   const std::string_view v = attribute(attributes, "visibility");
   return v == "collapse" || v == "filter";
@@ -62,7 +64,12 @@ void OdsContentHandler::on_start(std::string_view name, const std::vector<XmlAtt
     if (name == "p" || name == "h") {
       if (paragraphs_++ > 0) text_ += '\n';
     } else if (name == "s") {
-      text_.append(repeat_of(attributes, "c"), ' ');
+      // A run of spaces is written as its count: a file could ask for
+      // terabytes in a few bytes (the fuzzer's find). A cell's text grows
+      // by such runs up to kMaxSpacedCell only; the rest are not data.
+      const std::size_t room = text_.size() < kMaxSpacedCell ? kMaxSpacedCell - text_.size() : 0;
+      text_.append(
+          static_cast<std::size_t>(std::min<std::uint64_t>(repeat_of(attributes, "c"), room)), ' ');
     } else if (name == "tab") {
       text_ += '\t';
     } else if (name == "line-break") {

@@ -306,6 +306,36 @@ TEST_CASE("ods: repeated rows and cells, covered cells, notes, dates, percentage
   CHECK(book->skipped == std::vector<std::pair<std::string, std::string>>{{"Note", "notes"}});
 }
 
+TEST_CASE("an ODS run of spaces cannot ask for more memory than a cell holds", "[workbook]") {
+  // <text:s text:c="N"/> is N spaces: the fuzzer found one asking for 4.9 TB.
+  const std::string content =
+      "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">"
+      "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>voto</text:p>"
+      "</table:table-cell><table:table-cell office:value-type=\"string\"><text:p>nota</text:p>"
+      "</table:table-cell></table:table-row>"
+      "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"4\">"
+      "<text:p>4</text:p></table:table-cell><table:table-cell office:value-type=\"string\">"
+      "<text:p>a<text:s text:c=\"4937000000000\"/>b<text:s text:c=\"3\"/>c</text:p>"
+      "</table:table-cell></table:table-row>"
+      "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"5\">"
+      "<text:p>5</text:p></table:table-cell><table:table-cell office:value-type=\"string\">"
+      "<text:p>x<text:s text:c=\"3\"/>y</text:p></table:table-cell></table:table-row>"
+      "</table:table></office:spreadsheet></office:body></office:document-content>";
+  const auto book =
+      read(test::make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                           {"content.xml", content},
+                           {"META-INF/manifest.xml", "<manifest/>"}}));
+  REQUIRE(book->sheets.size() == 1);
+  const Sheet& s = book->sheet(0);
+  REQUIRE(s.rows.size() == 2);
+  CHECK(s.rows[0][0] == "4");
+  // The huge run stops at 1 MiB of text; the text after it is kept.
+  CHECK(s.rows[0][1].size() == (1u << 20) + 2);
+  CHECK(s.rows[0][1].substr(0, 2) == "a ");
+  CHECK(s.rows[0][1].substr(s.rows[0][1].size() - 2) == "bc");
+  CHECK(s.rows[1] == std::vector<std::string>{"5", "x   y"});
+}
+
 TEST_CASE("files that are not readable workbooks are refused with their reason", "[workbook]") {
   // An encrypted .xlsx is an OLE2 compound file with an EncryptedPackage stream.
   std::string compound(4096, '\0');
