@@ -16,7 +16,9 @@ std::uint64_t repeat_of(const std::vector<XmlAttribute>& attributes, std::string
   return std::max<std::uint64_t>(n, 1);
 }
 
-constexpr std::size_t kMaxSpacedCell = 1u << 20;
+// The most characters Excel keeps in a cell: a longer run of spaces is not
+// data, and a cell repeated over 16,384 columns stays within memory.
+constexpr std::size_t kMaxSpacedCell = 32767;
 
 bool hidden(const std::vector<XmlAttribute>& attributes) {
   const std::string_view v = attribute(attributes, "visibility");
