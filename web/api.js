@@ -62,15 +62,36 @@ function newWorker(workerUrl) {
   return new Worker(url, globalThis.ASCOLTO_WORKER_CLASSIC ? {} : { type: 'module' });
 }
 
+// A spare says "ready" once its module is compiled and warm (web/worker.js),
+// in a few seconds even on a slow machine. One that has not in this long is
+// stuck (see ACCEPT_TIMEOUT_MS below) and is replaced before a file comes,
+// at most twice a page (a module that cannot load would never be ready).
+const SPARE_READY_TIMEOUT_MS = 30000;
+let spareReplacements = 0;
+
 /** Starts a worker and compiles the core now, so that the first analysis starts at once. */
 export function prepare({ workerUrl } = {}) {
-  if (inBrowser && !spare) spare = { worker: newWorker(workerUrl), workerUrl };
+  if (!inBrowser || spare) return;
+  const entry = { worker: newWorker(workerUrl), workerUrl, timer: null };
+  const readyMs = globalThis.ASCOLTO_SPARE_READY_TIMEOUT_MS ?? SPARE_READY_TIMEOUT_MS;
+  entry.timer = setTimeout(() => {
+    if (spare !== entry || spareReplacements >= 2) return;
+    spareReplacements += 1;
+    console.warn(`Ascolto: the spare worker was not ready in ${readyMs} ms; starting another.`);
+    entry.worker.terminate();
+    spare = null;
+    prepare({ workerUrl });
+  }, readyMs);
+  entry.worker.onmessage = ({ data }) => { if (data.type === 'ready') clearTimeout(entry.timer); };
+  spare = entry;
 }
 
 function takeWorker(workerUrl) {
-  const ready = spare && spare.workerUrl === workerUrl ? spare.worker : null;
-  if (ready) spare = null;
-  return ready ?? newWorker(workerUrl);
+  const taken = spare && spare.workerUrl === workerUrl ? spare : null;
+  if (!taken) return newWorker(workerUrl);
+  clearTimeout(taken.timer);
+  spare = null;
+  return taken.worker;
 }
 
 function analyzeInWorker(input, config, options = {}) {

@@ -43,6 +43,7 @@ function core() {
       // A failed warm-up costs speed only: the analysis goes on.
       await warmUp(module, undefined, { shouldStop: () => fileWaiting })
         .catch((error) => console.warn('Ascolto: warm-up failed', error));
+      self.postMessage({ type: 'ready' }); // a spare that never says so is replaced (web/api.js)
       return module;
     });
   return corePromise;

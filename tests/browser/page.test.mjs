@@ -149,18 +149,18 @@ test('a large file shows progress and can be cancelled; the page stays usable', 
   }
 });
 
-test('a worker that never takes the request is replaced, and the demo opens', async () => {
-  let workerScripts = 0;
-  const warnings = [];
-  const { page, consoleErrors, foreignRequests, close } = await openPage('/', {
+// Opens the page with its first worker stuck for good (as Firefox left one
+// on a loaded machine): its script is served as an endless loop; the
+// workers started after it are real. `timeouts` are set before the page loads.
+async function openWithStuckSpare(timeouts) {
+  const state = { workerScripts: 0, warnings: [] };
+  const opened = await openPage('/', {
     beforeGoto: async (page) => {
-      page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
-      await page.addInitScript(() => { globalThis.ASCOLTO_ACCEPT_TIMEOUT_MS = 1500; });
-      // The spare worker started with the page is stuck for good, as Firefox
-      // left one on a loaded machine; the worker started after it is the real one.
+      page.on('console', (message) => { if (message.type() === 'warning') state.warnings.push(message.text()); });
+      await page.addInitScript((values) => Object.assign(globalThis, values), timeouts);
       await page.route('**/build/worker.js', (route) => {
-        workerScripts += 1;
-        if (workerScripts > 1) return route.continue();
+        state.workerScripts += 1;
+        if (state.workerScripts > 1) return route.continue();
         return route.fulfill({
           headers: { 'Content-Type': 'text/javascript', 'Cross-Origin-Embedder-Policy': 'require-corp' },
           body: 'for (;;) {}',
@@ -168,12 +168,38 @@ test('a worker that never takes the request is replaced, and the demo opens', as
       });
     },
   });
+  return { ...opened, state };
+}
+
+async function expectFeedbackDemo(page) {
+  await page.click('#feedback-demo');
+  await page.waitForSelector('.feedback .tiles', { timeout: 60000 });
+  assert.match(await page.locator('.card.sintesi .finding').first().textContent(), /^Allarme: .*NASpI/);
+}
+
+test('a worker that never takes the request is replaced, and the demo opens', async () => {
+  const { page, consoleErrors, foreignRequests, close, state } = await openWithStuckSpare({ ASCOLTO_ACCEPT_TIMEOUT_MS: 1500 });
   try {
-    await page.click('#feedback-demo');
-    await page.waitForSelector('.feedback .tiles', { timeout: 60000 });
-    assert.match(await page.locator('.card.sintesi .finding').first().textContent(), /^Allarme: .*NASpI/);
-    assert.ok(workerScripts >= 2, `${workerScripts} worker scripts fetched`);
-    assert.ok(warnings.some((w) => /did not answer in 1500 ms; starting another/.test(w)), warnings.join('\n'));
+    await expectFeedbackDemo(page);
+    assert.ok(state.workerScripts >= 2, `${state.workerScripts} worker scripts fetched`);
+    assert.ok(state.warnings.some((w) => /did not answer in 1500 ms; starting another/.test(w)), state.warnings.join('\n'));
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a spare worker that is never ready is replaced before a file comes', async () => {
+  const { page, consoleErrors, foreignRequests, close, state } = await openWithStuckSpare({ ASCOLTO_SPARE_READY_TIMEOUT_MS: 4000 });
+  try {
+    const deadline = Date.now() + 20000;
+    while (state.workerScripts < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(state.workerScripts >= 2, `${state.workerScripts} worker scripts fetched`);
+    assert.ok(state.warnings.some((w) => /spare worker was not ready in 4000 ms/.test(w)), state.warnings.join('\n'));
+    await expectFeedbackDemo(page);
+    // The replacement was ready: the request was taken at once, not after a wait.
+    assert.ok(!state.warnings.some((w) => /did not answer/.test(w)), state.warnings.join('\n'));
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(foreignRequests, []);
   } finally {
