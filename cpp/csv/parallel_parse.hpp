@@ -97,7 +97,7 @@ class RecordStore : public RecordSink {
   std::string_view block_;
   std::vector<std::vector<std::string_view>> columns_;  // empty while coded_ holds the column
   std::vector<CodedColumn> coded_;
-  std::vector<char> first_bytes_;     // beside columns_
+  std::vector<char> first_bytes_;     // one a record of the table's width
   std::vector<std::uint64_t> lines_;  // of every record
   std::vector<Odd> odd_;
   std::vector<std::string_view> odd_fields_;

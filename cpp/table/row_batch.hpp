@@ -15,7 +15,7 @@ namespace ascolto::table {
 
 class RowBatch {
  public:
-  explicit RowBatch(std::size_t width = 0) : columns_(width), spans_(width) {}
+  explicit RowBatch(std::size_t width = 0) : columns_(width) {}
 
   /// The first `width` fields of a row (the ones the columns take).
   void add(const std::string_view* fields, bool stable) {
@@ -24,30 +24,22 @@ class RowBatch {
     ++rows_;
   }
   /// Records [begin, end) of a range read on threads, whose views stay
-  /// valid until the batch is appended: referred to where they lie (one
-  /// span a column: its codes when the range's thread coded it, else its
-  /// views).
+  /// valid until the batch is appended: referred to where the range's
+  /// thread kept them (each column as its codes or its views).
   void add_run(const csv::RecordStore& records, std::size_t begin, std::size_t end) {
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const csv::CodedColumn& coded = records.coded(i);
-      spans_[i].push_back({coded.coded ? nullptr : records.views(i) + begin, end - begin,
-                           columns_[i].size(), coded.coded ? &coded : nullptr, begin});
-    }
+    const std::size_t own_before = columns_.empty() ? 0 : columns_[0].size();
+    runs_.push_back({&records, begin, end - begin, own_before});
     rows_ += end - begin;
   }
-  /// Column i's fields, row by row: field(view) for each, or, for a span
-  /// the reader coded, coded(column, first code, rows) for all of it.
-  template <typename Field, typename Coded>
-  void each(std::size_t i, Field&& field, Coded&& coded) const {
+  /// Column i's fields in row order: field(view) for each row added one by
+  /// one, run(records, i, begin, rows) for each run.
+  template <typename Field, typename Run>
+  void each(std::size_t i, Field&& field, Run&& run) const {
     const std::vector<std::string_view>& own = columns_[i];
     std::size_t at = 0;  // fields of `own` handed on so far
-    for (const Span& span : spans_[i]) {
-      for (; at < span.own_before; ++at) field(own[at]);
-      if (span.coded) {
-        coded(*span.coded, span.coded->codes.data() + span.code_begin, span.size);
-        continue;
-      }
-      for (std::size_t r = 0; r < span.size; ++r) field(span.data[r]);
+    for (const KeptRun& r : runs_) {
+      for (; at < r.own_before; ++at) field(own[at]);
+      run(*r.records, i, r.begin, r.size);
     }
     for (; at < own.size(); ++at) field(own[at]);
   }
@@ -55,7 +47,7 @@ class RowBatch {
   std::size_t copied_bytes() const { return copied_; }
   void clear() {
     for (auto& c : columns_) c.clear();
-    for (auto& s : spans_) s.clear();
+    runs_.clear();
     rows_ = 0;
     copied_ = 0;
     arena_.clear();
@@ -67,17 +59,16 @@ class RowBatch {
     return arena_.copy(field);
   }
 
-  // A run's fields where they lie, after the first `own_before` of the
-  // column's own fields.
-  struct Span {
-    const std::string_view* data;  // null: coded
+  // A run of a range's records, after the first `own_before` rows added
+  // one by one (the same number in every column).
+  struct KeptRun {
+    const csv::RecordStore* records;
+    std::size_t begin;
     std::size_t size;
     std::size_t own_before;
-    const csv::CodedColumn* coded;  // null: not coded
-    std::size_t code_begin;         // the span's first row in coded->codes
   };
   std::vector<std::vector<std::string_view>> columns_;  // fields added one row at a time
-  std::vector<std::vector<Span>> spans_;
+  std::vector<KeptRun> runs_;
   std::size_t rows_ = 0;
   core::TextArena arena_{256u << 10};  // copies of fields that do not stay valid
   std::size_t copied_ = 0;

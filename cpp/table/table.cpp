@@ -10,6 +10,22 @@
 
 namespace ascolto::table {
 
+namespace {
+
+// Rows [begin, begin + rows) of column j of a range read on a thread, from
+// where the thread kept them: its codes while the column had few values,
+// else its views.
+void append_kept(ColumnBuilder& builder, const csv::RecordStore& records, std::size_t j,
+                 std::size_t begin, std::size_t rows) {
+  const csv::CodedColumn& coded = records.coded(j);
+  if (coded.coded)
+    builder.append_coded(coded.keys, coded.codes.data() + begin, rows);
+  else
+    builder.append_strided(records.views(j) + begin, 1, rows);
+}
+
+}  // namespace
+
 std::string_view Table::footer_first() const {
   for (const Part& part : parts)
     if (!part.footer_first.empty()) return part.footer_first;
@@ -155,9 +171,8 @@ void TableBuilder::dispatch_batch() {
     ColumnBuilder& builder = builders_[column];
     full.each(
         column, [&builder](std::string_view field) { builder.append(field); },
-        [&builder](const csv::CodedColumn& coded, const std::uint8_t* codes, std::size_t rows) {
-          builder.append_coded(coded.keys, codes, rows);
-        });
+        [&builder](const csv::RecordStore& records, std::size_t j, std::size_t begin,
+                   std::size_t rows) { append_kept(builder, records, j, begin, rows); });
   });
 }
 
@@ -407,13 +422,8 @@ void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j
     if (batches_[filling_].copied_bytes() >= (2u << 20)) dispatch_batch();
     return;
   }
-  for (std::size_t c = 0; c < builders_.size(); ++c) {
-    const csv::CodedColumn& coded = run.records->coded(c);
-    if (coded.coded)
-      builders_[c].append_coded(coded.keys, coded.codes.data() + run.begin + i, n);
-    else
-      builders_[c].append_strided(run.records->views(c) + run.begin + i, 1, n);
-  }
+  for (std::size_t c = 0; c < builders_.size(); ++c)
+    append_kept(builders_[c], *run.records, c, run.begin + i, n);
 }
 
 void TableBuilder::take_rows(const csv::RecordBatch& rows, std::size_t i, std::size_t j) {
