@@ -1,20 +1,37 @@
 #include "csv/parallel_parse.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace ascolto::csv {
 
 void RecordStore::reset(std::string_view block, std::size_t width) {
   block_ = block;
   columns_.resize(width);
-  for (auto& c : columns_) c.clear();
-  coded_.resize(width);
-  for (CodedColumn& c : coded_) c.clear();
+  for (KeptColumn& c : columns_) {
+    c.coded.clear();
+    c.numbers.values.clear();
+    c.numbers.reader = table::CanonicalReader();
+    c.views.clear();
+  }
   first_bytes_.clear();
   lines_.clear();
   odd_.clear();
   odd_fields_.clear();
   copies_.clear();
+  rendered_.clear();
+}
+
+std::string_view RecordStore::field(std::size_t j, std::size_t r) const {
+  const CodedColumn& c = columns_[j].coded;
+  if (c.coded) return c.keys.key(c.codes[r]);
+  const NumberColumn& n = columns_[j].numbers;
+  if (n.shape() == table::CanonicalShape::none) return columns_[j].views[r];
+  if (std::isnan(n.values[r])) return {};
+  std::string text;
+  table::render_canonical(n.values[r], n.shape(), text);
+  return rendered_.copy(text);
 }
 
 std::string_view RecordStore::keep(std::string_view field) {
@@ -34,15 +51,25 @@ void RecordStore::on_records(const RecordBatch& batch) {
 void RecordStore::add(const std::string_view* fields, std::size_t count, std::uint64_t line) {
   if (count == columns_.size()) {
     for (std::size_t j = 0; j < count; ++j) {
-      CodedColumn& coded = coded_[j];
+      KeptColumn& column = columns_[j];
+      CodedColumn& coded = column.coded;
       if (coded.coded) {
         if (coded.add(fields[j])) continue;
-        // One value too many: the records so far become views of their
-        // keys (which stay where they are until the store is reset).
-        std::vector<std::string_view>& column = columns_[j];
-        for (const std::uint8_t code : coded.codes) column.push_back(coded.keys.key(code));
+        leave_codes(j);  // one value too many
       }
-      columns_[j].push_back(keep(fields[j]));
+      NumberColumn& numbers = column.numbers;
+      if (numbers.shape() != table::CanonicalShape::none) {
+        if (fields[j].empty()) {
+          numbers.values.push_back(std::numeric_limits<double>::quiet_NaN());
+          continue;
+        }
+        if (const std::optional<double> value = numbers.reader.read(fields[j])) {
+          numbers.values.push_back(*value);
+          continue;
+        }
+        numbers_to_views(j);
+      }
+      column.views.push_back(keep(fields[j]));
     }
     first_bytes_.push_back(count == 0 || fields[0].empty() ? '\0' : fields[0][0]);
   } else {
@@ -50,6 +77,50 @@ void RecordStore::add(const std::string_view* fields, std::size_t count, std::ui
     for (std::size_t j = 0; j < count; ++j) odd_fields_.push_back(keep(fields[j]));
   }
   lines_.push_back(line);
+}
+
+void RecordStore::leave_codes(std::size_t j) {
+  const CodedColumn& coded = columns_[j].coded;
+  // Numbers if every key (the one too many included) is empty or canonical
+  // of one shape: the same rule as the table's column (ColumnBuilder).
+  table::CanonicalShape shape = table::CanonicalShape::none;
+  for (std::uint32_t code = 0; code < coded.keys.size(); ++code) {
+    const std::string_view key = coded.keys.key(code);
+    if (key.empty()) continue;
+    const table::CanonicalShape s = table::canonical_shape(key);
+    if (s == table::CanonicalShape::none || (shape != table::CanonicalShape::none && s != shape)) {
+      shape = table::CanonicalShape::none;
+      break;
+    }
+    shape = s;
+  }
+  if (shape != table::CanonicalShape::none) {
+    NumberColumn& numbers = columns_[j].numbers;
+    numbers.reader = table::CanonicalReader(shape);
+    for (const std::uint8_t code : coded.codes) {
+      const std::string_view key = coded.keys.key(code);
+      numbers.values.push_back(key.empty() ? std::numeric_limits<double>::quiet_NaN()
+                                           : table::canonical_value(key, shape));
+    }
+    return;
+  }
+  // The records so far become views of their keys (which stay where they
+  // are until the store is reset).
+  std::vector<std::string_view>& views = columns_[j].views;
+  for (const std::uint8_t code : coded.codes) views.push_back(coded.keys.key(code));
+}
+
+void RecordStore::numbers_to_views(std::size_t j) {
+  NumberColumn& numbers = columns_[j].numbers;
+  std::vector<std::string_view>& views = columns_[j].views;
+  std::string text;
+  for (const double value : numbers.values) {
+    text.clear();
+    if (!std::isnan(value)) table::render_canonical(value, numbers.shape(), text);
+    views.push_back(copies_.copy(text));
+  }
+  numbers.values.clear();
+  numbers.reader = table::CanonicalReader();
 }
 
 std::size_t parse_ranges(std::string_view block, Dialect dialect, std::size_t max_field_bytes,

@@ -18,6 +18,7 @@
 #include "core/text_arena.hpp"
 #include "core/workers.hpp"
 #include "csv/parser.hpp"
+#include "table/canonical_text.hpp"
 
 namespace ascolto::csv {
 
@@ -52,13 +53,36 @@ struct CodedColumn {
   }
 };
 
+/// A column of a range's records past its 256th value whose every cell is
+/// empty or canonical text of one shape (timestamps, identifiers: see
+/// table/canonical_text.hpp), kept as the numbers the table will store,
+/// read by the thread that parsed the range. Empty cells are NaN. The first
+/// cell that does not read ends it: the column goes on as views, and the
+/// numbers so far are rendered back to their exact text.
+struct NumberColumn {
+  table::CanonicalReader reader;
+  std::vector<double> values;  // by record of the table's width
+
+  table::CanonicalShape shape() const { return reader.shape(); }
+};
+
+/// One column of a range's records, in the first of its stores that holds
+/// it. Aligned to a cache line: the stores of two ranges, written on two
+/// threads at every record, must not share one (WASM's allocator puts
+/// the threads' allocations side by side).
+struct alignas(64) KeptColumn {
+  CodedColumn coded;
+  NumberColumn numbers;  // shape none unless the column is kept so
+  std::vector<std::string_view> views;
+};
+
 /// The records of one range, kept until they are handed on in order.
 /// Records of the table's width (nearly all) are kept column by column, so
 /// that they are handed on as runs and appended one column per thread:
-/// as codes while the column is coded, else as views; the others are kept
-/// whole, at their place. A field lying in the block is kept as a view of
-/// it; one the parser built (an unescaped quoted field) is copied to
-/// storage that never moves.
+/// as codes while the column is coded, then as numbers while it reads as
+/// such, else as views; the others are kept whole, at their place. A field
+/// lying in the block is kept as a view of it; one the parser built (an unescaped quoted field) is
+/// copied to storage that never moves.
 class RecordStore : public RecordSink {
  public:
   /// Empties the store for the records of `block`, keeping its memory.
@@ -76,14 +100,14 @@ class RecordStore : public RecordSink {
   /// The table's width: the columns of the records kept column by column.
   std::size_t width() const { return columns_.size(); }
   /// Column j as codes: its only store while `coded`.
-  const CodedColumn& coded(std::size_t j) const { return coded_[j]; }
-  /// Column j as views, one a record of the table's width, when not coded.
-  const std::string_view* views(std::size_t j) const { return columns_[j].data(); }
-  /// Field j of the table-width record r, however it is kept.
-  std::string_view field(std::size_t j, std::size_t r) const {
-    const CodedColumn& c = coded_[j];
-    return c.coded ? c.keys.key(c.codes[r]) : columns_[j][r];
-  }
+  const CodedColumn& coded(std::size_t j) const { return columns_[j].coded; }
+  /// Column j as numbers, when not coded and its shape is not none.
+  const NumberColumn& numbers(std::size_t j) const { return columns_[j].numbers; }
+  /// Column j as views, one a record of the table's width, when neither.
+  const std::string_view* views(std::size_t j) const { return columns_[j].views.data(); }
+  /// Field j of the table-width record r, however it is kept (a number is
+  /// rendered back to its text, kept until the store is reset).
+  std::string_view field(std::size_t j, std::size_t r) const;
   /// The first byte of each such record's first field ('\0' when empty),
   /// so that the rows can be told ordinary without going back to the text.
   const std::vector<char>& first_bytes() const { return first_bytes_; }
@@ -93,18 +117,24 @@ class RecordStore : public RecordSink {
  private:
   std::string_view keep(std::string_view field);
   void add(const std::string_view* fields, std::size_t count, std::uint64_t line);
+  /// Column j, coded until now, goes on as numbers if its keys allow it.
+  void leave_codes(std::size_t j);
+  /// Column j, numbers until now, goes on as views of their text.
+  void numbers_to_views(std::size_t j);
 
   std::string_view block_;
-  std::vector<std::vector<std::string_view>> columns_;  // empty while coded_ holds the column
-  std::vector<CodedColumn> coded_;
+  std::vector<KeptColumn> columns_;
   std::vector<char> first_bytes_;     // one a record of the table's width
   std::vector<std::uint64_t> lines_;  // of every record
   std::vector<Odd> odd_;
   std::vector<std::string_view> odd_fields_;
-  core::TextArena copies_;  // fields the parser built
+  core::TextArena copies_;            // fields the parser built, numbers rendered back
+  mutable core::TextArena rendered_;  // numbers rendered for field()
 };
 
-struct ParsedRange {
+// Aligned for the same reason as KeptColumn: a range's parser and store
+// are written at every record.
+struct alignas(64) ParsedRange {
   std::optional<Parser> parser;  // its counts, to add to the file's
   RecordStore records;
   bool whole = false;  // ended on a record boundary, without error

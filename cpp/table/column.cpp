@@ -433,6 +433,22 @@ void ColumnBuilder::append_coded(const core::StringIndex& keys, const std::uint8
   for (; row < rows; ++row) append(keys.key(codes[row]));  // the column left its dictionary
 }
 
+void ColumnBuilder::append_canonical(CanonicalShape shape, const double* values, std::size_t rows) {
+  std::string text;
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (mode_ == Mode::numbers && canonical_.shape() == shape) {
+      // What reading their text would give, as the range's reader read it.
+      numbers_.insert(numbers_.end(), values + row, values + rows);
+      return;
+    }
+    // Still a dictionary (the column's first rows), or of another shape:
+    // the text the numbers were read from, as it was.
+    text.clear();
+    if (!std::isnan(values[row])) render_canonical(values[row], shape, text);
+    append(text);
+  }
+}
+
 void ColumnBuilder::reserve(std::size_t rows) {
   switch (mode_) {
     case Mode::dictionary:

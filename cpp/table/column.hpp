@@ -132,6 +132,9 @@ class ColumnBuilder {
   /// dictionary): the same as appending the keys, each interned once at
   /// its first row.
   void append_coded(const core::StringIndex& keys, const std::uint8_t* codes, std::size_t rows);
+  /// Appends `rows` values given as the numbers canonical text of `shape`
+  /// reads as (NaN for an empty cell): the same as appending their text.
+  void append_canonical(CanonicalShape shape, const double* values, std::size_t rows);
   /// Room for `rows` cells in the storage of the current mode.
   void reserve(std::size_t rows);
   /// What the values say of the decimal mark (nothing for canonical numbers).

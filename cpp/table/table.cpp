@@ -14,12 +14,15 @@ namespace {
 
 // Rows [begin, begin + rows) of column j of a range read on a thread, from
 // where the thread kept them: its codes while the column had few values,
-// else its views.
+// else its numbers while it read as such, else its views.
 void append_kept(ColumnBuilder& builder, const csv::RecordStore& records, std::size_t j,
                  std::size_t begin, std::size_t rows) {
   const csv::CodedColumn& coded = records.coded(j);
+  const csv::NumberColumn& numbers = records.numbers(j);
   if (coded.coded)
     builder.append_coded(coded.keys, coded.codes.data() + begin, rows);
+  else if (numbers.shape() != CanonicalShape::none)
+    builder.append_canonical(numbers.shape(), numbers.values.data() + begin, rows);
   else
     builder.append_strided(records.views(j) + begin, 1, rows);
 }

@@ -7,6 +7,7 @@
 // ranges of a few hundred bytes: thousands of cuts a file.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "helpers.hpp"
@@ -175,4 +176,42 @@ TEST_CASE("A feedback file without ratings still has its column summaries on thr
   REQUIRE(dataset["columns"].size() == 3);
   CHECK(dataset["columns"][1]["name"] == "applicativo");
   CHECK(dataset["columns"][1]["distinct"] == 7);
+}
+
+TEST_CASE("Columns past 256 values read as numbers on the threads give the one-thread report",
+          "[parallel]") {
+  // Ranges of 16-64 KiB: each range's timestamp and id columns pass 256
+  // values, and the thread keeps them as numbers (NumberColumn) until a
+  // cell does not read; the table's column takes the numbers as they are
+  // when it holds numbers of that shape, else their text.
+  std::string text = "note,quando,id,giorno,voto\n";
+  for (int i = 0; i < 12000; ++i) {
+    char when[32];
+    std::snprintf(when, sizeof when, "2023-%02d-%02dT%02d:%02d:%02d", i / 2000 + 1, i / 80 % 25 + 1,
+                  i / 60 % 24, i % 60, i * 7 % 60);
+    // An empty first field sends the row the slow way (each field asked
+    // of its range, a number rendered back to its text).
+    text += i % 37 == 0 ? "" : "n";
+    text += ",";
+    text += i % 53 == 0 ? "" : when;  // empty: NaN among the numbers
+    text += ",";
+    // Ids are canonical integers until one with a leading zero, late in a
+    // range: the range's numbers go back to text, as the table's column.
+    text += i == 9000 ? "00042" : std::to_string(100000 + i * 3);
+    text += ",";
+    // A date column that changes shape (a timestamp with a space) midway.
+    char day[32];
+    std::snprintf(day, sizeof day,
+                  i >= 7000 && i % 2 ? "2023-%02d-%02d 10:00:00" : "2023-%02d-%02d", i % 12 + 1,
+                  i % 28 + 1);
+    text += std::string(day) + "," + std::to_string(i % 5 + 1) + "\n";
+  }
+  for (std::size_t range : {16384, 65536}) check_same("numbers", text, range);
+  // The same columns with no cell that breaks them: numbers to the end.
+  std::string clean = "quando,id,voto\n";
+  for (int i = 0; i < 12000; ++i)
+    clean += "2023-03-" + std::to_string(10 + i / 1000) +
+             "T08:" + std::to_string(10 + i / 60 % 50) + ":" + std::to_string(10 + i % 50) + "," +
+             std::to_string(7 + i) + "," + std::to_string(i % 5 + 1) + "\n";
+  check_same("numbers, clean", clean, 65536);
 }
