@@ -32,6 +32,11 @@ void SheetRows::cell(std::uint32_t column, std::string_view text, CellKind kind)
     return;
   }
   if (text.empty() && kind != CellKind::error) return;
+  row_bytes_ += text.size();
+  if (row_bytes_ > options_.max_text_bytes) {
+    error_ = too_much_text(0);
+    return;
+  }
   if (column >= cells_.size()) {
     cells_.resize(column + 1);
     kinds_.resize(column + 1);
@@ -53,9 +58,20 @@ Error SheetRows::over_limits(const std::string& what, std::uint64_t row) {
                     row);
 }
 
+Error SheetRows::too_much_text(std::uint64_t row) {
+  return make_error(ErrorCode::zip_bomb,
+                    "The sheet '" + facts_.sheet + "' expands to more than " +
+                        std::to_string(options_.max_text_bytes >> 20) +
+                        " MiB of cell text (repeated rows or cells, or a shared string used "
+                        "again and again): out of proportion for a workbook. It is not read.",
+                    row);
+}
+
 Error SheetRows::end_row(std::uint64_t row, bool hidden, std::uint64_t repeat) {
   const std::size_t used = used_;
+  const std::uint64_t row_bytes = row_bytes_;
   used_ = 0;
+  row_bytes_ = 0;
   if (error_ || skipped_) return error_;
   if (used == 0) {  // an empty row: between rows it is a blank line
     return {};      // an empty row: counted by the gap it leaves
@@ -64,6 +80,12 @@ Error SheetRows::end_row(std::uint64_t row, bool hidden, std::uint64_t repeat) {
     error_ = over_limits("a row numbered " + std::to_string(row + repeat - 1), row);
     return error_;
   }
+  // Checked before the row is held or sent: the table would get it `repeat` times.
+  if (row_bytes > 0 && repeat > (options_.max_text_bytes - text_bytes_) / row_bytes) {
+    error_ = too_much_text(row);
+    return error_;
+  }
+  text_bytes_ += row_bytes * repeat;
   if (!first_row_) first_row_ = row;
   if (facts_.last_row && row > facts_.last_row + 1) facts_.blank_rows += row - facts_.last_row - 1;
   facts_.last_row = row + repeat - 1;

@@ -62,6 +62,7 @@ struct SheetOptions {
   std::optional<bool> header;  ///< set in the configuration
   std::uint64_t max_rows = 1048576;
   std::uint32_t max_columns = 16384;
+  std::uint64_t max_text_bytes = 2ull << 30;  ///< see InflateLimits::max_sheet_text
 };
 
 class SheetRows {
@@ -95,6 +96,7 @@ class SheetRows {
   void send(const std::vector<std::string>& cells, const std::vector<CellKind>& kinds,
             std::size_t used, std::uint64_t row, bool hidden, std::uint64_t repeat);
   Error over_limits(const std::string& what, std::uint64_t row);
+  Error too_much_text(std::uint64_t row);
 
   SheetFacts facts_;
   SheetSink& sink_;
@@ -104,6 +106,8 @@ class SheetRows {
   std::vector<std::string> cells_;
   std::vector<CellKind> kinds_;
   std::size_t used_ = 0;
+  std::uint64_t row_bytes_ = 0;   // the current row's cell text
+  std::uint64_t text_bytes_ = 0;  // the sheet's so far, each row times its repeat
   // Before the table's place is known.
   bool decided_ = false;
   bool skipped_ = false;

@@ -275,6 +275,7 @@ SheetOptions WorkbookReader::sheet_options() const {
   SheetOptions options;
   options.header = options_.header;
   options.read_any = false;
+  options.max_text_bytes = options_.limits.max_sheet_text;
   if (format_ == "ods") options.max_rows = 16777216;  // LibreOffice's largest sheet
   return options;
 }

@@ -70,6 +70,10 @@ Error data_offset(std::string_view local_header, const ZipEntry& entry, std::uin
 struct InflateLimits {
   std::uint64_t max_ratio = 1000;        ///< inflated / compressed bytes
   std::uint64_t max_entry = 8ull << 30;  ///< inflated bytes of one part
+  /// Cell text of one sheet with its repetitions expanded (ODF's repeated
+  /// rows and cells, a shared string used again and again): a few bytes of
+  /// XML can ask for terabytes. More than a browser's memory holds.
+  std::uint64_t max_sheet_text = 2ull << 30;
 };
 Error check_entry(const ZipEntry& entry, const InflateLimits& limits);
 

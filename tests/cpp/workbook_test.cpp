@@ -336,6 +336,51 @@ TEST_CASE("an ODS run of spaces cannot ask for more memory than a cell holds", "
   CHECK(s.rows[1] == std::vector<std::string>{"5", "x   y"});
 }
 
+TEST_CASE("a sheet whose repetitions expand past the budget is refused, not expanded",
+          "[workbook]") {
+  // A cell of 100 characters repeated over 1,000 columns, in a row repeated
+  // a million times: 100 GB of text from 400 bytes of XML. The budget is
+  // lowered here (it is 2 GiB) so that the sheet within it is quick to read.
+  const auto ods = [](std::uint64_t rows, std::uint64_t columns) {
+    const std::string cell = "<table:table-cell office:value-type=\"string\"><text:p>";
+    std::string content = "<office:document-content><office:body><office:spreadsheet>";
+    content += "<table:table table:name=\"Ripetuto\"><table:table-row>";
+    content += cell + "voto</text:p></table:table-cell>";
+    content += cell + "nota</text:p></table:table-cell></table:table-row>";
+    content += "<table:table-row table:number-rows-repeated=\"" + std::to_string(rows) + "\">";
+    content += "<table:table-cell office:value-type=\"float\" office:value=\"4\">";
+    content += "<text:p>4</text:p></table:table-cell>";
+    content += "<table:table-cell table:number-columns-repeated=\"" + std::to_string(columns);
+    content += "\" office:value-type=\"string\"><text:p>" + std::string(100, 'x');
+    content += "</text:p></table:table-cell></table:table-row>";
+    content += "</table:table></office:spreadsheet></office:body></office:document-content>";
+    return test::make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                           {"content.xml", content},
+                           {"META-INF/manifest.xml", "<manifest/>"}});
+  };
+  WorkbookOptions options;
+  options.limits.max_sheet_text = 1 << 20;  // 1 MiB
+  // Within it: 100 rows, all read.
+  {
+    const auto book = read(ods(100, 1), options);
+    REQUIRE(book->sheets.size() == 1);
+    CHECK(!book->sheet(0).error);
+    CHECK(book->sheet(0).rows.size() == 100);
+  }
+  // Past it by the rows' repeat (10 MB), by one row's cells (1.6 MB in a
+  // row), and by both (100 GB): the sheet fails with its reason at once.
+  for (const auto& [rows, columns] : std::vector<std::pair<std::uint64_t, std::uint64_t>>{
+           {100000, 1}, {1, 16000}, {1000000, 1000}}) {
+    INFO(rows << " rows x " << columns << " cells");
+    const auto book = read(ods(rows, columns), options);
+    REQUIRE(book->sheets.size() == 1);
+    const Sheet& s = book->sheet(0);
+    CHECK(s.error.code == ErrorCode::zip_bomb);
+    CHECK(s.error.message.find("'Ripetuto'") != std::string::npos);
+    CHECK(s.rows.size() < 100);
+  }
+}
+
 TEST_CASE("files that are not readable workbooks are refused with their reason", "[workbook]") {
   // An encrypted .xlsx is an OLE2 compound file with an EncryptedPackage stream.
   std::string compound(4096, '\0');
