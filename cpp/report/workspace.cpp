@@ -269,7 +269,16 @@ void Workspace::workbook_fail(Error error) {
 
 Error Workspace::workbook_feed(std::string_view bytes) {
   if (!workbook_) return make_error(ErrorCode::invalid_state, "No workbook is being read.");
-  return guarded([&] { return workbook_->reader().feed(bytes); });
+  bool thrown = true;
+  const Error e = guarded([&] {
+    const Error refused = workbook_->reader().feed(bytes);
+    thrown = false;
+    return refused;
+  });
+  // Out of memory mid-part: the workbook ends with that, not with the
+  // unclosed XML the part's parser would find when the part is ended.
+  if (thrown) workbook_fail(e);
+  return e;
 }
 
 Error Workspace::configure(std::string_view config_json) {
