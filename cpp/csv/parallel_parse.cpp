@@ -28,7 +28,6 @@ std::string_view RecordStore::field(std::size_t j, std::size_t r) const {
   if (c.coded) return c.keys.key(c.codes[r]);
   const NumberColumn& n = columns_[j].numbers;
   if (n.shape() == table::CanonicalShape::none) return columns_[j].views[r];
-  if (std::isnan(n.values[r])) return {};
   std::string text;
   table::render_canonical(n.values[r], n.shape(), text);
   return rendered_.copy(text);
@@ -81,19 +80,9 @@ void RecordStore::add(const std::string_view* fields, std::size_t count, std::ui
 
 void RecordStore::leave_codes(std::size_t j) {
   const CodedColumn& coded = columns_[j].coded;
-  // Numbers if every key (the one too many included) is empty or canonical
-  // of one shape: the same rule as the table's column (ColumnBuilder).
-  table::CanonicalShape shape = table::CanonicalShape::none;
-  for (std::uint32_t code = 0; code < coded.keys.size(); ++code) {
-    const std::string_view key = coded.keys.key(code);
-    if (key.empty()) continue;
-    const table::CanonicalShape s = table::canonical_shape(key);
-    if (s == table::CanonicalShape::none || (shape != table::CanonicalShape::none && s != shape)) {
-      shape = table::CanonicalShape::none;
-      break;
-    }
-    shape = s;
-  }
+  // The same rule as the table's column (ColumnBuilder), on every key,
+  // the one too many included.
+  const table::CanonicalShape shape = table::common_canonical_shape(coded.keys);
   if (shape != table::CanonicalShape::none) {
     NumberColumn& numbers = columns_[j].numbers;
     numbers.reader = table::CanonicalReader(shape);
@@ -116,7 +105,7 @@ void RecordStore::numbers_to_views(std::size_t j) {
   std::string text;
   for (const double value : numbers.values) {
     text.clear();
-    if (!std::isnan(value)) table::render_canonical(value, numbers.shape(), text);
+    table::render_canonical(value, numbers.shape(), text);
     views.push_back(copies_.copy(text));
   }
   numbers.values.clear();

@@ -114,7 +114,21 @@ double canonical_value(std::string_view s, CanonicalShape shape) {
   return CanonicalReader(shape).read(s).value_or(std::nan(""));
 }
 
+CanonicalShape common_canonical_shape(const core::StringIndex& keys) {
+  CanonicalShape shape = CanonicalShape::none;
+  for (std::uint32_t code = 0; code < keys.size(); ++code) {
+    const std::string_view key = keys.key(code);
+    if (key.empty()) continue;
+    const CanonicalShape s = canonical_shape(key);
+    if (s == CanonicalShape::none || (shape != CanonicalShape::none && s != shape))
+      return CanonicalShape::none;
+    shape = s;
+  }
+  return shape;
+}
+
 void render_canonical(double value, CanonicalShape shape, std::string& out) {
+  if (std::isnan(value)) return;
   char buffer[48];
   switch (shape) {
     case CanonicalShape::integer:

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/string_index.hpp"
+
 namespace ascolto::table {
 
 enum class CanonicalShape : std::uint8_t { none, integer, date, datetime_t, datetime_space };
@@ -18,11 +20,16 @@ enum class CanonicalShape : std::uint8_t { none, integer, date, datetime_t, date
 /// The shape of `text` if it is canonical, else none.
 CanonicalShape canonical_shape(std::string_view text);
 
+/// The one shape of every key of a column's dictionary (empty keys aside),
+/// or none if a key is not canonical or two differ: whether the column
+/// can be kept as numbers.
+CanonicalShape common_canonical_shape(const core::StringIndex& keys);
+
 /// The stored number of canonical `text`: the integer, days since 1970-01-01,
 /// or seconds since 1970-01-01 00:00.
 double canonical_value(std::string_view text, CanonicalShape shape);
 
-/// Appends the text `value` was read from.
+/// Appends the text `value` was read from; nothing for NaN (an empty cell).
 void render_canonical(double value, CanonicalShape shape, std::string& out);
 
 /// Reads the cells of a column of one shape, checking and converting each

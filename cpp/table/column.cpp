@@ -444,7 +444,7 @@ void ColumnBuilder::append_canonical(CanonicalShape shape, const double* values,
     // Still a dictionary (the column's first rows), or of another shape:
     // the text the numbers were read from, as it was.
     text.clear();
-    if (!std::isnan(values[row])) render_canonical(values[row], shape, text);
+    render_canonical(values[row], shape, text);
     append(text);
   }
 }
@@ -467,17 +467,7 @@ void ColumnBuilder::reserve(std::size_t rows) {
 void ColumnBuilder::leave_dictionary() {
   // Identifiers and timestamps written canonically are kept as numbers (8
   // bytes a row instead of their text); anything else as text.
-  CanonicalShape shape = CanonicalShape::none;
-  for (std::uint32_t code = 0; code < dictionary_.size(); ++code) {
-    const std::string_view key = dictionary_.key(code);
-    if (key.empty()) continue;
-    const CanonicalShape s = canonical_shape(key);
-    if (s == CanonicalShape::none || (shape != CanonicalShape::none && s != shape)) {
-      switch_to_text();
-      return;
-    }
-    shape = s;
-  }
+  const CanonicalShape shape = common_canonical_shape(dictionary_);
   if (shape == CanonicalShape::none) {
     switch_to_text();
     return;
@@ -498,11 +488,9 @@ void ColumnBuilder::numbers_to_text() {
   bytes_.reserve(numbers_.capacity() * 20);
   std::string text;
   for (double v : numbers_) {
-    if (!std::isnan(v)) {
-      text.clear();
-      render_canonical(v, canonical_.shape(), text);
-      bytes_.append(text);
-    }
+    text.clear();
+    render_canonical(v, canonical_.shape(), text);
+    bytes_.append(text);
     ends_.push_back(bytes_.size());
   }
   numbers_ = {};
@@ -567,8 +555,7 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
     const std::size_t step = rows > kTypingSample ? rows / kTypingSample : 1;
     for (std::size_t row = 0; row < rows; row += step) {
       texts.emplace_back();
-      if (!std::isnan(numbers_[row]))
-        render_canonical(numbers_[row], canonical_.shape(), texts.back());
+      render_canonical(numbers_[row], canonical_.shape(), texts.back());
     }
     std::vector<Distinct> sample;
     for (const std::string& t : texts) sample.push_back({t, 1});
