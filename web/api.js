@@ -82,7 +82,11 @@ export function prepare({ workerUrl } = {}) {
     spare = null;
     prepare({ workerUrl });
   }, readyMs);
-  entry.worker.onmessage = ({ data }) => { if (data.type === 'ready') clearTimeout(entry.timer); };
+  entry.worker.onmessage = ({ data }) => {
+    if (data.type !== 'ready') return;
+    clearTimeout(entry.timer);
+    performance.mark('ascolto:spare-ready'); // compiled and warm (scripts/bench-page.mjs)
+  };
   spare = entry;
 }
 

@@ -8,14 +8,14 @@ import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
 import { h } from './dom.js';
 import { territorySection } from './territory-view.js';
-import { formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
+import { formatCount, formatDay, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { chartCard, estimateTable, rankNote } from './view-parts.js';
 
 const PAGE_SIZE = 20;
 
 function alertText(alert, { t, lang }) {
   const application = alert.application ?? t('allApplications');
-  const week = new Date(`${alert.week}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: 'UTC' });
+  const week = formatDay(lang, alert.week);
   const value = alert.kind === 'drop' ? formatNumber(lang, alert.value) : formatPercent(lang, alert.value);
   const baseline = alert.kind === 'drop' ? formatNumber(lang, alert.baseline) : formatPercent(lang, alert.baseline);
   return t(`alertTexts.${alert.kind}`, {

@@ -3,12 +3,12 @@
 // volumes stacked by series, and the mix. Text from the file is text only.
 import { calendarOption, monthlyOption, mixOption, ratioOption, yearlyOption } from './charts/volume-charts.js';
 import { h } from './dom.js';
-import { formatCount, formatLarge, formatPercent } from './format.js';
+import { formatCount, formatLarge, formatPercent, formatUpTo } from './format.js';
 import { chartCard } from './view-parts.js';
 
 function formatRatio(lang, value) {
   if (value === undefined || value === null) return '—';
-  return value < 1 ? formatPercent(lang, value, 2) : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 }).format(value);
+  return value < 1 ? formatPercent(lang, value, 2) : formatUpTo(lang, value);
 }
 
 function change(lang, value) {

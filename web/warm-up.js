@@ -67,6 +67,21 @@ async function* piecesUntilStopped(bytes, shouldStop) {
   }
 }
 
+const HEAP_STEP_BYTES = 4 << 20;
+
+// Writes `heapBytes` of the input buffer (the core does not write it when it
+// grows), a step at a time with a pause for messages after each: a file
+// dropped meanwhile is read at once, with the heap written so far (on a
+// slow VM all of it took 250-350 ms). The view is asked for at every step:
+// memory may have grown in between.
+async function writeHeap(session, heapBytes, shouldStop) {
+  for (let at = 0; at < heapBytes; at += HEAP_STEP_BYTES) {
+    await yieldToEvents();
+    if (shouldStop()) return;
+    session.inputBuffer(heapBytes).fill(0, at, at + HEAP_STEP_BYTES);
+  }
+}
+
 /**
  * Reads a warm-up export and answers each kind of request on it, then frees
  * it, so that V8 optimizes the reader and the reports before the first
@@ -87,9 +102,7 @@ export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTE
       if (shouldStop()) return;
       querySession(session, request);
     }
-    await yieldToEvents();
-    // The input buffer is a zero-filled vector: sizing it writes every page.
-    if (heapBytes > 0 && !shouldStop()) session.inputBuffer(heapBytes);
+    await writeHeap(session, heapBytes, shouldStop);
   } finally {
     session.delete();
   }

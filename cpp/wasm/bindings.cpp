@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -37,27 +38,33 @@ class Session {
 
   /// A Uint8Array view of `size` bytes of WASM memory to write the next
   /// chunk into. Valid until the next call into the module (memory may grow).
+  /// Its memory is not written here (a std::string would zero-fill it):
+  /// the warm-up writes its prepared heap in steps it can stop between
+  /// (web/warm-up.js), and a file's pieces overwrite it anyway.
   emscripten::val input_buffer(std::size_t size) {
-    if (buffer_.size() < size) buffer_.resize(size);
-    return emscripten::val(emscripten::typed_memory_view(size, buffer_.data()));
+    if (buffer_size_ < size) {
+      buffer_.reset();  // freed first: the larger block may take its place
+      buffer_.reset(new char[size]);
+      buffer_size_ = size;
+    }
+    return emscripten::val(emscripten::typed_memory_view(size, buffer_.get()));
   }
   std::string feed(std::size_t length) {
-    if (length > buffer_.size()) length = buffer_.size();
-    return status(workspace_.feed(std::string_view(buffer_.data(), length)));
+    return status(workspace_.feed(input(length)));
   }
   std::string append_to_dataset(const std::string& name, double expected_bytes) {
     return status(workspace_.append_to_dataset(name, static_cast<std::uint64_t>(expected_bytes)));
   }
   std::string end_file() { return status(workspace_.end_file()); }
   std::string finish_dataset() {
-    buffer_ = {};
+    free_buffer();
     return status(workspace_.finish_dataset());
   }
   void discard_last_dataset() { workspace_.discard_last_dataset(); }
   /// Whether the first bytes (in the input buffer) start a workbook.
   bool is_workbook(std::size_t length) const {
     return Workspace::is_workbook(
-        std::string_view(buffer_.data(), std::min(length, buffer_.size())));
+        input(length));
   }
   std::string fail_dataset(const std::string& message) {
     return status(workspace_.fail_dataset(
@@ -71,7 +78,7 @@ class Session {
     const auto r = workspace_.workbook_next();
     using Kind = ascolto::spreadsheet::ByteRequest::Kind;
     if (r.kind == Kind::done) {
-      buffer_ = {};
+      free_buffer();
       return "{\"done\":true}";
     }
     return nlohmann::json{
@@ -79,8 +86,7 @@ class Session {
         .dump();
   }
   std::string workbook_feed(std::size_t length) {
-    if (length > buffer_.size()) length = buffer_.size();
-    return status(workspace_.workbook_feed(std::string_view(buffer_.data(), length)));
+    return status(workspace_.workbook_feed(input(length)));
   }
   void workbook_fail(const std::string& message) {
     workspace_.workbook_fail(ascolto::make_error(ascolto::ErrorCode::damaged_zip, message));
@@ -104,7 +110,17 @@ class Session {
 
  private:
   Workspace workspace_;
-  std::string buffer_;
+  // The first `length` bytes written by JS (no more than it holds).
+  std::string_view input(std::size_t length) const {
+    return {buffer_.get(), std::min(length, buffer_size_)};
+  }
+  void free_buffer() {
+    buffer_.reset();
+    buffer_size_ = 0;
+  }
+
+  std::unique_ptr<char[]> buffer_;
+  std::size_t buffer_size_ = 0;
 };
 
 }  // namespace

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ratingDistributionOption, distributionRows } from '../../web/charts/rating-distribution.js';
 import { translator, errorMessage } from '../../web/i18n.js';
-import { fileLine, formatCount, formatEstimate, formatNumber } from '../../web/format.js';
+import { fileLine, formatCount, formatDay, formatEstimate, formatNumber, formatPercent, formatUpTo } from '../../web/format.js';
 
 const rating = {
   column: 'voto',
@@ -39,6 +39,22 @@ test('numbers follow the locale: 3,93 and 30.131 in Italian', () => {
   const t = translator('it');
   assert.equal(formatEstimate('it', rating.mean, t), '3,93 (IC 95%: 3,92–3,94; n = 30.131)');
   assert.equal(formatEstimate('it', { suppressed: true }, t), null);
+});
+
+test('formats are kept per locale and style: each call still formats its own way', () => {
+  // Alternating languages, digits and styles: a formatter kept under the wrong key would show here.
+  for (let round = 0; round < 2; round += 1) {
+    assert.equal(formatNumber('it', 3.9349), '3,93');
+    assert.equal(formatNumber('it', 3.9349, 1), '3,9');
+    assert.equal(formatNumber('en', 3.9349, 3), '3.935');
+    assert.equal(formatPercent('it', 0.4567), '45,7%');
+    assert.equal(formatPercent('en', 0.4567, 2), '45.67%');
+    assert.equal(formatUpTo('it', 1.256), '1,26');
+    assert.equal(formatUpTo('en', 3), '3');
+    assert.equal(formatUpTo('it', null), '—');
+    assert.equal(formatDay('it', '2024-03-04'), '04/03/2024');
+    assert.equal(formatDay('en', '2024-12-31'), '31/12/2024');
+  }
 });
 
 test('core error codes are translated; unknown codes keep the core message', () => {

@@ -64,3 +64,19 @@ test('a file waiting ends the warm-up early: no heap is prepared, the core reads
     session.delete();
   }
 });
+
+test('a file waiting while the heap is written ends the writing at the next step', async () => {
+  const core = await loadCore();
+  const heapBytes = 16 << 20; // four 4 MiB steps
+  let checks = 0;
+  await warmUp(core, 200, { heapBytes, shouldStop: () => { checks += 1; return false; } });
+  const uninterrupted = checks;
+  // The export's piece, the four requests, the four steps of the heap.
+  assert.equal(uninterrupted, 1 + WARM_UP_REQUESTS.length + 4);
+  checks = 0;
+  const stopAt = uninterrupted - 2; // the file arrives before the third step
+  await warmUp(core, 200, { heapBytes, shouldStop: () => { checks += 1; return checks >= stopAt; } });
+  assert.equal(checks, stopAt, 'no step after the file arrived');
+  const report = await analyze({ name: 'a.csv', bytes: Buffer.from('canale,voto\nweb,5\napp,4\n') });
+  assert.equal(report.datasets[0].rows.used, 2);
+});

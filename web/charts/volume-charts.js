@@ -1,7 +1,7 @@
 // Volumes report -> ECharts options: yearly totals with the projection of
 // a partial year drawn apart (dashed outline, with its range), monthly
 // volumes stacked by series, and the mix as 100% bars. Pure.
-import { formatCount, formatLarge, formatPercent } from '../format.js';
+import { formatCount, formatLarge, formatPercent, formatUpTo } from '../format.js';
 import { escapeText } from './estimate-bars.js';
 
 const SERIES_COLOURS = ['#0066cc', '#e07000', '#00875a', '#a4001b', '#5c6f82', '#7fb2e5', '#b7b7b7', '#17324d'];
@@ -87,7 +87,7 @@ export function ratioOption(ratios, { lang, t }) {
   const scopes = ratios.map((r) => r.scope);
   const years = [...new Set(ratios.flatMap((r) => r.years.map((y) => y.year)))];
   const small = Math.max(...ratios.flatMap((r) => r.years.map((y) => y.value ?? 0))) < 1;
-  const format = (v) => (small ? formatPercent(lang, v, 1) : formatNumberOrDash(lang, v));
+  const format = (v) => (small ? formatPercent(lang, v, 1) : formatUpTo(lang, v));
   return {
     aria: { enabled: true, label: { description: t('ratioDescription', { name: t(`ratioNames.${ratios[0].name}`), n: scopes.length }) } },
     title: { text: t(`ratioNames.${ratios[0].name}`), show: false },
@@ -103,10 +103,6 @@ export function ratioOption(ratios, { lang, t }) {
       itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] },
     })),
   };
-}
-
-function formatNumberOrDash(lang, v) {
-  return v === null || v === undefined ? '—' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 }).format(v);
 }
 
 const MONTHS = { it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
