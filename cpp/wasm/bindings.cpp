@@ -49,9 +49,7 @@ class Session {
     }
     return emscripten::val(emscripten::typed_memory_view(size, buffer_.get()));
   }
-  std::string feed(std::size_t length) {
-    return status(workspace_.feed(input(length)));
-  }
+  std::string feed(std::size_t length) { return status(workspace_.feed(input(length))); }
   std::string append_to_dataset(const std::string& name, double expected_bytes) {
     return status(workspace_.append_to_dataset(name, static_cast<std::uint64_t>(expected_bytes)));
   }
@@ -62,10 +60,7 @@ class Session {
   }
   void discard_last_dataset() { workspace_.discard_last_dataset(); }
   /// Whether the first bytes (in the input buffer) start a workbook.
-  bool is_workbook(std::size_t length) const {
-    return Workspace::is_workbook(
-        input(length));
-  }
+  bool is_workbook(std::size_t length) const { return Workspace::is_workbook(input(length)); }
   std::string fail_dataset(const std::string& message) {
     return status(workspace_.fail_dataset(
         ascolto::make_error(ascolto::ErrorCode::unreadable_parquet, message)));
