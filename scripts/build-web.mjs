@@ -1,7 +1,7 @@
 // Bundles web/ into public/build/ (ECharts tree-shaken, nothing from a CDN),
 // copies the WASM module beside the worker, and writes the demo datasets.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeDemos } from './gen-demos.mjs';
 import { writeFonts } from './fonts.mjs';
@@ -17,10 +17,12 @@ const common = {
   // The node-only loader is never reached in a page; the WASM glue is loaded as is.
   external: ['./node-core.js', './ascolto-core.js', './ascolto-core-threads.js', './node-web-worker.js'],
 };
-// The page's report view and ECharts are a chunk of their own, loaded after
-// the page is interactive (web/app.js); the old chunks go first.
-await rm(`${out}/chunks`, { recursive: true, force: true });
-await build({ ...common, entryPoints: [`${root}web/app.js`], outdir: out, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+// The page's report view and ECharts are a bundle of their own, loaded
+// after the page is interactive (web/app.js). Not esbuild's code splitting:
+// its shared chunks are static imports of app.js, found only once app.js
+// has arrived, one more round trip before the page answers.
+await build({ ...common, entryPoints: [`${root}web/app.js`], outfile: `${out}/app.js`, external: [...common.external, './views.js'] });
+await build({ ...common, entryPoints: [`${root}web/views.js`], outfile: `${out}/views.js` });
 await build({ ...common, entryPoints: [`${root}web/worker.js`], outfile: `${out}/worker.js` });
 await build({ ...common, entryPoints: [`${root}web/embed.js`], outfile: `${out}/embed.js` });
 // The embed's styles: the page's, scoped to the element (custom properties on :host).

@@ -12,16 +12,15 @@ const FEEDBACK_DEMO_URL = new URL('../demo/feedback-demo.csv', import.meta.url).
 const VOLUMES_DEMO_URL = new URL('../demo/volumi-demo.csv', import.meta.url).href;
 const MEDIA_DEMO_URL = new URL('../demo/rassegna-demo.csv', import.meta.url).href;
 
-// The report view and ECharts, three quarters of the page's code, load
+// The report view and ECharts (web/views.js, a bundle of its own) load
 // after the controls are wired: the page answers sooner and its worker (the
 // core's compilation and warm-up) starts sooner. Set once loaded; a report
 // exists only after it is (run() awaits it).
 let views = null;
-const viewsLoaded = Promise.all([import('./report-view.js'), import('./chart-draw.js')])
-  .then(([reportView, chartDraw]) => {
-    views = { renderReport: reportView.renderReport, resizeCharts: reportView.resizeCharts, setPatterns: chartDraw.setPatterns };
-    return views;
-  });
+const viewsLoaded = import('./views.js').then((loaded) => {
+  views = loaded;
+  return views;
+});
 
 const parameters = new URLSearchParams(location.search);
 const storage = (() => {
