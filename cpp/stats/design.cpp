@@ -7,6 +7,17 @@ namespace ascolto::stats {
 
 namespace {
 
+// A row's count rounded to a whole number, as llround does. Counts are
+// whole already (a row's frequency, a cell's n), and llround is a call into
+// libc in WebAssembly: per row of a 1M-row filter, 9% of its time.
+std::uint64_t rounded_count(double n) {
+  if (n >= 0 && n < 0x1p63) {
+    const auto whole = static_cast<std::uint64_t>(n);
+    if (static_cast<double>(whole) == n) return whole;
+  }
+  return static_cast<std::uint64_t>(std::llround(n));
+}
+
 bool in_domain(const std::vector<char>& domain, std::size_t row) {
   return domain.empty() || domain[row] != 0;
 }
@@ -315,7 +326,7 @@ Design::GroupEstimates Design::group_estimates(const Variable& y,
     const Moments m = moments(y, row);
     if (m.n == 0) continue;
     MeanSums& s = sums[codes[row]];
-    s.n += static_cast<std::uint64_t>(std::llround(m.n));
+    s.n += rounded_count(m.n);
     s.w += m.w;
     s.w2 += m.w2;
     s.wy += m.wy;
