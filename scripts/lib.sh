@@ -5,7 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # emcc's optimizer needs Debian's acorn, which this node does not see by itself.
 export NODE_PATH=/usr/share/nodejs
-log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+log() { printf '\033[1m==> [%4d s] %s\033[0m\n' "$SECONDS" "$*" >&2; }
 
 # Installs the Debian packages that are not installed yet.
 ensure_packages() {
