@@ -28,7 +28,9 @@ Design::Design(std::vector<double> weights, std::size_t rows)
     : weights_(std::move(weights)), rows_(rows) {}
 
 Design::Design(std::vector<double> weights, std::size_t rows, RakingCalibration calibration)
-    : weights_(std::move(weights)), rows_(rows), calibration_(std::move(calibration)) {}
+    : weights_(std::move(weights)), rows_(rows), calibration_(std::move(calibration)) {
+  if (calibrated()) sum_calibration_cells();
+}
 
 Design Design::cells(const std::vector<std::uint64_t>* frequencies, std::vector<double> sum_w,
                      std::vector<double> sum_w2, bool weighted, RakingCalibration calibration) {
@@ -38,6 +40,7 @@ Design Design::cells(const std::vector<std::uint64_t>* frequencies, std::vector<
   d.cells_weighted_ = weighted;
   d.cell_sum_w2_ = std::move(sum_w2);
   d.set_frequencies(frequencies);
+  if (d.calibrated()) d.sum_calibration_cells();  // again, with the frequencies and sums
   return d;
 }
 
@@ -230,66 +233,78 @@ Estimate Design::domain_mean(const Variable& y, const std::vector<char>& domain)
   return e;
 }
 
+// The sums over each joint cell of the raking margins that no estimate
+// changes: its records and the start weights' sums.
+void Design::sum_calibration_cells() {
+  const std::size_t cells = calibration_.cells();
+  calibration_sums_.records.assign(cells, 0.0);
+  calibration_sums_.start_sum.assign(cells, 0.0);
+  calibration_sums_.start_sum2.assign(cells, 0.0);
+  calibration_sums_.design_records = 0;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    if (!in_design(row)) continue;
+    const std::uint32_t cell = calibration_.cell_of_row[row];
+    const double k = static_cast<double>(frequency(row));
+    calibration_sums_.records[cell] += k;
+    calibration_sums_.start_sum[cell] += start_sum(row);
+    calibration_sums_.start_sum2[cell] += start_sum2(row);
+    calibration_sums_.design_records += k;
+  }
+}
+
 // n/(n-1) * sum (x - mean x)^2 over the design's records, where each
 // estimating function x = w (y - mean) / W (zero outside the domain) is
 // first replaced by its residual on the raking margins, as
 // survey:::svyrecvar does (ten passes over the margins). Every record of a
 // row is scaled alike by raking, so a row's residuals keep the form
 // x = in * w (y - mean) / W + w0 * beta, w0 the start weight: one beta per
-// row carries them, and the sums of a cells file suffice.
+// row carries them, and the sums of a cells file suffice. The rows of a
+// joint cell of the margins share their category and gain in every margin,
+// so they share beta too: the passes run over the cells' sums, and the
+// squares of x expand into sums per cell.
 double Design::calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
                                    double sum_w) const {
-  std::vector<std::size_t> rows;
-  std::vector<Moments> m;
-  std::vector<double> deviation;  // unweighted sum over the row's domain records of g (y - mean)/W
-  double records = 0;
-  for (std::size_t row = 0; row < rows_; ++row) {
-    if (!in_design(row)) continue;
-    rows.push_back(row);
-    m.push_back(in_domain(domain, row) ? moments(y, row) : Moments{});
-    const double g = gain(row);
-    deviation.push_back(g * (m.back().y - mean * m.back().n) / sum_w);
-    records += static_cast<double>(frequency(row));
-  }
+  const RakingCalibration& cal = calibration_;
+  const CalibrationSums& fixed = calibration_sums_;
+  const double records = fixed.design_records;
   if (records < 2) return kNaN;
-  std::vector<double> beta(rows.size(), 0.0);
+  const std::size_t cells = cal.cells();
+  // Per cell, over its domain records: sum of g (y - mean) / W, the
+  // deviation the passes residualize, and of w^2 (y - mean) / (g W), its
+  // cross term with beta in the squares.
+  std::vector<double> deviation(cells, 0.0), cross(cells, 0.0);
+  double own = 0, in_domain_total = 0;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    if (!in_design(row) || !in_domain(domain, row)) continue;
+    const Moments m = moments(y, row);
+    if (m.n == 0) continue;
+    const std::uint32_t cell = cal.cell_of_row[row];
+    const double g = gain(row);
+    deviation[cell] += g * (m.y - mean * m.n) / sum_w;
+    cross[cell] += (m.w2y - mean * m.w2) / (g * sum_w);
+    in_domain_total += (m.wy - mean * m.w) / sum_w;
+    own += squared_deviations(y, m, mean, row, weight(row), static_cast<double>(frequency(row)),
+                              cells_);
+  }
+  std::vector<double> beta(cells, 0.0), sum, count;
   for (int pass = 0; pass < 10; ++pass) {
-    for (std::size_t margin = 0; margin < calibration_.margin_codes.size(); ++margin) {
-      const auto& codes = calibration_.margin_codes[margin];
-      const auto& step = calibration_.step_weights[margin];
-      std::vector<double> sum, count;
-      for (std::size_t k = 0; k < rows.size(); ++k) {
-        const std::size_t row = rows[k];
-        const std::uint32_t c = codes[row];
-        if (c >= sum.size()) {
-          sum.resize(c + 1, 0.0);
-          count.resize(c + 1, 0.0);
-        }
-        const double step_gain = step[row] / calibration_.start_weights[row];
-        const double records_k = static_cast<double>(frequency(row));
-        sum[c] += (deviation[k] + beta[k] * records_k) / step_gain;
-        count[c] += records_k;
+    for (std::size_t margin = 0; margin < cal.categories.size(); ++margin) {
+      const std::vector<std::uint32_t>& category = cal.cell_category[margin];
+      const std::vector<double>& step_gain = cal.cell_step_gain[margin];
+      sum.assign(cal.categories[margin], 0.0);
+      count.assign(cal.categories[margin], 0.0);
+      for (std::size_t c = 0; c < cells; ++c) {
+        sum[category[c]] += (deviation[c] + beta[c] * fixed.records[c]) / step_gain[c];
+        count[category[c]] += fixed.records[c];
       }
-      for (std::size_t k = 0; k < rows.size(); ++k) {
-        const std::size_t row = rows[k];
-        const std::uint32_t c = codes[row];
-        beta[k] -= step[row] / calibration_.start_weights[row] * sum[c] / count[c];
-      }
+      for (std::size_t c = 0; c < cells; ++c)
+        beta[c] -= step_gain[c] * sum[category[c]] / count[category[c]];
     }
   }
-  double total = 0, squares = 0;
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    const std::size_t row = rows[k];
-    const Moments& mk = m[k];
-    const double g = gain(row);
-    total += (mk.wy - mean * mk.w) / sum_w + beta[k] * start_sum(row);
-    double own = 0;
-    if (mk.n > 0)
-      own = squared_deviations(y, mk, mean, row, weight(row), static_cast<double>(frequency(row)),
-                               cells_) /
-            (sum_w * sum_w);
-    squares += own + 2 * beta[k] * (mk.w2y - mean * mk.w2) / (g * sum_w) +
-               beta[k] * beta[k] * start_sum2(row);
+  double total = in_domain_total, squares = own / (sum_w * sum_w);
+  for (std::size_t c = 0; c < cells; ++c) {
+    total += beta[c] * fixed.start_sum[c];
+    squares += 2 * beta[c] * cross[c] + beta[c] * beta[c] * fixed.start_sum2[c];
   }
   // A raking margin's own category has no variance left: what rounding
   // leaves of the cancellation (or a negative value) is zero.

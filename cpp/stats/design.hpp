@@ -15,13 +15,19 @@
 namespace ascolto::stats {
 
 /// What raking leaves for the variance: the weights it started from, and
-/// per margin each row's category and the row weights right after that
+/// the joint cells of the margins (rows with the same category in every
+/// margin), which raking scales alike at every step. Per margin, each
+/// cell's category and its gain (weight over start weight) right after that
 /// margin's step of the last sweep.
 struct RakingCalibration {
+  static constexpr std::uint32_t kNoCell = 0xffffffffu;
   std::vector<double> start_weights;
-  std::vector<std::vector<std::uint32_t>> margin_codes;
-  std::vector<std::vector<double>> step_weights;
-  bool empty() const { return margin_codes.empty(); }
+  std::vector<std::uint32_t> cell_of_row;                 ///< kNoCell for rows out of the design
+  std::vector<std::size_t> categories;                    ///< per margin
+  std::vector<std::vector<std::uint32_t>> cell_category;  ///< [margin][cell]
+  std::vector<std::vector<double>> cell_step_gain;        ///< [margin][cell]
+  std::size_t cells() const { return cell_of_row.empty() ? 0 : cell_category[0].size(); }
+  bool empty() const { return categories.empty(); }
 };
 
 /// A survey cells file's sums of a variable y, per row, over the records
@@ -146,9 +152,15 @@ class Design {
   /// Sum of the weights the raking started from over a row's records, and of their squares.
   double start_sum(std::size_t row) const;
   double start_sum2(std::size_t row) const;
+  void sum_calibration_cells();
+  struct CalibrationSums {  ///< per joint cell of the raking margins
+    std::vector<double> records, start_sum, start_sum2;
+    double design_records = 0;
+  };
   std::vector<double> weights_;
   std::size_t rows_;
   RakingCalibration calibration_;
+  CalibrationSums calibration_sums_;
   bool cells_ = false, cells_weighted_ = false;
   std::vector<double> cell_sum_w2_;  ///< cells: per row, sum of squared weights before raking
   std::uint64_t rows_outside_ = 0;   ///< design rows not held (unweighted_subset)
