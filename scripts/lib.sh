@@ -45,11 +45,13 @@ ensure_lexicon() {
   fi
 }
 
-build_native() {  # $1: preset
+build_native() {  # $1: preset, then any -D options for its configuration
+  local preset="$1"
+  shift
   ensure_lexicon
-  log "Building native ($1)"
-  cmake --preset "$1" >/dev/null
-  cmake --build --preset "$1"
+  log "Building native ($preset)"
+  cmake --preset "$preset" "$@" >/dev/null
+  cmake --build --preset "$preset"
 }
 
 build_wasm() {
