@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "table/decimal_to_double.hpp"
+
 namespace ascolto::table {
 
 namespace {
@@ -121,9 +123,13 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
   double result;
   // Clinger's fast path: an exact mantissa and an exact power of ten give a
   // correctly rounded result with one IEEE operation.
+  std::optional<double> converted;
   if (exact && mantissa < (1ULL << 53) && exponent >= -22 && exponent <= 22) {
     const double m = static_cast<double>(mantissa);
     result = exponent < 0 ? m / kPowersOfTen[-exponent] : m * kPowersOfTen[exponent];
+  } else if (exact && (converted = decimal_to_double(mantissa, exponent))) {
+    // Up to 18 digits, as a database writes a double's 17: exact without strtod.
+    result = *converted;
   } else {
     std::string normalized;  // strtod reads the C locale's '.' only
     for (char c : s)

@@ -1,5 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "table/decimal_to_double.hpp"
 #include "table/value_parse.hpp"
 
 using namespace ascolto::table;
@@ -18,6 +24,62 @@ TEST_CASE("numbers in Italian and English notation", "[values]") {
   CHECK_FALSE(parse_number("quattro", english));
   CHECK_FALSE(parse_number("", english));
   CHECK_FALSE(parse_number("3,5", english));
+}
+
+namespace {
+
+std::uint64_t bits_of(double value) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &value, sizeof bits);
+  return bits;
+}
+
+// The reader's number against glibc's strtod (correctly rounded), bit for bit.
+void check_as_strtod(const std::string& text) {
+  const auto read = parse_number(text, NumberFormat{'.', 0});
+  INFO(text);
+  REQUIRE(read);
+  CHECK(bits_of(*read) == bits_of(std::strtod(text.c_str(), nullptr)));
+}
+
+}  // namespace
+
+TEST_CASE("17-digit decimals, as engines write doubles, are the nearest double", "[values]") {
+  // Ties between two doubles go to the even one; 1e23 is not a double.
+  for (const char* text : {"9007199254740993",        "9007199254740995",
+                           "9007199254740993.0",      "4503599627370496.5",
+                           "4503599627370497.5",      "1e23",
+                           "8.9884656743115795e307",  "2.2250738585072011e-308",
+                           "2.2250738585072014e-308", "4.9406564584124654e-324",
+                           "1.7976931348623157e308",  "0.30000000000000004",
+                           "123456789012345678",      "0.1000000000000000055511151231257827",
+                           "7.2057594037927933e16",   "1.00000000000000011102230246251565404e0",
+                           "0.000000000000000000001", "-1234.5678901234567",
+                           "3.0517578125e-05",        "100000000000000000000000000000000"})
+    check_as_strtod(text);
+  // Random significands of 1 to 18 digits with the point anywhere, and in
+  // scientific notation with exponents beyond the fast path's table.
+  std::mt19937_64 random(20261203);
+  for (int i = 0; i < 200000; ++i) {
+    const int digits = 1 + static_cast<int>(random() % 18);
+    std::string significand;
+    for (int d = 0; d < digits; ++d) significand += static_cast<char>('0' + random() % 10);
+    if (i % 2 == 0) {
+      const std::size_t point = random() % (significand.size() + 1);
+      check_as_strtod(significand.substr(0, point) + "." + significand.substr(point) + "1");
+    } else {
+      const int exponent = static_cast<int>(random() % 261) - 130;
+      check_as_strtod(significand + "e" + std::to_string(exponent));
+    }
+  }
+  // In the Italian notation, grouped: the same double as the plain text.
+  CHECK(parse_number("1.234.567,8901234567", NumberFormat{',', '.'}) ==
+        std::strtod("1234567.8901234567", nullptr));
+  // The conversion itself: ties to even, and no answer outside its table.
+  CHECK(decimal_to_double(9007199254740993ULL, 0) == 9007199254740992.0);
+  CHECK(decimal_to_double(12345678901234567ULL, -13) == 1234.5678901234567);
+  CHECK_FALSE(decimal_to_double(1, 101));
+  CHECK_FALSE(decimal_to_double(1, -101));
 }
 
 TEST_CASE("dates: ISO, day-first and unpadded", "[values]") {
