@@ -1,6 +1,7 @@
 #include "stats/design.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace ascolto::stats {
@@ -134,32 +135,40 @@ double Design::start_sum2(std::size_t row) const {
 
 Estimate Design::mean(const Variable& y, const std::vector<char>& domain) const {
   Estimate e = domain_mean(y, domain);
+  finish_mean(e);
+  return e;
+}
+
+void Design::finish_mean(Estimate& e) const {
   e.method = calibrated()
                  ? "weighted mean, linearized se after raking (survey::rake), normal interval"
              : weighted() ? "weighted mean, linearized se, normal interval"
                           : "mean, linearized se, normal interval";
-  return e;
 }
 
 Estimate Design::share(const Variable& indicator, const std::vector<char>& domain) const {
   Estimate e = domain_mean(indicator, domain);
-  if (e.n == 0) return e;
+  std::uint64_t domain_rows = 0;
+  if (calibrated() && !domain.empty())
+    for (std::size_t row = 0; row < rows_; ++row)
+      if (in_design(row) && domain[row] != 0) domain_rows += frequency(row);
+  finish_share(e, domain.empty() ? std::nullopt : std::optional<std::uint64_t>(domain_rows));
+  return e;
+}
+
+void Design::finish_share(Estimate& e, std::optional<std::uint64_t> domain_rows) const {
+  if (e.n == 0) return;
   if (weighted()) {
     e.method = calibrated() ? "weighted share, linearized se after raking, Korn-Graubard interval"
                             : "weighted share, linearized se, Korn-Graubard interval";
     // svyciprop on a subset of a raked design: the subset keeps every row
     // (nrow) but its degrees of freedom are those of the domain's rows.
     double factor = 1;
-    if (calibrated() && !domain.empty()) {
-      std::uint64_t design_rows = 0, domain_rows = 0;
-      for (std::size_t row = 0; row < rows_; ++row) {
-        if (!in_design(row)) continue;
-        design_rows += frequency(row);
-        if (domain[row] != 0) domain_rows += frequency(row);
-      }
-      if (domain_rows >= 2 && domain_rows < design_rows) {
+    if (calibrated() && domain_rows) {
+      const auto design_rows = static_cast<std::uint64_t>(calibration_sums_.design_records);
+      if (*domain_rows >= 2 && *domain_rows < design_rows) {
         const double ratio = t_quantile_975(static_cast<double>(design_rows - 1)) /
-                             t_quantile_975(static_cast<double>(domain_rows - 1));
+                             t_quantile_975(static_cast<double>(*domain_rows - 1));
         factor = ratio * ratio;
       }
     }
@@ -169,7 +178,6 @@ Estimate Design::share(const Variable& indicator, const std::vector<char>& domai
     const double n = static_cast<double>(e.n);
     wilson_interval(e.value * n, n, e.ci_low, e.ci_high);
   }
-  return e;
 }
 
 namespace {
@@ -264,28 +272,34 @@ void Design::sum_calibration_cells() {
 // squares of x expand into sums per cell.
 double Design::calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
                                    double sum_w) const {
-  const RakingCalibration& cal = calibration_;
-  const CalibrationSums& fixed = calibration_sums_;
-  const double records = fixed.design_records;
-  if (records < 2) return kNaN;
-  const std::size_t cells = cal.cells();
-  // Per cell, over its domain records: sum of g (y - mean) / W, the
-  // deviation the passes residualize, and of w^2 (y - mean) / (g W), its
-  // cross term with beta in the squares.
-  std::vector<double> deviation(cells, 0.0), cross(cells, 0.0);
+  CellDeviations d(calibration_.cells());
   double own = 0, in_domain_total = 0;
   for (std::size_t row = 0; row < rows_; ++row) {
     if (!in_design(row) || !in_domain(domain, row)) continue;
     const Moments m = moments(y, row);
     if (m.n == 0) continue;
-    const std::uint32_t cell = cal.cell_of_row[row];
+    const std::uint32_t cell = calibration_.cell_of_row[row];
     const double g = gain(row);
-    deviation[cell] += g * (m.y - mean * m.n) / sum_w;
-    cross[cell] += (m.w2y - mean * m.w2) / (g * sum_w);
+    d.deviation[cell] += g * (m.y - mean * m.n) / sum_w;
+    d.cross[cell] += (m.w2y - mean * m.w2) / (g * sum_w);
     in_domain_total += (m.wy - mean * m.w) / sum_w;
     own += squared_deviations(y, m, mean, row, weight(row), static_cast<double>(frequency(row)),
                               cells_);
   }
+  return residualized_variance(d, in_domain_total, own / (sum_w * sum_w));
+}
+
+// From an estimate's sums per cell: sum of g (y - mean) / W over each cell's
+// domain records, the deviation the passes residualize, and of
+// w^2 (y - mean) / (g W), its cross term with beta in the squares; plus the
+// sum of the estimating functions over the domain and of their squares.
+double Design::residualized_variance(const CellDeviations& d, double in_domain_total,
+                                     double own_squares) const {
+  const RakingCalibration& cal = calibration_;
+  const CalibrationSums& fixed = calibration_sums_;
+  const double records = fixed.design_records;
+  if (records < 2) return kNaN;
+  const std::size_t cells = cal.cells();
   std::vector<double> beta(cells, 0.0), sum, count;
   for (int pass = 0; pass < 10; ++pass) {
     for (std::size_t margin = 0; margin < cal.categories.size(); ++margin) {
@@ -294,22 +308,102 @@ double Design::calibrated_variance(const Variable& y, const std::vector<char>& d
       sum.assign(cal.categories[margin], 0.0);
       count.assign(cal.categories[margin], 0.0);
       for (std::size_t c = 0; c < cells; ++c) {
-        sum[category[c]] += (deviation[c] + beta[c] * fixed.records[c]) / step_gain[c];
+        sum[category[c]] += (d.deviation[c] + beta[c] * fixed.records[c]) / step_gain[c];
         count[category[c]] += fixed.records[c];
       }
       for (std::size_t c = 0; c < cells; ++c)
         beta[c] -= step_gain[c] * sum[category[c]] / count[category[c]];
     }
   }
-  double total = in_domain_total, squares = own / (sum_w * sum_w);
+  double total = in_domain_total, squares = own_squares;
   for (std::size_t c = 0; c < cells; ++c) {
     total += beta[c] * fixed.start_sum[c];
-    squares += 2 * beta[c] * cross[c] + beta[c] * beta[c] * fixed.start_sum2[c];
+    squares += 2 * beta[c] * d.cross[c] + beta[c] * beta[c] * fixed.start_sum2[c];
   }
   // A raking margin's own category has no variance left: what rounding
   // leaves of the cancellation (or a negative value) is zero.
   const double centred = squares - total * total / records;
   return centred <= 1e-9 * squares ? 0.0 : records / (records - 1) * centred;
+}
+
+// Every group's estimate, and its rest's, from one pass over the rows: the
+// sums of each group and of all grouped rows per joint cell (the rest is
+// the difference), then the residualized variance from the cells.
+Design::GroupEstimates Design::calibrated_group_estimates(const Variable& y,
+                                                          const std::vector<std::uint32_t>& codes,
+                                                          std::size_t groups,
+                                                          const std::vector<char>& restrict,
+                                                          bool share) const {
+  const std::size_t cells = calibration_.cells();
+  // Index `groups` is every grouped row: a rest is it minus its group.
+  std::vector<MeanSums> sums(groups + 1);
+  std::vector<double> present(groups + 1, 0.0);           // records where y is present
+  std::vector<std::uint64_t> domain_rows(groups + 1, 0);  // records, y present or not
+  // Per domain and cell: sum g y, g n, w2y / g, w2 / g.
+  std::vector<double> gy((groups + 1) * cells, 0.0), gn(gy.size(), 0.0), cy(gy.size(), 0.0),
+      c2(gy.size(), 0.0);
+  for (std::size_t row = 0; row < rows_; ++row) {
+    if (!in_design(row) || !in_domain(restrict, row) || codes[row] == kNoGroup) continue;
+    const std::size_t group = codes[row];
+    const std::uint64_t k = frequency(row);
+    domain_rows[group] += k;
+    domain_rows[groups] += k;
+    const Moments m = moments(y, row);
+    if (m.n == 0) continue;
+    const double g = gain(row);
+    const std::size_t cell = calibration_.cell_of_row[row];
+    for (const std::size_t d : {group, groups}) {
+      MeanSums& s = sums[d];
+      present[d] += m.n;
+      s.w += m.w;
+      s.w2 += m.w2;
+      s.wy += m.wy;
+      s.w2y += m.w2y;
+      s.w2y2 += m.w2y2;
+      gy[d * cells + cell] += g * m.y;
+      gn[d * cells + cell] += g * m.n;
+      cy[d * cells + cell] += m.w2y / g;
+      c2[d * cells + cell] += m.w2 / g;
+    }
+  }
+  auto estimate = [&](const MeanSums& s, double n, std::uint64_t rows, auto&& per_cell) {
+    Estimate e;
+    e.n = static_cast<std::uint64_t>(std::llround(n));
+    if (e.n > 0 && s.w > 0) {
+      e.value = s.wy / s.w;
+      e.n_eff = s.w * s.w / s.w2;
+      CellDeviations d(cells);
+      for (std::size_t c = 0; c < cells; ++c) {
+        const auto [sum_gy, sum_gn, sum_cy, sum_c2] = per_cell(c);
+        d.deviation[c] = (sum_gy - e.value * sum_gn) / s.w;
+        d.cross[c] = (sum_cy - e.value * sum_c2) / s.w;
+      }
+      const double own = s.w2y2 - 2 * e.value * s.w2y + e.value * e.value * s.w2;
+      e.se = std::sqrt(residualized_variance(d, (s.wy - e.value * s.w) / s.w, own / (s.w * s.w)));
+      e.ci_low = e.value - kZ95 * e.se;
+      e.ci_high = e.value + kZ95 * e.se;
+    }
+    if (share)
+      finish_share(e, rows);
+    else
+      finish_mean(e);
+    return e;
+  };
+  GroupEstimates out;
+  const std::size_t all = groups * cells;
+  for (std::size_t group = 0; group < groups; ++group) {
+    const std::size_t at = group * cells;
+    out.in.push_back(estimate(sums[group], present[group], domain_rows[group], [&](std::size_t c) {
+      return std::array<double, 4>{gy[at + c], gn[at + c], cy[at + c], c2[at + c]};
+    }));
+    out.rest.push_back(estimate(sums[groups].minus(sums[group]), present[groups] - present[group],
+                                domain_rows[groups] - domain_rows[group], [&](std::size_t c) {
+                                  return std::array<double, 4>{
+                                      gy[all + c] - gy[at + c], gn[all + c] - gn[at + c],
+                                      cy[all + c] - cy[at + c], c2[all + c] - c2[at + c]};
+                                }));
+  }
+  return out;
 }
 
 Design::GroupEstimates Design::group_estimates(const Variable& y,
@@ -318,18 +412,7 @@ Design::GroupEstimates Design::group_estimates(const Variable& y,
                                                const std::vector<char>& restrict,
                                                bool share) const {
   GroupEstimates out;
-  if (calibrated()) {  // residualized variances: one domain at a time
-    for (std::uint32_t g = 0; g < groups; ++g) {
-      std::vector<char> in(rows_, 0), rest(rows_, 0);
-      for (std::size_t row = 0; row < rows_; ++row) {
-        if (!in_domain(restrict, row) || codes[row] == kNoGroup) continue;
-        (codes[row] == g ? in : rest)[row] = 1;
-      }
-      out.in.push_back(share ? this->share(y, in) : mean(y, in));
-      out.rest.push_back(share ? this->share(y, rest) : mean(y, rest));
-    }
-    return out;
-  }
+  if (calibrated()) return calibrated_group_estimates(y, codes, groups, restrict, share);
   // Sums per group; the rest is the total minus the group (ratings and 0/1
   // values are bounded, so the expanded variance is exact to rounding).
   std::vector<MeanSums> sums(groups);

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "stats/estimate.hpp"
@@ -147,8 +148,22 @@ class Design {
 
  private:
   Estimate domain_mean(const Variable& y, const std::vector<char>& domain) const;
+  /// The method of a mean; a share's method and interval (`domain_rows`:
+  /// the records of its domain, y present or not; none for the whole design).
+  void finish_mean(Estimate& e) const;
+  void finish_share(Estimate& e, std::optional<std::uint64_t> domain_rows) const;
   double calibrated_variance(const Variable& y, const std::vector<char>& domain, double mean,
                              double sum_w) const;
+  struct CellDeviations {  ///< an estimate's sums per joint cell of the raking margins
+    explicit CellDeviations(std::size_t cells) : deviation(cells, 0.0), cross(cells, 0.0) {}
+    std::vector<double> deviation, cross;
+  };
+  double residualized_variance(const CellDeviations& d, double in_domain_total,
+                               double own_squares) const;
+  GroupEstimates calibrated_group_estimates(const Variable& y,
+                                            const std::vector<std::uint32_t>& codes,
+                                            std::size_t groups, const std::vector<char>& restrict,
+                                            bool share) const;
   /// Sum of the weights the raking started from over a row's records, and of their squares.
   double start_sum(std::size_t row) const;
   double start_sum2(std::size_t row) const;

@@ -211,4 +211,25 @@ TEST_CASE("raking the cells gives the raked records' estimates and residualized 
   const Estimate unraked =
       Design::cells(&c.count, c.sum_w, c.sum_w2, true).mean(c.rating, mask(c.wave, 0));
   CHECK(unraked.se != cells.mean(c.rating, mask(c.wave, 0)).se);
+  // svyby in one pass on the raked design: each age class and its rest, in
+  // wave 1, are the estimates of their own domains (means and shares).
+  for (const bool share : {false, true}) {
+    const auto& y_micro = share ? r.yes : r.rating;
+    const auto& y_cells = share ? c.yes : c.rating;
+    const auto g_micro = micro.group_estimates(y_micro, r.age, 3, mask(r.wave, 1), share);
+    const auto g_cells = cells.group_estimates(y_cells, c.age, 3, mask(c.wave, 1), share);
+    for (std::uint32_t g = 0; g < 3; ++g) {
+      std::vector<char> in = mask(r.wave, 1), rest = in;
+      for (std::size_t i = 0; i < in.size(); ++i) {
+        in[i] = in[i] && r.age[i] == g;
+        rest[i] = rest[i] && r.age[i] != g;
+      }
+      const Estimate own_in = share ? micro.share(y_micro, in) : micro.mean(y_micro, in);
+      const Estimate own_rest = share ? micro.share(y_micro, rest) : micro.mean(y_micro, rest);
+      check_same(own_in, g_micro.in[g]);
+      check_same(own_rest, g_micro.rest[g]);
+      check_same(own_in, g_cells.in[g]);
+      check_same(own_rest, g_cells.rest[g]);
+    }
+  }
 }
