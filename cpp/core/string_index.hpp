@@ -23,21 +23,26 @@ inline std::uint64_t load64(const char* p) {
 class StringIndex {
  public:
   /// The code of `key`, adding it with the next code when it is new.
-  std::uint32_t intern(std::string_view key) {
-    if (key.size() <= 1) return intern_tiny(key);
-    if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.empty() ? 64 : slots_.size() * 2);
+  /// Inlined into the callers' loops over a column: in WebAssembly a
+  /// string_view argument of a call goes through memory, and the lookup of a
+  /// known key is a few words of arithmetic. Adding a key is a call.
+  [[gnu::always_inline]] std::uint32_t intern(std::string_view key) {
+    if (key.size() <= 1) {
+      const std::uint32_t code = key.empty() ? empty_code_ : byte_code(key[0]);
+      return code != kNoCode ? code : add_tiny(key.data(), key.size());
+    }
     const Ends ends = ends_of(key);
     const std::uint64_t h = hash(key, ends);
     const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;  // never 0: 0 marks an empty slot
-    std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);
-    for (;; i = (i + 1) & (slots_.size() - 1)) {
-      Slot& slot = slots_[i];
-      if (slot.tag == 0) {
-        slot = {tag, add(key, ends)};
-        return slot.code;
+    const std::size_t mask = slots_.size() - 1;
+    if (!slots_.empty()) {
+      for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        const Slot slot = slots_[i];
+        if (slot.tag == 0) break;
+        if (slot.tag == tag && same_key(slot.code, key, ends)) return slot.code;
       }
-      if (slot.tag == tag && same_key(slot.code, key, ends)) return slot.code;
     }
+    return insert(key.data(), key.size(), h);
   }
   std::size_t size() const { return keys_.size(); }
   /// Forgets every key, keeping the memory.
@@ -56,61 +61,76 @@ class StringIndex {
     std::uint32_t tag;  // high hash bits | 1, or 0 when empty
     std::uint32_t code;
   };
-  // A key's first and last 8 bytes, loaded so that shorter keys read no
-  // byte outside themselves: a key of up to 16 bytes is equal to another of
-  // its length exactly when these words are, with no byte loop (most
-  // dictionary values, applications, channels, ratings, are that short).
+  // A key's first, middle and last 8 bytes, loaded so that shorter keys
+  // read no byte outside themselves: a key of up to 24 bytes is equal to
+  // another of its length exactly when these words are, and is hashed from
+  // them, with no loop and no branch on its length from 8 bytes up (a
+  // column's values, applications, channels, offices, have lengths that
+  // vary at random from row to row: a branch on them mispredicts).
   struct Ends {
-    std::uint64_t head, tail;
+    std::uint64_t head, middle, tail;
   };
   struct StoredEnds {
     Ends ends;
     std::size_t size;
   };
-  static constexpr std::size_t kShortKey = 16;
+  static constexpr std::size_t kShortKey = 24;
   static constexpr std::uint32_t kNoCode = 0xFFFFFFFFu;
 
-  std::uint32_t add(std::string_view key, Ends ends) {
+  std::uint32_t add(std::string_view key) {
     keys_.push_back(arena_.copy(key));
-    ends_.push_back({ends, key.size()});
+    ends_.push_back({ends_of(key), key.size()});
     return static_cast<std::uint32_t>(keys_.size() - 1);
+  }
+
+  // A key of two bytes or more not in slots_, whose hash is `h`.
+  [[gnu::noinline]] std::uint32_t insert(const char* data, std::size_t size, std::uint64_t h) {
+    if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.empty() ? 64 : slots_.size() * 2);
+    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+    std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);
+    while (slots_[i].tag != 0) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {tag, add({data, size})};
+    return slots_[i].code;
   }
 
   // The empty key (a sparse column's empty cells) and one-byte values
   // (ratings 1-5, digits, Y/N: most of a survey's cells) are looked up
   // directly, with no hashing; they never enter slots_.
-  std::uint32_t intern_tiny(std::string_view key) {
-    if (!key.empty() && byte_codes_.empty()) byte_codes_.assign(256, kNoCode);
-    std::uint32_t& code =
-        key.empty() ? empty_code_ : byte_codes_[static_cast<unsigned char>(key[0])];
-    if (code == kNoCode) code = add(key, ends_of(key));
-    return code;
+  std::uint32_t byte_code(char c) const {
+    return byte_codes_.empty() ? kNoCode : byte_codes_[static_cast<unsigned char>(c)];
+  }
+  [[gnu::noinline]] std::uint32_t add_tiny(const char* data, std::size_t size) {
+    if (size == 0) return empty_code_ = add({data, 0});
+    if (byte_codes_.empty()) byte_codes_.assign(256, kNoCode);
+    return byte_codes_[static_cast<unsigned char>(data[0])] = add({data, 1});
   }
 
   static Ends ends_of(std::string_view s) {
     const char* p = s.data();
     const std::size_t n = s.size();
-    if (n >= 8) return {load64(p), load64(p + n - 8)};
-    if (n >= 4) {
-      std::uint32_t low, high;
-      std::memcpy(&low, p, 4);
-      std::memcpy(&high, p + n - 4, 4);
-      return {low | static_cast<std::uint64_t>(high) << 32, 0};
+    if (n >= 8) return {load64(p), load64(p + n / 2 - 4), load64(p + n - 8)};
+    if (n >= 2) {
+      // Two bytes at 0, (n - 1) / 2, n / 2 - 1 and n - 2: together every
+      // byte of a key of 2 to 7 bytes, with no branch on which.
+      const auto pair = [p](std::size_t at) {
+        std::uint16_t bytes;
+        std::memcpy(&bytes, p + at, 2);
+        return static_cast<std::uint64_t>(bytes);
+      };
+      return {pair(0) | pair((n - 1) / 2) << 16 | pair(n / 2 - 1) << 32 | pair(n - 2) << 48, 0, 0};
     }
-    if (n == 0) return {0, 0};
-    const auto byte = [](char c) {
-      return static_cast<std::uint64_t>(static_cast<unsigned char>(c));
-    };
-    return {byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16, 0};
+    return {n == 0 ? 0 : static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])), 0, 0};
   }
 
   bool same_key(std::uint32_t code, std::string_view key, Ends ends) const {
     const StoredEnds& stored = ends_[code];
-    if (stored.size != key.size() || stored.ends.head != ends.head || stored.ends.tail != ends.tail)
+    if (stored.size != key.size() ||
+        ((stored.ends.head ^ ends.head) | (stored.ends.middle ^ ends.middle) |
+         (stored.ends.tail ^ ends.tail)) != 0)
       return false;
     if (key.size() <= kShortKey) return true;
-    // The first and last 8 bytes are equal: the words between them are left
-    // (the last may overlap the tail), with no byte loop.
+    // The first, middle and last 8 bytes are equal: the words between them
+    // are left (the last may overlap the tail), with no byte loop.
     const char* a = keys_[code].data();
     const char* b = key.data();
     for (std::size_t i = 8; i < key.size() - 8; i += 8)
@@ -118,19 +138,24 @@ class StringIndex {
     return true;
   }
 
-  // Multiply-xorshift mixing (in the style of wyhash) of the two end words,
-  // then of the middle of longer keys 8 bytes at a time.
+  // The three words and the length each multiplied by its own odd
+  // constant (four independent products, not a chain of them), then
+  // mixed by a multiply-xorshift; the rest of keys over 24 bytes is mixed
+  // in 8 bytes at a time.
   static std::uint64_t hash(std::string_view s, Ends ends) {
     constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
     const std::size_t n = s.size();
-    std::uint64_t h = (n * kMultiplier ^ ends.head) * kMultiplier;
-    h ^= h >> 29;
-    h = (h ^ ends.tail) * kMultiplier;
-    for (std::size_t i = 8; i + 8 < n; i += 8) {
-      h ^= h >> 29;
-      h = (h ^ load64(s.data() + i)) * kMultiplier;
+    std::uint64_t h = (ends.head * 0xA0761D6478BD642FULL) ^ (ends.middle * 0xE7037ED1A0B428DBULL) ^
+                      (ends.tail * 0x8EBC6AF09C88C6E3ULL) ^ (n * kMultiplier);
+    if (n > kShortKey) {
+      for (std::size_t i = 8; i + 8 < n; i += 8) {
+        h ^= h >> 29;
+        h = (h ^ load64(s.data() + i)) * kMultiplier;
+      }
     }
-    return h ^ (h >> 32);
+    h ^= h >> 32;
+    h *= kMultiplier;
+    return h ^ (h >> 29);
   }
 
   void rehash(std::size_t capacity) {

@@ -91,6 +91,34 @@ TEST_CASE("a cleared string index starts its codes again", "[table]") {
   CHECK(index.key(0) == "k999");
 }
 
+TEST_CASE("a string index tells apart keys that differ in one byte, at any length", "[table]") {
+  // A key of up to 24 bytes is compared by a few words loaded at offsets
+  // that depend on its length (core/string_index.hpp): every byte must be
+  // in one of them.
+  core::StringIndex index;
+  std::vector<std::string> keys;
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string base(length, 'a');
+    for (std::size_t i = 0; i < length; ++i) base[i] = static_cast<char>('a' + i % 26);
+    keys.push_back(base);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string variant = base;
+      variant[at] = '#';
+      keys.push_back(variant);
+    }
+  }
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    INFO("key '" << keys[k] << "'");
+    CHECK(index.intern(keys[k]) == k);
+  }
+  REQUIRE(index.size() == keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) {  // found again, after the table grew
+    INFO("key '" << keys[k] << "'");
+    CHECK(index.intern(keys[k]) == k);
+    CHECK(index.key(static_cast<std::uint32_t>(k)) == keys[k]);
+  }
+}
+
 TEST_CASE("column types are read from the values", "[table]") {
   CHECK(column_of({"1", "2", "3"}).type == ColumnType::integer);
   CHECK(column_of({"1,5", "2", "3,25"}).type == ColumnType::decimal);
