@@ -33,7 +33,7 @@ class StringIndex {
     }
     const Ends ends = ends_of(key);
     const std::uint64_t h = hash(key, ends);
-    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;  // never 0: 0 marks an empty slot
+    const std::uint32_t tag = tag_of(h);
     const std::size_t mask = slots_.size() - 1;
     if (!slots_.empty()) {
       for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
@@ -83,10 +83,13 @@ class StringIndex {
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
 
+  // A slot's tag: the hash's high bits, never 0 (0 marks an empty slot).
+  static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
+
   // A key of two bytes or more not in slots_, whose hash is `h`.
   [[gnu::noinline]] std::uint32_t insert(const char* data, std::size_t size, std::uint64_t h) {
     if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.empty() ? 64 : slots_.size() * 2);
-    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+    const std::uint32_t tag = tag_of(h);
     std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);
     while (slots_[i].tag != 0) i = (i + 1) & (slots_.size() - 1);
     slots_[i] = {tag, add({data, size})};

@@ -1,7 +1,6 @@
 #include "stats/design.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace ascolto::stats {
@@ -339,9 +338,12 @@ Design::GroupEstimates Design::calibrated_group_estimates(const Variable& y,
   std::vector<MeanSums> sums(groups + 1);
   std::vector<double> present(groups + 1, 0.0);           // records where y is present
   std::vector<std::uint64_t> domain_rows(groups + 1, 0);  // records, y present or not
-  // Per domain and cell: sum g y, g n, w2y / g, w2 / g.
-  std::vector<double> gy((groups + 1) * cells, 0.0), gn(gy.size(), 0.0), cy(gy.size(), 0.0),
-      c2(gy.size(), 0.0);
+  // Per domain and cell: sums of g y, g n, w2y / g, w2 / g.
+  struct CellSums {
+    double gy = 0, gn = 0, cy = 0, c2 = 0;
+    CellSums minus(const CellSums& o) const { return {gy - o.gy, gn - o.gn, cy - o.cy, c2 - o.c2}; }
+  };
+  std::vector<CellSums> cell_sums((groups + 1) * cells);
   for (std::size_t row = 0; row < rows_; ++row) {
     if (!in_design(row) || !in_domain(restrict, row) || codes[row] == kNoGroup) continue;
     const std::size_t group = codes[row];
@@ -360,10 +362,11 @@ Design::GroupEstimates Design::calibrated_group_estimates(const Variable& y,
       s.wy += m.wy;
       s.w2y += m.w2y;
       s.w2y2 += m.w2y2;
-      gy[d * cells + cell] += g * m.y;
-      gn[d * cells + cell] += g * m.n;
-      cy[d * cells + cell] += m.w2y / g;
-      c2[d * cells + cell] += m.w2 / g;
+      CellSums& c = cell_sums[d * cells + cell];
+      c.gy += g * m.y;
+      c.gn += g * m.n;
+      c.cy += m.w2y / g;
+      c.c2 += m.w2 / g;
     }
   }
   auto estimate = [&](const MeanSums& s, double n, std::uint64_t rows, auto&& per_cell) {
@@ -374,9 +377,9 @@ Design::GroupEstimates Design::calibrated_group_estimates(const Variable& y,
       e.n_eff = s.w * s.w / s.w2;
       CellDeviations d(cells);
       for (std::size_t c = 0; c < cells; ++c) {
-        const auto [sum_gy, sum_gn, sum_cy, sum_c2] = per_cell(c);
-        d.deviation[c] = (sum_gy - e.value * sum_gn) / s.w;
-        d.cross[c] = (sum_cy - e.value * sum_c2) / s.w;
+        const CellSums in_cell = per_cell(c);
+        d.deviation[c] = (in_cell.gy - e.value * in_cell.gn) / s.w;
+        d.cross[c] = (in_cell.cy - e.value * in_cell.c2) / s.w;
       }
       const double own = s.w2y2 - 2 * e.value * s.w2y + e.value * e.value * s.w2;
       e.se = std::sqrt(residualized_variance(d, (s.wy - e.value * s.w) / s.w, own / (s.w * s.w)));
@@ -393,14 +396,11 @@ Design::GroupEstimates Design::calibrated_group_estimates(const Variable& y,
   const std::size_t all = groups * cells;
   for (std::size_t group = 0; group < groups; ++group) {
     const std::size_t at = group * cells;
-    out.in.push_back(estimate(sums[group], present[group], domain_rows[group], [&](std::size_t c) {
-      return std::array<double, 4>{gy[at + c], gn[at + c], cy[at + c], c2[at + c]};
-    }));
+    out.in.push_back(estimate(sums[group], present[group], domain_rows[group],
+                              [&](std::size_t c) { return cell_sums[at + c]; }));
     out.rest.push_back(estimate(sums[groups].minus(sums[group]), present[groups] - present[group],
                                 domain_rows[groups] - domain_rows[group], [&](std::size_t c) {
-                                  return std::array<double, 4>{
-                                      gy[all + c] - gy[at + c], gn[all + c] - gn[at + c],
-                                      cy[all + c] - cy[at + c], c2[all + c] - c2[at + c]};
+                                  return cell_sums[all + c].minus(cell_sums[at + c]);
                                 }));
   }
   return out;
