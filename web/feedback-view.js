@@ -9,7 +9,7 @@ import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, term
 import { h } from './dom.js';
 import { territorySection } from './territory-view.js';
 import { formatCount, formatDay, formatEstimate, formatNumber, formatPercent } from './format.js';
-import { chartCard, estimateTable, rankNote } from './view-parts.js';
+import { cardGroup, chartCard, estimateTable, rankNote } from './view-parts.js';
 
 const PAGE_SIZE = 20;
 
@@ -304,10 +304,8 @@ function body(feedback, filter, context) {
   const content = [
     alertsCard(feedback, local),
     kpiTiles(feedback, local),
-    h('section', { className: 'card' }, [h('h3', {}, t('applicationsSection')), h('div', { className: 'ratings' }, [
-      rankingCard(feedback, local), distributionCard(feedback, local), devicesCard(feedback, local),
-    ].filter(Boolean))]),
-    h('section', { className: 'card' }, [h('h3', {}, t('trendSection')), h('div', { className: 'ratings' }, [trendCard(feedback, local)].filter(Boolean))]),
+    cardGroup(t('applicationsSection'), [rankingCard(feedback, local), distributionCard(feedback, local), devicesCard(feedback, local)]),
+    cardGroup(t('trendSection'), [trendCard(feedback, local)]),
     territorySection(feedback.territory, local),
     feedback.text ? h('section', { className: 'card' }, [h('h3', {}, t('commentsSection')), ...textCards(feedback, local)]) : null,
     // Cells carry no texts: said where the comments would be, not left blank.

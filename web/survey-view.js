@@ -7,7 +7,7 @@ import { journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js'
 import { h } from './dom.js';
 import { columnLabel, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { territorySection } from './territory-view.js';
-import { barsCard, chartCard, estimateTable, pValue, rankNote } from './view-parts.js';
+import { barsCard, cardGroup, chartCard, estimateTable, pValue, rankNote } from './view-parts.js';
 
 const byShare = (a, b) => (b[1]?.value ?? -1) - (a[1]?.value ?? -1);
 // Categories in their natural order: "18-34" before "35-44", "Donna" before "Uomo".
@@ -237,12 +237,6 @@ function crosstab(survey, context) {
   ]);
 }
 
-function group(title, cards) {
-  const shown = cards.filter(Boolean);
-  if (!shown.length) return null;
-  return h('section', { className: 'card' }, [h('h3', {}, title), h('div', { className: 'ratings' }, shown)]);
-}
-
 /** The survey part of one dataset's report. */
 export function surveySection(dataset, context) {
   const { t, lang } = context;
@@ -250,12 +244,12 @@ export function surveySection(dataset, context) {
   const freeText = survey.free_text.map((f) => h('p', { className: 'note' }, t('freeText', { n: formatCount(lang, f.answers), column: f.column })));
   return h('section', { className: 'survey', 'aria-label': t('surveySection') }, [
     glance(survey, context),
-    group(t('overallSection'), overallCards(survey, context)),
-    group(t('journeySection'), journeyCards(survey, context)),
-    group(t('indicesSection'), indexCards(survey, context)),
-    group(t('driversSection'), driverCards(survey, context)),
-    group(t('sharesSection'), shareCards(survey, context)),
-    group(t('profileSection'), profileCards(survey, context)),
+    cardGroup(t('overallSection'), overallCards(survey, context)),
+    cardGroup(t('journeySection'), journeyCards(survey, context)),
+    cardGroup(t('indicesSection'), indexCards(survey, context)),
+    cardGroup(t('driversSection'), driverCards(survey, context)),
+    cardGroup(t('sharesSection'), shareCards(survey, context)),
+    cardGroup(t('profileSection'), profileCards(survey, context)),
     crosstab(survey, context),
     territorySection(survey.territory, context),
     ...freeText,

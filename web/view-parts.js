@@ -103,6 +103,13 @@ export function barsCard(context, { title, pairs, percent = false, scale = null,
  * A unit's rank with its 95% interval, for labels: "rango 1°–9°", or "1°"
  * when the interval is one rank; empty without an interval.
  */
+/** A titled section of cards; none at all when no card has anything to show. */
+export function cardGroup(title, cards) {
+  const shown = cards.filter(Boolean);
+  if (!shown.length) return null;
+  return h('section', { className: 'card' }, [h('h3', {}, title), h('div', { className: 'ratings' }, shown)]);
+}
+
 export function rankNote(t, interval) {
   if (!interval) return '';
   return interval[0] === interval[1] ? t('rankExact', { rank: interval[0] }) : t('rankInChart', { low: interval[0], high: interval[1] });

@@ -270,7 +270,7 @@ Error parse_config(std::string_view text, Config& out) {
       out.read.header = v.get<bool>();
     } else if (key == "encoding") {
       if (!v.is_string()) return invalid("\"encoding\" must be a string.");
-      csv::Encoding e;
+      csv::Encoding e{};
       if (Error err = parse_encoding(v.get<std::string>(), e)) return err;
       out.read.encoding = e;
     } else if (key == "missing_tokens") {

@@ -186,27 +186,28 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
   }
   if (!year) return {};
   const Column& y = table.columns[*year];
-  if (month) quarter.reset();
-  p.granularity = month ? "month" : quarter ? "quarter" : "year";
-  p.source = month     ? "a month column and a year column"
-             : quarter ? "a quarter column and a year column"
-                       : "a year column";
-  p.source_code = month ? "month_year" : quarter ? "quarter_year" : "year";
+  // The column that places a row within its year: the month's, else the quarter's.
+  const bool by_quarter = !month && quarter;
+  const std::optional<std::size_t> within = month ? month : quarter;
+  p.granularity = month ? "month" : by_quarter ? "quarter" : "year";
+  p.source = month        ? "a month column and a year column"
+             : by_quarter ? "a quarter column and a year column"
+                          : "a year column";
+  p.source_code = month ? "month_year" : by_quarter ? "quarter_year" : "year";
   p.columns = {y.name};
-  if (month) p.columns.push_back(table.columns[*month].name);
-  if (quarter) p.columns.push_back(table.columns[*quarter].name);
+  if (within) p.columns.push_back(table.columns[*within].name);
+  // The month of each row: the month column's, the quarter's last, or December.
+  const Column* months = within ? &table.columns[*within] : nullptr;
+  const double months_per_step = by_quarter ? 3.0 : 1.0;
   for (std::size_t row = 0; row < rows; ++row) {
     const double yv = y.numbers[row];
-    const double mv = month     ? table.columns[*month].numbers[row]
-                      : quarter ? table.columns[*quarter].numbers[row] * 3
-                                : 12.0;
+    const double mv = months ? months->numbers[row] * months_per_step : 12.0;
     if (std::isnan(yv) || std::isnan(mv)) continue;
     p.year[row] = static_cast<int>(yv);
     p.month[row] = static_cast<int>(mv);
   }
   used[*year] = true;
-  if (month) used[*month] = true;
-  if (quarter) used[*quarter] = true;
+  if (within) used[*within] = true;
   return p;
 }
 

@@ -67,3 +67,20 @@ test('the owner view opens on one application; comments stay text and personal d
     await close();
   }
 });
+
+test('a feedback file without an application column draws no empty "applications compared" section', async () => {
+  const { page, consoleErrors, close } = await openPage('/');
+  try {
+    const lines = ['data;voto;commento'];
+    for (let i = 0; i < 40; i += 1) lines.push(`${String(1 + (i % 28)).padStart(2, '0')}/10/2023;${1 + (i % 5)};servizio ${i}`);
+    await page.setInputFiles('#file-input', { name: 'un-solo-servizio.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.waitForFunction(() => /Feedback40/.test(document.querySelector('.tiles')?.textContent ?? ''));
+    const headings = await page.locator('.feedback-body h3').allTextContents();
+    assert.ok(headings.includes('Andamento'), `headings: ${headings}`);
+    assert.ok(!headings.includes('Applicativi a confronto'), `headings: ${headings}`);
+    assert.equal(await page.locator('.feedback-body .ratings:empty').count(), 0);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
