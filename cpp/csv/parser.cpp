@@ -100,8 +100,8 @@ void Parser::flush_batch(RecordSink& sink) {
   scratch_.clear();
 }
 
-const char* Parser::parse_record_in_place(const char* p, const char* end,
-                                          StructuralCursor& structurals, RecordSink& sink) {
+[[gnu::always_inline]] inline const char* Parser::parse_record_in_place(
+    const char* p, const char* end, StructuralCursor& structurals, RecordSink& sink) {
   const char quote = dialect_.quote, delimiter = dialect_.delimiter;
   if (*p == '\n' || *p == '\r') return nullptr;  // a blank line: the slow path counts it
   const std::size_t first_field = batch_fields_.size(), scratch_size = scratch_.size();

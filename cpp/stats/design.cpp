@@ -62,10 +62,6 @@ std::uint64_t Design::design_records() const {
 }
 
 // Every record of a row is scaled alike by raking.
-double Design::gain(std::size_t row) const {
-  return calibrated() ? weights_[row] / calibration_.start_weights[row] : 1.0;
-}
-
 double Design::weight_total() const {
   double out = 0;
   for (std::size_t row = 0; row < rows_; ++row)
@@ -81,26 +77,6 @@ double Design::weight_squares_total() const {
     out += cells_ ? g * g * cell_sum_w2_[row] : frequency(row) * weight(row) * weight(row);
   }
   return out;
-}
-
-Moments Design::moments(const Variable& v, std::size_t row) const {
-  const double w = weight(row);
-  if (std::isnan(w)) return {};
-  const double k = static_cast<double>(frequency(row));
-  if (const std::vector<double>* values = v.values()) {
-    const double y = (*values)[row];
-    if (std::isnan(y)) return {};
-    if (!cells_)
-      return {
-          k, k * y, k * w, k * w * y, k * w * w, k * w * w * y, k * w * w * y * y, k * w * y * y};
-    const double g = gain(row);
-    const double w2 = g * g * cell_sum_w2_[row];
-    return {k, k * y, w, w * y, w2, w2 * y, w2 * y * y, w * y * y};
-  }
-  const RowSums& s = *v.sums();
-  const double g = gain(row), g2 = g * g;
-  return {s.n[row],       s.y[row],        g * s.w[row],     g * s.wy[row],
-          g2 * s.w2[row], g2 * s.w2y[row], g2 * s.w2y2[row], s.wy2.empty() ? kNaN : g * s.wy2[row]};
 }
 
 Design::Tally Design::tally(const Variable& v, const std::vector<char>& domain,
