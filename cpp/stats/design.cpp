@@ -393,19 +393,39 @@ Design::GroupEstimates Design::group_estimates(const Variable& y,
   // values are bounded, so the expanded variance is exact to rounding).
   std::vector<MeanSums> sums(groups);
   std::uint64_t design_rows = rows_outside_;
-  for (std::size_t row = 0; row < rows_; ++row) {
-    if (!in_design(row)) continue;
-    design_rows += frequency(row);
-    if (!in_domain(restrict, row) || codes[row] == kNoGroup) continue;
-    const Moments m = moments(y, row);
-    if (m.n == 0) continue;
-    MeanSums& s = sums[codes[row]];
-    s.n += rounded_count(m.n);
-    s.w += m.w;
-    s.w2 += m.w2;
-    s.wy += m.wy;
-    s.w2y += m.w2y;
-    s.w2y2 += m.w2y2;
+  const std::vector<double>* values = y.values();
+  const bool plain = values && !cells_ && !frequencies_ && weights_.empty();
+  if (plain) {
+    // Plain records (one each, weight 1: a feedback export), the dashboard's
+    // every filter: the same sums as moments() gives, without its branches.
+    design_rows += rows_;
+    for (std::size_t row = 0; row < rows_; ++row) {
+      const std::uint32_t code = codes[row];
+      const double v = (*values)[row];
+      if (code == kNoGroup || std::isnan(v) || !in_domain(restrict, row)) continue;
+      MeanSums& s = sums[code];
+      s.n += 1;
+      s.w += 1;
+      s.w2 += 1;
+      s.wy += v;
+      s.w2y += v;
+      s.w2y2 += v * v;
+    }
+  } else {
+    for (std::size_t row = 0; row < rows_; ++row) {
+      if (!in_design(row)) continue;
+      design_rows += frequency(row);
+      if (!in_domain(restrict, row) || codes[row] == kNoGroup) continue;
+      const Moments m = moments(y, row);
+      if (m.n == 0) continue;
+      MeanSums& s = sums[codes[row]];
+      s.n += rounded_count(m.n);
+      s.w += m.w;
+      s.w2 += m.w2;
+      s.wy += m.wy;
+      s.w2y += m.w2y;
+      s.w2y2 += m.w2y2;
+    }
   }
   MeanSums total;
   for (const MeanSums& g : sums) total.merge(g);
