@@ -751,14 +751,12 @@ const FeedbackCache::Sentiment& sentiment_of(const Columns& c, const std::vector
                                              FeedbackCache& cache) {
   FeedbackCache::Sentiment& out = cache.sentiment;
   if (out.built) return out;
-  std::vector<std::uint32_t> first_row(cache.personal.size(), 0);
-  std::vector<bool> seen(cache.personal.size(), false);
+  // Each comment's first row (rows are numbered below kNoComment).
+  std::vector<std::uint32_t> first_row(cache.personal.size(), FeedbackCache::kNoComment);
   for (std::uint32_t row = 0; row < cache.comment_of_row.size(); ++row) {
     const std::uint32_t id = cache.comment_of_row[row];
-    if (id != FeedbackCache::kNoComment && !seen[id]) {
-      seen[id] = true;
+    if (id != FeedbackCache::kNoComment && first_row[id] == FeedbackCache::kNoComment)
       first_row[id] = row;
-    }
   }
   sentiment::CommentsInput in;
   in.comments = cache.personal.size();
