@@ -252,9 +252,18 @@ struct PeriodCell {
   }
 };
 
-std::string choose_granularity(std::int64_t span_days) {
-  if (span_days <= 92) return "day";
-  if (span_days <= 2 * 366) return "week";
+// The finest period the span allows (days up to three months, weeks up to
+// two years) whose periods hold, on average, at least the disclosure
+// minimum: 50 reviews over 18 months get months, not 78 weeks nearly all
+// suppressed.
+std::string choose_granularity(std::int64_t span_days, std::uint64_t records,
+                               std::uint64_t min_base) {
+  const auto dense_enough = [&](double periods) {
+    return static_cast<double>(records) >= static_cast<double>(min_base) * periods;
+  };
+  const auto days = static_cast<double>(span_days + 1);
+  if (span_days <= 92 && dense_enough(days)) return "day";
+  if (span_days <= 2 * 366 && dense_enough(days / 7)) return "week";
   return "month";
 }
 
@@ -277,15 +286,18 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
                 const Disclosure& disclosure) {
   if (!c.date) return nullptr;
   std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
+  std::uint64_t dated = 0;  // records with a date
   for (std::uint32_t row : rows) {
     const double day = day_of(*c.date, row);
     if (std::isnan(day)) continue;
     first = std::min(first, static_cast<std::int64_t>(day));
     last = std::max(last, static_cast<std::int64_t>(day));
+    dated += c.count(row);
   }
   if (first > last) return nullptr;
-  const std::string granularity =
-      request.granularity.empty() ? choose_granularity(last - first) : request.granularity;
+  const std::string granularity = request.granularity.empty()
+                                      ? choose_granularity(last - first, dated, disclosure.min_base)
+                                      : request.granularity;
   const int rolling = granularity == "day" ? 7 : granularity == "week" ? 4 : 3;
   // Every period from the first to the last, empty ones included, in one
   // flat table (a key's step is 1 for days and months, 7 for weeks).
@@ -335,13 +347,17 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
                               ? json(window_sum / static_cast<double>(window_n))
                               : json(nullptr)}});
   }
-  return {{"granularity", granularity},
-          {"chosen", request.granularity.empty() ? "from the span of the dates" : "requested"},
-          {"rolling",
-           {{"periods", rolling},
-            {"rule", "mean of the ratings of the last " + std::to_string(rolling) + " " +
-                         granularity + "s, this one included"}}},
-          {"periods", std::move(periods)}};
+  return {
+      {"granularity", granularity},
+      {"chosen", request.granularity.empty()
+                     ? "the finest period the span of the dates allows (days up to 92, weeks up "
+                       "to two years) whose periods hold on average the disclosure minimum"
+                     : "requested"},
+      {"rolling",
+       {{"periods", rolling},
+        {"rule", "mean of the ratings of the last " + std::to_string(rolling) + " " + granularity +
+                     "s, this one included"}}},
+      {"periods", std::move(periods)}};
 }
 
 // ---- Alerts ---------------------------------------------------------------

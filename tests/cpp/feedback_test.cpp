@@ -112,6 +112,26 @@ TEST_CASE("filters recompute from memory; the owner sees the all-application ref
   CHECK(bad["error"]["code"] == "invalid_request");
 }
 
+TEST_CASE("the automatic trend period is the finest whose periods hold the disclosure minimum",
+          "[feedback]") {
+  // `records` feedbacks spread evenly over `days` days from 2023-01-02.
+  const auto granularity_of = [](int records, int days) {
+    std::string csv = "data,voto\n";
+    for (int i = 0; i < records; ++i) {
+      const std::int64_t day = *ascolto::table::days_from_civil(2023, 1, 2) +
+                               static_cast<std::int64_t>(i) * (days - 1) / (records - 1);
+      csv += ascolto::table::format_date(day) + "," + std::to_string(1 + i % 5) + "\n";
+    }
+    return test::analyze(csv)["datasets"][0]["feedback"]["trend"]["granularity"].get<std::string>();
+  };
+  CHECK(granularity_of(400, 61) == "day");     // 6.6 a day
+  CHECK(granularity_of(200, 61) == "week");    // 3.3 a day, 23 a week
+  CHECK(granularity_of(5000, 550) == "week");  // 64 a week
+  // 50 reviews over 18 months: 0.6 a week, every week suppressed; months hold 2.7.
+  CHECK(granularity_of(50, 550) == "month");
+  CHECK(granularity_of(5000, 800) == "month");  // over two years: months, however dense
+}
+
 TEST_CASE("comments explorer: masked text, word search, small groups withheld", "[feedback]") {
   const std::string csv = weekly_feedback();
   const json page =
