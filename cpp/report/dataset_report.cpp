@@ -245,14 +245,8 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
   std::vector<std::array<double, 2>> in_level(levels, {0.0, 0.0});  // Σw, Σw² in the level
   stats::ShareSums top2, bottom2;
   stats::MeanSums cell_sums;  // a cells file's mean: from sums, each row counting its records
-  for (std::size_t row = 0; row < r.values.size(); ++row) {
-    const double v = r.values[row];
-    if (std::isnan(v)) continue;
-    const auto level = static_cast<std::size_t>(v - scale.min);
-    const std::uint64_t count = table.frequency(row);
-    counts[level] += count;
-    const double w = weights.at(row);
-    if (std::isnan(w)) continue;  // counted, but outside weighted estimates
+  // `count` records of rating `v` (level `level`) with weight `w`.
+  const auto add = [&](double v, std::size_t level, double w, std::uint64_t count) {
     base.add(w, false, count);
     const double k = static_cast<double>(count);
     in_level[level][0] += k * w;
@@ -260,6 +254,26 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
     top2.add(w, v >= top_from, count);
     bottom2.add(w, v <= bottom_to, count);
     if (table.aggregated()) cell_sums.add(w, v, count);
+  };
+  if (!weights.present() && !table.aggregated()) {
+    // One record each, weight 1: every sum is a count of rows, so the rows
+    // are counted by level and each level added once with its count (the
+    // same sums: whole numbers add exactly in a double, in any order).
+    for (const double v : r.values)
+      if (!std::isnan(v)) ++counts[static_cast<std::size_t>(v - scale.min)];
+    for (std::size_t level = 0; level < levels; ++level)
+      if (counts[level]) add(scale.min + static_cast<double>(level), level, 1.0, counts[level]);
+  } else {
+    for (std::size_t row = 0; row < r.values.size(); ++row) {
+      const double v = r.values[row];
+      if (std::isnan(v)) continue;
+      const auto level = static_cast<std::size_t>(v - scale.min);
+      const std::uint64_t count = table.frequency(row);
+      counts[level] += count;
+      const double w = weights.at(row);
+      if (std::isnan(w)) continue;  // counted, but outside weighted estimates
+      add(v, level, w, count);
+    }
   }
   // Rows with a missing rating stay in the design, as svymean(na.rm = TRUE).
   const std::uint64_t rows = weights.design_rows;

@@ -44,6 +44,10 @@ struct Columns {
   const Column* comment = nullptr;
   RatingScale scale;
   const table::Table* table = nullptr;
+  const std::int32_t* days = nullptr;  ///< by row, with a date (table::day_numbers, cached)
+
+  /// The row's day, table::kNoDay without one (only with a date column).
+  std::int32_t day(std::size_t row) const { return days[row]; }
 
   /// The feedbacks a row stands for: 1, or its cell's count.
   std::uint64_t count(std::size_t row) const { return table->frequency(row); }
@@ -55,7 +59,7 @@ struct Columns {
   }
 };
 
-Columns columns_of(const table::Table& table, const std::vector<ColumnRole>& roles) {
+Columns find_columns(const table::Table& table, const std::vector<ColumnRole>& roles) {
   Columns c;
   c.table = &table;
   for (std::size_t i = 0; i < roles.size(); ++i) {
@@ -85,12 +89,6 @@ Columns columns_of(const table::Table& table, const std::vector<ColumnRole>& rol
     }
   }
   return c;
-}
-
-double day_of(const Column& date, std::size_t row) {
-  const double v = date.numbers[row];
-  if (std::isnan(v)) return v;
-  return date.type == ColumnType::datetime ? std::floor(v / 86400.0) : v;
 }
 
 using table::week_start;
@@ -142,9 +140,9 @@ std::vector<std::uint32_t> select_rows(const Columns& c, const std::vector<doubl
     if (by_app && (!c.application || c.application->codes[row] != app)) continue;
     if (by_device && (!c.device || c.device->codes[row] != device)) continue;
     if (by_day) {
-      const double day = day_of(*c.date, row);
-      if (std::isnan(day) || (f.from_day && day < static_cast<double>(*f.from_day)) ||
-          (f.to_day && day > static_cast<double>(*f.to_day)))
+      const std::int32_t day = c.day(row);
+      if (day == table::kNoDay || (f.from_day && day < *f.from_day) ||
+          (f.to_day && day > *f.to_day))
         continue;
     }
     rows.push_back(static_cast<std::uint32_t>(row));
@@ -239,6 +237,8 @@ json groups_json(const Column& by, const std::vector<std::uint32_t>& rows, std::
 
 // ---- Trend ----------------------------------------------------------------
 
+// A period's ratings (a trend's period, an alert's week): their count, sum,
+// sum of squares and 1-2 ratings.
 struct PeriodCell {
   std::uint64_t n = 0, low = 0;
   double sum = 0, sumsq = 0;
@@ -250,7 +250,68 @@ struct PeriodCell {
     sumsq += k * rating * rating;
     low += is_low ? count : 0;
   }
+  void merge(const PeriodCell& o) {
+    n += o.n;
+    sum += o.sum;
+    sumsq += o.sumsq;
+    low += o.low;
+  }
 };
+
+// The ratings of many periods, counted by level as GroupStats does (a row
+// adds its count to one counter); each period's cell follows from its
+// counts, exactly as the rows' own sums would be.
+class PeriodLevels {
+ public:
+  PeriodLevels(std::size_t periods, const RatingScale& scale)
+      : scale_(scale),
+        levels_(static_cast<std::size_t>(scale.max - scale.min) + 1),
+        counts_(periods * levels_, 0) {}
+
+  void add(std::size_t period, double rating, std::uint64_t count) {
+    counts_[period * levels_ + static_cast<std::size_t>(rating - scale_.min)] += count;
+  }
+  /// Adds period `from`'s counts to period `to`'s.
+  void add_period(std::size_t to, std::size_t from) {
+    for (std::size_t l = 0; l < levels_; ++l)
+      counts_[to * levels_ + l] += counts_[from * levels_ + l];
+  }
+  PeriodCell cell(std::size_t period) const {
+    PeriodCell out;
+    for (std::size_t l = 0; l < levels_; ++l)
+      if (const std::uint64_t n = counts_[period * levels_ + l]) {
+        const double rating = scale_.min + static_cast<double>(l);
+        out.add(rating, rating <= scale_.min + 1, n);
+      }
+    return out;
+  }
+
+ private:
+  RatingScale scale_;
+  std::size_t levels_;
+  std::vector<std::uint64_t> counts_;
+};
+
+// The first and last day of rows, and the records with a day.
+struct DaySpan {
+  std::int64_t first = std::numeric_limits<std::int64_t>::max();
+  std::int64_t last = std::numeric_limits<std::int64_t>::min();
+  std::uint64_t records = 0;
+  bool empty() const { return first > last; }
+};
+
+DaySpan day_span(const Columns& c, const std::vector<std::uint32_t>& rows) {
+  DaySpan span;
+  if (!c.date) return span;
+  for (std::uint32_t row : rows) {
+    const std::int32_t day = c.day(row);
+    if (day == table::kNoDay) continue;
+    span.first = std::min<std::int64_t>(span.first, day);
+    span.last = std::max<std::int64_t>(span.last, day);
+    span.records += c.count(row);
+  }
+  return span;
+}
 
 // The finest period the span allows (days up to three months, weeks up to
 // two years) whose periods hold, on average, at least the disclosure
@@ -282,22 +343,14 @@ std::string period_label(std::int64_t key, const std::string& granularity) {
 }
 
 json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
-                const std::vector<double>& ratings, const FeedbackRequest& request,
-                const Disclosure& disclosure) {
-  if (!c.date) return nullptr;
-  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
-  std::uint64_t dated = 0;  // records with a date
-  for (std::uint32_t row : rows) {
-    const double day = day_of(*c.date, row);
-    if (std::isnan(day)) continue;
-    first = std::min(first, static_cast<std::int64_t>(day));
-    last = std::max(last, static_cast<std::int64_t>(day));
-    dated += c.count(row);
-  }
-  if (first > last) return nullptr;
-  const std::string granularity = request.granularity.empty()
-                                      ? choose_granularity(last - first, dated, disclosure.min_base)
-                                      : request.granularity;
+                const std::vector<double>& ratings, const DaySpan& span,
+                const FeedbackRequest& request, const Disclosure& disclosure) {
+  if (span.empty()) return nullptr;
+  const std::int64_t first = span.first, last = span.last;
+  const std::string granularity =
+      request.granularity.empty()
+          ? choose_granularity(last - first, span.records, disclosure.min_base)
+          : request.granularity;
   const int rolling = granularity == "day" ? 7 : granularity == "week" ? 4 : 3;
   // Every period from the first to the last, empty ones included, in one
   // flat table (a key's step is 1 for days and months, 7 for weeks).
@@ -305,21 +358,21 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   const std::int64_t step = next_period(first_key, granularity) - first_key;
   const std::size_t count =
       static_cast<std::size_t>((period_key(last, granularity) - first_key) / step + 1);
-  std::vector<std::pair<std::int64_t, PeriodCell>> series(count);
-  for (std::size_t i = 0; i < count; ++i)
-    series[i].first = first_key + static_cast<std::int64_t>(i) * step;
-  std::int64_t last_day = std::numeric_limits<std::int64_t>::min();
+  PeriodLevels levels(count, c.scale);
+  std::int32_t last_day = table::kNoDay;
   std::size_t last_index = 0;
   for (std::uint32_t row : rows) {
-    const double day = day_of(*c.date, row);
-    if (std::isnan(day)) continue;
-    if (static_cast<std::int64_t>(day) != last_day) {  // rows come in runs of one day
-      last_day = static_cast<std::int64_t>(day);
-      last_index = static_cast<std::size_t>((period_key(last_day, granularity) - first_key) / step);
+    const std::int32_t day = c.day(row);
+    if (day == table::kNoDay) continue;
+    if (day != last_day) {  // rows come in runs of one day
+      last_day = day;
+      last_index = static_cast<std::size_t>((period_key(day, granularity) - first_key) / step);
     }
-    const double r = ratings[row];
-    series[last_index].second.add(r, r <= c.scale.min + 1, c.count(row));
+    levels.add(last_index, ratings[row], c.count(row));
   }
+  std::vector<std::pair<std::int64_t, PeriodCell>> series(count);
+  for (std::size_t i = 0; i < count; ++i)
+    series[i] = {first_key + static_cast<std::int64_t>(i) * step, levels.cell(i)};
   json periods = json::array();
   for (std::size_t i = 0; i < series.size(); ++i) {
     const PeriodCell& p = series[i].second;
@@ -365,54 +418,48 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
 // `everyone`: also the series of all applications together (not when the
 // rows are one application's: it would repeat that application's alerts).
 json alerts_json(const Columns& c, const std::vector<std::uint32_t>& rows,
-                 const std::vector<double>& ratings, bool everyone) {
-  if (!c.date) return json::array();
+                 const std::vector<double>& ratings, const DaySpan& span, bool everyone) {
+  if (span.empty()) return json::array();
   // Weekly cells per application (code) and for all applications (the last code).
   const std::uint32_t apps =
       c.application ? static_cast<std::uint32_t>(c.application->labels.size()) : 0;
   // Cells by (application, week) in one flat table: weeks counted from the
-  // first, applications by code, all applications together last.
-  std::int64_t first_week = std::numeric_limits<std::int64_t>::max(), last_week = 0;
-  WeekOfDay week_of;
+  // first, applications by code, all applications together, then the rows
+  // without an application. A row counts in its own application's (or the
+  // last) only; all applications' cells are their sum.
+  const std::int64_t first_week = week_start(span.first);
+  const std::size_t weeks = static_cast<std::size_t>((week_start(span.last) - first_week) / 7 + 1);
+  const std::uint32_t without_application = apps + 1;
+  PeriodLevels levels((apps + 2) * weeks, c.scale);
+  std::int32_t current_day = table::kNoDay;
+  std::size_t week_index = 0;  // of current_day's week, among the weeks
   for (std::uint32_t row : rows) {
-    const double day = day_of(*c.date, row);
-    if (std::isnan(day)) continue;
-    const std::int64_t week = week_of(static_cast<std::int64_t>(day));
-    first_week = std::min(first_week, week);
-    last_week = std::max(last_week, week);
+    const std::int32_t day = c.day(row);
+    if (day == table::kNoDay) continue;
+    if (day != current_day) {  // rows come in runs of one day
+      current_day = day;
+      week_index = static_cast<std::size_t>((week_start(day) - first_week) / 7);
+    }
+    const std::uint32_t code = c.application ? c.application->codes[row] : kMissingCode;
+    levels.add((code == kMissingCode ? without_application : code) * weeks + week_index,
+               ratings[row], c.count(row));
   }
-  if (first_week > last_week) return json::array();
-  const std::size_t weeks = static_cast<std::size_t>((last_week - first_week) / 7 + 1);
+  if (everyone || !c.application)
+    for (std::uint32_t app = 0; app < apps + 2; ++app)
+      if (app != apps)
+        for (std::size_t w = 0; w < weeks; ++w)
+          levels.add_period(apps * weeks + w, app * weeks + w);
   std::vector<PeriodCell> cells((apps + 1) * weeks);
+  for (std::size_t i = 0; i < cells.size(); ++i) cells[i] = levels.cell(i);
   const auto cell_of = [&](std::uint32_t app, std::int64_t week) -> PeriodCell& {
     return cells[app * weeks + static_cast<std::size_t>((week - first_week) / 7)];
   };
-  std::int64_t current_week = std::numeric_limits<std::int64_t>::min();
-  std::size_t week_index = 0;  // of current_week, among the weeks
-  for (std::uint32_t row : rows) {
-    const double day = day_of(*c.date, row);
-    if (std::isnan(day)) continue;
-    if (const std::int64_t week = week_of(static_cast<std::int64_t>(day)); week != current_week) {
-      current_week = week;
-      week_index = static_cast<std::size_t>((week - first_week) / 7);
-    }
-    const double r = ratings[row];
-    const bool low = r <= c.scale.min + 1;
-    const std::uint64_t count = c.count(row);
-    auto add = [&](std::uint32_t app) { cells[app * weeks + week_index].add(r, low, count); };
-    if (everyone || !c.application) add(apps);
-    if (c.application && c.application->codes[row] != kMissingCode) add(c.application->codes[row]);
-  }
   json out = json::array();
   auto check = [&](std::uint32_t app, std::int64_t week, const PeriodCell& now) {
     PeriodCell base;
     for (int k = 1; k <= kAlertBaselineWeeks; ++k) {
       if (week - 7 * k < first_week) break;
-      const PeriodCell& earlier = cell_of(app, week - 7 * k);
-      base.n += earlier.n;
-      base.sum += earlier.sum;
-      base.sumsq += earlier.sumsq;
-      base.low += earlier.low;
+      base.merge(cell_of(app, week - 7 * k));
     }
     if (now.n < kAlertMinimumCount || base.n < kAlertMinimumCount) return;
     const double n1 = static_cast<double>(now.n), n0 = static_cast<double>(base.n);
@@ -578,7 +625,13 @@ Shrinkage shrink(const ShrinkageInput& in) {
 
 struct FeedbackCache {
   static constexpr std::uint32_t kNoComment = 0xFFFFFFFFu;
+  // The columns it was built for: another role set makes a new cache.
   const Column* comment = nullptr;
+  const Column* date = nullptr;
+  // Every row's day (table::day_numbers), built with the cache: the trend,
+  // the alerts, the filters and the territory walk the rows by day.
+  std::vector<std::int32_t> days;
+  bool comments_analysed = false;  // the fields below, on the first request that needs them
   std::vector<std::string> stem_labels, bigram_labels;
   std::unordered_map<std::string, std::uint32_t> stem_ids;
   // Each distinct comment is analysed once, however many rows repeat it
@@ -677,11 +730,29 @@ void analyse_comment(std::string_view text, std::uint64_t rows, FeedbackCache& c
   cache.bigram_begin.push_back(static_cast<std::uint32_t>(cache.bigrams.size()));
 }
 
-FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t rows) {
-  if (holder && holder->comment == c.comment) return *holder;
+// The session's cache for the columns `c` names (new when they changed).
+FeedbackCache& cache_of(const Columns& c, FeedbackCachePtr& holder) {
+  if (holder && holder->comment == c.comment && holder->date == c.date) return *holder;
   holder.reset(new FeedbackCache);
-  FeedbackCache& cache = *holder;
-  cache.comment = c.comment;
+  holder->comment = c.comment;
+  holder->date = c.date;
+  if (c.date) holder->days = table::day_numbers(*c.date);
+  return *holder;
+}
+
+// The columns the report reads, with their rows' days from the session's cache.
+Columns columns_of(const table::Table& table, const std::vector<ColumnRole>& roles,
+                   FeedbackCachePtr& holder) {
+  Columns c = find_columns(table, roles);
+  c.days = cache_of(c, holder).days.data();
+  return c;
+}
+
+// The cache with the comments analysed (on the first request that needs them).
+FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t rows) {
+  FeedbackCache& cache = cache_of(c, holder);
+  if (cache.comments_analysed) return cache;
+  cache.comments_analysed = true;
   cache.stem_begin.assign(1, 0);
   cache.bigram_begin.assign(1, 0);
   cache.comment_of_row.assign(rows, FeedbackCache::kNoComment);
@@ -874,8 +945,8 @@ json sentiment_json(const table::Table& table, const Columns& c,
         counts[1] += negative;
       }
       if (c.date) {
-        const double day = day_of(*c.date, row);
-        if (!std::isnan(day)) by_week.add(week_of(static_cast<std::int64_t>(day)), negative);
+        const std::int32_t day = c.day(row);
+        if (day != table::kNoDay) by_week.add(week_of(day), negative);
       }
     }
     const double r = ratings[row];
@@ -1140,12 +1211,13 @@ const FeedbackCache::Territory& territory_cache(const table::Table& table,
     t.first_month = std::numeric_limits<std::int64_t>::max();
     // Exports come sorted by time: the day repeats from row to row, and its
     // month is worked out once per run of it.
-    std::int64_t last_day = std::numeric_limits<std::int64_t>::min(), last_day_month = 0;
+    std::int32_t last_day = table::kNoDay;
+    std::int64_t last_day_month = 0;
     for (std::size_t row = 0; row < ratings.size(); ++row)
-      if (const double day = day_of(*c.date, row); !std::isnan(day)) {
-        if (static_cast<std::int64_t>(day) != last_day) {
-          last_day = static_cast<std::int64_t>(day);
-          last_day_month = month_of(last_day);
+      if (const std::int32_t day = c.day(row); day != table::kNoDay) {
+        if (day != last_day) {
+          last_day = day;
+          last_day_month = month_of(day);
         }
         t.month_of_row[row] = last_day_month;
         t.first_month = std::min(t.first_month, t.month_of_row[row]);
@@ -1205,7 +1277,7 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
 json feedback_report(const table::Table& table, const std::vector<ColumnRole>& roles,
                      const Config& config, const FeedbackRequest& request, FeedbackCachePtr& cache,
                      core::Workers* workers, const std::vector<std::function<void()>>& beside) {
-  const Columns c = columns_of(table, roles);
+  const Columns c = columns_of(table, roles, cache);
   core::Workers one_thread;
   core::Workers& pool = workers ? *workers : one_thread;
   if (!c.rating) {  // nothing to report; the caller's tasks still run
@@ -1216,22 +1288,21 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   const std::vector<double> ratings = valid_ratings(table, c);
   const std::vector<std::uint32_t> rows = select_rows(c, ratings, request.filter, true);
   const std::uint64_t records = c.records(rows);
+  const DaySpan span = day_span(c, rows);  // for the trend and the alerts
   json overall, dates, reference;
   // The whole selection, its dates, and the all-application figures for
   // the same period and device: what an owner compares their application with.
   auto headline = [&] {
     overall = group_json("", group_of(c, rows, ratings), c.scale, disclosure, records);
     if (c.date) {
-      double lo = INFINITY, hi = -INFINITY;
+      std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = table::kNoDay;
       for (std::size_t row = 0; row < ratings.size(); ++row) {
-        const double d = day_of(*c.date, row);
-        if (std::isnan(d) || std::isnan(ratings[row]) || c.count(row) == 0) continue;
+        const std::int32_t d = c.day(row);
+        if (d == table::kNoDay || std::isnan(ratings[row]) || c.count(row) == 0) continue;
         lo = std::min(lo, d);
         hi = std::max(hi, d);
       }
-      if (lo <= hi)
-        dates = {{"first", table::format_date(static_cast<std::int64_t>(lo))},
-                 {"last", table::format_date(static_cast<std::int64_t>(hi))}};
+      if (lo <= hi) dates = {{"first", table::format_date(lo)}, {"last", table::format_date(hi)}};
     }
     if (!request.filter.application.empty()) {
       const std::vector<std::uint32_t> everyone = select_rows(c, ratings, request.filter, false);
@@ -1254,14 +1325,14 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   });
   tasks.insert(tasks.end(), beside.begin(), beside.end());
   tasks.emplace_back(
-      [&] { alerts = alerts_json(c, rows, ratings, request.filter.application.empty()); });
+      [&] { alerts = alerts_json(c, rows, ratings, span, request.filter.application.empty()); });
   if (c.application)
     tasks.emplace_back([&] {
       std::vector<GroupStats> groups;
       applications = groups_json(*c.application, rows, records, ratings, c, disclosure, &groups);
       ranking = ranking_json(c, groups, rows, ratings, disclosure);
     });
-  tasks.emplace_back([&] { trend = trend_json(c, rows, ratings, request, disclosure); });
+  tasks.emplace_back([&] { trend = trend_json(c, rows, ratings, span, request, disclosure); });
   if (c.device)
     tasks.emplace_back(
         [&] { devices = groups_json(*c.device, rows, records, ratings, c, disclosure); });
@@ -1305,7 +1376,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
 
 json sentiment_page(const table::Table& table, const std::vector<ColumnRole>& roles,
                     std::size_t offset, std::size_t limit, FeedbackCachePtr& holder) {
-  const Columns c = columns_of(table, roles);
+  const Columns c = columns_of(table, roles, holder);
   if (!c.rating || !c.comment) return {{"total", 0}, {"items", json::array()}};
   const std::vector<double> ratings = valid_ratings(table, c);
   FeedbackCache& cache = cache_for(c, holder, ratings.size());
@@ -1333,7 +1404,7 @@ json sentiment_page(const table::Table& table, const std::vector<ColumnRole>& ro
 json comments_page(const table::Table& table, const std::vector<ColumnRole>& roles,
                    const Config& config, const CommentsRequest& request, FeedbackCachePtr& holder) {
   (void)config;
-  const Columns c = columns_of(table, roles);
+  const Columns c = columns_of(table, roles, holder);
   if (!c.rating || !c.comment) return {{"total", 0}, {"comments", json::array()}};
   const std::vector<double> ratings = valid_ratings(table, c);
   FeedbackCache& cache = cache_for(c, holder, ratings.size());
@@ -1400,11 +1471,9 @@ json comments_page(const table::Table& table, const std::vector<ColumnRole>& rol
                  {"sentiment", sentiment::label_name(static_cast<sentiment::Label>(
                                    sentiment.label[cache.comment_of_row[row]]))},
                  {"sentiment_score", sentiment.score[cache.comment_of_row[row]]}};
-    if (c.date) {
-      const double day = day_of(*c.date, row);
-      item["date"] = std::isnan(day) ? json(nullptr)
-                                     : json(table::format_date(static_cast<std::int64_t>(day)));
-    }
+    if (c.date)
+      item["date"] =
+          c.day(row) == table::kNoDay ? json(nullptr) : json(table::format_date(c.day(row)));
     if (c.application)
       item["application"] = c.application->codes[row] == kMissingCode
                                 ? json(nullptr)

@@ -378,6 +378,31 @@ std::string_view Column::text(std::size_t row) const {
   return {};
 }
 
+std::vector<std::int32_t> day_numbers(const Column& date) {
+  std::vector<std::int32_t> days(date.numbers.size(), kNoDay);
+  if (date.type != ColumnType::datetime) {
+    for (std::size_t row = 0; row < days.size(); ++row)
+      if (!std::isnan(date.numbers[row])) days[row] = static_cast<std::int32_t>(date.numbers[row]);
+    return days;
+  }
+  // Exports come sorted by time: a time is divided only when it leaves the
+  // day of the row before, [begin, end) in seconds (NaN is in no day).
+  double begin = INFINITY, end = -INFINITY;
+  std::int32_t day = kNoDay;
+  for (std::size_t row = 0; row < days.size(); ++row) {
+    const double v = date.numbers[row];
+    if (!(v >= begin && v < end)) {
+      if (std::isnan(v)) continue;
+      const double d = date.day(row);
+      day = static_cast<std::int32_t>(d);
+      begin = d * 86400.0;
+      end = begin + 86400.0;
+    }
+    days[row] = day;
+  }
+  return days;
+}
+
 char TypingOptions::forced_decimal_of(const std::string& column) const {
   for (const auto& [name, decimal] : column_decimal)
     if (name == column) return decimal;

@@ -62,7 +62,21 @@ struct Column {
   bool is_missing(std::size_t row) const;
   /// The text of a categorical or text cell (empty when missing).
   std::string_view text(std::size_t row) const;
+  /// The day (days since 1970-01-01) of a date or datetime cell: a whole
+  /// number, NaN when missing.
+  double day(std::size_t row) const {
+    const double v = numbers[row];
+    return type == ColumnType::datetime ? std::floor(v / 86400.0) : v;
+  }
 };
+
+/// A row without a day in day_numbers().
+constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
+
+/// Every row's day of a date or datetime column (Column::day), kNoDay when
+/// missing, for reports that walk the rows by day several times. Parsed
+/// dates have four-digit years, so a day fits in 32 bits.
+std::vector<std::int32_t> day_numbers(const Column& date);
 
 struct TypingOptions {
   std::vector<std::string> missing_tokens = default_missing_tokens();  ///< lowercase

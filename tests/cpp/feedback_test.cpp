@@ -92,6 +92,35 @@ TEST_CASE("a drop in one application's last week is an alert, with its evidence"
   CHECK(error_is_low);
 }
 
+TEST_CASE("rows without an application count in the all-applications alerts, and only there",
+          "[feedback]") {
+  std::string csv = weekly_feedback();
+  for (std::size_t at = csv.find(";B;"); at != std::string::npos; at = csv.find(";B;", at))
+    csv.replace(at, 3, ";;");
+  const json f = test::analyze(csv)["datasets"][0]["feedback"];
+  REQUIRE(f["columns"]["application"] == "applicativo");
+  bool everyone_drop = false;
+  for (const json& a : f["alerts"]) {
+    CHECK(a["application"].is_null());  // A has none; B's incident is in nobody's name
+    if (a["kind"] == "drop") {
+      everyone_drop = true;
+      CHECK(a["week"] == "2024-03-18");
+      CHECK(a["count"] == 140);  // A's 70 and the 70 without an application
+    }
+  }
+  CHECK(everyone_drop);
+}
+
+TEST_CASE("a trend of days before 1970 ends on its last day", "[feedback]") {
+  std::string csv = "data,voto\n";
+  for (int i = 0; i < 300; ++i)
+    csv += "1969-12-" + std::to_string(10 + i % 20) + "," + std::to_string(1 + i % 5) + "\n";
+  const json trend = test::analyze(csv)["datasets"][0]["feedback"]["trend"];
+  REQUIRE(trend["granularity"] == "day");
+  CHECK(trend["periods"].size() == 20);
+  CHECK(trend["periods"].back()["start"] == "1969-12-29");
+}
+
 TEST_CASE("filters recompute from memory; the owner sees the all-application reference",
           "[feedback]") {
   const std::string csv = weekly_feedback();

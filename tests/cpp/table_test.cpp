@@ -119,6 +119,26 @@ TEST_CASE("a string index tells apart keys that differ in one byte, at any lengt
   }
 }
 
+TEST_CASE("every row's day is the day of its date or time, worked out once per run of a day",
+          "[table]") {
+  // Sorted runs, a step back in time, midnight on both sides, before 1970,
+  // fractions of a second and missing cells.
+  const Column times =
+      column_of({"2024-03-18 00:00:00", "2024-03-18 23:59:59.5", "2024-03-19 00:00:00", "",
+                 "2024-03-19 12:00:00", "2024-03-18 12:00:00", "1969-12-31 23:59:59",
+                 "1970-01-01 00:00:00", "2024-03-19 08:00:00"});
+  REQUIRE(times.type == ColumnType::datetime);
+  const std::int32_t monday = static_cast<std::int32_t>(*days_from_civil(2024, 3, 18));
+  const std::vector<std::int32_t> expected = {monday, monday, monday + 1, kNoDay,    monday + 1,
+                                              monday, -1,     0,          monday + 1};
+  CHECK(day_numbers(times) == expected);
+  for (std::size_t row = 0; row < times.size(); ++row)
+    if (expected[row] != kNoDay) CHECK(times.day(row) == expected[row]);
+  const Column dates = column_of({"18/03/2024", "", "31/12/1969"});
+  REQUIRE(dates.type == ColumnType::date);
+  CHECK(day_numbers(dates) == std::vector<std::int32_t>{monday, kNoDay, -1});
+}
+
 TEST_CASE("column types are read from the values", "[table]") {
   CHECK(column_of({"1", "2", "3"}).type == ColumnType::integer);
   CHECK(column_of({"1,5", "2", "3,25"}).type == ColumnType::decimal);
