@@ -93,22 +93,6 @@ Columns find_columns(const table::Table& table, const std::vector<ColumnRole>& r
 
 using table::week_start;
 
-// The week (its first day) of a day, worked out once per run of the same
-// day: exports come sorted by time, so the day repeats from row to row.
-class WeekOfDay {
- public:
-  std::int64_t operator()(std::int64_t day) {
-    if (day != day_) {
-      day_ = day;
-      week_ = week_start(day);
-    }
-    return week_;
-  }
-
- private:
-  std::int64_t day_ = std::numeric_limits<std::int64_t>::min(), week_ = 0;
-};
-
 std::int64_t month_of(std::int64_t day) {
   const table::CivilDate c = table::civil_from_days(day);
   return static_cast<std::int64_t>(c.year) * 12 + (c.month - 1);
@@ -874,20 +858,15 @@ json confusion_json(const sentiment::Confusion& m) {
 
 // Negative shares of comments by a whole-number key (an application code,
 // a week's first day), each group named once at the end; groups under the
-// text minimum are suppressed. Filled in the one pass over the rows.
+// text minimum are suppressed.
 struct NegativeShares {
   std::map<std::int64_t, std::array<std::uint64_t, 2>> groups;  // determined, negative
-  // Keys come in runs (a week's rows together): the group is looked up once per run.
-  std::optional<std::int64_t> last_key;
-  std::array<std::uint64_t, 2>* last_group = nullptr;
 
-  void add(std::int64_t key, bool negative) {
-    if (key != last_key) {
-      last_key = key;
-      last_group = &groups[key];  // map nodes stay where they are
-    }
-    ++(*last_group)[0];
-    (*last_group)[1] += negative;
+  /// The group `key` from its rows' counts by label (sentiment::Label), if
+  /// any of them has a determined label.
+  void add(std::int64_t key, const std::uint64_t* by_label) {
+    const std::uint64_t determined = by_label[1] + by_label[2] + by_label[3];
+    if (determined) groups[key] = {determined, by_label[1]};
   }
   template <typename Name>
   json to_json(Name name_of, const char* name) const {
@@ -908,7 +887,7 @@ struct NegativeShares {
 
 json sentiment_json(const table::Table& table, const Columns& c,
                     const std::vector<std::uint32_t>& rows, const std::vector<double>& ratings,
-                    FeedbackCache& cache) {
+                    const DaySpan& span, FeedbackCache& cache) {
   const FeedbackCache::Sentiment& s = sentiment_of(c, ratings, cache);
   json out = {{"method", s.model_used ? "model" : "lexicon"},
               {"reason", s.reason},
@@ -923,48 +902,63 @@ json sentiment_json(const table::Table& table, const Columns& c,
                  "Pattern it-sentiment (BSD-3-Clause) and AFINN-it (ODbL 1.0) with Italian rules: "
                  "negation scope, intensifiers, contrast, idioms"},
                 {"accuracy_on_rated", confusion_json(s.lexicon_on_rated)}}}};
-  std::array<std::uint64_t, 4> labels{};  // undetermined, negative, neutral, positive
+  // The rows are counted by label in one pass, without a branch on the
+  // comment, its label, application or week: each row adds one to its
+  // label's count (kNone: no comment) overall, in its application (the
+  // last slot: none) and in its week (the last slot: no date).
+  constexpr std::size_t kNone = 4, kSlots = 5;
+  const std::size_t comments = s.label.size();
+  std::vector<std::uint8_t> label_of(comments + 1, kNone);  // the last: no comment
+  // A contradiction is flagged only when the lexicon reads the words the
+  // same way: the model alone may echo who writes, not what is written.
+  // By comment: bit 0 flags it on a high rating, bit 1 on a low one.
+  std::vector<std::uint8_t> contradicts(comments + 1, 0);
+  for (std::size_t id = 0; id < comments; ++id) {
+    label_of[id] = s.label[id];
+    const auto l = static_cast<sentiment::Label>(s.label[id]);
+    const float words = cache.lexicon_score[id];
+    const bool hits = cache.lexicon_hits[id] != 0;
+    contradicts[id] = static_cast<std::uint8_t>(
+        (l == sentiment::Label::negative && hits && words < -0.1f ? 1 : 0) |
+        (l == sentiment::Label::positive && hits && words > 0.1f ? 2 : 0));
+  }
+  const std::size_t apps = c.application ? c.application->labels.size() : 0;
+  const std::int64_t first_week = span.empty() ? 0 : week_start(span.first);
+  const std::size_t weeks =
+      span.empty() ? 0 : static_cast<std::size_t>((week_start(span.last) - first_week) / 7 + 1);
+  std::array<std::uint64_t, kSlots> labels{};
+  std::vector<std::uint64_t> by_code((apps + 1) * kSlots, 0),
+      by_week_index((weeks + 1) * kSlots, 0);
   std::uint64_t disagree = 0;
   json examples = json::array();
-  NegativeShares by_application, by_week;
-  WeekOfDay week_of;
-  // By application code (determined, negative): applications alternate from
-  // row to row, so they are counted in place and named once after.
-  std::vector<std::array<std::uint64_t, 2>> by_code(
-      c.application ? c.application->labels.size() : 0, {0, 0});
+  std::int32_t current_day = table::kNoDay;
+  std::size_t week_slot = weeks;  // of current_day
   for (std::uint32_t row : rows) {
     const std::uint32_t id = cache.comment_of_row[row];
-    if (id == FeedbackCache::kNoComment) continue;
-    const auto l = static_cast<sentiment::Label>(s.label[id]);
-    ++labels[static_cast<std::size_t>(l)];
-    if (l != sentiment::Label::undetermined) {
-      const bool negative = l == sentiment::Label::negative;
-      if (c.application && c.application->codes[row] != kMissingCode) {
-        std::array<std::uint64_t, 2>& counts = by_code[c.application->codes[row]];
-        ++counts[0];
-        counts[1] += negative;
+    const std::size_t comment = id == FeedbackCache::kNoComment ? comments : id;
+    const std::size_t l = label_of[comment];
+    ++labels[l];
+    const std::uint32_t code = c.application ? c.application->codes[row] : kMissingCode;
+    ++by_code[(code == kMissingCode ? apps : code) * kSlots + l];
+    if (c.date) {
+      if (const std::int32_t day = c.day(row); day != current_day) {  // runs of one day
+        current_day = day;
+        week_slot = day == table::kNoDay
+                        ? weeks
+                        : static_cast<std::size_t>((week_start(day) - first_week) / 7);
       }
-      if (c.date) {
-        const std::int32_t day = c.day(row);
-        if (day != table::kNoDay) by_week.add(week_of(day), negative);
-      }
+      ++by_week_index[week_slot * kSlots + l];
     }
     const double r = ratings[row];
-    const bool high = r >= c.scale.max - 1, low = r <= c.scale.min + 1;
-    // A contradiction is flagged only when the lexicon reads the words the
-    // same way: the model alone may echo who writes, not what is written.
-    const float words = cache.lexicon_score[id];
-    const bool words_negative = cache.lexicon_hits[id] && words < -0.1f;
-    const bool words_positive = cache.lexicon_hits[id] && words > 0.1f;
-    if ((high && l == sentiment::Label::negative && words_negative) ||
-        (low && l == sentiment::Label::positive && words_positive)) {
+    const int band = (r >= c.scale.max - 1 ? 1 : 0) | (r <= c.scale.min + 1 ? 2 : 0);
+    if (contradicts[comment] & band) {
       ++disagree;
       if (examples.size() < 10) {
         text::MaskCounts counts;
         examples.push_back(
             {{"line", table.row_lines[row]},
              {"rating", r},
-             {"sentiment", sentiment::label_name(l)},
+             {"sentiment", sentiment::label_name(static_cast<sentiment::Label>(l))},
              {"text", text::mask_personal_data(trimmed_comment(*c.comment, row), counts)}});
       }
     }
@@ -978,10 +972,10 @@ json sentiment_json(const table::Table& table, const Columns& c,
       determined >= kTextMinimum
           ? json(static_cast<double>(labels[1]) / static_cast<double>(determined))
           : json(nullptr);
-  for (std::size_t code = 0; code < by_code.size(); ++code)
-    if (by_code[code][0] > 0)
-      by_application.groups[static_cast<std::int64_t>(code)] = by_code[code];
   if (c.application) {
+    NegativeShares by_application;
+    for (std::size_t code = 0; code < apps; ++code)
+      by_application.add(static_cast<std::int64_t>(code), &by_code[code * kSlots]);
     json shares = by_application.to_json(
         [&](std::int64_t code) { return c.application->labels[static_cast<std::size_t>(code)]; },
         "application");
@@ -991,18 +985,22 @@ json sentiment_json(const table::Table& table, const Columns& c,
     });
     out["by_application"] = std::move(shares);
   }
-  if (c.date)
+  if (c.date) {
+    NegativeShares by_week;
+    for (std::size_t w = 0; w < weeks; ++w)
+      by_week.add(first_week + 7 * static_cast<std::int64_t>(w), &by_week_index[w * kSlots]);
     out["by_week"] =
         by_week.to_json([](std::int64_t week) { return table::format_date(week); }, "week");
+  }
   out["disagreement"] = {
       {"comments", disagree},
       {"rule", "a 4-5 rating with a negative text, or a 1-2 with a positive one"},
       {"examples", std::move(examples)}};
   // Comments on rows without a valid rating: what the text says is all there is.
-  std::array<std::uint64_t, 4> unrated{};
+  std::array<std::uint64_t, kSlots> unrated{};
   for (std::size_t row = 0; row < cache.comment_of_row.size(); ++row) {
     const std::uint32_t id = cache.comment_of_row[row];
-    if (id != FeedbackCache::kNoComment && std::isnan(ratings[row])) ++unrated[s.label[id]];
+    unrated[label_of[id == FeedbackCache::kNoComment ? comments : id]] += std::isnan(ratings[row]);
   }
   out["unrated"] = {{"comments", unrated[0] + unrated[1] + unrated[2] + unrated[3]},
                     {"negative", unrated[1]},
@@ -1013,7 +1011,8 @@ json sentiment_json(const table::Table& table, const Columns& c,
 }
 
 json text_json(const table::Table& table, const Columns& c, const std::vector<std::uint32_t>& rows,
-               const std::vector<double>& ratings, FeedbackCachePtr& holder, std::size_t n_rows) {
+               const std::vector<double>& ratings, const DaySpan& span, FeedbackCachePtr& holder,
+               std::size_t n_rows) {
   if (!c.comment) return nullptr;
   FeedbackCache& cache = cache_for(c, holder, n_rows);
   const std::size_t vocabulary = cache.stem_labels.size();
@@ -1108,7 +1107,7 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
     }
     out["keyness"] = {{"low", std::move(low)}, {"high", std::move(high)}};
   }
-  out["sentiment"] = sentiment_json(table, c, rows, ratings, cache);
+  out["sentiment"] = sentiment_json(table, c, rows, ratings, span, cache);
   return out;
 }
 
@@ -1320,7 +1319,8 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   std::vector<std::function<void()>> tasks;
   tasks.emplace_back([&] {
     // Cells carry no texts: the comments are named as missing, not shown empty.
-    text = table.aggregated() ? nullptr : text_json(table, c, rows, ratings, cache, ratings.size());
+    text = table.aggregated() ? nullptr
+                              : text_json(table, c, rows, ratings, span, cache, ratings.size());
     territory = territory_section(table, roles, c, ratings, rows, config, cache);
   });
   tasks.insert(tasks.end(), beside.begin(), beside.end());

@@ -52,18 +52,20 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
   }
   // Cross-validation on up to kMaxCrossValidated rated comments, evenly spread.
   const std::size_t step = (ids.size() + kMaxCrossValidated - 1) / kMaxCrossValidated;
-  std::vector<std::vector<std::uint64_t>> sample;
+  std::vector<std::vector<std::uint64_t>> texts;  // the sample's distinct comments
+  std::vector<std::uint32_t> sample;              // by position, its text
   std::vector<bool> sample_positive;
   // A comment repeated in the sample (canned answers) is read once.
-  std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> sample_features;
+  std::unordered_map<std::uint32_t, std::uint32_t> text_of_comment;
   for (std::size_t i = 0; i < ids.size(); i += step) {
-    auto [known, fresh] = sample_features.try_emplace(ids[i]);
-    if (fresh) known->second = features(in.text(ids[i]));
+    auto [known, fresh] =
+        text_of_comment.try_emplace(ids[i], static_cast<std::uint32_t>(texts.size()));
+    if (fresh) texts.push_back(features(in.text(ids[i])));
     sample.push_back(known->second);
     sample_positive.push_back(positive[i]);
   }
   out.cross_validated = sample.size();
-  out.model_cv = cross_validate(sample, sample_positive);
+  out.model_cv = cross_validate(texts, sample, sample_positive);
   // Both measured on all rated comments would favour the model (it saw them);
   // the model's figure is cross-validated, the lexicon's never trained.
   if (out.model_cv.macro_f1() <= out.lexicon_on_rated.macro_f1()) {

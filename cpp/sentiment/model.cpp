@@ -1,5 +1,6 @@
 #include "sentiment/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -93,15 +94,26 @@ double Confusion::f1(int c) const {
 }
 
 Confusion cross_validate(const std::vector<std::vector<std::uint64_t>>& texts,
+                         const std::vector<std::uint32_t>& sample,
                          const std::vector<bool>& positive) {
   constexpr std::size_t kFolds = 5;
   Confusion out;
+  std::vector<std::array<std::uint32_t, 2>> train(texts.size()), test(texts.size());
   for (std::size_t fold = 0; fold < kFolds; ++fold) {
+    // Each text's count by class, in the training folds and in this one.
+    std::fill(train.begin(), train.end(), std::array<std::uint32_t, 2>{0, 0});
+    std::fill(test.begin(), test.end(), std::array<std::uint32_t, 2>{0, 0});
+    for (std::size_t i = 0; i < sample.size(); ++i)
+      ++(i % kFolds == fold ? test : train)[sample[i]][positive[i] ? 1 : 0];
     NaiveBayes model;
-    for (std::size_t i = 0; i < texts.size(); ++i)
-      if (i % kFolds != fold) model.add(texts[i], positive[i]);
-    for (std::size_t i = fold; i < texts.size(); i += kFolds)
-      ++out.cells[positive[i] ? 1 : 0][model.log_odds(texts[i]) > 0 ? 1 : 0];
+    for (std::size_t t = 0; t < texts.size(); ++t)
+      for (const int c : {0, 1})
+        if (train[t][c]) model.add(texts[t], c == 1, train[t][c]);
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+      if (!test[t][0] && !test[t][1]) continue;
+      const int predicted = model.log_odds(texts[t]) > 0 ? 1 : 0;
+      for (const int c : {0, 1}) out.cells[c][predicted] += test[t][c];
+    }
   }
   return out;
 }

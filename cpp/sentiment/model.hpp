@@ -44,9 +44,13 @@ struct Confusion {
   std::uint64_t total() const { return cells[0][0] + cells[0][1] + cells[1][0] + cells[1][1]; }
 };
 
-/// 5-fold cross-validation of the model on labelled feature lists
-/// (deterministic folds: the i-th text goes to fold i mod 5).
+/// 5-fold cross-validation of the model on a labelled sample
+/// (deterministic folds: its i-th text goes to fold i mod 5). `sample[i]`
+/// indexes `texts`, the distinct feature lists: a text the sample repeats
+/// (a canned answer) is trained on with its count and scored once per fold,
+/// which gives the counts of taking the texts one at a time.
 Confusion cross_validate(const std::vector<std::vector<std::uint64_t>>& texts,
+                         const std::vector<std::uint32_t>& sample,
                          const std::vector<bool>& positive);
 
 }  // namespace ascolto::sentiment

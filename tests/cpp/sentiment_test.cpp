@@ -6,6 +6,7 @@
 #include <map>
 
 #include "helpers.hpp"
+#include "sentiment/model.hpp"
 #include "sentiment/scorer.hpp"
 
 using ascolto::sentiment::Label;
@@ -152,4 +153,33 @@ TEST_CASE(
   CHECK(negatives["views"][0]["comments"]["total"] == 61);
   for (const auto& c : negatives["views"][0]["comments"]["comments"])
     CHECK(c["sentiment"] == "negative");
+}
+
+TEST_CASE("cross-validation counts a repeated text as often as the sample holds it",
+          "[sentiment]") {
+  using ascolto::sentiment::cross_validate;
+  using ascolto::sentiment::features;
+  const std::vector<std::string> phrases = {
+      "servizio chiaro e veloce", "pagina bloccata, errore invio", "non funziona niente",
+      "tutto semplice grazie",    "non chiaro, troppi passaggi",   "ottimo e veloce",
+      "errore continuo"};
+  // 60 positions in a fixed, uneven pattern; the class does not always follow the text.
+  std::vector<std::uint32_t> sample;
+  std::vector<bool> positive;
+  for (std::uint32_t i = 0; i < 60; ++i) {
+    sample.push_back((i * i + 3 * i) % phrases.size());
+    positive.push_back(sample.back() % 3 == 0 || (i % 11 == 0));
+  }
+  std::vector<std::vector<std::uint64_t>> distinct, one_each;
+  for (const std::string& p : phrases) distinct.push_back(features(p));
+  std::vector<std::uint32_t> own;
+  for (std::uint32_t i = 0; i < sample.size(); ++i) {
+    one_each.push_back(distinct[sample[i]]);
+    own.push_back(i);
+  }
+  const auto grouped = cross_validate(distinct, sample, positive);
+  const auto single = cross_validate(one_each, own, positive);
+  CHECK(grouped.total() == 60);
+  CHECK(grouped.cells == single.cells);
+  CHECK(grouped.cells[0][1] + grouped.cells[1][0] > 0);  // some errors: a test that can differ
 }
