@@ -127,13 +127,9 @@ json display_value(const Column& c, double v) {
     case ColumnType::date:
       return table::format_date(static_cast<std::int64_t>(v));
     case ColumnType::datetime: {
-      const double days = std::floor(v / 86400.0);
-      const double seconds = v - days * 86400.0;
-      char time[48];
-      std::snprintf(time, sizeof time, "T%02d:%02d:%02d", static_cast<int>(seconds / 3600),
-                    static_cast<int>(std::fmod(seconds, 3600) / 60),
-                    static_cast<int>(std::fmod(seconds, 60)));
-      return table::format_date(static_cast<std::int64_t>(days)) + time;
+      std::string text;
+      table::render_canonical(v, table::CanonicalShape::datetime_t, text);
+      return text;
     }
     case ColumnType::month:
       return table::format_month(static_cast<std::int64_t>(v));

@@ -178,10 +178,9 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
   std::map<std::string, std::uint64_t> sources;
   std::uint64_t items = 0, negative = 0, with_tone = 0;
   for (std::size_t row = 0; row < rows; ++row) {
-    double d = date->numbers[row];
+    const double d = date->day(row);
     const std::uint64_t n = table.frequency(row);  // 1, or the items a cell stands for
     if (std::isnan(d) || n == 0) continue;
-    if (date->type == ColumnType::datetime) d = std::floor(d / 86400);
     const std::int64_t w = week_start(static_cast<std::int64_t>(d));
     week_of[row] = w;
     Week& week = weeks[w];
@@ -253,11 +252,8 @@ json media_report(const table::Table& table, const std::vector<ColumnRole>& role
     for (std::size_t row = 0; row < rows && listed < 10 && !table.aggregated(); ++row) {
       if (week_of[row] != series[i].first || std::isnan(date->numbers[row])) continue;
       if (by_negative && !(tone[row] < 0)) continue;
-      json entry = {
-          {"line", table.row_lines[row]},
-          {"date", table::format_date(static_cast<std::int64_t>(
-                       date->type == ColumnType::datetime ? std::floor(date->numbers[row] / 86400)
-                                                          : date->numbers[row]))}};
+      json entry = {{"line", table.row_lines[row]},
+                    {"date", table::format_date(static_cast<std::int64_t>(date->day(row)))}};
       if (source && source->codes[row] != kMissingCode)
         entry["source"] = source->labels[source->codes[row]];
       if (title) entry["title"] = std::string(table::trim(title->text(row)));

@@ -122,9 +122,8 @@ std::optional<Period> find_period(const table::Table& table, const std::vector<C
     p.columns = {c.name};
     p.day.assign(rows, 0);
     for (std::size_t row = 0; row < rows; ++row) {
-      double v = c.numbers[row];
+      const double v = c.day(row);
       if (std::isnan(v)) continue;
-      if (c.type == ColumnType::datetime) v = std::floor(v / 86400);
       p.day[row] = static_cast<std::int64_t>(v);
       const table::CivilDate d = table::civil_from_days(p.day[row]);
       p.year[row] = d.year;
