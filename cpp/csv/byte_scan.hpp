@@ -103,12 +103,15 @@ class ByteScan {
 /// (fields are short: most blocks hold several). Made for one text and
 /// used in increasing order; the text must not change while it is in use
 /// (a reused input buffer holds the next chunk at the same address).
+/// Wholly inlined, so that a parser's loop keeps it in registers: with
+/// its address taken by a call, its block and mask were reloaded from
+/// memory at every field.
 class StructuralCursor {
  public:
   StructuralCursor(const ByteScan& scan, const char* end) : scan_(scan), end_(end), base_(end) {}
 
   /// The first structural byte in [p, end), or end.
-  const char* next(const char* p) {
+  [[gnu::always_inline]] const char* next(const char* p) {
     for (;;) {
       // Unsigned, so that p before the block (or the first call) reloads too.
       auto offset = static_cast<std::size_t>(p - base_);
@@ -124,16 +127,18 @@ class StructuralCursor {
   }
 
  private:
-  void load(const char* p) {
+  [[gnu::always_inline]] void load(const char* p) {
     base_ = p;
     const auto left = static_cast<std::size_t>(end_ - p);
-    if (left >= 64) {
-      mask_ = scan_.mask64(p);
-      return;
-    }
-    char block[64] = {};  // the text's last bytes; bits past its end are cleared
+    mask_ = left >= 64 ? scan_.mask64(p) : last_mask(scan_, p, left);
+  }
+  // The mask of the text's last `left` bytes (fewer than 64); bits past its
+  // end are cleared. A call, once per text.
+  [[gnu::noinline]] static std::uint64_t last_mask(const ByteScan& scan, const char* p,
+                                                   std::size_t left) {
+    char block[64] = {};
     std::memcpy(block, p, left);
-    mask_ = scan_.mask64(block) & ((std::uint64_t{1} << left) - 1);
+    return scan.mask64(block) & ((std::uint64_t{1} << left) - 1);
   }
 
   const ByteScan& scan_;

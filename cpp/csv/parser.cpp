@@ -1,5 +1,6 @@
 #include "csv/parser.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ascolto::csv {
@@ -94,22 +95,37 @@ void Parser::flush_batch(RecordSink& sink) {
   if (batch_lines_.empty()) return;
   sink.on_records(
       {batch_fields_.data(), batch_starts_.data(), batch_lines_.data(), batch_lines_.size()});
-  batch_fields_.clear();
   batch_starts_.resize(1);
   batch_lines_.clear();
   scratch_.clear();
+}
+
+void Parser::grow_batch_fields() {
+  batch_fields_.resize(std::max<std::size_t>(1024, 2 * batch_fields_.size()));
 }
 
 [[gnu::always_inline]] inline const char* Parser::parse_record_in_place(
     const char* p, const char* end, StructuralCursor& structurals, RecordSink& sink) {
   const char quote = dialect_.quote, delimiter = dialect_.delimiter;
   if (*p == '\n' || *p == '\r') return nullptr;  // a blank line: the slow path counts it
-  const std::size_t first_field = batch_fields_.size(), scratch_size = scratch_.size();
+  const std::size_t scratch_size = scratch_.size(), max_field_bytes = max_field_bytes_;
   // Leaves the batch as it was: the slow path parses the record again.
   const auto give_up = [&]() -> const char* {
-    batch_fields_.resize(first_field);
     scratch_.resize(scratch_size);
     return nullptr;
+  };
+  // The record's fields go after the batch's, counted here and committed
+  // at its end (locals, which the loop keeps in registers).
+  std::size_t count = batch_starts_.back();
+  std::string_view* fields = batch_fields_.data();
+  std::size_t room = batch_fields_.size();
+  const auto add_field = [&](const char* data, std::size_t size) {
+    if (count == room) {
+      grow_batch_fields();
+      fields = batch_fields_.data();
+      room = batch_fields_.size();
+    }
+    fields[count++] = std::string_view(data, size);
   };
   std::uint64_t breaks = 0;  // inside quoted fields
   const char* q = p;
@@ -137,24 +153,24 @@ void Parser::flush_batch(RecordSink& sink) {
         escaped = true;
         close += 2;
       }
-      if (static_cast<std::size_t>(close - content) > max_field_bytes_) return give_up();
+      if (static_cast<std::size_t>(close - content) > max_field_bytes) return give_up();
       if (escaped) {  // RFC 4180 2.7: "" is one quote; scratch_ never reallocates here
         const std::size_t start = scratch_.size();
         for (const char* c = content; c < close; ++c) {
           scratch_.push_back(*c);
           if (*c == quote) ++c;
         }
-        batch_fields_.emplace_back(scratch_.data() + start, scratch_.size() - start);
+        add_field(scratch_.data() + start, scratch_.size() - start);
       } else {
-        batch_fields_.emplace_back(content, static_cast<std::size_t>(close - content));
+        add_field(content, static_cast<std::size_t>(close - content));
       }
       q = close + 1;
       if (*q != delimiter && *q != '\n' && *q != '\r') return give_up();  // "ab"c: lenient path
     } else {
       const char* r = structurals.next(q);
       if (r == end || *r == quote) return give_up();
-      if (static_cast<std::size_t>(r - q) > max_field_bytes_) return give_up();
-      batch_fields_.emplace_back(q, static_cast<std::size_t>(r - q));
+      if (static_cast<std::size_t>(r - q) > max_field_bytes) return give_up();
+      add_field(q, static_cast<std::size_t>(r - q));
       q = r;
     }
     if (*q != delimiter) break;
@@ -171,7 +187,7 @@ void Parser::flush_batch(RecordSink& sink) {
     ++line_ends_.cr;
     skip_lf_ = next == end;
   }
-  batch_starts_.push_back(static_cast<std::uint32_t>(batch_fields_.size()));
+  batch_starts_.push_back(static_cast<std::uint32_t>(count));
   batch_lines_.push_back(line_);
   line_ += breaks + 1;
   record_line_ = line_;

@@ -98,6 +98,7 @@ class Parser {
   /// Hands the batched records to the sink (before any record the state
   /// machine makes, and at the end of each chunk, whose views they are).
   void flush_batch(RecordSink& sink);
+  void grow_batch_fields();
   Error check_field_size() const;
   void count_quoted_line_breaks(const char* begin, const char* end);
 
@@ -122,6 +123,7 @@ class Parser {
   // Records parsed in place, handed on together: one call into the sink per
   // batch, and the table appends them a column at a time while in cache.
   static constexpr std::size_t kBatchRecords = 512;
+  // A buffer: its first batch_starts_.back() views are the batch's fields.
   std::vector<std::string_view> batch_fields_;
   std::vector<std::uint32_t> batch_starts_{0};
   std::vector<std::uint64_t> batch_lines_;

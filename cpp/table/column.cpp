@@ -605,12 +605,13 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
   // text-store column is typed from a spread sample of its cells; if the
   // sample misled (more than 5% of cells do not fit), from all of them.
   std::vector<Distinct> distinct;
+  std::vector<std::uint64_t> counts;  // rows by dictionary code
   std::size_t step = 1;
   if (mode_ == Mode::text) {
     step = rows > kTypingSample ? rows / kTypingSample : 1;
     for (std::size_t row = 0; row < rows; row += step) distinct.push_back({cell(row), 1});
   } else {
-    const std::vector<std::uint64_t> counts = codes_.counts(dictionary_.size());
+    counts = codes_.counts(dictionary_.size());
     for (std::size_t code = 0; code < dictionary_.size(); ++code)
       distinct.push_back({dictionary_.key(static_cast<std::uint32_t>(code)), counts[code]});
   }
@@ -652,7 +653,6 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
   }
 
   if (is_numeric_type(decision.type)) {  // dictionary mode: each distinct value parsed once
-    column.numbers.reserve(rows);
     std::vector<double> value_of(dictionary_.size(), std::nan(""));
     std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
     for (std::size_t code = 0; code < dictionary_.size(); ++code) {
@@ -664,14 +664,19 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
         state_of[code] = CellState::invalid;
       }
     }
-    // A plain loop: as a lambda through for_each, emcc called it per row.
-    for (std::size_t row = 0; row < rows; ++row) {
-      const std::uint32_t code = codes_[row];
-      column.numbers.push_back(value_of[code]);
-      if (state_of[code] == CellState::missing) ++column.missing;
-      if (state_of[code] == CellState::invalid)
-        note_invalid(column, dictionary_.key(code), row, row_lines);
+    bool any_invalid = false;
+    for (std::size_t code = 0; code < dictionary_.size(); ++code) {
+      if (state_of[code] == CellState::missing) column.missing += counts[code];
+      any_invalid |= state_of[code] == CellState::invalid;
     }
+    // Plain loops: as a lambda through for_each, emcc called it per row.
+    column.numbers.resize(rows);
+    double* const numbers = column.numbers.data();
+    for (std::size_t row = 0; row < rows; ++row) numbers[row] = value_of[codes_[row]];
+    if (any_invalid)
+      for (std::size_t row = 0; row < rows; ++row)
+        if (state_of[codes_[row]] == CellState::invalid)
+          note_invalid(column, dictionary_.key(codes_[row]), row, row_lines);
     return column;
   }
 
@@ -688,8 +693,9 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
       remap[code] = it->second;
     }
     codes_.recode(remap);
-    codes_.for_each(
-        [&](std::size_t, std::uint32_t code) { column.missing += code == kMissingCode; });
+    column.missing = rows;  // less the rows of a code that is a label
+    for (std::size_t code = 0; code < dictionary_.size(); ++code)
+      if (remap[code] != kMissingCode) column.missing -= counts[code];
     column.codes = std::move(codes_);
     codes_ = {};
     return column;

@@ -26,6 +26,27 @@ class RowLines {
     ++size_;
   }
 
+  /// push_back(lines[r] + offset) for r in [0, n): rows that follow line
+  /// by line are only counted.
+  void push_back_many(const std::uint64_t* lines, std::size_t n, std::uint64_t offset) {
+    std::size_t r = 0;
+    while (r < n) {
+      if (!dense_mode_ && size_ > 0) {
+        const std::uint64_t next = last_ + 1 - offset;  // lines[r] of a row that follows
+        std::size_t k = 0;
+        while (r + k < n && lines[r + k] == next + k) ++k;
+        if (k > 0) {
+          size_ += k;
+          last_ += k;
+          r += k;
+          continue;
+        }
+      }
+      push_back(lines[r] + offset);
+      ++r;
+    }
+  }
+
   std::uint64_t operator[](std::size_t row) const {
     if (dense_mode_) return dense_[row];
     // The last jump at or before `row`; the rows after it follow line by line.

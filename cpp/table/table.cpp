@@ -432,7 +432,7 @@ void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j
 void TableBuilder::take_rows(const csv::RecordBatch& rows, std::size_t i, std::size_t j) {
   const std::size_t n = j - i;
   count_ordinary(n);
-  for (std::size_t r = i; r < j; ++r) row_lines_.push_back(rows.lines[r] + line_offset_);
+  row_lines_.push_back_many(rows.lines + i, n, line_offset_);
   if (batched_) {
     for (std::size_t r = i; r < j; ++r) append_row(rows.record(r));
     return;

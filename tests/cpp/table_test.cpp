@@ -241,6 +241,19 @@ TEST_CASE("row lines: kept as jumps while rows follow line by line, one a row wh
     CHECK(lines.dense() == (every < 16));
     for (std::size_t row = 0; row < expected.size(); ++row)
       if (lines[row] != expected[row]) FAIL("row " << row << ": " << lines[row]);
+    // The same lines handed on in batches of a reader's own numbering (a
+    // later file's lines start again at 1: `offset` places them).
+    RowLines batched;
+    constexpr std::uint64_t kOffset = 7;
+    std::vector<std::uint64_t> own;
+    for (const std::uint64_t l : expected) own.push_back(l - kOffset);
+    for (std::size_t begin = 0; begin < own.size(); begin += 513)
+      batched.push_back_many(own.data() + begin, std::min<std::size_t>(513, own.size() - begin),
+                             kOffset);
+    REQUIRE(batched.size() == expected.size());
+    CHECK(batched.dense() == lines.dense());
+    for (std::size_t row = 0; row < expected.size(); ++row)
+      if (batched[row] != expected[row]) FAIL("batched row " << row << ": " << batched[row]);
   }
 }
 
