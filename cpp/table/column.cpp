@@ -21,8 +21,6 @@ struct Distinct {
   std::uint64_t count;
 };
 
-enum class CellState : std::uint8_t { ok, missing, invalid };
-
 // How a column's text becomes numbers, once its type is chosen.
 // Values written in words: a rating as stars, a date with a month name.
 enum class WrittenForm : std::uint8_t { none, stars, date };
@@ -654,20 +652,17 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
 
   if (is_numeric_type(decision.type)) {  // dictionary mode: each distinct value parsed once
     std::vector<double> value_of(dictionary_.size(), std::nan(""));
-    std::vector<CellState> state_of(dictionary_.size(), CellState::ok);
+    std::vector<char> invalid(dictionary_.size(), 0);  // by code: not a number, not missing
+    bool any_invalid = false;
     for (std::size_t code = 0; code < dictionary_.size(); ++code) {
       if (missing.contains(dictionary_.key(static_cast<std::uint32_t>(code)))) {
-        state_of[code] = CellState::missing;
+        column.missing += counts[code];
       } else if (auto v = to_number(dictionary_.key(static_cast<std::uint32_t>(code)), decision)) {
         value_of[code] = *v;
       } else {
-        state_of[code] = CellState::invalid;
+        invalid[code] = 1;
+        any_invalid = true;
       }
-    }
-    bool any_invalid = false;
-    for (std::size_t code = 0; code < dictionary_.size(); ++code) {
-      if (state_of[code] == CellState::missing) column.missing += counts[code];
-      any_invalid |= state_of[code] == CellState::invalid;
     }
     // Plain loops: as a lambda through for_each, emcc called it per row.
     column.numbers.resize(rows);
@@ -675,7 +670,7 @@ Column ColumnBuilder::finish(std::string name, const RowLines& row_lines,
     for (std::size_t row = 0; row < rows; ++row) numbers[row] = value_of[codes_[row]];
     if (any_invalid)
       for (std::size_t row = 0; row < rows; ++row)
-        if (state_of[codes_[row]] == CellState::invalid)
+        if (invalid[codes_[row]])
           note_invalid(column, dictionary_.key(codes_[row]), row, row_lines);
     return column;
   }

@@ -419,7 +419,7 @@ void TableBuilder::count_ordinary(std::size_t n) {
 void TableBuilder::take_run(const csv::RowRun& run, std::size_t i, std::size_t j) {
   const std::size_t n = j - i;
   count_ordinary(n);
-  for (std::size_t r = i; r < j; ++r) row_lines_.push_back(run.line(r) + line_offset_);
+  row_lines_.push_back_many(run.lines + i, n, run.line_offset + line_offset_);
   if (batched_) {
     batches_[filling_].add_run(*run.records, run.begin + i, run.begin + j);
     if (batches_[filling_].copied_bytes() >= (2u << 20)) dispatch_batch();
