@@ -621,6 +621,7 @@ struct FeedbackCache {
   // Each distinct comment is analysed once, however many rows repeat it
   // ("Ottimo", a category of canned answers): a row names its comment.
   std::vector<std::uint32_t> comment_of_row;  // kNoComment for an empty cell
+  std::vector<std::uint32_t> first_row;       // by distinct comment: the first row with it
   // By distinct comment: its stems and bigrams, and the personal data in it
   // (bit 0 email, 1 phone, 2 IBAN, 3 tax code).
   std::vector<std::uint32_t> stem_begin, stems, bigram_begin, bigrams;
@@ -749,27 +750,31 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
   // cost more memory than it saves.
   const bool categorical = c.comment && c.comment->type == ColumnType::categorical;
   if (categorical) {
-    // By code, in one pass over the rows: a blank comment has none; each
-    // other gets the next id at its first row and is analysed after the
-    // pass, in id order, once its rows are counted.
+    // By code, in one pass over the rows: a blank comment and a missing
+    // cell (the last slot) have none; each other code gets the next id at
+    // its first row and is analysed after the pass, in id order, once its
+    // rows are counted. A code is unseen only until its first row, so the
+    // pass's one branch is almost never taken.
+    constexpr std::uint32_t kUnseen = FeedbackCache::kNoComment - 1;
     const std::size_t labels = c.comment->labels.size();
-    std::vector<bool> blank(labels);
+    std::vector<std::uint32_t> comment_of_code(labels + 1, kUnseen);
     for (std::size_t code = 0; code < labels; ++code)
-      blank[code] = table::trim(c.comment->labels[code]).empty();
-    std::vector<std::uint32_t> comment_of_code(labels, FeedbackCache::kNoComment);
-    std::vector<std::uint64_t> rows_of_code(labels, 0);
+      if (table::trim(c.comment->labels[code]).empty())
+        comment_of_code[code] = FeedbackCache::kNoComment;
+    comment_of_code[labels] = FeedbackCache::kNoComment;
+    std::vector<std::uint64_t> rows_of_code(labels + 1, 0);
     std::vector<std::uint32_t> code_of_comment;
-    for (std::size_t row = 0; row < rows; ++row) {
-      const std::uint32_t code = c.comment->codes[row];
-      if (code == kMissingCode || blank[code]) continue;
-      ++rows_of_code[code];
-      std::uint32_t& id = comment_of_code[code];
-      if (id == FeedbackCache::kNoComment) {
+    c.comment->codes.for_each([&](std::size_t row, std::uint32_t code) {
+      const std::size_t slot = std::min<std::size_t>(code, labels);  // missing: the last
+      ++rows_of_code[slot];
+      std::uint32_t& id = comment_of_code[slot];
+      if (id == kUnseen) {
         id = static_cast<std::uint32_t>(code_of_comment.size());
-        code_of_comment.push_back(code);
+        code_of_comment.push_back(static_cast<std::uint32_t>(slot));
+        cache.first_row.push_back(static_cast<std::uint32_t>(row));
       }
       cache.comment_of_row[row] = id;
-    }
+    });
     for (const std::uint32_t code : code_of_comment)  // each pushes the next id's entries
       analyse_comment(table::trim(c.comment->labels[code]), rows_of_code[code], cache, word_entries,
                       surface_rows, bigram_ids);
@@ -778,6 +783,7 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
     const std::string_view text = trimmed_comment(*c.comment, row);
     if (text.empty()) continue;
     cache.comment_of_row[row] = static_cast<std::uint32_t>(cache.personal.size());
+    cache.first_row.push_back(static_cast<std::uint32_t>(row));
     analyse_comment(text, 1, cache, word_entries, surface_rows, bigram_ids);
   }
   // Each stem is shown as its most frequent word ("pratiche" rather than
@@ -822,18 +828,11 @@ const FeedbackCache::Sentiment& sentiment_of(const Columns& c, const std::vector
                                              FeedbackCache& cache) {
   FeedbackCache::Sentiment& out = cache.sentiment;
   if (out.built) return out;
-  // Each comment's first row (rows are numbered below kNoComment).
-  std::vector<std::uint32_t> first_row(cache.personal.size(), FeedbackCache::kNoComment);
-  for (std::uint32_t row = 0; row < cache.comment_of_row.size(); ++row) {
-    const std::uint32_t id = cache.comment_of_row[row];
-    if (id != FeedbackCache::kNoComment && first_row[id] == FeedbackCache::kNoComment)
-      first_row[id] = row;
-  }
   sentiment::CommentsInput in;
   in.comments = cache.personal.size();
   in.text = [&](std::uint32_t id) {
     text::MaskCounts counts;
-    return text::mask_personal_data(trimmed_comment(*c.comment, first_row[id]), counts, " ");
+    return text::mask_personal_data(trimmed_comment(*c.comment, cache.first_row[id]), counts, " ");
   };
   in.comment_of_row = &cache.comment_of_row;
   in.ratings = &ratings;
@@ -998,10 +997,7 @@ json sentiment_json(const table::Table& table, const Columns& c,
       {"examples", std::move(examples)}};
   // Comments on rows without a valid rating: what the text says is all there is.
   std::array<std::uint64_t, kSlots> unrated{};
-  for (std::size_t row = 0; row < cache.comment_of_row.size(); ++row) {
-    const std::uint32_t id = cache.comment_of_row[row];
-    unrated[label_of[id == FeedbackCache::kNoComment ? comments : id]] += std::isnan(ratings[row]);
-  }
+  for (std::size_t id = 0; id < comments; ++id) unrated[label_of[id]] += s.unrated[id];
   out["unrated"] = {{"comments", unrated[0] + unrated[1] + unrated[2] + unrated[3]},
                     {"negative", unrated[1]},
                     {"neutral", unrated[2]},
@@ -1025,14 +1021,16 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
   std::uint64_t with_personal = 0;
   // The rows tallied by comment and band first: a comment on many rows (a
   // category of canned answers) adds its words once, times its rows.
-  std::vector<std::array<std::uint32_t, 3>> tally(cache.personal.size(), {0, 0, 0});
+  // Without a branch on the row: rows without a comment go in the last slot.
+  const std::size_t distinct = cache.personal.size();
+  std::vector<std::array<std::uint32_t, 3>> tally(distinct + 1, {0, 0, 0});
   for (std::uint32_t row : rows) {
-    const std::uint32_t id = cache.comment_of_row[row];
-    if (id == FeedbackCache::kNoComment) continue;
     const double r = ratings[row];
-    ++tally[id][r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1];
+    ++tally[std::min<std::size_t>(cache.comment_of_row[row], distinct)][r <= c.scale.min + 1   ? 0
+                                                                        : r >= c.scale.max - 1 ? 2
+                                                                                               : 1];
   }
-  for (std::uint32_t id = 0; id < tally.size(); ++id) {
+  for (std::uint32_t id = 0; id < distinct; ++id) {
     const std::uint64_t rows_of_id = std::uint64_t{tally[id][0]} + tally[id][1] + tally[id][2];
     if (rows_of_id == 0) continue;
     comments += rows_of_id;

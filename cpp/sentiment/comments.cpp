@@ -1,5 +1,7 @@
 #include "sentiment/comments.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -12,31 +14,74 @@ Label lexicon_label(float score, std::uint8_t hits) {
   return score > 0.1f ? Label::positive : score < -0.1f ? Label::negative : Label::neutral;
 }
 
+// A row's rating band: a rating at or above positive_min is positive
+// first (a 3-point scale's middle point is in both bands).
+enum Band : std::uint8_t { kNegative, kPositive, kUnrated, kBetween };
+Band band_of(double r, const CommentsInput& in) {
+  return std::isnan(r)          ? kUnrated
+         : r >= in.positive_min ? kPositive
+         : r <= in.negative_max ? kNegative
+                                : kBetween;
+}
+
+// The rows of each comment by band, in one pass without a branch on the
+// row (rows without a comment count in the last slot).
+using BandCounts = std::vector<std::array<std::uint32_t, 4>>;
+BandCounts count_bands(const CommentsInput& in) {
+  const auto& rows = *in.comment_of_row;
+  const auto& ratings = *in.ratings;
+  BandCounts bands(in.comments + 1, {0, 0, 0, 0});
+  for (std::size_t row = 0; row < rows.size(); ++row)
+    ++bands[std::min<std::size_t>(rows[row], in.comments)][band_of(ratings[row], in)];
+  return bands;
+}
+
+// The cross-validation's rated comments: every step-th rated row, in the
+// file's order; a comment repeated in it (canned answers) is read once.
+struct RatedSample {
+  std::vector<std::vector<std::uint64_t>> texts;  // the distinct comments' features
+  std::vector<std::uint32_t> text;                // by position, its text
+  std::vector<bool> positive;
+};
+RatedSample sample_rated(const CommentsInput& in, std::uint64_t step) {
+  const auto& rows = *in.comment_of_row;
+  const auto& ratings = *in.ratings;
+  RatedSample out;
+  std::unordered_map<std::uint32_t, std::uint32_t> text_of_comment;
+  std::uint64_t seen = 0, next = 0;  // rated rows passed; the next one sampled
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const Band band = band_of(ratings[row], in);
+    const bool is_rated = rows[row] != CommentsInput::kNone && band <= kPositive;
+    if (is_rated && seen == next) {
+      auto [known, fresh] =
+          text_of_comment.try_emplace(rows[row], static_cast<std::uint32_t>(out.texts.size()));
+      if (fresh) out.texts.push_back(features(in.text(rows[row])));
+      out.text.push_back(known->second);
+      out.positive.push_back(band == kPositive);
+      next += step;
+    }
+    seen += is_rated;
+  }
+  return out;
+}
+
 }  // namespace
 
 CommentSentiment comment_sentiment(const CommentsInput& in) {
   CommentSentiment out;
-  const auto& rows = *in.comment_of_row;
-  const auto& ratings = *in.ratings;
-  // The training texts: one per rated row with a comment, labelled by its band.
-  std::vector<std::uint32_t> ids;
-  std::vector<bool> positive;
-  for (std::size_t row = 0; row < rows.size(); ++row) {
-    const std::uint32_t id = rows[row];
-    const double r = ratings[row];
-    if (id == CommentsInput::kNone || std::isnan(r)) continue;
-    if (r > in.negative_max && r < in.positive_min) continue;
-    ids.push_back(id);
-    positive.push_back(r >= in.positive_min);
-    ++out.rated[r >= in.positive_min ? 1 : 0];
-  }
-  // The lexicon, measured on the same comments by the sign of its score; a
-  // comment it cannot tell (no polarity word) counts as a miss.
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    const float s = (*in.lexicon_score)[ids[i]];
-    const bool undetermined = (*in.lexicon_hits)[ids[i]] == 0 || s == 0;
-    const bool says_positive = undetermined ? !positive[i] : s > 0;
-    ++out.lexicon_on_rated.cells[positive[i] ? 1 : 0][says_positive ? 1 : 0];
+  const BandCounts bands = count_bands(in);
+  out.unrated.resize(in.comments);
+  for (std::uint32_t id = 0; id < in.comments; ++id) {
+    const auto& b = bands[id];
+    out.rated[0] += b[kNegative];
+    out.rated[1] += b[kPositive];
+    out.unrated[id] = b[kUnrated];
+    // The lexicon, measured on the same comments by the sign of its score;
+    // a comment it cannot tell (no polarity word) counts as a miss.
+    const float s = (*in.lexicon_score)[id];
+    const bool undetermined = (*in.lexicon_hits)[id] == 0 || s == 0;
+    out.lexicon_on_rated.cells[0][undetermined || s > 0 ? 1 : 0] += b[kNegative];
+    out.lexicon_on_rated.cells[1][!undetermined && s > 0 ? 1 : 0] += b[kPositive];
   }
   out.label.resize(in.comments);
   out.score.resize(in.comments);
@@ -51,21 +96,11 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
     return out;
   }
   // Cross-validation on up to kMaxCrossValidated rated comments, evenly spread.
-  const std::size_t step = (ids.size() + kMaxCrossValidated - 1) / kMaxCrossValidated;
-  std::vector<std::vector<std::uint64_t>> texts;  // the sample's distinct comments
-  std::vector<std::uint32_t> sample;              // by position, its text
-  std::vector<bool> sample_positive;
-  // A comment repeated in the sample (canned answers) is read once.
-  std::unordered_map<std::uint32_t, std::uint32_t> text_of_comment;
-  for (std::size_t i = 0; i < ids.size(); i += step) {
-    auto [known, fresh] =
-        text_of_comment.try_emplace(ids[i], static_cast<std::uint32_t>(texts.size()));
-    if (fresh) texts.push_back(features(in.text(ids[i])));
-    sample.push_back(known->second);
-    sample_positive.push_back(positive[i]);
-  }
-  out.cross_validated = sample.size();
-  out.model_cv = cross_validate(texts, sample, sample_positive);
+  const std::uint64_t rated = out.rated[0] + out.rated[1];
+  const RatedSample sample =
+      sample_rated(in, (rated + kMaxCrossValidated - 1) / kMaxCrossValidated);
+  out.cross_validated = sample.text.size();
+  out.model_cv = cross_validate(sample.texts, sample.text, sample.positive);
   // Both measured on all rated comments would favour the model (it saw them);
   // the model's figure is cross-validated, the lexicon's never trained.
   if (out.model_cv.macro_f1() <= out.lexicon_on_rated.macro_f1()) {
@@ -75,14 +110,13 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
     return out;
   }
   // Training: each distinct comment once, weighted by its rows in each band.
-  std::vector<std::array<std::uint32_t, 2>> bands(in.comments, {0, 0});
-  for (std::size_t i = 0; i < ids.size(); ++i) ++bands[ids[i]][positive[i] ? 1 : 0];
   NaiveBayes model;
   for (std::uint32_t id = 0; id < in.comments; ++id) {
-    if (bands[id][0] + bands[id][1] == 0) continue;
+    const auto& b = bands[id];
+    if (b[kNegative] + b[kPositive] == 0) continue;
     const std::vector<std::uint64_t> f = features(in.text(id));
-    if (bands[id][0]) model.add(f, false, bands[id][0]);
-    if (bands[id][1]) model.add(f, true, bands[id][1]);
+    if (b[kNegative]) model.add(f, false, b[kNegative]);
+    if (b[kPositive]) model.add(f, true, b[kPositive]);
   }
   for (std::uint32_t id = 0; id < in.comments; ++id) {
     const std::vector<std::uint64_t> f = features(in.text(id));

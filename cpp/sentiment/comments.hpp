@@ -23,6 +23,7 @@ struct CommentSentiment {
   Confusion lexicon_on_rated;            ///< the lexicon on the same comments
   std::vector<std::uint8_t> label;       ///< Label, by distinct comment
   std::vector<float> score;              ///< -1..1 (the model: tanh of half the log-odds)
+  std::vector<std::uint32_t> unrated;    ///< by distinct comment: its rows without a rating
 };
 
 /// At most this many rated comments go into the cross-validation (taken

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "helpers.hpp"
+#include "sentiment/comments.hpp"
 #include "sentiment/model.hpp"
 #include "sentiment/scorer.hpp"
 
@@ -182,4 +183,45 @@ TEST_CASE("cross-validation counts a repeated text as often as the sample holds 
   CHECK(grouped.total() == 60);
   CHECK(grouped.cells == single.cells);
   CHECK(grouped.cells[0][1] + grouped.cells[1][0] > 0);  // some errors: a test that can differ
+}
+
+TEST_CASE("comments' sentiment counts each comment's rows by rating band", "[sentiment]") {
+  using ascolto::sentiment::CommentsInput;
+  constexpr std::uint32_t kNone = CommentsInput::kNone;
+  const double nan = std::nan("");
+  // Comment 0: a 1 (negative), two unrated rows, a 3 (neither band);
+  // comment 1: a 5 and a 4 (positive), a 2 (the 3-point scale's middle
+  // point below: negative_max = positive_min = 2 counts it positive).
+  const std::vector<std::uint32_t> comment_of_row = {0, 1, kNone, 0, 1, 0, 1, 0};
+  const std::vector<double> ratings = {1, 5, 5, nan, 4, 3, 2, nan};
+  const std::vector<float> score = {-0.5f, 0.0f};
+  const std::vector<std::uint8_t> hits = {1, 0};
+  CommentsInput in;
+  in.comments = 2;
+  in.text = [](std::uint32_t id) { return std::string(id ? "bene" : "male"); };
+  in.comment_of_row = &comment_of_row;
+  in.ratings = &ratings;
+  in.lexicon_score = &score;
+  in.lexicon_hits = &hits;
+  SECTION("a 1-5 scale") {
+    const auto s = ascolto::sentiment::comment_sentiment(in);
+    CHECK(s.rated == std::array<std::uint64_t, 2>{2, 2});  // the 2 is negative here
+    CHECK(s.unrated == std::vector<std::uint32_t>{2, 0});
+    // The lexicon reads comment 0 as negative; comment 1 has no polarity
+    // word, a miss on each of its positive rows (said negative) and a
+    // miss on its negative row (said positive).
+    CHECK(s.lexicon_on_rated.cells[0][0] == 1);
+    CHECK(s.lexicon_on_rated.cells[0][1] == 1);
+    CHECK(s.lexicon_on_rated.cells[1][0] == 2);
+    CHECK(s.lexicon_on_rated.cells[1][1] == 0);
+    CHECK_FALSE(s.model_used);  // too few rated comments
+  }
+  SECTION("a 1-3 scale: the middle point is positive") {
+    in.negative_max = 2;
+    in.positive_min = 2;
+    const auto s = ascolto::sentiment::comment_sentiment(in);
+    CHECK(s.rated == std::array<std::uint64_t, 2>{1, 4});  // the 3 and the 2 positive
+    // Comment 1's three rows missed, and comment 0's 3 (read negative).
+    CHECK(s.lexicon_on_rated.cells[1][0] == 4);
+  }
 }
