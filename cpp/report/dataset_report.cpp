@@ -156,11 +156,19 @@ json column_json(const table::Table& table, const Column& c, const ColumnRole& r
   if (table.aggregated() && cells::is_survey_sum(c.name)) out["cell_sum"] = true;
   if (table::is_numeric_type(c.type)) {
     double lo = INFINITY, hi = -INFINITY;
-    for (std::size_t row = 0; row < c.numbers.size(); ++row)
-      if (const double v = c.numbers[row]; !std::isnan(v) && table.frequency(row) > 0) {
+    if (!table.aggregated()) {
+      // std::min and std::max keep their first argument against a NaN.
+      for (const double v : c.numbers) {
         lo = std::min(lo, v);
         hi = std::max(hi, v);
       }
+    } else {
+      for (std::size_t row = 0; row < c.numbers.size(); ++row)
+        if (const double v = c.numbers[row]; !std::isnan(v) && table.frequency(row) > 0) {
+          lo = std::min(lo, v);
+          hi = std::max(hi, v);
+        }
+    }
     if (lo <= hi) {
       out["min"] = display_value(c, lo);
       out["max"] = display_value(c, hi);

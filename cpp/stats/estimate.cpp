@@ -12,14 +12,34 @@ struct WeightedMoments {
   double sum_w = 0, sum_w2 = 0, mean = kNaN, sum_w2_dev2 = 0;
 };
 
+// Every weight 1: the same sums as below (w*y = y, w*w = 1, adding 0 for a
+// missing value changes no sum), without a branch on each value.
+WeightedMoments unweighted_moments(const std::vector<double>& values) {
+  WeightedMoments m;
+  double sum_y = 0;
+  for (const double y : values) {
+    const bool present = !std::isnan(y);
+    m.n += present;
+    sum_y += present ? y : 0.0;
+  }
+  if (m.n == 0) return m;
+  m.sum_w = m.sum_w2 = static_cast<double>(m.n);
+  m.mean = sum_y / m.sum_w;
+  for (const double y : values) {
+    const double d = y - m.mean;
+    m.sum_w2_dev2 += std::isnan(y) ? 0.0 : d * d;
+  }
+  return m;
+}
+
 // Two passes: the mean, then the squared deviations (no cancellation).
 WeightedMoments moments(const Sample& s) {
+  if (s.weights.empty()) return unweighted_moments(s.values);
   WeightedMoments m;
-  const bool weighted = !s.weights.empty();
   double sum_wy = 0;
   for (std::size_t i = 0; i < s.values.size(); ++i) {
     const double y = s.values[i];
-    const double w = weighted ? s.weights[i] : 1.0;
+    const double w = s.weights[i];
     if (std::isnan(y) || std::isnan(w)) continue;
     ++m.n;
     m.sum_w += w;
@@ -30,7 +50,7 @@ WeightedMoments moments(const Sample& s) {
   m.mean = sum_wy / m.sum_w;
   for (std::size_t i = 0; i < s.values.size(); ++i) {
     const double y = s.values[i];
-    const double w = weighted ? s.weights[i] : 1.0;
+    const double w = s.weights[i];
     if (std::isnan(y) || std::isnan(w)) continue;
     const double d = w * (y - m.mean);
     m.sum_w2_dev2 += d * d;
