@@ -156,18 +156,15 @@ json column_json(const table::Table& table, const Column& c, const ColumnRole& r
   if (table.aggregated() && cells::is_survey_sum(c.name)) out["cell_sum"] = true;
   if (table::is_numeric_type(c.type)) {
     double lo = INFINITY, hi = -INFINITY;
+    const auto extend = [&](double v) {  // a NaN leaves both: std::min/max keep their first
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    };
     if (!table.aggregated()) {
-      // std::min and std::max keep their first argument against a NaN.
-      for (const double v : c.numbers) {
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-      }
-    } else {
+      for (const double v : c.numbers) extend(v);
+    } else {  // a cells file's row for no record is left out
       for (std::size_t row = 0; row < c.numbers.size(); ++row)
-        if (const double v = c.numbers[row]; !std::isnan(v) && table.frequency(row) > 0) {
-          lo = std::min(lo, v);
-          hi = std::max(hi, v);
-        }
+        if (table.frequency(row) > 0) extend(c.numbers[row]);
     }
     if (lo <= hi) {
       out["min"] = display_value(c, lo);

@@ -1026,9 +1026,8 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
   std::vector<std::array<std::uint32_t, 3>> tally(distinct + 1, {0, 0, 0});
   for (std::uint32_t row : rows) {
     const double r = ratings[row];
-    ++tally[std::min<std::size_t>(cache.comment_of_row[row], distinct)][r <= c.scale.min + 1   ? 0
-                                                                        : r >= c.scale.max - 1 ? 2
-                                                                                               : 1];
+    const int rating_band = r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1;
+    ++tally[std::min<std::size_t>(cache.comment_of_row[row], distinct)][rating_band];
   }
   for (std::uint32_t id = 0; id < distinct; ++id) {
     const std::uint64_t rows_of_id = std::uint64_t{tally[id][0]} + tally[id][1] + tally[id][2];
