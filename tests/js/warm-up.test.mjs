@@ -2,8 +2,8 @@
 // that V8 optimizes them before the user's first file) and is read cleanly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmUp, warmUpCsv, WARM_UP_PASSES, WARM_UP_REQUESTS } from '../../web/warm-up.js';
-import { loadSession, querySession } from '../../web/engine.js';
+import { warmUp, warmUpCsv, WARM_UP_BLOCK_READS, WARM_UP_PASSES, WARM_UP_REQUESTS } from '../../web/warm-up.js';
+import { loadSession, querySession, startThreads } from '../../web/engine.js';
 import { loadCore } from '../../web/node-core.js';
 import { analyze } from '../../web/api.js';
 
@@ -79,4 +79,29 @@ test('a file waiting while the heap is written ends the writing at the next step
   assert.equal(checks, stopAt, 'no step after the file arrived');
   const report = await analyze({ name: 'a.csv', bytes: Buffer.from('canale,voto\nweb,5\napp,4\n') });
   assert.equal(report.datasets[0].rows.used, 2);
+});
+
+// The core with its Session constructor counted: one session a read of the
+// export, and one that asks how many threads read.
+function countingSessions(core) {
+  const counter = { sessions: 0 };
+  counter.core = new Proxy(core, {
+    get(target, key) {
+      if (key !== 'Session') return Reflect.get(target, key);
+      return function Session() { counter.sessions += 1; return new target.Session(); };
+    },
+  });
+  return counter;
+}
+
+test('the module with threads reads the warm-up export several times, the other once', { timeout: 120000 }, async () => {
+  const plain = countingSessions(await loadCore());
+  await warmUp(plain.core, 200, { heapBytes: 0 });
+  assert.equal(plain.sessions, 1 + 1);
+  const threadedCore = await loadCore(undefined, { threads: true });
+  const threads = await startThreads(threadedCore, 0);
+  const threaded = countingSessions(threadedCore);
+  await warmUp(threaded.core, 200, { heapBytes: 0 });
+  assert.ok(WARM_UP_BLOCK_READS > 1);
+  assert.equal(threaded.sessions, 1 + (threads > 1 ? WARM_UP_BLOCK_READS : 1));
 });
