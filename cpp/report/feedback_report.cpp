@@ -763,18 +763,25 @@ FeedbackCache& cache_for(const Columns& c, FeedbackCachePtr& holder, std::size_t
         comment_of_code[code] = FeedbackCache::kNoComment;
     comment_of_code[labels] = FeedbackCache::kNoComment;
     std::vector<std::uint64_t> rows_of_code(labels + 1, 0);
-    std::vector<std::uint32_t> code_of_comment;
-    c.comment->codes.for_each([&](std::size_t row, std::uint32_t code) {
+    // At most one comment a code. Sized before the pass, so that the pass
+    // calls nothing that may throw: with JS exceptions (the module with
+    // threads) a row's call to a function that may throw goes through JS.
+    std::vector<std::uint32_t> code_of_comment(labels + 1);
+    cache.first_row.assign(labels + 1, 0);
+    std::uint32_t comments = 0;
+    c.comment->codes.for_each([&](std::size_t row, std::uint32_t code) noexcept {
       const std::size_t slot = std::min<std::size_t>(code, labels);  // missing: the last
       ++rows_of_code[slot];
       std::uint32_t& id = comment_of_code[slot];
       if (id == kUnseen) {
-        id = static_cast<std::uint32_t>(code_of_comment.size());
-        code_of_comment.push_back(static_cast<std::uint32_t>(slot));
-        cache.first_row.push_back(static_cast<std::uint32_t>(row));
+        id = comments++;
+        code_of_comment[id] = static_cast<std::uint32_t>(slot);
+        cache.first_row[id] = static_cast<std::uint32_t>(row);
       }
       cache.comment_of_row[row] = id;
     });
+    code_of_comment.resize(comments);
+    cache.first_row.resize(comments);
     for (const std::uint32_t code : code_of_comment)  // each pushes the next id's entries
       analyse_comment(table::trim(c.comment->labels[code]), rows_of_code[code], cache, word_entries,
                       surface_rows, bigram_ids);
