@@ -1425,28 +1425,36 @@ json comments_page(const table::Table& table, const std::vector<ColumnRole>& rol
   }
   const std::string needle = table::ascii_lower(table::trim(request.word));
   const FeedbackCache::Sentiment& sentiment = sentiment_of(c, ratings, cache);
-  std::vector<std::uint32_t> matches;
-  for (std::uint32_t row : select_rows(c, ratings, request.filter, true)) {
-    const std::string_view text = trimmed_comment(*c.comment, row);
-    if (text.empty()) continue;
-    if (request.rating && ratings[row] != *request.rating) continue;
-    const std::uint32_t comment_id = cache.comment_of_row[row];
-    if (!request.sentiment.empty() &&
-        request.sentiment !=
-            sentiment::label_name(static_cast<sentiment::Label>(sentiment.label[comment_id])))
-      continue;
-    if (!needle.empty()) {
+  // Whether each distinct comment has the word, worked out once per comment
+  // rather than once per row (a canned answer is on thousands of rows).
+  std::vector<bool> has_word;
+  if (!needle.empty()) {
+    has_word.resize(cache.first_row.size());
+    for (std::uint32_t comment = 0; comment < has_word.size(); ++comment) {
       bool stems_match = !unknown_word && !wanted.empty();
       for (std::uint32_t id : wanted) {
         bool found = false;
-        const std::uint32_t comment = cache.comment_of_row[row];
         for (std::uint32_t k = cache.stem_begin[comment];
              k < cache.stem_begin[comment + 1] && !found; ++k)
           found = cache.stems[k] == id;
         stems_match = stems_match && found;
       }
-      if (!stems_match && table::ascii_lower(text).find(needle) == std::string::npos) continue;
+      has_word[comment] =
+          stems_match ||
+          table::ascii_lower(trimmed_comment(*c.comment, cache.first_row[comment])).find(needle) !=
+              std::string::npos;
     }
+  }
+  std::vector<std::uint32_t> matches;
+  for (std::uint32_t row : select_rows(c, ratings, request.filter, true)) {
+    const std::uint32_t comment_id = cache.comment_of_row[row];
+    if (comment_id == FeedbackCache::kNoComment) continue;  // a blank or missing comment
+    if (request.rating && ratings[row] != *request.rating) continue;
+    if (!request.sentiment.empty() &&
+        request.sentiment !=
+            sentiment::label_name(static_cast<sentiment::Label>(sentiment.label[comment_id])))
+      continue;
+    if (!has_word.empty() && !has_word[comment_id]) continue;
     matches.push_back(row);
   }
   if (c.date) {  // newest first
