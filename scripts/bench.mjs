@@ -66,6 +66,42 @@ async function writeParquet(csv, parquet) {
   await (await db.connect()).run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
 }
 
+// Each timing of the CSV files is the median of `runsOf(count)` runs, each
+// a fresh process, taken in rounds over the engines: this VM's speed moves
+// by 30% from minute to minute (one of its two cores at times runs 1.6x
+// slower), and one run of each engine compared minutes, not engines.
+// BENCH_RUNS sets the runs (default 3 up to 1M rows, 1 above).
+const runsOf = (count) => Number(process.env.BENCH_RUNS ?? (count <= 1000000 ? 3 : 1));
+
+// Runs each engine `runs` times in rounds; returns each engine's median run
+// (by cold seconds, with the median warm and ready times), or its error.
+function medianRuns(engines, runs, label) {
+  const results = new Map(engines.map(([engine]) => [engine, []]));
+  const errors = new Map();
+  for (let round = 0; round < runs; round += 1) {
+    for (const [engine, run] of engines) {
+      if (errors.has(engine)) continue;
+      process.stderr.write(`${engine}${label} (run ${round + 1} of ${runs})...\n`);
+      try {
+        results.get(engine).push(run());
+      } catch (error) {
+        errors.set(engine, error);
+      }
+    }
+  }
+  const median = (values) => {
+    const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+    return finite.length ? finite[finite.length >> 1] : NaN;
+  };
+  return engines.map(([engine]) => {
+    if (errors.has(engine)) return { engine, error: errors.get(engine) };
+    const all = results.get(engine);
+    const middle = [...all].sort((a, b) => a.seconds - b.seconds)[all.length >> 1];
+    return { engine, result: { ...middle, warm_seconds: median(all.map((r) => r.warm_seconds)),
+      ready_seconds: median(all.map((r) => r.ready_seconds)) } };
+  });
+}
+
 const mb = (bytes) => bytes / 1e6;
 const rows = [];
 const workbookRuns = [];
@@ -100,17 +136,15 @@ for (const count of sizes) {
     ['ascolto-wasm-threads', () => runNode('ascolto-wasm-threads', file)], ['ascolto-wasm', () => runNode('ascolto-wasm', file)],
     ['ascolto-wasm-unprepared', () => runNode('ascolto-wasm-unprepared', file)], ...peers.map((p) => [p, () => runNode(p, file)])];
   let reference = null;
-  for (const [engine, run] of engines) {
-    process.stderr.write(`${engine} on ${count} rows...\n`);
-    try {
-      const result = run();
-      reference ??= result;
-      rows.push({ engine, count, bytes, groups: result.groups, ready: result.ready_seconds, seconds: result.seconds, warm: result.warm_seconds,
-        rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, threads: result.threads ?? (engine.startsWith('ascolto') ? 1 : null),
-        check: check(reference, result) });
-    } catch (error) {
+  for (const { engine, result, error } of medianRuns(engines, runsOf(count), ` on ${count} rows`)) {
+    if (error) {
       rows.push({ engine, count, bytes, seconds: NaN, warm: NaN, rss: NaN, check: `failed: ${String(error.message).split('\n')[0]}` });
+      continue;
     }
+    reference ??= result;
+    rows.push({ engine, count, bytes, groups: result.groups, ready: result.ready_seconds, seconds: result.seconds, warm: result.warm_seconds,
+      rss: result.peak_rss_bytes, heap: result.wasm_heap_bytes, threads: result.threads ?? (engine.startsWith('ascolto') ? 1 : null),
+      check: check(reference, result) });
   }
 }
 
@@ -120,15 +154,11 @@ for (const count of sizes) {
 const wholeReports = [];
 for (const count of sizes) {
   const file = `${root}build/bench/feedback-${count / 1e6}m.csv`;
-  for (const [engine, run] of [['ascolto-native', () => runNative(file, null)], ['ascolto-native-1-thread', () => runNative(file, null, 1)],
-    ['ascolto-wasm-threads', () => runNode('ascolto-wasm-threads-report', file)], ['ascolto-wasm', () => runNode('ascolto-wasm-report', file)]]) {
-    process.stderr.write(`${engine}, whole report, on ${count} rows...\n`);
-    try {
-      const result = run();
-      wholeReports.push({ engine, count, seconds: result.seconds, warm: result.warm_seconds });
-    } catch (error) {
-      wholeReports.push({ engine, count, seconds: NaN, warm: NaN, error: String(error.message).split('\n')[0] });
-    }
+  const engines = [['ascolto-native', () => runNative(file, null)], ['ascolto-native-1-thread', () => runNative(file, null, 1)],
+    ['ascolto-wasm-threads', () => runNode('ascolto-wasm-threads-report', file)], ['ascolto-wasm', () => runNode('ascolto-wasm-report', file)]];
+  for (const { engine, result, error } of medianRuns(engines, runsOf(count), `, whole report, on ${count} rows`)) {
+    wholeReports.push(error ? { engine, count, seconds: NaN, warm: NaN, error: String(error.message).split('\n')[0] }
+      : { engine, count, seconds: result.seconds, warm: result.warm_seconds });
   }
 }
 
@@ -137,14 +167,10 @@ for (const count of sizes) {
 const readings = [];
 for (const count of sizes) {
   const file = `${root}build/bench/feedback-${count / 1e6}m.csv`;
-  for (const engine of ['ascolto-wasm-read', 'ascolto-wasm-threads-read']) {
-    process.stderr.write(`${engine} on ${count} rows...\n`);
-    try {
-      const result = runNode(engine, file);
-      readings.push({ engine, count, bytes: statSync(file).size, seconds: result.seconds, warm: result.warm_seconds, threads: result.threads });
-    } catch (error) {
-      readings.push({ engine, count, seconds: NaN, warm: NaN, error: String(error.message).split('\n')[0] });
-    }
+  const engines = ['ascolto-wasm-read', 'ascolto-wasm-threads-read'].map((engine) => [engine, () => runNode(engine, file)]);
+  for (const { engine, result, error } of medianRuns(engines, runsOf(count), ` on ${count} rows`)) {
+    readings.push(error ? { engine, count, seconds: NaN, warm: NaN, error: String(error.message).split('\n')[0] }
+      : { engine, count, bytes: statSync(file).size, seconds: result.seconds, warm: result.warm_seconds, threads: result.threads });
   }
 }
 
@@ -175,7 +201,8 @@ const parquetRows = runFormat(parquetRuns, [], 'Parquet file');
 console.log('\nLoad + group-by application (count, mean rating, counts per rating).');
 console.log('ready: loading the engine before any file (not in cold or warm; Ascolto\'s includes its warm-up).');
 console.log('ascolto-wasm-unprepared: the same without the warm-up\'s prepared heap (see web/warm-up.js).');
-console.log('cold: the first file in a fresh process; warm: a second file in the same process.\n');
+console.log('cold: the first file in a fresh process; warm: a second file in the same process.');
+console.log(`Each figure of the CSV files: the median of ${sizes.map((n) => `${runsOf(n)} runs at ${n} rows`).join(', ')}, each a fresh process, in rounds over the engines.\n`);
 console.log('threads: threads that read (Ascolto); peers run as their node package does (DuckDB-WASM\'s threaded');
 console.log('build, duckdb-coi, is for browsers only: its node bindings have none, so it has no row here).\n');
 console.log('engine                   rows threads       MB  ready s   cold s  cold MB/s   warm s  warm MB/s  peak RSS MB  WASM heap MB  memory/file  result');
