@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage } from '../tests/browser/browser.mjs';
 import { writeFeedback } from './gen-feedback.mjs';
+import { median } from './median.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rows = Number(process.env.BENCH_DASHBOARD_ROWS ?? 1000000);
@@ -44,7 +45,6 @@ async function measure(file, label) {
       core.push(Number((await status.textContent()).match(/(\d+)\s*ms/)[1]));
       await status.evaluate((e) => { e.textContent = ''; });
     }
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(`\nFeedback dashboard in Chromium, ${rows.toLocaleString('en')} rows, ${label} (file loaded and first report in ${loadSeconds.toFixed(1)} s)`);
     console.log(`filter round trip (core answer in the worker): median ${median(core)} ms, max ${Math.max(...core)} ms over ${core.length} changes`);
     console.log(`filter to dashboard drawn in the DOM:          median ${median(total)} ms, max ${Math.max(...total)} ms`);

@@ -12,9 +12,9 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage } from '../tests/browser/browser.mjs';
 import { writeFeedback } from './gen-feedback.mjs';
+import { median } from './median.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const verdict = (ms, goal) => `${ms < goal ? 'met' : 'not met'} (goal under ${goal} ms)`;
 
 const markMs = (page, name) => page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout: 60000 })

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { writeFeedback } from './gen-feedback.mjs';
 import { csvToXlsx } from './gen-xlsx.mjs';
+import { median } from './median.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_ROWS ?? '1000000,5000000').split(',').map(Number);
@@ -89,10 +90,6 @@ function medianRuns(engines, runs, label) {
       }
     }
   }
-  const median = (values) => {
-    const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
-    return finite.length ? finite[finite.length >> 1] : NaN;
-  };
   return engines.map(([engine]) => {
     if (errors.has(engine)) return { engine, error: errors.get(engine) };
     const all = results.get(engine);

@@ -138,11 +138,16 @@ json display_value(const Column& c, double v) {
   }
 }
 
-// Counts, means and sums are of records: a cells file's row counts as its
-// count (table.frequency); "missing" and "invalid" stay counts of the file's rows.
-// Widens [lo, hi] to every value; a NaN leaves it (std::min/max keep their
-// first argument). Four pairs of bounds, each over every fourth value: with
-// one pair, each row's min and max waited on the row before's.
+// [lo, hi] widened to v; a NaN leaves both (std::min/max keep their first
+// argument).
+void widen(double& lo, double& hi, double v) {
+  lo = std::min(lo, v);
+  hi = std::max(hi, v);
+}
+
+// [lo, hi] widened to every value, in four pairs of bounds, each over every
+// fourth value: with one pair, each row's min and max waited on the row
+// before's.
 void widen_range(const std::vector<double>& values, double& lo, double& hi) {
   constexpr std::size_t kLanes = 4;
   std::array<double, kLanes> low, high;
@@ -150,20 +155,16 @@ void widen_range(const std::vector<double>& values, double& lo, double& hi) {
   high.fill(hi);
   std::size_t i = 0;
   for (; i + kLanes <= values.size(); i += kLanes)
-    for (std::size_t k = 0; k < kLanes; ++k) {
-      low[k] = std::min(low[k], values[i + k]);
-      high[k] = std::max(high[k], values[i + k]);
-    }
-  for (; i < values.size(); ++i) {
-    low[0] = std::min(low[0], values[i]);
-    high[0] = std::max(high[0], values[i]);
-  }
-  for (std::size_t k = 0; k < kLanes; ++k) {
+    for (std::size_t k = 0; k < kLanes; ++k) widen(low[k], high[k], values[i + k]);
+  for (; i < values.size(); ++i) widen(low[0], high[0], values[i]);
+  for (std::size_t k = 0; k < kLanes; ++k) {  // a lane's own bounds: an unused one is still empty
     lo = std::min(lo, low[k]);
     hi = std::max(hi, high[k]);
   }
 }
 
+// Counts, means and sums are of records: a cells file's row counts as its
+// count (table.frequency); "missing" and "invalid" stay counts of the file's rows.
 json column_json(const table::Table& table, const Column& c, const ColumnRole& role,
                  std::size_t index, const Disclosure& disclosure) {
   json out = {{"name", c.name},
@@ -184,10 +185,7 @@ json column_json(const table::Table& table, const Column& c, const ColumnRole& r
       widen_range(c.numbers, lo, hi);
     } else {  // a cells file's row for no record is left out
       for (std::size_t row = 0; row < c.numbers.size(); ++row)
-        if (table.frequency(row) > 0) {
-          lo = std::min(lo, c.numbers[row]);  // a NaN leaves both
-          hi = std::max(hi, c.numbers[row]);
-        }
+        if (table.frequency(row) > 0) widen(lo, hi, c.numbers[row]);
     }
     if (lo <= hi) {
       out["min"] = display_value(c, lo);

@@ -1454,7 +1454,7 @@ json comments_page(const table::Table& table, const std::vector<ColumnRole>& rol
         request.sentiment !=
             sentiment::label_name(static_cast<sentiment::Label>(sentiment.label[comment_id])))
       continue;
-    if (!has_word.empty() && !has_word[comment_id]) continue;
+    if (!needle.empty() && !has_word[comment_id]) continue;
     matches.push_back(row);
   }
   if (c.date) {  // newest first
