@@ -52,29 +52,16 @@ export const PREPARED_HEAP_BYTES = 64 << 20;
 export const WARM_UP_REQUESTS = [{}, { feedback: { application: 'NASpI', granularity: 'week' } },
   { comments: { device: 'mobile', word: 'lento' } }, { aggregate: { by: 'applicativo', rating: 'voto' } }];
 
-// V8 optimizes a function only after it has done enough work. One pass of
-// the requests over the warm-up export left the report's row loops in
-// baseline code: they were optimized during the first file's report, which
-// ran in baseline code (1,197-4,788 page faults of V8's compilation in
-// that report; 24 with four passes).
-export const WARM_UP_PASSES = 4;
-
-// The reading on threads is optimized only after more work than one read
-// of the export: after one, the first 1M-row file read on two threads
-// still ran partly in baseline code (reading 99-102 ms, 134-159 page
-// faults, 153-167 ms of CPU; after three reads 89-100 ms, 81-128 faults,
-// 122-143 ms of CPU). Without threads one read is enough.
-export const WARM_UP_BLOCK_READS = 3;
-
-// Reads of the export: WARM_UP_BLOCK_READS when the module reads on threads.
-function blockReads(core) {
-  const session = new core.Session();
-  try {
-    return session.setThreads(0) > 1 ? WARM_UP_BLOCK_READS : 1;
-  } finally {
-    session.delete();
-  }
-}
+// V8 optimizes a function only after it has done enough work, and a
+// report builds a table's caches once (the comments' tally, for one): each
+// pass reads the export anew and answers every request on it. With one read
+// and four passes of the requests, the first 1M-row report of a fresh
+// process still ran its row loops (the comments' tally, the column
+// summary) in baseline code while V8 optimized them: 53-59 ms against 47
+// for the next report, 43-53 against 33 on two threads. With eight passes
+// that each read: 50-51 and 35-39 ms. The reading on threads, too, is
+// optimized only after more than one read of the export.
+export const WARM_UP_PASSES = 8;
 
 // Lets the worker's message queue run: a file dropped during the warm-up
 // is seen at once (shouldStop) instead of after all of it.
@@ -97,19 +84,21 @@ const HEAP_STEP_BYTES = 4 << 20;
 // grows), a step at a time with a pause for messages after each: a file
 // dropped meanwhile is read at once, with the heap written so far (on a
 // slow VM all of it took 250-350 ms). The view is asked for at every step:
-// memory may have grown in between.
+// memory may have grown in between. False when a file cut it short.
 async function writeHeap(session, heapBytes, shouldStop) {
   for (let at = 0; at < heapBytes; at += HEAP_STEP_BYTES) {
     await yieldToEvents();
-    if (shouldStop()) return;
+    if (shouldStop()) return false;
     session.inputBuffer(heapBytes).fill(0, at, at + HEAP_STEP_BYTES);
   }
+  return true;
 }
 
 /**
  * Reads a warm-up export and answers each kind of request on it, then frees
- * it, so that V8 optimizes the reader and the reports before the first
- * file; then prepares `heapBytes` of written heap. Between steps it checks
+ * it, WARM_UP_PASSES times, so that V8 optimizes the reader and the reports
+ * before the first file; after the first pass it prepares `heapBytes` of
+ * written heap. Between steps it checks
  * `shouldStop()` and, when a file is waiting, ends there: the file is read
  * at once, with what is warm so far.
  */
@@ -120,19 +109,19 @@ export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTE
   const read = () => loadSession(core,
     [{ name: 'warm-up.csv', size: bytes.length, chunks: piecesUntilStopped(bytes, shouldStop) }], {},
     { threads: 0, parallel: { minBytes: 0, rangeBytes: WARM_UP_PIECE_BYTES } });
-  const reads = blockReads(core);
-  for (let extra = 1; extra < reads && !shouldStop(); extra += 1) (await read()).delete();
-  const session = await read();
-  try {
-    for (let pass = 0; pass < WARM_UP_PASSES; pass += 1) {
+  for (let pass = 0; pass < WARM_UP_PASSES && !shouldStop(); pass += 1) {
+    const session = await read();
+    try {
       for (const request of WARM_UP_REQUESTS) {
         await yieldToEvents();
         if (shouldStop()) return;
         querySession(session, request);
       }
+      // The heap after the first pass, not the last: a file dropped during
+      // the later passes still finds it written.
+      if (pass === 0 && !(await writeHeap(session, heapBytes, shouldStop))) return;
+    } finally {
+      session.delete();
     }
-    await writeHeap(session, heapBytes, shouldStop);
-  } finally {
-    session.delete();
   }
 }
