@@ -1,7 +1,7 @@
 #include "table/canonical_text.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 
 #include "table/value_parse.hpp"
@@ -131,22 +131,26 @@ void render_canonical(double value, CanonicalShape shape, std::string& out) {
   if (std::isnan(value)) return;
   char buffer[48];
   switch (shape) {
-    case CanonicalShape::integer:
-      std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(value));
-      out += buffer;
+    case CanonicalShape::integer: {
+      const auto end = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+      out.append(buffer, end.ptr);
       return;
+    }
     case CanonicalShape::date:
-      out += format_date(static_cast<std::int64_t>(value));
+      append_date(static_cast<std::int64_t>(value), out);
       return;
     case CanonicalShape::datetime_t:
     case CanonicalShape::datetime_space: {
       const double days = std::floor(value / 86400.0);
-      const auto seconds = static_cast<int>(value - days * 86400.0);
-      out += format_date(static_cast<std::int64_t>(days));
-      std::snprintf(buffer, sizeof buffer, "%c%02d:%02d:%02d",
-                    shape == CanonicalShape::datetime_t ? 'T' : ' ', seconds / 3600,
-                    seconds / 60 % 60, seconds % 60);
-      out += buffer;
+      const auto seconds = static_cast<unsigned>(value - days * 86400.0);  // 0 to 86,399
+      append_date(static_cast<std::int64_t>(days), out);
+      buffer[0] = shape == CanonicalShape::datetime_t ? 'T' : ' ';
+      put_digits(buffer + 1, seconds / 3600, 2);
+      buffer[3] = ':';
+      put_digits(buffer + 4, seconds / 60 % 60, 2);
+      buffer[6] = ':';
+      put_digits(buffer + 7, seconds % 60, 2);
+      out.append(buffer, 9);
       return;
     }
     case CanonicalShape::none:

@@ -71,6 +71,22 @@ class CodeVector {
     push_back_any(code);
   }
 
+  /// Appends `n` codes; when they all fit the vector's one-byte width and
+  /// room, with one test for the lot instead of one a code.
+  void append(const std::uint32_t* codes, std::size_t n) {
+    if (width_ == 1 && capacity_ - size_ >= n) {
+      bool wide = false;
+      for (std::size_t i = 0; i < n; ++i) wide |= codes[i] >= 0xFFu && codes[i] != kMissingCode;
+      if (!wide) {
+        std::uint8_t* const out = bytes_.get() + size_;
+        for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::uint8_t>(codes[i]);
+        size_ += n;
+        return;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) push_back(codes[i]);
+  }
+
   /// Room for `rows` codes. The new memory is not written (not zero-filled):
   /// its pages are touched only as codes arrive.
   void reserve(std::size_t rows) {

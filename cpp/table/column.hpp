@@ -2,6 +2,7 @@
 // streams in, so later reports filter and aggregate without re-reading.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -117,14 +118,7 @@ class ColumnBuilder {
         append_text(value);
         return;
       case Mode::numbers:
-        if (value.empty()) {
-          numbers_.push_back(std::numeric_limits<double>::quiet_NaN());
-        } else if (const auto number = canonical_.read(value)) {
-          numbers_.push_back(*number);
-        } else {  // the pattern breaks: rebuild the text so far, exactly
-          numbers_to_text();
-          append_text(value);  // (not append(): a recursive call is never inlined)
-        }
+        append_number(value);
         return;
       case Mode::dictionary:
         // (Checking for a repeat of the previous cell first cost more than
@@ -137,9 +131,21 @@ class ColumnBuilder {
   /// rows given row by row, or of a column's own vector (stride 1).
   void append_strided(const std::string_view* fields, std::size_t stride, std::size_t rows) {
     std::size_t row = 0;
-    // Most columns stay dictionaries: their loop has no switch on the mode.
-    for (; row < rows && mode_ == Mode::dictionary; ++row)
-      push_code(dictionary_.intern(fields[row * stride]));
+    // Most columns stay dictionaries, and a timestamp or id column is read
+    // as numbers: their loops have no switch on the mode. A dictionary's
+    // codes are interned into a block, then appended at once: a code
+    // stored into the byte-wide vector at each cell may alias any field
+    // (a char store), so the dictionary's were loaded again at every cell.
+    while (row < rows && mode_ == Mode::dictionary) {
+      std::uint32_t block[kLeaveTestRows];
+      // Up to the next multiple of kLeaveTestRows codes, as push_code tests.
+      const std::size_t n = std::min(rows - row, kLeaveTestRows - codes_.size() % kLeaveTestRows);
+      for (std::size_t i = 0; i < n; ++i) block[i] = dictionary_.intern(fields[(row + i) * stride]);
+      codes_.append(block, n);
+      row += n;
+      if (mostly_distinct()) leave_dictionary();
+    }
+    for (; row < rows && mode_ == Mode::numbers; ++row) append_number(fields[row * stride]);
     for (; row < rows; ++row) append(fields[row * stride]);
   }
   /// Appends `rows` values given as codes into `keys` (a range's own
@@ -173,11 +179,26 @@ class ColumnBuilder {
   /// distinct values.
   void push_code(std::uint32_t code) {
     codes_.push_back(code);
-    // Mostly distinct values (comments, identifiers, timestamps): hashing
-    // them buys nothing.
-    if (dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
-        (codes_.size() & 255) == 0)
-      leave_dictionary();
+    if (mostly_distinct()) leave_dictionary();
+  }
+  // Mostly distinct values (comments, identifiers, timestamps): hashing
+  // them buys nothing. Tested every kLeaveTestRows codes.
+  static constexpr std::size_t kLeaveTestRows = 256;
+  bool mostly_distinct() const {
+    return dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
+           codes_.size() % kLeaveTestRows == 0;
+  }
+  /// A cell of a column read as numbers; text from there on when it is not
+  /// canonical text of the column's shape.
+  void append_number(std::string_view value) {
+    if (value.empty()) {
+      numbers_.push_back(std::numeric_limits<double>::quiet_NaN());
+    } else if (const auto number = canonical_.read(value)) {
+      numbers_.push_back(*number);
+    } else {  // the pattern breaks: rebuild the text so far, exactly
+      numbers_to_text();
+      append_text(value);
+    }
   }
   void append_text(std::string_view value) {
     bytes_.append(value);

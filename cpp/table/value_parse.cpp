@@ -313,10 +313,25 @@ std::string format_month(std::int64_t month) {
 }
 
 std::string format_date(std::int64_t days) {
+  std::string out;
+  append_date(days, out);
+  return out;
+}
+
+void append_date(std::int64_t days, std::string& out) {
   const CivilDate c = civil_from_days(days);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return buffer;
+  if (c.year < 0 || c.year > 9999) {  // never from a parsed date (four-digit years)
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
+    out += buffer;
+    return;
+  }
+  put_digits(buffer, static_cast<unsigned>(c.year), 4);
+  buffer[4] = '-';
+  put_digits(buffer + 5, c.month, 2);
+  buffer[7] = '-';
+  put_digits(buffer + 8, c.day, 2);
+  out.append(buffer, 10);
 }
 
 namespace {
