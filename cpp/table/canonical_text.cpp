@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "table/value_parse.hpp"
 
@@ -80,27 +81,74 @@ std::optional<std::int64_t> CanonicalReader::days_of(std::string_view date) {
   return days;
 }
 
+template <CanonicalShape kShape>
+[[gnu::always_inline]] inline std::optional<double> CanonicalReader::read_as(std::string_view s) {
+  if constexpr (kShape == CanonicalShape::integer) {
+    return canonical_integer(s);
+  } else if constexpr (kShape == CanonicalShape::date) {
+    if (s.size() != 10) return {};
+    if (const auto days = days_of(s)) return static_cast<double>(*days);
+    return {};
+  } else if constexpr (kShape == CanonicalShape::datetime_t ||
+                       kShape == CanonicalShape::datetime_space) {
+    constexpr char separator = kShape == CanonicalShape::datetime_t ? 'T' : ' ';
+    if (s.size() != 19 || s[10] != separator) return {};
+    const int seconds = time_seconds(s);
+    if (seconds < 0) return {};
+    if (const auto days = days_of(s)) return static_cast<double>(*days) * 86400.0 + seconds;
+    return {};
+  } else {
+    return {};
+  }
+}
+
 std::optional<double> CanonicalReader::read(std::string_view s) {
   switch (shape_) {
     case CanonicalShape::integer:
-      return canonical_integer(s);
+      return read_as<CanonicalShape::integer>(s);
     case CanonicalShape::date:
-      if (s.size() != 10) return {};
-      if (const auto days = days_of(s)) return static_cast<double>(*days);
-      return {};
+      return read_as<CanonicalShape::date>(s);
     case CanonicalShape::datetime_t:
-    case CanonicalShape::datetime_space: {
-      const char separator = shape_ == CanonicalShape::datetime_t ? 'T' : ' ';
-      if (s.size() != 19 || s[10] != separator) return {};
-      const int seconds = time_seconds(s);
-      if (seconds < 0) return {};
-      if (const auto days = days_of(s)) return static_cast<double>(*days) * 86400.0 + seconds;
-      return {};
-    }
+      return read_as<CanonicalShape::datetime_t>(s);
+    case CanonicalShape::datetime_space:
+      return read_as<CanonicalShape::datetime_space>(s);
     case CanonicalShape::none:
       break;
   }
   return {};
+}
+
+template <CanonicalShape kShape>
+std::size_t CanonicalReader::read_column_as(const std::string_view* fields, std::size_t stride,
+                                            std::size_t rows, double* out) {
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::string_view s = fields[row * stride];
+    if (s.empty()) {
+      out[row] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
+    const std::optional<double> value = read_as<kShape>(s);
+    if (!value) return row;
+    out[row] = *value;
+  }
+  return rows;
+}
+
+std::size_t CanonicalReader::read_column(const std::string_view* fields, std::size_t stride,
+                                         std::size_t rows, double* out) {
+  switch (shape_) {
+    case CanonicalShape::integer:
+      return read_column_as<CanonicalShape::integer>(fields, stride, rows, out);
+    case CanonicalShape::date:
+      return read_column_as<CanonicalShape::date>(fields, stride, rows, out);
+    case CanonicalShape::datetime_t:
+      return read_column_as<CanonicalShape::datetime_t>(fields, stride, rows, out);
+    case CanonicalShape::datetime_space:
+      return read_column_as<CanonicalShape::datetime_space>(fields, stride, rows, out);
+    case CanonicalShape::none:
+      break;
+  }
+  return 0;
 }
 
 CanonicalShape canonical_shape(std::string_view s) {

@@ -137,15 +137,22 @@ class ColumnBuilder {
     // stored into the byte-wide vector at each cell may alias any field
     // (a char store), so the dictionary's were loaded again at every cell.
     while (row < rows && mode_ == Mode::dictionary) {
-      std::uint32_t block[kLeaveTestRows];
-      // Up to the next multiple of kLeaveTestRows codes, as push_code tests.
-      const std::size_t n = std::min(rows - row, kLeaveTestRows - codes_.size() % kLeaveTestRows);
+      std::uint32_t block[kBlockRows];
+      // Up to the next multiple of kBlockRows codes, as push_code tests.
+      const std::size_t n = std::min(rows - row, kBlockRows - codes_.size() % kBlockRows);
       for (std::size_t i = 0; i < n; ++i) block[i] = dictionary_.intern(fields[(row + i) * stride]);
       codes_.append(block, n);
       row += n;
       if (mostly_distinct()) leave_dictionary();
     }
-    for (; row < rows && mode_ == Mode::numbers; ++row) append_number(fields[row * stride]);
+    while (row < rows && mode_ == Mode::numbers) {
+      double block[kBlockRows];
+      const std::size_t n = std::min(rows - row, kBlockRows);
+      const std::size_t read = canonical_.read_column(fields + row * stride, stride, n, block);
+      numbers_.insert(numbers_.end(), block, block + read);
+      row += read;
+      if (read < n) append_number(fields[row++ * stride]);  // not canonical: text from here
+    }
     for (; row < rows; ++row) append(fields[row * stride]);
   }
   /// Appends `rows` values given as codes into `keys` (a range's own
@@ -181,20 +188,21 @@ class ColumnBuilder {
     codes_.push_back(code);
     if (mostly_distinct()) leave_dictionary();
   }
+  // Cells append_strided handles at once; the dictionary is tested every
+  // kBlockRows codes for mostly distinct values.
+  static constexpr std::size_t kBlockRows = 256;
   // Mostly distinct values (comments, identifiers, timestamps): hashing
-  // them buys nothing. Tested every kLeaveTestRows codes.
-  static constexpr std::size_t kLeaveTestRows = 256;
+  // them buys nothing.
   bool mostly_distinct() const {
     return dictionary_.size() > 256 && dictionary_.size() * 2 > codes_.size() &&
-           codes_.size() % kLeaveTestRows == 0;
+           codes_.size() % kBlockRows == 0;
   }
   /// A cell of a column read as numbers; text from there on when it is not
   /// canonical text of the column's shape.
   void append_number(std::string_view value) {
-    if (value.empty()) {
-      numbers_.push_back(std::numeric_limits<double>::quiet_NaN());
-    } else if (const auto number = canonical_.read(value)) {
-      numbers_.push_back(*number);
+    double number;
+    if (canonical_.read_column(&value, 1, 1, &number) == 1) {
+      numbers_.push_back(number);
     } else {  // the pattern breaks: rebuild the text so far, exactly
       numbers_to_text();
       append_text(value);

@@ -38,6 +38,25 @@ Column coded_column_of(const std::vector<std::string>& values, std::size_t span)
   return builder.finish("c", lines, {});
 }
 
+// The same values handed on as the table's batches are: `batch` rows at a
+// time, as the first of `width` fields a row (the others junk).
+Column strided_column_of(const std::vector<std::string>& values, std::size_t batch,
+                         std::size_t width) {
+  std::vector<std::string_view> fields;
+  for (const std::string& v : values) {
+    fields.push_back(v);
+    for (std::size_t j = 1; j < width; ++j) fields.push_back("junk");
+  }
+  ColumnBuilder builder;
+  RowLines lines;
+  for (std::size_t begin = 0; begin < values.size(); begin += batch) {
+    const std::size_t rows = std::min(batch, values.size() - begin);
+    builder.append_strided(fields.data() + begin * width, width, rows);
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) lines.push_back(i + 2);
+  return builder.finish("c", lines, {});
+}
+
 void check_same_column(const Column& a, const Column& b) {
   REQUIRE(a.type == b.type);
   REQUIRE(a.size() == b.size());
@@ -75,6 +94,54 @@ TEST_CASE("values handed on as a range's codes make the column one by one would"
   CHECK(coded_column_of(apps, 200).type == ColumnType::categorical);
   CHECK(coded_column_of(comments, 200).type == ColumnType::text);
   CHECK(coded_column_of(times, 200).type == ColumnType::datetime);
+}
+
+TEST_CASE("values handed on in strided batches make the column one by one would", "[table]") {
+  // append_strided interns a dictionary's cells a block at a time, reads a
+  // numbers column a block at a time, and must switch modes at the same
+  // cell as append() does.
+  std::vector<std::string> apps, many, comments, times;
+  for (int i = 0; i < 3000; ++i) {
+    apps.push_back(i < 2000 ? "app " + std::to_string(i * 7 % 5) : "late " + std::to_string(i % 9));
+    many.push_back("v" + std::to_string(i * 13 % 400));   // 400 keys: two-byte codes
+    comments.push_back("commento " + std::to_string(i));  // leaves its dictionary
+    times.push_back("2023-01-01T" + std::string(i / 3600 < 10 ? "0" : "") +
+                    std::to_string(i / 3600) + ":" + (i / 60 % 60 < 10 ? "0" : "") +
+                    std::to_string(i / 60 % 60) + ":" + (i % 60 < 10 ? "0" : "") +
+                    std::to_string(i % 60));
+  }
+  apps[17] = many[300] = comments[5] = times[1300] = "";
+  std::vector<std::string> broken = times;
+  broken[2500] = "not a time";  // mid-block, after the switch to numbers
+  for (const auto* values : {&apps, &many, &comments, &times, &broken})
+    for (std::size_t batch : {1, 100, 256, 1000, 3000})
+      for (std::size_t width : {1, 3}) {
+        INFO("batch " << batch << ", width " << width << ", value 2500 " << (*values)[2500]);
+        check_same_column(strided_column_of(*values, batch, width), column_of(*values));
+      }
+  CHECK(strided_column_of(comments, 100, 3).type == ColumnType::text);
+  CHECK(strided_column_of(times, 100, 3).type == ColumnType::datetime);
+  CHECK(strided_column_of(times, 100, 3).missing == 1);
+  // The odd cell is rebuilt as text, then typed as the one invalid datetime.
+  const Column broken_column = strided_column_of(broken, 1000, 3);
+  CHECK(broken_column.type == ColumnType::datetime);
+  CHECK(broken_column.invalid == 1);
+  CHECK(broken_column.numbers[2499] == strided_column_of(times, 1000, 3).numbers[2499]);
+}
+
+TEST_CASE("the canonical reader reads a column up to its first odd cell", "[table]") {
+  const std::vector<std::string_view> cells = {"2023-10-31", "", "2023-11-01", "31/10/2023",
+                                               "2023-11-02"};
+  CanonicalReader dates(CanonicalShape::date);
+  double out[5];
+  REQUIRE(dates.read_column(cells.data(), 1, cells.size(), out) == 3);
+  CHECK(out[0] == 19661.0);
+  CHECK(std::isnan(out[1]));
+  CHECK(out[2] == 19662.0);
+  // Every other cell (stride 2): none odd.
+  CHECK(dates.read_column(cells.data(), 2, 3, out) == 3);
+  CHECK(out[2] == 19663.0);
+  CHECK(CanonicalReader().read_column(cells.data(), 1, cells.size(), out) == 0);
 }
 
 TEST_CASE("a cleared string index starts its codes again", "[table]") {
