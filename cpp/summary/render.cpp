@@ -48,8 +48,17 @@ std::string render(const json& report, Format format, Lang lang) {
   if (report.contains("sintesi"))
     section(out, sentence("title_combined", lang, {}), report["sintesi"], format, lang);
   if (report.contains("datasets"))
-    for (const json& d : report["datasets"])
-      if (d.contains("sintesi")) section(out, d.value("name", ""), d["sintesi"], format, lang);
+    for (const json& d : report["datasets"]) {
+      if (d.contains("sintesi")) {
+        section(out, d.value("name", ""), d["sintesi"], format, lang);
+      } else if (!d.contains("error")) {  // (a file that failed is told on stderr)
+        // Why there is nothing to say, rather than nothing at all.
+        const bool unknown = d.contains("kind") && d["kind"].value("value", "") == "unknown";
+        const std::string why = sentence(unknown ? "no_sintesi_unknown" : "no_sintesi", lang, {});
+        const json findings = {{{lang == Lang::it ? "it" : "en", why}}};
+        section(out, d.value("name", ""), {{"findings", findings}}, format, lang);
+      }
+    }
   return out;
 }
 

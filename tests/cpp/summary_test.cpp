@@ -345,6 +345,20 @@ TEST_CASE("the Sintesi as Markdown escapes text from files", "[summary]") {
         "- Some sentences are missing: the sections overall have an unexpected shape.\n\n");
 }
 
+TEST_CASE("a dataset without a Sintesi says why instead of printing nothing", "[summary]") {
+  const json report = {
+      {"datasets",
+       {{{"name", "emoita.csv"},
+         {"kind", {{"value", "unknown"}, {"reason", "no rating, period or outlet columns"}}}},
+        {{"name", "rotto.csv"}, {"kind", {{"value", "unknown"}}}, {"error", {{"code", "x"}}}}}}};
+  const std::string it = render(report, Format::text, Lang::it);
+  CHECK(it.rfind("emoita.csv\n==========\n- Nessuna sintesi: non si riconosce", 0) == 0);
+  CHECK(it.find("--kind") != std::string::npos);
+  CHECK(it.find("rotto.csv") == std::string::npos);  // its error is on stderr
+  CHECK(render(report, Format::markdown, Lang::en).find("- No summary: the kind of data is not") !=
+        std::string::npos);
+}
+
 namespace {
 
 // A feedback section with eight weekly periods: the last four at `last`.
