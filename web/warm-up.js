@@ -59,7 +59,7 @@ export const WARM_UP_REQUESTS = [{}, { feedback: { application: 'NASpI', granula
 // process still ran its row loops (the comments' tally, the column
 // summary) in baseline code while V8 optimized them: 53-59 ms against 47
 // for the next report, 43-53 against 33 on two threads. With eight passes
-// that each read: 50-51 and 35-39 ms. The reading on threads, too, is
+// that each read: 48 and 35-41 ms. The reading on threads, too, is
 // optimized only after more than one read of the export.
 export const WARM_UP_PASSES = 8;
 
@@ -98,9 +98,8 @@ async function writeHeap(session, heapBytes, shouldStop) {
  * Reads a warm-up export and answers each kind of request on it, then frees
  * it, WARM_UP_PASSES times, so that V8 optimizes the reader and the reports
  * before the first file; after the first pass it prepares `heapBytes` of
- * written heap. Between steps it checks
- * `shouldStop()` and, when a file is waiting, ends there: the file is read
- * at once, with what is warm so far.
+ * written heap. Between steps it checks `shouldStop()` and, when a file is
+ * waiting, ends there: the file is read at once, with what is warm so far.
  */
 export async function warmUp(core, rows = 5000, { heapBytes = PREPARED_HEAP_BYTES, shouldStop = () => false } = {}) {
   const bytes = warmUpCsv(rows);

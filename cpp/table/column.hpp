@@ -135,7 +135,8 @@ class ColumnBuilder {
     // as numbers: their loops have no switch on the mode. A dictionary's
     // codes are interned into a block, then appended at once: a code
     // stored into the byte-wide vector at each cell may alias any field
-    // (a char store), so the dictionary's were loaded again at every cell.
+    // (a char store), so the dictionary's fields were loaded again at
+    // every cell.
     while (row < rows && mode_ == Mode::dictionary) {
       std::uint32_t block[kBlockRows];
       // Up to the next multiple of kBlockRows codes, as push_code tests.
