@@ -7,6 +7,7 @@ import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { estimateBarsOption, estimateRows } from './charts/estimate-bars.js';
 import { negativeCommentsOption, sentimentWeeks, stackedDistributionOption, termBarsOption, trendOption, distributionItems } from './charts/feedback-charts.js';
 import { h } from './dom.js';
+import { withScaleBoxes } from './i18n.js';
 import { territorySection } from './territory-view.js';
 import { formatCount, formatDay, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { cardGroup, chartCard, estimateTable, rankNote } from './view-parts.js';
@@ -88,7 +89,7 @@ function rankingCard(feedback, context) {
   return chartCard(context, {
     title: t('rankingTitle'), wide: true, height: Math.max(220, rows.length * 28 + 40),
     lines: [h('p', { className: 'note' }, `${t('rankingNote')} ${strength}`)],
-    option: () => estimateBarsOption(rows, { ...context, title: t('rankingTitle'), description: t('barsDescription', { title: t('rankingTitle') }), horizontal: true, scale: [1, 5] }),
+    option: () => estimateBarsOption(rows, { ...context, title: t('rankingTitle'), description: t('barsDescription', { title: t('rankingTitle') }), horizontal: true, scale: [feedback.scale.min, feedback.scale.max] }),
     table,
   });
 }
@@ -144,7 +145,7 @@ function devicesCard(feedback, context) {
   if (!rows.length) return null;
   return chartCard(context, {
     title: t('byDevice'),
-    option: () => estimateBarsOption(rows, { ...context, title: t('byDevice'), description: t('barsDescription', { title: t('byDevice') }), scale: [1, 5] }),
+    option: () => estimateBarsOption(rows, { ...context, title: t('byDevice'), description: t('barsDescription', { title: t('byDevice') }), scale: [feedback.scale.min, feedback.scale.max] }),
     table: estimateTable(context, { caption: t('byDevice'), rows }),
   });
 }
@@ -241,10 +242,11 @@ function textCards(feedback, context) {
 }
 
 // The comments explorer: filters by rating and word, paged, always text.
-function commentsExplorer(filter, context) {
+function commentsExplorer(filter, scale, context) {
   const { t, lang } = context;
+  const points = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
   const rating = h('select', { id: 'comment-rating' }, [h('option', { value: '' }, t('allRatingsOption')),
-    ...[1, 2, 3, 4, 5].map((r) => h('option', { value: String(r) }, String(r)))]);
+    ...points.map((r) => h('option', { value: String(r) }, String(r)))]);
   const word = h('input', { id: 'comment-word', type: 'search', placeholder: t('wordPlaceholder') });
   const mood = h('select', { id: 'comment-sentiment' }, [h('option', { value: '' }, t('allSentiments')),
     ...['negative', 'neutral', 'positive', 'undetermined'].map((s) => h('option', { value: s }, t(`sentimentLabels.${s}`)))]);
@@ -298,9 +300,10 @@ function commentsExplorer(filter, context) {
 }
 
 function body(feedback, filter, context) {
-  const { t } = context;
   const charts = [];
-  const local = { ...context, charts };
+  // Every string that names the top or bottom box ("Quota 4-5") names this scale's.
+  const t = withScaleBoxes(context.t, feedback.scale);
+  const local = { ...context, t, charts };
   const content = [
     alertsCard(feedback, local),
     kpiTiles(feedback, local),
@@ -310,7 +313,7 @@ function body(feedback, filter, context) {
     feedback.text ? h('section', { className: 'card' }, [h('h3', {}, t('commentsSection')), ...textCards(feedback, local)]) : null,
     // Cells carry no texts: said where the comments would be, not left blank.
     !feedback.text && context.aggregated ? h('section', { className: 'card' }, [h('h3', {}, t('commentsSection')), h('p', { className: 'note' }, t('commentsUnavailable'))]) : null,
-    feedback.text && context.query ? commentsExplorer(filter, local) : null,
+    feedback.text && context.query ? commentsExplorer(filter, feedback.scale, local) : null,
   ];
   return { content, charts };
 }

@@ -165,14 +165,14 @@ const STRINGS = {
     granularities: { auto: 'automatico', day: 'giorno', week: 'settimana', month: 'mese' },
     recomputed: 'Ricalcolato in memoria in {ms} ms.',
     alertsTitle: 'Allarmi ({n})',
-    alertKinds: { drop: 'Calo del voto', burst: 'Picco di voti 1-2' },
+    alertKinds: { drop: 'Calo del voto', burst: 'Picco di voti {bottomBox}' },
     alertTexts: {
       drop: '{application}, settimana dal {week}: media {value} contro {baseline} nelle 4 settimane precedenti (n = {n} e {baselineN}; z = {z}).',
-      burst: '{application}, settimana dal {week}: voti 1-2 al {value} contro {baseline} nelle 4 settimane precedenti (n = {n} e {baselineN}; z = {z}).',
+      burst: '{application}, settimana dal {week}: voti {bottomBox} al {value} contro {baseline} nelle 4 settimane precedenti (n = {n} e {baselineN}; z = {z}).',
     },
-    alertRule: 'Regola: ogni settimana, per applicativo e per tutti insieme, confronto con le 4 settimane precedenti; calo se la media scende di almeno 3 errori standard, picco se la quota di 1-2 sale di almeno 5 punti e 3 errori standard; servono 30 voti nella settimana e nel riferimento.',
+    alertRule: 'Regola: ogni settimana, per applicativo e per tutti insieme, confronto con le 4 settimane precedenti; calo se la media scende di almeno 3 errori standard, picco se la quota di {bottomBox} sale di almeno 5 punti e 3 errori standard; servono 30 voti nella settimana e nel riferimento.',
     feedbacks: 'Feedback',
-    bottom2: 'Quota 1-2',
+    bottom2: 'Quota {bottomBox}',
     versusAll: 'tutti gli applicativi: {value}',
     applicationsSection: 'Applicativi a confronto',
     rankingTitle: 'Graduatoria corretta per numerosità',
@@ -237,14 +237,14 @@ const STRINGS = {
     rankColumn: 'Rango (IC 95%)',
     rankExact: '{rank}°',
     sentimentTitle: 'Sentiment dei commenti',
-    sentimentModel: 'Sentiment da un modello appreso dai {n} commenti con voto di questo file (1-2 negativi, 4-5 positivi). Indicativo: in validazione incrociata classifica come il voto circa {k} commenti su 10 (macro-F1 {f1}).',
+    sentimentModel: 'Sentiment da un modello appreso dai {n} commenti con voto di questo file ({bottomBox} negativi, {topBox} positivi). Indicativo: in validazione incrociata classifica come il voto circa {k} commenti su 10 (macro-F1 {f1}).',
     sentimentLexicon: 'Sentiment dal lessico italiano di Ascolto (Pattern, AFINN-it) con regole per negazione, intensificatori e «ma». Indicativo: sui commenti con voto di questo file concorda con il voto circa {k} volte su 10 (macro-F1 {f1}); su testi pubblici mai visti circa 6 su 10.',
     sentimentNegativeShare: 'Commenti negativi: {share} di quelli con un sentiment riconoscibile ({n}).',
     sentimentByApplication: 'Quota di commenti negativi per applicativo',
     negativeCommentsTitle: 'Quota di commenti negativi per settimana',
     negativeCommentsDescription: 'Linea della quota settimanale di commenti negativi, {n} settimane.',
     week: 'Settimana',
-    sentimentDisagree: '{n} commenti dicono il contrario del voto (un 4-5 con un testo negativo, o un 1-2 con uno positivo). Primi esempi:',
+    sentimentDisagree: '{n} commenti dicono il contrario del voto (un {topBox} con un testo negativo, o un {bottomBox} con uno positivo). Primi esempi:',
     sentimentUnrated: '{n} commenti senza voto: {neg} negativi, {pos} positivi.',
     sentimentLabels: { negative: 'negativo', neutral: 'neutro', positive: 'positivo', undetermined: 'non determinabile' },
     allSentiments: 'tutti',
@@ -254,8 +254,8 @@ const STRINGS = {
     textSuppressed: 'Meno di 10 commenti: il testo non è analizzato né mostrato.',
     frequentTerms: 'Termini più frequenti',
     frequentBigrams: 'Coppie di parole più frequenti',
-    keyLow: 'Termini tipici dei voti 1-2',
-    keyHigh: 'Termini tipici dei voti 4-5',
+    keyLow: 'Termini tipici dei voti {bottomBox}',
+    keyHigh: 'Termini tipici dei voti {topBox}',
     termsDescription: 'Barre orizzontali: {title}, con i conteggi.',
     term: 'Termine',
     commentsExplorer: 'Esplora i commenti',
@@ -268,7 +268,7 @@ const STRINGS = {
     territoryLevels: { region: 'Regioni', province: 'Province', office: 'Sedi' },
     territoryLevelOne: { region: 'regione', province: 'provincia', office: 'sede' },
     territoryDerived: 'Regioni ricavate da «{column}».',
-    territoryTop2: 'Quota di giudizi positivi (4-5): {column}',
+    territoryTop2: 'Quota di giudizi positivi ({topBox}): {column}',
     territoryMapTitle: '{metric}: mappa per regione',
     territoryMapNote: 'Colore: scarto dal valore nazionale ({national}); rosso sotto, blu sopra. Tratteggio: valore non mostrato (base sotto la soglia di riservatezza).',
     territoryFunnelTitle: '{metric}: grafico a imbuto per {level}',
@@ -370,7 +370,7 @@ const STRINGS = {
     mean: 'Media',
     ci95: 'IC 95%',
     base: 'base',
-    top2: 'Quota 4-5',
+    top2: 'Quota {topBox}',
     share: 'Quota',
     count: 'Conteggi',
     level: 'Voto',
@@ -613,14 +613,14 @@ const STRINGS = {
     granularities: { auto: 'automatic', day: 'day', week: 'week', month: 'month' },
     recomputed: 'Recomputed in memory in {ms} ms.',
     alertsTitle: 'Alerts ({n})',
-    alertKinds: { drop: 'Rating drop', burst: 'Burst of 1-2 ratings' },
+    alertKinds: { drop: 'Rating drop', burst: 'Burst of {bottomBox} ratings' },
     alertTexts: {
       drop: '{application}, week of {week}: mean {value} against {baseline} in the previous 4 weeks (n = {n} and {baselineN}; z = {z}).',
-      burst: '{application}, week of {week}: {value} of ratings 1-2 against {baseline} in the previous 4 weeks (n = {n} and {baselineN}; z = {z}).',
+      burst: '{application}, week of {week}: {value} of ratings {bottomBox} against {baseline} in the previous 4 weeks (n = {n} and {baselineN}; z = {z}).',
     },
-    alertRule: 'Rule: each week, per application and for all together, against the previous 4 weeks; a drop when the mean falls by at least 3 standard errors, a burst when the share of 1-2 rises by at least 5 points and 3 standard errors; 30 ratings are needed in the week and in the baseline.',
+    alertRule: 'Rule: each week, per application and for all together, against the previous 4 weeks; a drop when the mean falls by at least 3 standard errors, a burst when the share of {bottomBox} rises by at least 5 points and 3 standard errors; 30 ratings are needed in the week and in the baseline.',
     feedbacks: 'Feedbacks',
-    bottom2: 'Share 1-2',
+    bottom2: 'Share {bottomBox}',
     versusAll: 'all applications: {value}',
     applicationsSection: 'Applications compared',
     rankingTitle: 'Ranking adjusted for size',
@@ -685,14 +685,14 @@ const STRINGS = {
     rankColumn: 'Rank (95% CI)',
     rankExact: 'rank {rank}',
     sentimentTitle: 'Sentiment of the comments',
-    sentimentModel: 'Sentiment from a model learned from this file’s {n} rated comments (1-2 negative, 4-5 positive). Indicative: in cross-validation it agrees with the rating on about {k} comments in 10 (macro-F1 {f1}).',
+    sentimentModel: 'Sentiment from a model learned from this file’s {n} rated comments ({bottomBox} negative, {topBox} positive). Indicative: in cross-validation it agrees with the rating on about {k} comments in 10 (macro-F1 {f1}).',
     sentimentLexicon: 'Sentiment from Ascolto’s Italian lexicon (Pattern, AFINN-it) with rules for negation, intensifiers and “ma”. Indicative: on this file’s rated comments it agrees with the rating about {k} times in 10 (macro-F1 {f1}); on public texts it never saw, about 6 in 10.',
     sentimentNegativeShare: 'Negative comments: {share} of those with a recognizable sentiment ({n}).',
     sentimentByApplication: 'Share of negative comments by application',
     negativeCommentsTitle: 'Share of negative comments by week',
     negativeCommentsDescription: 'Line of the weekly share of negative comments, {n} weeks.',
     week: 'Week',
-    sentimentDisagree: '{n} comments say the opposite of their rating (a 4-5 with a negative text, or a 1-2 with a positive one). First examples:',
+    sentimentDisagree: '{n} comments say the opposite of their rating (a {topBox} with a negative text, or a {bottomBox} with a positive one). First examples:',
     sentimentUnrated: '{n} comments without a rating: {neg} negative, {pos} positive.',
     sentimentLabels: { negative: 'negative', neutral: 'neutral', positive: 'positive', undetermined: 'undetermined' },
     allSentiments: 'all',
@@ -702,8 +702,8 @@ const STRINGS = {
     textSuppressed: 'Fewer than 10 comments: the text is neither analysed nor shown.',
     frequentTerms: 'Most frequent terms',
     frequentBigrams: 'Most frequent word pairs',
-    keyLow: 'Terms typical of ratings 1-2',
-    keyHigh: 'Terms typical of ratings 4-5',
+    keyLow: 'Terms typical of ratings {bottomBox}',
+    keyHigh: 'Terms typical of ratings {topBox}',
     termsDescription: 'Horizontal bars: {title}, with counts.',
     term: 'Term',
     commentsExplorer: 'Explore the comments',
@@ -716,7 +716,7 @@ const STRINGS = {
     territoryLevels: { region: 'Regions', province: 'Provinces', office: 'Offices' },
     territoryLevelOne: { region: 'region', province: 'province', office: 'office' },
     territoryDerived: 'Regions derived from “{column}”.',
-    territoryTop2: 'Share of positive ratings (4-5): {column}',
+    territoryTop2: 'Share of positive ratings ({topBox}): {column}',
     territoryMapTitle: '{metric}: map by region',
     territoryMapNote: 'Colour: distance from the national value ({national}); red below, blue above. Hatched: value not shown (base under the disclosure threshold).',
     territoryFunnelTitle: '{metric}: funnel plot by {level}',
@@ -818,7 +818,7 @@ const STRINGS = {
     mean: 'Mean',
     ci95: '95% CI',
     base: 'base',
-    top2: 'Share 4-5',
+    top2: 'Share {topBox}',
     share: 'Share',
     count: 'Counts',
     level: 'Rating',
@@ -872,6 +872,21 @@ const STRINGS = {
     },
   },
 };
+
+/** A box of a rating scale as the page writes it: "4-5", or "3" for one point. */
+export function boxText(box) {
+  return box[0] === box[1] ? String(box[0]) : `${box[0]}-${box[1]}`;
+}
+
+/**
+ * The translator `t` with the rating scale's boxes filled in the strings
+ * that name them: {bottomBox} ("1-2" of 1-5, "0-1" of 0-10, "1" of 1-3)
+ * and {topBox}. The core chooses the boxes (scale_json).
+ */
+export function withScaleBoxes(t, scale) {
+  const boxes = { bottomBox: boxText(scale.bottom_box), topBox: boxText(scale.top_box) };
+  return (key, vars = {}) => t(key, { ...boxes, ...vars });
+}
 
 /** A translator for `lang`: t('key', {vars}) or t('types.integer'). */
 export function translator(lang) {

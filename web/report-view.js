@@ -5,7 +5,7 @@ import { categoryCountsOption, categoryRows } from './charts/category-counts.js'
 import { ratingDistributionOption, distributionRows } from './charts/rating-distribution.js';
 import { h } from './dom.js';
 import { fileLine, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
-import { errorMessage, warningMessage } from './i18n.js';
+import { errorMessage, warningMessage, withScaleBoxes } from './i18n.js';
 import { feedbackSection } from './feedback-view.js';
 import { surveySection } from './survey-view.js';
 import { volumesSection } from './volumes-view.js';
@@ -193,7 +193,7 @@ function ratingCard(rating, context) {
         h('span', { className: 'kpi-label' }, `${t('mean')} (${rating.scale.min}-${rating.scale.max}): `),
         h('strong', { className: 'kpi-value' }, mean ?? t('suppressed', { min: context.minBase })),
       ]),
-      top2 ? h('p', { className: 'kpi secondary' }, `${t('top2')}: ${top2}`) : null,
+      top2 ? h('p', { className: 'kpi secondary' }, `${withScaleBoxes(t, rating.scale)('top2')}: ${top2}`) : null,
       notes.length ? h('p', { className: 'note' }, notes.join(' · ')) : null,
     ],
     option: () => ratingDistributionOption(rating, context),

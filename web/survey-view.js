@@ -5,6 +5,7 @@
 import { importanceOption, driverPoints } from './charts/importance.js';
 import { journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js';
 import { h } from './dom.js';
+import { withScaleBoxes } from './i18n.js';
 import { columnLabel, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
 import { territorySection } from './territory-view.js';
 import { barsCard, cardGroup, chartCard, estimateTable, pValue, rankNote } from './view-parts.js';
@@ -60,7 +61,7 @@ function overallCards(survey, context) {
     ': ',
     h('strong', { className: 'kpi-value' }, headline ?? t('suppressed', { min: context.minBase })),
   ]);
-  const top2 = o.top2 ? h('p', { className: 'kpi secondary' }, `${t('top2')}: ${formatEstimate(lang, o.top2, t, { percent: true }) ?? '—'}`) : null;
+  const top2 = o.top2 ? h('p', { className: 'kpi secondary' }, `${withScaleBoxes(t, o.scale)('top2')}: ${formatEstimate(lang, o.top2, t, { percent: true }) ?? '—'}`) : null;
   if (!o.by_wave) {
     return [h('article', { className: 'card rating' }, [h('h4', {}, `${t('overallSection')}: ${columnLabel(o.column)}`), kpi, top2])];
   }

@@ -6,13 +6,14 @@ import { estimateText } from './charts/estimate-bars.js';
 import { funnelOption, regionMapOption, spreadOption, territoryRows } from './charts/territory-charts.js';
 import { disposeDetachedCharts, drawWhenVisible } from './chart-draw.js';
 import { h } from './dom.js';
+import { boxText } from './i18n.js';
 import { columnLabel, formatCount, formatNumber, formatPercent } from './format.js';
 import { barsCard, chartCard, pValue, rankNote } from './view-parts.js';
 
 let nextId = 0;
 
 function metricLabel(metric, t) {
-  return metric.id.startsWith('top2:') ? t('territoryTop2', { column: columnLabel(metric.label) }) : columnLabel(metric.label);
+  return metric.id.startsWith('top2:') ? t('territoryTop2', { column: columnLabel(metric.label), topBox: boxText(metric.box) }) : columnLabel(metric.label);
 }
 
 function valueText(lang, percent, value) {

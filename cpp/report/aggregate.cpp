@@ -90,7 +90,7 @@ Error aggregate_json(const table::Table& table, const std::vector<ColumnRole>& r
   }
   out = {{"by", by->name},
          {"rating", rating.name},
-         {"scale", {{"min", scale.min}, {"max", scale.max}}},
+         {"scale", scale_json(scale)},
          {"weighted", weights.present()},
          {"groups", std::move(list)}};
   return {};

@@ -256,8 +256,6 @@ json column_json(const table::Table& table, const Column& c, const ColumnRole& r
 json rating_json(const Column& c, const RatingScale& scale, const Weights& weights,
                  const table::Table& table, Warnings& warnings, const Disclosure& disclosure) {
   RatingValues r = rating_values(c, scale, table, &warnings);
-  // Top-2 box: the two highest points of the scale (4-5 of 1-5, 9-10 of 0-10).
-  const double top_from = scale.max - 1, bottom_to = scale.min + 1;
   const auto levels = static_cast<std::size_t>(scale.max - scale.min) + 1;
   // One pass for every share: the sums per point of the scale, and top/bottom 2.
   std::vector<std::uint64_t> counts(levels, 0);
@@ -273,8 +271,8 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
     const double k = static_cast<double>(count);
     in_level[level][0] += k * w;
     in_level[level][1] += k * w * w;
-    top2.add(w, v >= top_from, count);
-    bottom2.add(w, v <= bottom_to, count);
+    top2.add(w, scale.in_top_box(v), count);
+    bottom2.add(w, scale.in_bottom_box(v), count);
     if (table.aggregated()) cell_sums.add(w, v, count);
   };
   if (!weights.present() && !table.aggregated()) {
@@ -318,7 +316,12 @@ json rating_json(const Column& c, const RatingScale& scale, const Weights& weigh
   }
   return {
       {"column", c.name},
-      {"scale", {{"min", scale.min}, {"max", scale.max}, {"not_applicable", scale.not_applicable}}},
+      {"scale",
+       [&] {
+         auto s = scale_json(scale);
+         s["not_applicable"] = scale.not_applicable;
+         return s;
+       }()},
       {"weighted", weights.present()},
       {"not_applicable", r.not_applicable},
       {"out_of_scale", r.out_of_scale},

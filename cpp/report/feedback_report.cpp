@@ -154,8 +154,8 @@ struct GroupStats {
       if (levels[level] == 0) continue;
       const double rating = scale.min + static_cast<double>(level);
       sums.add(1.0, rating, levels[level]);
-      top2.add(1.0, rating >= scale.max - 1, levels[level]);
-      bottom2.add(1.0, rating <= scale.min + 1, levels[level]);
+      top2.add(1.0, scale.in_top_box(rating), levels[level]);
+      bottom2.add(1.0, scale.in_bottom_box(rating), levels[level]);
     }
   }
 };
@@ -265,7 +265,7 @@ class PeriodLevels {
     for (std::size_t l = 0; l < levels_; ++l)
       if (const std::uint64_t n = counts_[period * levels_ + l]) {
         const double rating = scale_.min + static_cast<double>(l);
-        out.add(rating, rating <= scale_.min + 1, n);
+        out.add(rating, scale_.in_bottom_box(rating), n);
       }
     return out;
   }
@@ -843,8 +843,8 @@ const FeedbackCache::Sentiment& sentiment_of(const Columns& c, const std::vector
   };
   in.comment_of_row = &cache.comment_of_row;
   in.ratings = &ratings;
-  in.negative_max = c.scale.min + 1;
-  in.positive_min = c.scale.max - 1;
+  in.negative_max = c.scale.bottom_box_to();
+  in.positive_min = c.scale.top_box_from();
   in.lexicon_score = &cache.lexicon_score;
   in.lexicon_hits = &cache.lexicon_hits;
   static_cast<sentiment::CommentSentiment&>(out) = sentiment::comment_sentiment(in);
@@ -956,7 +956,7 @@ json sentiment_json(const table::Table& table, const Columns& c,
       ++by_week_index[week_slot * kSlots + l];
     }
     const double r = ratings[row];
-    const int band = (r >= c.scale.max - 1 ? 1 : 0) | (r <= c.scale.min + 1 ? 2 : 0);
+    const int band = (c.scale.in_top_box(r) ? 1 : 0) | (c.scale.in_bottom_box(r) ? 2 : 0);
     if (contradicts[comment] & band) {
       ++disagree;
       if (examples.size() < 10) {
@@ -1033,7 +1033,7 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
   std::vector<std::array<std::uint32_t, 3>> tally(distinct + 1, {0, 0, 0});
   for (std::uint32_t row : rows) {
     const double r = ratings[row];
-    const int rating_band = r <= c.scale.min + 1 ? 0 : r >= c.scale.max - 1 ? 2 : 1;
+    const int rating_band = c.scale.in_bottom_box(r) ? 0 : c.scale.in_top_box(r) ? 2 : 1;
     ++tally[std::min<std::size_t>(cache.comment_of_row[row], distinct)][rating_band];
   }
   for (std::uint32_t id = 0; id < distinct; ++id) {
@@ -1208,7 +1208,7 @@ const FeedbackCache::Territory& territory_cache(const table::Table& table,
   t.levels = territory_levels(table, roles);
   t.top2.assign(ratings.size(), stats::kNaN);
   for (std::size_t row = 0; row < ratings.size(); ++row)
-    if (!std::isnan(ratings[row])) t.top2[row] = ratings[row] >= c.scale.max - 1 ? 1.0 : 0.0;
+    if (!std::isnan(ratings[row])) t.top2[row] = c.scale.in_top_box(ratings[row]) ? 1.0 : 0.0;
   if (c.date) {
     t.month_of_row.assign(ratings.size(), -1);
     t.first_month = std::numeric_limits<std::int64_t>::max();
@@ -1246,9 +1246,10 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
   TerritoryInput input{table, roles, design, {}, {}, {}, nullptr, "month"};
   input.levels = cached.levels.get();
   input.rows = &rows;
-  input.metrics.push_back({c.rating->name, c.rating->name, false, &ratings, c.scale});
   input.metrics.push_back(
-      {"top2:" + c.rating->name, c.rating->name, true, &cached.top2, std::nullopt});
+      {c.rating->name, c.rating->name, false, &ratings, c.scale, nullptr, std::nullopt});
+  input.metrics.push_back({"top2:" + c.rating->name, c.rating->name, true, &cached.top2,
+                           std::nullopt, nullptr, c.scale.top_box()});
   Grouping months;
   if (c.date && cached.first_month <= cached.last_month) {
     // The months with feedback among the selected rows, in order, numbered
@@ -1349,7 +1350,7 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
         {"date", c.date ? json(c.date->name) : json(nullptr)},
         {"device", c.device ? json(c.device->name) : json(nullptr)},
         {"comment", c.comment ? json(c.comment->name) : json(nullptr)}}},
-      {"scale", {{"min", c.scale.min}, {"max", c.scale.max}}},
+      {"scale", scale_json(c.scale)},
       {"filter",
        {{"application",
          request.filter.application.empty() ? json(nullptr) : json(request.filter.application)},

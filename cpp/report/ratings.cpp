@@ -7,6 +7,13 @@
 
 namespace ascolto::report {
 
+nlohmann::ordered_json scale_json(const RatingScale& scale) {
+  return {{"min", scale.min},
+          {"max", scale.max},
+          {"top_box", scale.top_box()},
+          {"bottom_box", scale.bottom_box()}};
+}
+
 RatingValues rating_values(const table::Column& c, const RatingScale& scale,
                            const table::Table& table, Warnings* warnings) {
   const table::RowLines& row_lines = table.row_lines;

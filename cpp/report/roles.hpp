@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -48,6 +49,16 @@ struct RatingScale {
   /// A point of the scale: a whole number within [min, max] that is not
   /// missing and does not mean "does not apply".
   bool holds(double v) const { return on_scale(v) && !not_applicable_value(v); }
+  /// The top and bottom boxes: the two highest and the two lowest points
+  /// (4-5 and 1-2 of 1-5, 9-10 and 0-1 of 0-10), or one each on a scale of
+  /// fewer than four points, where two would overlap (2 of 1-3 in both).
+  /// Every top-2, bottom-2 and rating band of the reports is read from here.
+  double top_box_from() const { return max - min >= 3 ? max - 1 : max; }
+  double bottom_box_to() const { return max - min >= 3 ? min + 1 : min; }
+  bool in_top_box(double v) const { return v >= top_box_from(); }
+  bool in_bottom_box(double v) const { return v <= bottom_box_to(); }
+  std::array<double, 2> top_box() const { return {top_box_from(), max}; }
+  std::array<double, 2> bottom_box() const { return {min, bottom_box_to()}; }
 };
 
 struct ColumnRole {

@@ -6,6 +6,7 @@
 
 #include "cells/survey_sums.hpp"
 #include "report/estimate_json.hpp"
+#include "report/ratings.hpp"
 #include "report/survey_structure.hpp"
 #include "report/survey_weighting.hpp"
 #include "report/territory_report.hpp"
@@ -145,8 +146,10 @@ Indicator rating_indicator(const std::vector<double>& values, const RatingLevels
   return out;
 }
 
-json scale_json(const RatingScale& s) {
-  return {{"min", s.min}, {"max", s.max}};
+// The share of a rating's top box (RatingScale::top_box_from).
+template <typename Rated>
+Indicator top_box(const Rated& r) {
+  return rating_indicator(r.values, r.levels, r.scale.top_box_from(), r.scale.max);
 }
 
 json distribution_json(const Context& ctx, const Outcome& o) {
@@ -229,9 +232,7 @@ json overall_json(const Context& ctx, const SurveyStructure& s) {
   } else {
     out["scale"] = scale_json(o.scale);
     out["distribution"] = distribution_json(ctx, o);
-    out["top2"] = estimate_json(
-        ctx.share(rating_indicator(o.values, o.levels, o.scale.max - 1, o.scale.max).variable()),
-        ctx.disclosure);
+    out["top2"] = estimate_json(ctx.share(top_box(o).variable()), ctx.disclosure);
   }
   add_by_wave(ctx, m, s.wave, out);
   return out;
@@ -272,10 +273,7 @@ json journey_json(const Context& ctx, const SurveyStructure& s) {
               {"channel", item.channel.empty() ? json(nullptr) : json(item.channel)},
               {"scale", scale_json(item.scale)},
               {"mean", estimate_json(mean, ctx.disclosure)},
-              {"top2", estimate_json(ctx.share(rating_indicator(item.values, item.levels,
-                                                                item.scale.max - 1, item.scale.max)
-                                                   .variable()),
-                                     ctx.disclosure)}};
+              {"top2", estimate_json(ctx.share(top_box(item).variable()), ctx.disclosure)}};
     add_by_wave(ctx, Metric{item.column, "item", false, item.variable()}, s.wave, j);
     items.push_back(std::move(j));
   }
@@ -555,11 +553,11 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
     const Outcome& o = *s.overall;
     input.metrics.push_back({o.column, o.column, o.binary, &o.values,
                              o.binary ? std::nullopt : std::optional<RatingScale>(o.scale),
-                             sums_of(o.sums)});
+                             sums_of(o.sums), std::nullopt});
     if (!o.binary) {
-      top2 = rating_indicator(o.values, o.levels, o.scale.max - 1, o.scale.max);
-      input.metrics.push_back(
-          {"top2:" + o.column, o.column, true, &top2.values, std::nullopt, sums_of(top2.sums)});
+      top2 = top_box(o);
+      input.metrics.push_back({"top2:" + o.column, o.column, true, &top2.values, std::nullopt,
+                               sums_of(top2.sums), o.scale.top_box()});
     }
   }
   for (const CompositeIndex& index : s.indices) {
@@ -568,7 +566,7 @@ json territory_section(const table::Table& table, const std::vector<ColumnRole>&
     for (const SurveyItem& item : s.items)
       if (!index.items.empty() && item.column == index.items.front()) scale = item.scale;
     input.metrics.push_back(
-        {index.name, index.name, false, &index.values, scale, sums_of(index.sums)});
+        {index.name, index.name, false, &index.values, scale, sums_of(index.sums), std::nullopt});
   }
   if (s.wave && s.wave->labels.size() >= 2) input.periods = &*s.wave;
   return territory_json(input, config);

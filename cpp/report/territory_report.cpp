@@ -383,6 +383,7 @@ json metric_json(const TerritoryInput& input, const TerritoryMetric& m, const Me
           {"label", m.label},
           {"type", m.share ? "share" : "mean"},
           {"scale", m.scale ? json::array({m.scale->min, m.scale->max}) : json(nullptr)},
+          {"box", m.box ? json(*m.box) : json(nullptr)},
           {"national", estimate_json(national, disclosure)},
           {"units", std::move(unit_rows)},
           {"outside", std::move(outside)},

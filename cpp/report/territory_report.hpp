@@ -6,6 +6,7 @@
 // between units per wave or month.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct TerritoryMetric {
   const std::vector<double>* values = nullptr;  ///< per row; NaN missing
   std::optional<RatingScale> scale;             ///< of a mean, for the charts' axes
   const stats::RowSums* sums = nullptr;         ///< a survey cells file's, instead of values
+  std::optional<std::array<double, 2>> box;     ///< a top-box share: the points it counts
   stats::Variable variable() const { return sums ? stats::Variable(*sums) : *values; }
 };
 

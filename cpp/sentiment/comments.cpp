@@ -15,10 +15,11 @@ Label lexicon_label(float score, std::uint8_t hits) {
 }
 
 // A row's rating band: a rating at or above positive_min is positive
-// first (a 3-point scale's middle point is in both bands). Looked up from
-// three tests as bits, without a branch: ratings vary at random from row
-// to row, and a branch on them mispredicted on about half the rows (a NaN
-// compares false both ways, so only its own bit is set).
+// first, should the bands overlap (the reports' never do: they are the
+// scale's boxes, RatingScale::top_box_from). Looked up from three tests as
+// bits, without a branch: ratings vary at random from row to row, and a
+// branch on them mispredicted on about half the rows (a NaN compares false
+// both ways, so only its own bit is set).
 enum Band : std::uint8_t { kNegative, kPositive, kUnrated, kBetween };
 Band band_of(double r, const CommentsInput& in) {
   static constexpr Band kByTests[8] = {kBetween, kNegative, kPositive, kPositive,

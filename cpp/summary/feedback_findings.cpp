@@ -23,7 +23,8 @@ void alert_findings(const json& feedback, Findings& out) {
                                                           : sentence("all_applications", lang, {})},
           {"value", drop ? number(value, 2, lang) : articled("a", percent(value, 2, lang), lang)},
           {"baseline",
-           drop ? number(baseline, 2, lang) : articled("", percent(baseline, 2, lang), lang)}};
+           drop ? number(baseline, 2, lang) : articled("", percent(baseline, 2, lang), lang)},
+          {"bottom_box", box(feedback.at("scale").at("bottom_box"))}};
     });
     f.headline = i == 0;
   }
@@ -130,7 +131,8 @@ void comment_findings(const json& feedback, Findings& out) {
     }
     if (!terms.empty())
       out.add("comments", "low_comments", {{"terms", terms}}, "low_comments", [&](Lang lang) {
-        return Values{{"terms", listing(terms, lang)}};
+        return Values{{"terms", listing(terms, lang)},
+                      {"bottom_box", box(feedback.at("scale").at("bottom_box"))}};
       });
   }
   if (text.contains("sentiment") && text.at("sentiment").at("negative_share").is_number()) {

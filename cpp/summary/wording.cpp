@@ -28,6 +28,13 @@ std::string with_thousands(std::string digits, char separator) {
 
 }  // namespace
 
+std::string box(const nlohmann::ordered_json& box) {
+  const double from = box.at(0).get<double>(), to = box.at(1).get<double>();
+  // Whole points of a scale, never above thousands: no separators.
+  const std::string first = number(from, 0, Lang::en);
+  return from == to ? first : first + "-" + number(to, 0, Lang::en);
+}
+
 std::string number(double value, int decimals, Lang lang) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));

@@ -40,6 +40,9 @@ std::string day(std::string_view iso);
 std::string words(std::string_view name);
 /// The text in Italian quotes (guillemets).
 std::string guillemets(std::string_view text);
+/// A box of a rating scale (a scale's "top_box", "bottom_box"): "1-2", or
+/// "1" when it is one point.
+std::string box(const nlohmann::ordered_json& box);
 /// "A, B e C" / "A, B and C".
 std::string listing(const std::vector<std::string>& items, Lang lang);
 

@@ -3,6 +3,8 @@
 // search), all through the Workspace as the page calls it.
 #include <catch2/catch.hpp>
 
+#include <array>
+
 #include "helpers.hpp"
 #include "report/feedback_report.hpp"
 #include "table/value_parse.hpp"
@@ -222,4 +224,55 @@ TEST_CASE("comment words are counted over rows, whether comments repeat or are f
   REQUIRE(terms.size() >= 1);
   CHECK(terms[0] == json({{"term", "pratiche"}, {"count", 40}}));
   CHECK(short_form["feedback"]["text"]["comments"] == 60);
+}
+
+TEST_CASE("on a 3-point scale the top and bottom boxes are one point each, in every section",
+          "[feedback]") {
+  // 60 feedbacks, 20 each of 1, 2 and 3. With two points a box, 2 was both
+  // top and bottom: top-2 and bottom-2 were 2/3 each, the comments of the 2s
+  // were "low" and their sentiment labels "positive".
+  std::string csv = "data,applicativo,voto,commento\n";
+  for (int i = 0; i < 60; ++i) {
+    const int rating = 1 + i % 3;
+    const char* comment = rating == 1   ? "pratica bloccata"
+                          : rating == 2 ? "servizio normale"
+                                        : "ottimo servizio";
+    csv += "2024-03-" + std::string(i % 20 < 9 ? "0" : "") + std::to_string(1 + i % 20) + ",A," +
+           std::to_string(rating) + "," + comment + "\n";
+  }
+  const json report = test::analyze(csv, 1 << 16, R"({"columns": {"voto": {"scale": [1, 3]}}})");
+  const json& d = report["datasets"][0];
+  const json& rating = d["ratings"][0];
+  CHECK(rating["scale"]["top_box"] == json({3.0, 3.0}));
+  CHECK(rating["scale"]["bottom_box"] == json({1.0, 1.0}));
+  CHECK_THAT(rating["top2"]["value"].get<double>(), WithinRel(1.0 / 3, 1e-12));
+  CHECK_THAT(rating["bottom2"]["value"].get<double>(), WithinRel(1.0 / 3, 1e-12));
+  const json& f = d["feedback"];
+  CHECK(f["scale"]["top_box"] == json({3.0, 3.0}));
+  CHECK_THAT(f["overall"]["top2"]["value"].get<double>(), WithinRel(1.0 / 3, 1e-12));
+  CHECK_THAT(f["overall"]["bottom2"]["value"].get<double>(), WithinRel(1.0 / 3, 1e-12));
+  for (const json& p : f["trend"]["periods"])
+    if (p["bottom2_share"].is_number())
+      CHECK_THAT(p["bottom2_share"].get<double>(), WithinRel(1.0 / 3, 1e-12));
+  CHECK(f["text"]["by_band"]["low"]["comments"] == 20);
+  CHECK(f["text"]["by_band"]["mid"]["comments"] == 20);
+  CHECK(f["text"]["by_band"]["high"]["comments"] == 20);
+  CHECK(f["text"]["sentiment"]["model"]["rated"] == json({{"negative", 20}, {"positive", 20}}));
+  CHECK(f["text"]["sentiment"]["disagreement"]["comments"] == 0);
+}
+
+TEST_CASE("a scale's boxes: two points from four points up, one below", "[feedback]") {
+  using ascolto::report::RatingScale;
+  using Box = std::array<double, 2>;
+  CHECK(RatingScale{1, 5, {}}.top_box() == Box{4, 5});
+  CHECK(RatingScale{1, 5, {}}.bottom_box() == Box{1, 2});
+  CHECK(RatingScale{0, 10, {}}.top_box() == Box{9, 10});
+  CHECK(RatingScale{0, 10, {}}.bottom_box() == Box{0, 1});
+  CHECK(RatingScale{1, 4, {}}.top_box() == Box{3, 4});
+  CHECK(RatingScale{1, 4, {}}.bottom_box() == Box{1, 2});
+  CHECK(RatingScale{1, 3, {}}.top_box() == Box{3, 3});
+  CHECK(RatingScale{1, 3, {}}.bottom_box() == Box{1, 1});
+  CHECK(RatingScale{0, 1, {}}.top_box() == Box{1, 1});
+  CHECK_FALSE(RatingScale{1, 3, {}}.in_top_box(2));
+  CHECK_FALSE(RatingScale{1, 3, {}}.in_bottom_box(2));
 }

@@ -14,7 +14,7 @@ namespace {
 
 json feedback_section(bool separable) {
   return json::parse(std::string(R"({
-    "scale": {"min": 1, "max": 5},
+    "scale": {"min": 1, "max": 5, "top_box": [4, 5], "bottom_box": [1, 2]},
     "overall": {"count": 30131, "mean": {"value": 3.9345, "ci95": [3.921, 3.948]}},
     "alerts": [
       {"kind": "drop", "application": "NASpI", "week": "2023-10-23", "value": 1.3333, "baseline": 3.1637},
@@ -64,7 +64,7 @@ TEST_CASE("feedback findings: alerts first, then the figures, in Italian and Eng
   CHECK(find(findings, "alert", 1).it ==
         "Allarme: nella settimana del 16/10/2023 i voti 1-2 di tutti gli applicativi salgono al "
         "33,60%, contro il 22,38% delle quattro settimane precedenti.");
-  CHECK(find(findings, "alert", 1).en.find("1-2 ratings of all applications rise to 33.60%") !=
+  CHECK(find(findings, "alert", 1).en.find("ratings 1-2 of all applications rise to 33.60%") !=
         std::string::npos);
   CHECK(find(findings, "overall").it ==
         "Sono stati raccolti 30.131 feedback, con un voto medio di 3,93 su 5 (IC 95% 3,92–3,95).");
@@ -82,10 +82,24 @@ TEST_CASE("feedback findings: alerts first, then the figures, in Italian and Eng
   CHECK(find(findings, "low_comments").it ==
         "I commenti dei voti 1-2 parlano soprattutto di «errore» e «sessione».");
   CHECK(find(findings, "low_comments").en ==
-        "The comments of 1-2 ratings are mostly about «errore» and «sessione».");
+        "The comments of the ratings 1-2 are mostly about «errore» and «sessione».");
   CHECK(find(findings, "negative_comments").it ==
         "Commenti negativi: 27,57% di quelli con un sentiment riconoscibile (lessico italiano).");
   CHECK(find(findings, "negative_comments").en.rfind("Negative comments: 27.57% of those", 0) == 0);
+}
+
+TEST_CASE("the sentences name the scale's own bottom box", "[summary]") {
+  json eleven = feedback_section(true);
+  eleven["scale"] = {{"min", 0}, {"max", 10}, {"top_box", {9, 10}}, {"bottom_box", {0, 1}}};
+  const auto on_eleven = feedback_findings(eleven);
+  CHECK(find(on_eleven, "low_comments").it ==
+        "I commenti dei voti 0-1 parlano soprattutto di «errore» e «sessione».");
+  CHECK(find(on_eleven, "alert", 1).en.find("the ratings 0-1 of all applications") !=
+        std::string::npos);
+  json three = feedback_section(true);
+  three["scale"] = {{"min", 1}, {"max", 3}, {"top_box", {3, 3}}, {"bottom_box", {1, 1}}};
+  CHECK(find(feedback_findings(three), "low_comments").en ==
+        "The comments of the ratings 1 are mostly about «errore» and «sessione».");
 }
 
 TEST_CASE("a unit is named best only when its rank interval says so", "[summary]") {

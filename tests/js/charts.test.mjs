@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ratingDistributionOption, distributionRows } from '../../web/charts/rating-distribution.js';
-import { translator, errorMessage } from '../../web/i18n.js';
+import { translator, errorMessage, withScaleBoxes } from '../../web/i18n.js';
 import { fileLine, formatCount, formatDay, formatEstimate, formatNumber, formatPercent, formatUpTo } from '../../web/format.js';
 
 const rating = {
@@ -62,6 +62,20 @@ test('core error codes are translated; unknown codes keep the core message', () 
   assert.equal(errorMessage('en', { code: 'something_new', message: 'From the core.' }), 'From the core.');
   assert.equal(translator('en')('reading', { name: 'a.csv', rows: 3, mb: '0.1', speed: '50' }),
     'Reading a.csv: 3 rows, 0.1 MB (50 MB/s)');
+});
+
+test('the strings that name a top or bottom box name the scale\'s own', () => {
+  const fivePoints = withScaleBoxes(translator('it'), { min: 1, max: 5, top_box: [4, 5], bottom_box: [1, 2] });
+  assert.equal(fivePoints('top2'), 'Quota 4-5');
+  assert.equal(fivePoints('alertKinds.burst'), 'Picco di voti 1-2');
+  const elevenPoints = withScaleBoxes(translator('en'), { min: 0, max: 10, top_box: [9, 10], bottom_box: [0, 1] });
+  assert.equal(elevenPoints('top2'), 'Share 9-10');
+  assert.equal(elevenPoints('keyLow'), 'Terms typical of ratings 0-1');
+  const threePoints = withScaleBoxes(translator('it'), { min: 1, max: 3, top_box: [3, 3], bottom_box: [1, 1] });
+  assert.equal(threePoints('bottom2'), 'Quota 1');
+  assert.match(threePoints('sentimentModel', { n: 40, k: 8, f1: '0,8' }), /\(1 negativi, 3 positivi\)/);
+  // The caller's own {low} and {high} (a rank interval) are not the boxes.
+  assert.equal(threePoints('rankInChart', { low: 2, high: 4 }), 'rango 2°–4°');
 });
 
 test('warnings are shown in Italian by code, in English as the core wrote them', async () => {
