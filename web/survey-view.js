@@ -3,7 +3,7 @@
 // map), indices, key drivers, answer shares, the respondent profile and a
 // sortable crosstab. Text from the file goes in as text only.
 import { importanceOption, driverPoints } from './charts/importance.js';
-import { journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js';
+import { itemsRange, journeyHeatmapOption, heatmapCells } from './charts/journey-heatmap.js';
 import { h } from './dom.js';
 import { withScaleBoxes } from './i18n.js';
 import { columnLabel, formatCount, formatEstimate, formatNumber, formatPercent } from './format.js';
@@ -101,15 +101,15 @@ function journeyCards(survey, context) {
     }));
     // Each phase and channel with its rank interval: "the weakest" may be a group.
     const ranked = (name, unit) => (unit.rank_ci95 ? `${name} · ${rankNote(t, unit.rank_ci95)}` : name);
-    cards.push(barsCard(context, { title: t('byPhase'), pairs: j.by_phase.map((p) => [ranked(p.phase, p), p.mean]), scale: [1, 5] }));
-    cards.push(barsCard(context, { title: t('byChannel'), pairs: j.by_channel.map((c) => [ranked(c.channel, c), c.mean]), scale: [1, 5] }));
+    cards.push(barsCard(context, { title: t('byPhase'), pairs: j.by_phase.map((p) => [ranked(p.phase, p), p.mean]), scale: itemsRange(j.items) }));
+    cards.push(barsCard(context, { title: t('byChannel'), pairs: j.by_channel.map((c) => [ranked(c.channel, c), c.mean]), scale: itemsRange(j.items) }));
   }
   const steps = j.items.filter((i) => !i.channel);
   if (steps.length) {
     cards.push(barsCard(context, {
       title: t('journeyItems'),
       pairs: steps.map((i) => [columnLabel(i.column), i.mean]),
-      scale: [steps[0].scale.min, steps[0].scale.max],
+      scale: itemsRange(steps),
       lines: j.channels.length ? [] : [h('p', { className: 'note' }, t('journeySteps'))],
       wide: true,
     }));
@@ -120,10 +120,13 @@ function journeyCards(survey, context) {
 function indexCards(survey, context) {
   const { t, lang } = context;
   if (!survey.indices.length) return [];
+  // An index is on its items' scale.
+  const journeyItems = survey.journey?.items ?? [];
+  const scaleOf = (index) => itemsRange(journeyItems.filter((item) => index.items.includes(item.column)));
   const card = barsCard(context, {
     title: t('indicesSection'),
     pairs: survey.indices.map((i) => [i.name, i.mean]),
-    scale: [1, 5],
+    scale: itemsRange(journeyItems.filter((item) => survey.indices.some((i) => i.items.includes(item.column)))),
     lines: survey.indices.map((i) => h('p', { className: 'note' }, `${i.name}: ${t('indexNote', {
       items: i.items.length, min: formatPercent(lang, i.min_answered, 0),
     })} (${i.items.map(columnLabel).join(', ')})`)),
@@ -131,7 +134,7 @@ function indexCards(survey, context) {
   const waves = survey.indices.filter((i) => i.by_wave).map((i) => barsCard(context, {
     title: `${i.name}: ${t('waves').toLowerCase()}`,
     pairs: i.by_wave.map((w) => [w.wave, w.estimate]),
-    scale: [1, 5],
+    scale: scaleOf(i),
     labelHeader: t('wave'),
     lines: differenceLines(context, i.wave_differences, false),
   }));

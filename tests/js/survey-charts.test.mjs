@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateBarsOption, estimateRows, escapeText } from '../../web/charts/estimate-bars.js';
-import { journeyHeatmapOption, heatmapCells } from '../../web/charts/journey-heatmap.js';
+import { itemsRange, journeyHeatmapOption, heatmapCells } from '../../web/charts/journey-heatmap.js';
 import { importanceOption } from '../../web/charts/importance.js';
 import { translator } from '../../web/i18n.js';
 
@@ -49,6 +49,19 @@ test('the journey heat map places each phase x channel mean and leaves suppresse
   assert.equal(option.visualMap.min, 3.8);
   assert.equal(option.visualMap.max, 4);
   assert.match(option.tooltip.formatter({ value: [0, 1, 3.99] }), /^Informazione · Web: 3,99/);
+});
+
+test('means over journey items are drawn on their scales\' widest range, not on 1-5', () => {
+  const item = (min, max) => ({ column: `i${min}${max}`, scale: { min, max } });
+  assert.deepEqual(itemsRange([item(1, 5), item(1, 5)]), [1, 5]);
+  assert.deepEqual(itemsRange([item(1, 10), item(1, 10)]), [1, 10]);
+  assert.deepEqual(itemsRange([item(1, 5), item(0, 10)]), [0, 10]);
+  assert.equal(itemsRange([]), null);
+  // A 1-10 mean of 7.5 fits its axis: on a 1-5 axis its bar ran off the chart.
+  const rows = estimateRows([['Fase', estimate(7.5, 7.2, 7.8)]]);
+  const option = estimateBarsOption(rows, { ...context, title: 'x', description: 'd', scale: itemsRange([item(1, 10)]) });
+  assert.deepEqual([option.yAxis.min, option.yAxis.max], [1, 10]);
+  assert.deepEqual(option.series[0].data, [7.5]);
 });
 
 test('the importance-performance chart splits at the cuts and names the four quadrants', () => {

@@ -14,6 +14,16 @@ export function heatmapCells(journey) {
     }));
 }
 
+/**
+ * The value axis of means over these journey items: the widest range of
+ * their scales ([1, 10] when one is 1-10), or null (the axis fits the data)
+ * when there are none.
+ */
+export function itemsRange(items) {
+  if (!items.length) return null;
+  return [Math.min(...items.map((i) => i.scale.min)), Math.max(...items.map((i) => i.scale.max))];
+}
+
 export function journeyHeatmapOption(journey, { lang, t, scale = [1, 5] }) {
   const cells = heatmapCells(journey);
   const values = cells.map((c) => c.value);
