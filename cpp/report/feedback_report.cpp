@@ -845,6 +845,8 @@ const FeedbackCache::Sentiment& sentiment_of(const Columns& c, const std::vector
   in.ratings = &ratings;
   in.negative_max = c.scale.bottom_box_to();
   in.positive_min = c.scale.top_box_from();
+  in.negative_band = box_text(c.scale.bottom_box());
+  in.positive_band = box_text(c.scale.top_box());
   in.lexicon_score = &cache.lexicon_score;
   in.lexicon_hits = &cache.lexicon_hits;
   static_cast<sentiment::CommentSentiment&>(out) = sentiment::comment_sentiment(in);
@@ -1000,7 +1002,8 @@ json sentiment_json(const table::Table& table, const Columns& c,
   }
   out["disagreement"] = {
       {"comments", disagree},
-      {"rule", "a 4-5 rating with a negative text, or a 1-2 with a positive one"},
+      {"rule", "a " + box_text(c.scale.top_box()) + " rating with a negative text, or a " +
+                   box_text(c.scale.bottom_box()) + " with a positive one"},
       {"examples", std::move(examples)}};
   // Comments on rows without a valid rating: what the text says is all there is.
   std::array<std::uint64_t, kSlots> unrated{};
@@ -1067,7 +1070,8 @@ json text_json(const table::Table& table, const Columns& c, const std::vector<st
       {"method",
        "words lowercased, split at apostrophes, Italian and English stopwords left out, "
        "Italian Snowball stems (each shown as its most frequent word); keyness: "
-       "log-likelihood G2 of 1-2 against 4-5 ratings"},
+       "log-likelihood G2 of " +
+           box_text(c.scale.bottom_box()) + " against " + box_text(c.scale.top_box()) + " ratings"},
   };
   if (comments < kTextMinimum) {
     out["suppressed"] = true;
@@ -1371,8 +1375,9 @@ json feedback_report(const table::Table& table, const std::vector<ColumnRole>& r
   out["alerts"] = std::move(alerts);
   out["alert_rule"] =
       "weekly, per application and for all together: a drop when the week's mean is at least 3 "
-      "standard errors below the previous 4 weeks' (Welch z), a burst when its share of 1-2 "
-      "ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
+      "standard errors below the previous 4 weeks' (Welch z), a burst when its share of " +
+      box_text(c.scale.bottom_box()) +
+      " ratings is at least 5 points and 3 standard errors above theirs (two-proportion z); "
       "both need 30 ratings in the week and in the baseline";
   out["text"] = std::move(text);
   out["territory"] = std::move(territory);

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,16 @@ struct RatingScale {
   std::array<double, 2> top_box() const { return {top_box_from(), max}; }
   std::array<double, 2> bottom_box() const { return {min, bottom_box_to()}; }
 };
+
+/// A box as the reports name it: "4-5", or "3" when it is one point.
+inline std::string box_text(const std::array<double, 2>& box) {
+  const auto point = [](double v) {
+    std::ostringstream out;
+    out << v;  // whole points as "4", a configured half point as "4.5"
+    return out.str();
+  };
+  return box[0] == box[1] ? point(box[0]) : point(box[0]) + "-" + point(box[1]);
+}
 
 struct ColumnRole {
   Role role = Role::none;

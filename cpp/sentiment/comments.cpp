@@ -96,8 +96,8 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
     out.score[id] = (*in.lexicon_score)[id];
   }
   if (out.rated[0] < kMinPerClass || out.rated[1] < kMinPerClass) {
-    out.reason = "fewer than " + std::to_string(kMinPerClass) +
-                 " rated comments in a class (1-2 or 4-5): the lexicon labels them";
+    out.reason = "fewer than " + std::to_string(kMinPerClass) + " rated comments in a class (" +
+                 in.negative_band + " or " + in.positive_band + "): the lexicon labels them";
     return out;
   }
   // Cross-validation on up to kMaxCrossValidated rated comments, evenly spread.
@@ -133,8 +133,9 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
                                                             : Label::neutral);
   }
   out.model_used = true;
-  out.reason = "learned from " + std::to_string(out.rated[0] + out.rated[1]) +
-               " rated comments (1-2 negative, 4-5 positive); more accurate than the lexicon on "
+  out.reason = "learned from " + std::to_string(out.rated[0] + out.rated[1]) + " rated comments (" +
+               in.negative_band + " negative, " + in.positive_band +
+               " positive); more accurate than the lexicon on "
                "them";
   return out;
 }

@@ -36,7 +36,8 @@ struct CommentsInput {
   const std::vector<std::uint32_t>* comment_of_row;  ///< kNone for a row without one
   const std::vector<double>* ratings;                ///< by row; NaN without a rating
   double negative_max = 2, positive_min = 4;         ///< rating bands that label training texts
-  const std::vector<float>* lexicon_score;           ///< by distinct comment
+  std::string negative_band = "1-2", positive_band = "4-5";  ///< the bands as the reasons name them
+  const std::vector<float>* lexicon_score;                   ///< by distinct comment
   const std::vector<std::uint8_t>* lexicon_hits;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 };

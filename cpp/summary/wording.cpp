@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "report/roles.hpp"
+
 namespace ascolto::summary {
 
 namespace {
@@ -29,10 +31,7 @@ std::string with_thousands(std::string digits, char separator) {
 }  // namespace
 
 std::string box(const nlohmann::ordered_json& box) {
-  const double from = box.at(0).get<double>(), to = box.at(1).get<double>();
-  // Whole points of a scale, never above thousands: no separators.
-  const std::string first = number(from, 0, Lang::en);
-  return from == to ? first : first + "-" + number(to, 0, Lang::en);
+  return report::box_text({box.at(0).get<double>(), box.at(1).get<double>()});
 }
 
 std::string number(double value, int decimals, Lang lang) {

@@ -259,6 +259,14 @@ TEST_CASE("on a 3-point scale the top and bottom boxes are one point each, in ev
   CHECK(f["text"]["by_band"]["high"]["comments"] == 20);
   CHECK(f["text"]["sentiment"]["model"]["rated"] == json({{"negative", 20}, {"positive", 20}}));
   CHECK(f["text"]["sentiment"]["disagreement"]["comments"] == 0);
+  // The rules say which points they mean.
+  CHECK(f["text"]["sentiment"]["disagreement"]["rule"] ==
+        "a 3 rating with a negative text, or a 1 with a positive one");
+  CHECK(f["text"]["method"].get<std::string>().find("G2 of 1 against 3 ratings") !=
+        std::string::npos);
+  CHECK(f["alert_rule"].get<std::string>().find("share of 1 ratings") != std::string::npos);
+  CHECK(f["text"]["sentiment"]["reason"] ==
+        "fewer than 50 rated comments in a class (1 or 3): the lexicon labels them");
 }
 
 TEST_CASE("a scale's boxes: two points from four points up, one below", "[feedback]") {
