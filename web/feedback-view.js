@@ -132,7 +132,7 @@ function trendCard(feedback, context) {
   ]);
   return chartCard(context, {
     title: t('trendTitle'), wide: true, height: 320,
-    lines: [h('p', { className: 'note' }, t('trendNote', { granularity: t(`granularities.${trend.granularity}`), rolling: trend.rolling.periods }))],
+    lines: [h('p', { className: 'note' }, t('trendNote', { granularity: t(`granularities.${trend.granularity}`), rolling: trend.rolling.periods, min: context.minBase }))],
     option: () => trendOption(trend, feedback.alerts ?? [], context),
     table,
   });

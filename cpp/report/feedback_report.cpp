@@ -357,22 +357,28 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
   std::vector<std::pair<std::int64_t, PeriodCell>> series(count);
   for (std::size_t i = 0; i < count; ++i)
     series[i] = {first_key + static_cast<std::int64_t>(i) * step, levels.cell(i)};
+  // The rolling window leaves out suppressed periods (some ratings, under
+  // the base): with the other periods' counts and means, a mean over them
+  // would give their sums. So the line is made of what is shown, and a
+  // suppressed period has none.
+  const auto shown_period = [&](const PeriodCell& cell) { return cell.n >= disclosure.min_base; };
   json periods = json::array();
   for (std::size_t i = 0; i < series.size(); ++i) {
     const PeriodCell& p = series[i].second;
     std::uint64_t window_n = 0;
     double window_sum = 0;
     for (std::size_t k = i + 1 >= static_cast<std::size_t>(rolling) ? i + 1 - rolling : 0; k <= i;
-         ++k) {
-      window_n += series[k].second.n;
-      window_sum += series[k].second.sum;
-    }
+         ++k)
+      if (shown_period(series[k].second)) {
+        window_n += series[k].second.n;
+        window_sum += series[k].second.sum;
+      }
     stats::MeanSums sums;
     sums.n = p.n;
     sums.w = sums.w2 = static_cast<double>(p.n);
     sums.wy = sums.w2y = p.sum;
     sums.w2y2 = p.sumsq;
-    const bool shown = p.n >= disclosure.min_base;
+    const bool shown = shown_period(p);
     periods.push_back(
         {{"start", period_label(series[i].first, granularity)},
          {"count", p.n == 0 || shown ? json(p.n) : json(nullptr)},
@@ -380,7 +386,7 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
           p.n ? estimate_json(stats::mean_from_sums(sums, false), disclosure) : json(nullptr)},
          {"bottom2_share",
           shown ? json(static_cast<double>(p.low) / static_cast<double>(p.n)) : json(nullptr)},
-         {"rolling_mean", window_n >= disclosure.min_base
+         {"rolling_mean", window_n > 0 && (shown || p.n == 0)
                               ? json(window_sum / static_cast<double>(window_n))
                               : json(nullptr)}});
   }
@@ -393,7 +399,9 @@ json trend_json(const Columns& c, const std::vector<std::uint32_t>& rows,
       {"rolling",
        {{"periods", rolling},
         {"rule", "mean of the ratings of the last " + std::to_string(rolling) + " " + granularity +
-                     "s, this one included"}}},
+                     "s, this one included, leaving out those under the disclosure base; none for "
+                     "such a " +
+                     granularity}}},
       {"periods", std::move(periods)}};
 }
 

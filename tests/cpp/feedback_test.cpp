@@ -284,3 +284,22 @@ TEST_CASE("a scale's boxes: two points from four points up, one below", "[feedba
   CHECK_FALSE(RatingScale{1, 3, {}}.in_top_box(2));
   CHECK_FALSE(RatingScale{1, 3, {}}.in_bottom_box(2));
 }
+
+TEST_CASE("the rolling mean leaves suppressed periods out, so that it cannot give them away",
+          "[feedback]") {
+  // Week 1: ten 4s; week 2: two 1s (under the base of 5); week 3: ten 2s.
+  // Over all three weeks the rolling mean of week 2 was 42/12 = 3.5: with
+  // week 1's count and mean shown, two ratings summing to 2 are the only
+  // answer, so the suppressed week's mean (1) could be read off.
+  std::string csv = "data,applicativo,voto\n";
+  for (int i = 0; i < 10; ++i) csv += "2024-03-04,A,4\n";
+  for (int i = 0; i < 2; ++i) csv += "2024-03-12,A,1\n";
+  for (int i = 0; i < 10; ++i) csv += "2024-03-20,A,2\n";
+  const json trend =
+      view(csv, R"({"feedback": {"granularity": "week"}})")["views"][0]["feedback"]["trend"];
+  REQUIRE(trend["periods"].size() == 3);
+  CHECK(trend["periods"][0]["rolling_mean"] == 4.0);
+  CHECK(trend["periods"][1]["count"].is_null());
+  CHECK(trend["periods"][1]["rolling_mean"].is_null());
+  CHECK(trend["periods"][2]["rolling_mean"] == 3.0);  // (40 + 20) / 20: the shown weeks only
+}
