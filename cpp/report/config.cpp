@@ -1,6 +1,7 @@
 #include "report/config.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace ascolto::report {
@@ -31,8 +32,14 @@ Error parse_scale(const json& value, RatingScale& scale) {
   if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number() ||
       value[0].get<double>() >= value[1].get<double>())
     return invalid("\"scale\" must be [min, max] with min < max, for example [1, 5].");
-  scale.min = value[0].get<double>();
-  scale.max = value[1].get<double>();
+  const double min = value[0].get<double>(), max = value[1].get<double>();
+  // A rating is counted by points (distributions, boxes): whole points, and
+  // at most the eleven of 0-10. A wider score (0-100) is a number, not a rating.
+  if (min != std::floor(min) || max != std::floor(max) || max - min > 10)
+    return invalid("\"scale\" must be whole points, at most eleven: [1, 5] or [0, 10], not " +
+                   value.dump() + " (leave a wider or fractional score a number).");
+  scale.min = min;
+  scale.max = max;
   return {};
 }
 

@@ -56,6 +56,20 @@ TEST_CASE("a rating outside its configured scale is left out and reported", "[re
   CHECK(test::warning_lines(d, "rating_out_of_scale") == nlohmann::json({4}));
 }
 
+TEST_CASE("a configured scale of more than eleven points, or of half points, is refused",
+          "[report]") {
+  // A 0-100 scale overflowed the feedback report's counts per point (a crash).
+  const std::string csv = "data,applicativo,voto\n2024-01-01,A,50\n2024-01-02,B,99\n";
+  for (const char* scale : {"[0, 100]", "[0, 11]", "[0.5, 5]"}) {
+    const auto report =
+        analyze(csv, 64, std::string(R"({"columns": {"voto": {"scale": )") + scale + "}}}");
+    REQUIRE(report.contains("config_error"));
+    CHECK(report["config_error"].get<std::string>().find("at most eleven") != std::string::npos);
+  }
+  const auto eleven = analyze(csv, 64, R"({"columns": {"voto": {"scale": [0, 10]}}})");
+  CHECK(eleven["datasets"][0]["ratings"][0]["scale"]["max"] == 10.0);
+}
+
 TEST_CASE("file-level errors are reported with code and line", "[report]") {
   CHECK(analyze("")["error"]["code"] == "empty_file");
   CHECK(analyze("a,b\n")["error"]["code"] == "header_only");
