@@ -21,12 +21,12 @@ struct RatingValues {
   std::uint64_t out_of_scale = 0;
 };
 
-/// Out-of-scale values are reported to `warnings` (when given) with their
-/// lines; the counts are of records (a cells file's rows count their records).
 /// How a scale appears in the report: {"min", "max", "top_box": [from, to],
 /// "bottom_box": [from, to]}, the boxes of the top-2 and bottom-2 shares.
 nlohmann::ordered_json scale_json(const RatingScale& scale);
 
+/// Out-of-scale values are reported to `warnings` (when given) with their
+/// lines; the counts are of records (a cells file's rows count their records).
 RatingValues rating_values(const table::Column& column, const RatingScale& scale,
                            const table::Table& table, Warnings* warnings);
 

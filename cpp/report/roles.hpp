@@ -66,7 +66,7 @@ struct RatingScale {
 inline std::string box_text(const std::array<double, 2>& box) {
   const auto point = [](double v) {
     std::ostringstream out;
-    out << v;  // whole points as "4", a configured half point as "4.5"
+    out << v;  // whole points, written "4" and not "4.000000"
     return out.str();
   };
   return box[0] == box[1] ? point(box[0]) : point(box[0]) + "-" + point(box[1]);

@@ -135,8 +135,7 @@ CommentSentiment comment_sentiment(const CommentsInput& in) {
   out.model_used = true;
   out.reason = "learned from " + std::to_string(out.rated[0] + out.rated[1]) + " rated comments (" +
                in.negative_band + " negative, " + in.positive_band +
-               " positive); more accurate than the lexicon on "
-               "them";
+               " positive); more accurate than the lexicon on them";
   return out;
 }
 

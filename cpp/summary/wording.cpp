@@ -30,8 +30,8 @@ std::string with_thousands(std::string digits, char separator) {
 
 }  // namespace
 
-std::string box(const nlohmann::ordered_json& box) {
-  return report::box_text({box.at(0).get<double>(), box.at(1).get<double>()});
+std::string box(const nlohmann::ordered_json& points) {
+  return report::box_text({points.at(0).get<double>(), points.at(1).get<double>()});
 }
 
 std::string number(double value, int decimals, Lang lang) {

@@ -42,7 +42,7 @@ std::string words(std::string_view name);
 std::string guillemets(std::string_view text);
 /// A box of a rating scale (a scale's "top_box", "bottom_box"): "1-2", or
 /// "1" when it is one point.
-std::string box(const nlohmann::ordered_json& box);
+std::string box(const nlohmann::ordered_json& points);
 /// "A, B e C" / "A, B and C".
 std::string listing(const std::vector<std::string>& items, Lang lang);
 
