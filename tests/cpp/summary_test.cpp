@@ -371,6 +371,14 @@ TEST_CASE("a dataset without a Sintesi says why instead of printing nothing", "[
   CHECK(it.find("rotto.csv") == std::string::npos);  // its error is on stderr
   CHECK(render(report, Format::markdown, Lang::en).find("- No summary: the kind of data is not") !=
         std::string::npos);
+  // A known kind whose figures are all withheld (every rating "not
+  // applicable") has a Sintesi without findings: it printed a bare title.
+  const json empty = {{"datasets",
+                       {{{"name", "voti.csv"},
+                         {"kind", {{"value", "feedback"}}},
+                         {"sintesi", {{"findings", json::array()}}}}}}};
+  CHECK(render(empty, Format::text, Lang::en) ==
+        "voti.csv\n========\n- No summary for these data.\n\n");
 }
 
 namespace {
