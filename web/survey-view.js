@@ -122,11 +122,11 @@ function indexCards(survey, context) {
   if (!survey.indices.length) return [];
   // An index is on its items' scale.
   const journeyItems = survey.journey?.items ?? [];
-  const scaleOf = (index) => itemsRange(journeyItems.filter((item) => index.items.includes(item.column)));
+  const scaleOf = (columns) => itemsRange(journeyItems.filter((item) => columns.includes(item.column)));
   const card = barsCard(context, {
     title: t('indicesSection'),
     pairs: survey.indices.map((i) => [i.name, i.mean]),
-    scale: itemsRange(journeyItems.filter((item) => survey.indices.some((i) => i.items.includes(item.column)))),
+    scale: scaleOf(survey.indices.flatMap((i) => i.items)),
     lines: survey.indices.map((i) => h('p', { className: 'note' }, `${i.name}: ${t('indexNote', {
       items: i.items.length, min: formatPercent(lang, i.min_answered, 0),
     })} (${i.items.map(columnLabel).join(', ')})`)),
@@ -134,7 +134,7 @@ function indexCards(survey, context) {
   const waves = survey.indices.filter((i) => i.by_wave).map((i) => barsCard(context, {
     title: `${i.name}: ${t('waves').toLowerCase()}`,
     pairs: i.by_wave.map((w) => [w.wave, w.estimate]),
-    scale: scaleOf(i),
+    scale: scaleOf(i.items),
     labelHeader: t('wave'),
     lines: differenceLines(context, i.wave_differences, false),
   }));

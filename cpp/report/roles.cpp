@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <sstream>
 
 #include "cells/contract.hpp"
 #include "cells/survey_sums.hpp"
@@ -11,6 +12,15 @@
 #include "text/privacy.hpp"
 
 namespace ascolto::report {
+
+std::string box_text(const std::array<double, 2>& box) {
+  const auto point = [](double v) {
+    std::ostringstream out;
+    out << v;  // whole points, written "4" and not "4.000000"
+    return out.str();
+  };
+  return box[0] == box[1] ? point(box[0]) : point(box[0]) + "-" + point(box[1]);
+}
 
 namespace {
 

@@ -7,7 +7,6 @@
 #include <array>
 #include <cmath>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -63,14 +62,7 @@ struct RatingScale {
 };
 
 /// A box as the reports name it: "4-5", or "3" when it is one point.
-inline std::string box_text(const std::array<double, 2>& box) {
-  const auto point = [](double v) {
-    std::ostringstream out;
-    out << v;  // whole points, written "4" and not "4.000000"
-    return out.str();
-  };
-  return box[0] == box[1] ? point(box[0]) : point(box[0]) + "-" + point(box[1]);
-}
+std::string box_text(const std::array<double, 2>& box);
 
 struct ColumnRole {
   Role role = Role::none;

@@ -49,7 +49,9 @@ std::string render(const json& report, Format format, Lang lang) {
     section(out, sentence("title_combined", lang, {}), report["sintesi"], format, lang);
   if (report.contains("datasets"))
     for (const json& d : report["datasets"]) {
-      if (d.contains("sintesi") && !d["sintesi"].value("findings", json::array()).empty()) {
+      const bool has_findings = d.contains("sintesi") && d["sintesi"].contains("findings") &&
+                                !d["sintesi"]["findings"].empty();
+      if (has_findings) {
         section(out, d.value("name", ""), d["sintesi"], format, lang);
       } else if (!d.contains("error")) {  // (a file that failed is told on stderr)
         // Why there is nothing to say, rather than nothing at all.

@@ -152,7 +152,7 @@ class ColumnBuilder {
       const std::size_t read = canonical_.read_column(fields + row * stride, stride, n, block);
       numbers_.insert(numbers_.end(), block, block + read);
       row += read;
-      if (read < n) append_number(fields[row++ * stride]);  // not canonical: text from here
+      if (read < n) leave_numbers(fields[row++ * stride]);  // not canonical: text from here
     }
     for (; row < rows; ++row) append(fields[row * stride]);
   }
@@ -202,12 +202,16 @@ class ColumnBuilder {
   /// canonical text of the column's shape.
   void append_number(std::string_view value) {
     double number;
-    if (canonical_.read_column(&value, 1, 1, &number) == 1) {
+    if (canonical_.read_column(&value, 1, 1, &number) == 1)
       numbers_.push_back(number);
-    } else {  // the pattern breaks: rebuild the text so far, exactly
-      numbers_to_text();
-      append_text(value);
-    }
+    else
+      leave_numbers(value);
+  }
+  /// `value` broke the column's pattern: rebuild the text so far, exactly,
+  /// and go on as text from it.
+  void leave_numbers(std::string_view value) {
+    numbers_to_text();
+    append_text(value);
   }
   void append_text(std::string_view value) {
     bytes_.append(value);
